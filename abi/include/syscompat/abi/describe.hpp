@@ -1,0 +1,111 @@
+// SYSCOMPAT_STRUCT: how a struct entry is written.
+//
+//   SYSCOMPAT_STRUCT(timeval, "timeval", uapi("linux/time.h", "struct timeval"),
+//                    (tv_sec, kernel_old_time),
+//                    (tv_usec, kernel_suseconds))
+//
+// declares `template <class M> struct timeval` whose members are M's storage types, plus
+// the member names as strings (Boost.PFR 1.81 walks members but cannot name them). A field
+// is (name, type), or (name, type, condition) for a member that only some ABIs' declaration
+// has (a `#if` inside one kernel declaration), or (name, type, condition, "c_name") where
+// two such members share one C name. Types contain no commas: arrays are written `u8[4]`.
+#pragma once
+
+#include <array>
+#include <boost/preprocessor/cat.hpp>
+#include <boost/preprocessor/comparison/equal.hpp>
+#include <boost/preprocessor/control/iif.hpp>
+#include <boost/preprocessor/seq/for_each_i.hpp>
+#include <boost/preprocessor/stringize.hpp>
+#include <boost/preprocessor/tuple/elem.hpp>
+#include <boost/preprocessor/tuple/size.hpp>
+#include <boost/preprocessor/variadic/size.hpp>
+#include <boost/preprocessor/variadic/to_seq.hpp>
+#include <string_view>
+
+#include "syscompat/abi/models.hpp"
+#include "syscompat/abi/storage.hpp"
+
+namespace syscompat::abi {
+
+// Where the compiler oracle finds the C declaration of an entry. UAPI and libc headers
+// clash (both declare struct stat), so they are probed in separate translation units.
+enum class ProbeSource { uapi, libc, none };
+
+struct Probe {
+  ProbeSource source;
+  std::string_view headers;  // space-separated, in include order
+  std::string_view c_type;   // a C type expression naming the declaration
+  std::string_view why_none = {};
+};
+
+constexpr Probe uapi(std::string_view headers, std::string_view c_type) {
+  return {ProbeSource::uapi, headers, c_type};
+}
+constexpr Probe libc(std::string_view headers, std::string_view c_type) {
+  return {ProbeSource::libc, headers, c_type};
+}
+// For a kernel-internal struct no header declares: it cannot be checked by a compiler, and
+// the checker says so instead of passing it.
+constexpr Probe no_header(std::string_view why) { return {ProbeSource::none, {}, {}, why}; }
+
+// Stands for an entry on an ABI whose kernel does not have it.
+template <class Declared, FixedString Why>
+struct AbsentStruct {
+  static constexpr std::string_view description_name = Declared::description_name;
+  static constexpr std::string_view why_absent = Why.view();
+};
+
+template <class T>
+inline constexpr bool is_present_v = true;
+template <class D, FixedString W>
+inline constexpr bool is_present_v<AbsentStruct<D, W>> = false;
+
+template <class T>
+concept described_struct = requires { T::field_names; };
+
+// `only_on<M, decl<M>, "why", Abi::i386, ...>`: the entry exists on the ABIs listed.
+template <class M, class Declared, FixedString Why, Abi... On>
+using only_on =
+    std::conditional_t<((M::abi == On) || ...), Declared, AbsentStruct<Declared, Why>>;
+
+}  // namespace syscompat::abi
+
+#define SYSCOMPAT_DETAIL_ALIAS(name, c_type) using name = typename M::name;
+
+#define SYSCOMPAT_DETAIL_PLAIN(i, F) \
+  ::syscompat::abi::field_t<BOOST_PP_TUPLE_ELEM(1, F)> BOOST_PP_TUPLE_ELEM(0, F);
+#define SYSCOMPAT_DETAIL_CONDITIONAL(i, F)                                     \
+  [[no_unique_address]] ::syscompat::abi::when_t<(BOOST_PP_TUPLE_ELEM(2, F)), \
+                                                 ::syscompat::abi::field_t<BOOST_PP_TUPLE_ELEM(1, F)>, i> \
+      BOOST_PP_TUPLE_ELEM(0, F);
+#define SYSCOMPAT_DETAIL_DECLARE(r, data, i, F)                               \
+  BOOST_PP_IIF(BOOST_PP_EQUAL(BOOST_PP_TUPLE_SIZE(F), 2), SYSCOMPAT_DETAIL_PLAIN, \
+               SYSCOMPAT_DETAIL_CONDITIONAL)                                    \
+  (i, F)
+
+#define SYSCOMPAT_DETAIL_OWN_NAME(F) BOOST_PP_STRINGIZE(BOOST_PP_TUPLE_ELEM(0, F))
+#define SYSCOMPAT_DETAIL_C_NAME(F) BOOST_PP_TUPLE_ELEM(3, F)
+#define SYSCOMPAT_DETAIL_NAME(r, data, i, F)                                         \
+  BOOST_PP_IIF(BOOST_PP_EQUAL(BOOST_PP_TUPLE_SIZE(F), 4), SYSCOMPAT_DETAIL_C_NAME, \
+               SYSCOMPAT_DETAIL_OWN_NAME)                                            \
+  (F),
+
+#define SYSCOMPAT_STRUCT(ID, NAME, PROBE, ...) \
+  SYSCOMPAT_DETAIL_STRUCT(ID, NAME, PROBE, , __VA_ARGS__)
+
+// For a declaration with __attribute__((aligned(N))) on the struct itself (rseq).
+#define SYSCOMPAT_ALIGNED_STRUCT(ID, NAME, ALIGN, PROBE, ...) \
+  SYSCOMPAT_DETAIL_STRUCT(ID, NAME, PROBE, alignas(ALIGN), __VA_ARGS__)
+
+#define SYSCOMPAT_DETAIL_STRUCT(ID, NAME, PROBE, ALIGNAS, ...)                            \
+  template <class M>                                                                     \
+  struct ALIGNAS ID {                                                                    \
+    SYSCOMPAT_SCALARS(SYSCOMPAT_DETAIL_ALIAS)                                            \
+    BOOST_PP_SEQ_FOR_EACH_I(SYSCOMPAT_DETAIL_DECLARE, ~, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__)) \
+    static constexpr std::string_view description_name = NAME;                          \
+    static constexpr ::syscompat::abi::Probe probe = PROBE;                               \
+    static constexpr std::array<std::string_view, BOOST_PP_VARIADIC_SIZE(__VA_ARGS__)>   \
+        field_names{                                                                     \
+            BOOST_PP_SEQ_FOR_EACH_I(SYSCOMPAT_DETAIL_NAME, ~, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))}; \
+  }

@@ -1,0 +1,540 @@
+#include "layout_check.hpp"
+
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+extern char** environ;
+
+namespace syscompat::layoutcheck {
+
+using abi::Abi;
+using abi::FieldKind;
+using abi::ProbeSource;
+
+std::string_view compiler_name(Compiler compiler) {
+  return compiler == Compiler::gcc ? "gcc" : "clang";
+}
+
+std::vector<Toolchain> default_toolchains(const std::vector<Abi>& abis) {
+  // gcc -m32/-mx32 find glibc's headers but not the kernel's asm/ ones on Debian (the
+  // linux-libc-dev:i386 package would displace the native one); the x86 asm/ headers
+  // serve all three x86 ABIs.
+  const std::string x86_asm = "/usr/include/x86_64-linux-gnu";
+  std::vector<Toolchain> toolchains;
+  for (Abi a : abis) {
+    const std::string triple(abi::gnu_triple(a));
+    std::vector<std::string> gcc, clang{"clang", "--target=" + triple};
+    switch (a) {
+      case Abi::i386: gcc = {"gcc", "-m32", "-idirafter", x86_asm}; break;
+      case Abi::x86_64: gcc = {"gcc", "-m64"}; break;
+      case Abi::x32: gcc = {"gcc", "-mx32", "-idirafter", x86_asm}; break;
+      default: gcc = {triple + "-gcc"}; break;
+    }
+    if (a == Abi::i386 || a == Abi::x32) {
+      clang.push_back("-idirafter");
+      clang.push_back(x86_asm);
+    }
+    toolchains.push_back({a, Compiler::gcc, gcc});
+    toolchains.push_back({a, Compiler::clang, clang});
+  }
+  return toolchains;
+}
+
+CheckInput description_input(const std::vector<Abi>& abis) {
+  CheckInput input;
+  input.abis = abis;
+  for (Abi a : abis) {
+    auto layouts = abi::struct_layouts(a);
+    input.structs.insert(input.structs.end(), layouts.begin(), layouts.end());
+    input.models.push_back(abi::model_layout(a));
+  }
+  input.known_differences.assign(abi::header_differences.begin(), abi::header_differences.end());
+  input.toolchains = default_toolchains(abis);
+  return input;
+}
+
+namespace {
+
+// __builtin_classify_type's classes, folded to what the description can tell apart (an
+// array member decays to a pointer there; its element size is checked separately).
+constexpr std::uint64_t class_integer = 1, class_pointer = 5, class_real = 8, class_record = 12,
+                        class_union = 13;
+std::uint64_t fold_type_class(std::uint64_t type_class) {
+  switch (type_class) {
+    case 1: case 2: case 3: case 4: return class_integer;
+    case 5: case 14: return class_pointer;
+    default: return type_class;
+  }
+}
+std::uint64_t expected_type_class(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::integer: return class_integer;
+    case FieldKind::pointer: case FieldKind::array: return class_pointer;
+    case FieldKind::floating: return class_real;
+    case FieldKind::record: return class_record;
+    case FieldKind::union_: return class_union;
+    case FieldKind::padding: break;
+  }
+  return 0;
+}
+
+bool kind_has_sign(FieldKind kind) { return kind == FieldKind::integer; }
+
+void add_struct_probe(const abi::StructLayout& layout, std::ostringstream& code,
+                      std::vector<ProbeValue>& values) {
+  const std::string type = std::string(layout.probe.c_type);
+  auto emit = [&](const std::string& subject, const std::string& what, const std::string& expr,
+                  std::uint64_t expected) {
+    code << "  (unsigned long long)(" << expr << "),\n";
+    values.push_back({subject, what, expected});
+  };
+  emit(layout.name, "size", "sizeof(" + type + ")", layout.size);
+  emit(layout.name, "align", "_Alignof(" + type + ")", layout.align);
+  for (const auto& field : layout.fields) {
+    if (field.kind == FieldKind::padding) continue;  // unnamed in C: covered by the tiling check
+    const std::string subject = layout.name + "." + field.name;
+    const std::string member = "((" + type + " *)0)->" + field.name;
+    emit(subject, "offset", "__builtin_offsetof(" + type + ", " + field.name + ")", field.offset);
+    emit(subject, "size", "sizeof(" + member + ")", field.size);
+    emit(subject, "type class", "__builtin_classify_type(" + member + ")",
+         expected_type_class(field.kind));
+    if (kind_has_sign(field.kind))
+      emit(subject, "signed", "(__typeof__(" + member + "))-1 < 0", field.is_signed);
+    if (field.kind == FieldKind::array) {
+      emit(subject, "element size", "sizeof(" + member + "[0])", field.element_size);
+      if (kind_has_sign(field.element_kind))
+        emit(subject, "element signed", "(__typeof__(" + member + "[0]))-1 < 0", field.is_signed);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<ProbeUnit> make_probe_units(const CheckInput& input) {
+  std::vector<ProbeUnit> units;
+  for (Abi a : input.abis) {
+    for (ProbeSource source : {ProbeSource::uapi, ProbeSource::libc}) {
+      ProbeUnit unit{a, source, {}, {}, source == ProbeSource::uapi};
+      std::vector<std::string> headers;
+      std::vector<const abi::StructLayout*> probed;
+      for (const auto& layout : input.structs) {
+        if (layout.abi != a || !layout.present || layout.probe.source != source) continue;
+        probed.push_back(&layout);
+        std::istringstream words{std::string(layout.probe.headers)};
+        for (std::string header; words >> header;)
+          if (std::find(headers.begin(), headers.end(), header) == headers.end())
+            headers.push_back(header);
+      }
+      if (probed.empty() && source != ProbeSource::uapi) continue;
+      std::ostringstream code;
+      code << "/* generated by syscompat layout --check for " << abi::abi_name(a) << " */\n";
+      if (source == ProbeSource::libc) code << "#define _GNU_SOURCE 1\n";
+      if (source == ProbeSource::uapi) code << "#include <linux/types.h>\n#include <linux/posix_types.h>\n#include <linux/socket.h>\n";
+      for (const auto& header : headers) code << "#include <" << header << ">\n";
+      code << "const unsigned long long syscompat_probe[] = {\n";
+      if (source == ProbeSource::uapi) {
+        const auto& model = *std::find_if(input.models.begin(), input.models.end(),
+                                          [&](const auto& m) { return m.abi == a; });
+        for (const auto& scalar : model.scalars) {
+          const std::string subject = "scalar " + scalar.name;
+          // Alignment inside structs, which is what the model states (and the only way
+          // to see __aligned_u64's, a macro whose attribute clang drops in _Alignof).
+          code << "  sizeof(" << scalar.c_type << "), __builtin_offsetof(struct { char c; "
+               << scalar.c_type << " m; }, m),\n";
+          unit.values.push_back({subject, "size", scalar.size});
+          unit.values.push_back({subject, "align", scalar.align});
+          if (scalar.kind == FieldKind::integer) {
+            code << "  (unsigned long long)((" << scalar.c_type << ")-1 < 0),\n";
+            unit.values.push_back({subject, "signed", scalar.is_signed});
+          }
+        }
+        // {u32; u64}: where the 64-bit member lands is the i386-vs-arm quirk itself.
+        const auto u64 = std::find_if(model.scalars.begin(), model.scalars.end(),
+                                      [](const auto& s) { return s.name == "u64"; });
+        code << "  __builtin_offsetof(struct { __u32 a; __u64 b; }, b),\n";
+        unit.values.push_back({"scalar u64", "offset after a u32", u64->align});
+      }
+      for (const auto* layout : probed) add_struct_probe(*layout, code, unit.values);
+      code << "  0 };\n";
+      if (unit.has_byte_order_samples)
+        code << "const unsigned short syscompat_order_u16 = 0x0102;\n"
+             << "const unsigned int syscompat_order_u32 = 0x01020304;\n"
+             << "const unsigned long long syscompat_order_u64 = 0x0102030405060708ULL;\n";
+      unit.code = code.str();
+      units.push_back(std::move(unit));
+    }
+  }
+  return units;
+}
+
+namespace {
+
+bool program_exists(const std::string& program) {
+  if (program.find('/') != std::string::npos) return access(program.c_str(), X_OK) == 0;
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path ? path : "/usr/bin:/bin");
+  for (std::string dir; std::getline(dirs, dir, ':');)
+    if (!dir.empty() && access((dir + "/" + program).c_str(), X_OK) == 0) return true;
+  return false;
+}
+
+// Runs argv with stdout and stderr to `log`; returns the exit status (-1: could not start).
+int run_program(const std::vector<std::string>& argv, const std::string& log) {
+  std::vector<char*> args;
+  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  pid_t pid = 0;
+  const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) return -1;
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return -1;
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+struct ObjectSymbols {
+  std::string error;
+  bool big_endian = false;
+  std::map<std::string, std::vector<std::uint8_t>> data;  // symbol -> its bytes
+};
+
+// Reads the initialised data of every defined object symbol, with libelf (any class,
+// any byte order: the bytes are raw, decoded by the caller with the file's byte order).
+ObjectSymbols read_object(const std::string& path) {
+  ObjectSymbols out;
+  elf_version(EV_CURRENT);
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    out.error = "cannot open " + path;
+    return out;
+  }
+  Elf* elf = elf_begin(fd, ELF_C_READ, nullptr);
+  if (!elf) {
+    close(fd);
+    out.error = std::string("libelf: ") + elf_errmsg(-1);
+    return out;
+  }
+  GElf_Ehdr header;
+  if (!gelf_getehdr(elf, &header)) out.error = "not an ELF object";
+  out.big_endian = header.e_ident[EI_DATA] == ELFDATA2MSB;
+  for (Elf_Scn* scn = nullptr; out.error.empty() && (scn = elf_nextscn(elf, scn));) {
+    GElf_Shdr shdr;
+    if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_SYMTAB) continue;
+    Elf_Data* symbols = elf_getdata(scn, nullptr);
+    const std::size_t count = shdr.sh_entsize ? shdr.sh_size / shdr.sh_entsize : 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      GElf_Sym sym;
+      if (!gelf_getsym(symbols, static_cast<int>(i), &sym)) continue;
+      if (GELF_ST_TYPE(sym.st_info) != STT_OBJECT || sym.st_shndx == SHN_UNDEF ||
+          sym.st_shndx >= SHN_LORESERVE)
+        continue;
+      const char* name = elf_strptr(elf, shdr.sh_link, sym.st_name);
+      Elf_Scn* holder = elf_getscn(elf, sym.st_shndx);
+      Elf_Data* bytes = holder ? elf_rawdata(holder, nullptr) : nullptr;
+      if (!name || !bytes || !bytes->d_buf || sym.st_value + sym.st_size > bytes->d_size) continue;
+      const auto* begin = static_cast<const std::uint8_t*>(bytes->d_buf) + sym.st_value;
+      out.data[name].assign(begin, begin + sym.st_size);
+    }
+  }
+  elf_end(elf);
+  close(fd);
+  return out;
+}
+
+std::uint64_t decode(const std::uint8_t* bytes, std::size_t size, bool big_endian) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < size; ++i)
+    value |= std::uint64_t{bytes[big_endian ? size - 1 - i : i]} << (8 * i);
+  return value;
+}
+
+std::string hex_bytes(const std::vector<std::uint8_t>& bytes) {
+  std::string text;
+  for (auto b : bytes) text += fmt::format("{:02x}", b);
+  return text;
+}
+
+struct UnitResult {
+  const ProbeUnit* unit = nullptr;
+  const Toolchain* toolchain = nullptr;
+  std::string problem;  // set when nothing could be compared
+  std::vector<Mismatch> mismatches;
+  std::size_t fields_compared = 0;
+};
+
+UnitResult run_unit(const ProbeUnit& unit, const Toolchain& toolchain, const std::string& dir,
+                    const abi::ModelLayout& model) {
+  UnitResult result{&unit, &toolchain, {}, {}, 0};
+  const std::string compiler(compiler_name(toolchain.compiler));
+  if (!program_exists(toolchain.command.front())) {
+    result.problem = fmt::format("not checked: {} missing", toolchain.command.front());
+    return result;
+  }
+  const std::string stem = fmt::format("{}/{}-{}-{}", dir, abi::abi_name(unit.abi), compiler,
+                                       unit.source == ProbeSource::uapi ? "uapi" : "libc");
+  std::ofstream(stem + ".c") << unit.code;
+  std::vector<std::string> argv = toolchain.command;
+  for (const char* flag : {"-c", "-O0", "-w", "-std=gnu11", "-o"}) argv.push_back(flag);
+  argv.push_back(stem + ".o");
+  argv.push_back(stem + ".c");
+  if (run_program(argv, stem + ".log") != 0) {
+    std::string log = read_text(stem + ".log");
+    if (log.size() > 2000) log.resize(2000);
+    result.problem = fmt::format("not checked: {} failed on {}.c:\n{}", toolchain.command.front(),
+                                 stem, log);
+    return result;
+  }
+  const ObjectSymbols object = read_object(stem + ".o");
+  auto values = object.data.find("syscompat_probe");
+  if (!object.error.empty() || values == object.data.end() ||
+      values->second.size() < 8 * unit.values.size()) {
+    result.problem = "not checked: no probe values in " + stem + ".o " + object.error;
+    return result;
+  }
+  for (std::size_t i = 0; i < unit.values.size(); ++i) {
+    const ProbeValue& value = unit.values[i];
+    std::uint64_t actual = decode(values->second.data() + 8 * i, 8, object.big_endian);
+    std::uint64_t expected = value.expected;
+    if (value.what == "type class") actual = fold_type_class(actual);
+    if (value.subject.find('.') != std::string::npos && value.what == "offset")
+      ++result.fields_compared;
+    if (actual != expected)
+      result.mismatches.push_back({unit.abi, compiler, value.subject, value.what,
+                                   std::to_string(expected), std::to_string(actual), {}});
+  }
+  if (unit.has_byte_order_samples) {
+    const std::pair<const char*, const std::vector<std::uint8_t>*> samples[] = {
+        {"syscompat_order_u16", &model.u16_sample},
+        {"syscompat_order_u32", &model.u32_sample},
+        {"syscompat_order_u64", &model.u64_sample}};
+    for (const auto& [symbol, expected] : samples) {
+      auto found = object.data.find(symbol);
+      const std::vector<std::uint8_t> actual =
+          found == object.data.end() ? std::vector<std::uint8_t>{} : found->second;
+      if (actual != *expected)
+        result.mismatches.push_back({unit.abi, compiler, "byte order", std::string(symbol).substr(16),
+                                     hex_bytes(*expected), hex_bytes(actual), {}});
+    }
+  }
+  return result;
+}
+
+std::size_t align_up(std::size_t value, std::size_t align) {
+  return align ? (value + align - 1) / align * align : value;
+}
+
+// Checks of the description alone: the fields must tile the struct, every byte either a
+// field or the padding alignment puts there. A field dropped from an entry (or a member
+// the header has and the entry lacks) shows up as an unexplained gap.
+void check_tiling(const abi::StructLayout& layout, std::vector<Mismatch>& out) {
+  std::size_t end = 0;
+  for (const auto& field : layout.fields) {
+    const std::size_t expected = align_up(end, field.align);
+    if (field.offset != expected)
+      out.push_back({layout.abi, "description", layout.name + "." + field.name,
+                     field.offset > expected ? "gap before field (missing field?)" : "overlap",
+                     std::to_string(expected), std::to_string(field.offset), {}});
+    end = std::max(end, field.offset + field.size);
+  }
+  if (layout.size != align_up(end, layout.align))
+    out.push_back({layout.abi, "description", layout.name, "tail (missing field?)",
+                   std::to_string(align_up(end, layout.align)), std::to_string(layout.size), {}});
+}
+
+}  // namespace
+
+std::size_t Report::mismatch_count() const {
+  std::size_t count = problems.size();
+  for (const auto& m : mismatches)
+    if (m.known_reason.empty()) ++count;
+  return count;
+}
+
+Report check(const CheckInput& input, unsigned jobs) {
+  Report report;
+  const std::vector<ProbeUnit> units = make_probe_units(input);
+
+  char dir_template[] = "/tmp/syscompat-layout-XXXXXX";
+  const char* dir = mkdtemp(dir_template);
+  if (!dir) {
+    report.problems.push_back("cannot create a temporary directory");
+    return report;
+  }
+
+  struct Task {
+    const ProbeUnit* unit;
+    const Toolchain* toolchain;
+  };
+  std::vector<Task> tasks;
+  for (const auto& unit : units)
+    for (const auto& toolchain : input.toolchains)
+      if (toolchain.abi == unit.abi) tasks.push_back({&unit, &toolchain});
+
+  std::vector<UnitResult> results(tasks.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < tasks.size();) {
+      const auto& model = *std::find_if(input.models.begin(), input.models.end(),
+                                        [&](const auto& m) { return m.abi == tasks[i].unit->abi; });
+      results[i] = run_unit(*tasks[i].unit, *tasks[i].toolchain, dir, model);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < std::max(1u, jobs); ++t) threads.emplace_back(worker);
+  for (auto& thread : threads) thread.join();
+  std::error_code ignored;
+  if (report.problems.empty() && std::getenv("SYSCOMPAT_KEEP_PROBES") == nullptr)
+    std::filesystem::remove_all(dir, ignored);
+
+  for (const auto& layout : input.structs)
+    if (layout.present) check_tiling(layout, report.mismatches);
+
+  std::set<std::string> names;
+  for (const auto& layout : input.structs) names.insert(layout.name);
+  report.structs = names.size();
+  report.abis = input.abis.size();
+
+  // Per ABI and compiler: what failed; per struct: whether any of its values disagreed.
+  std::map<std::pair<Abi, std::string>, std::string> unit_problem;
+  for (auto& result : results) {
+    const std::string compiler(compiler_name(result.toolchain->compiler));
+    if (!result.problem.empty()) {
+      auto& problem = unit_problem[{result.unit->abi, compiler}];
+      if (problem.empty()) {
+        problem = result.problem;
+        report.problems.push_back(fmt::format("{} {}: {}", abi::abi_name(result.unit->abi),
+                                              compiler, result.problem));
+      }
+      continue;
+    }
+    report.fields_checked += result.fields_compared;
+    report.mismatches.insert(report.mismatches.end(), result.mismatches.begin(),
+                             result.mismatches.end());
+  }
+
+  // Header differences: explain their mismatches; one that explains none is stale.
+  for (const auto& known : input.known_differences) {
+    bool seen = false;
+    for (auto& m : report.mismatches) {
+      const std::string subject_struct = m.subject.substr(0, m.subject.find('.'));
+      if (m.abi == known.abi && subject_struct == known.struct_name && m.source != "description") {
+        m.known_reason = std::string(known.reason);
+        seen = true;
+      }
+    }
+    const bool compared = std::any_of(
+        input.structs.begin(), input.structs.end(), [&](const abi::StructLayout& layout) {
+          return layout.abi == known.abi && layout.name == known.struct_name && layout.present;
+        });
+    if (compared && !seen && unit_problem.empty())
+      report.problems.push_back(fmt::format(
+          "{} {}: listed as a header difference but the headers now agree with the "
+          "description; remove it from abi/header_differences.hpp",
+          abi::abi_name(known.abi), known.struct_name));
+  }
+
+  // The tables.
+  std::ostringstream tables;
+  for (Abi a : input.abis) {
+    tables << fmt::format("\n{} ({})\n", abi::abi_name(a), abi::gnu_triple(a));
+    std::vector<std::string> compilers;
+    for (const auto& toolchain : input.toolchains)
+      if (toolchain.abi == a) {
+        std::string line;
+        for (const auto& word : toolchain.command) line += (line.empty() ? "" : " ") + word;
+        tables << fmt::format("  {:<6} {}\n", compiler_name(toolchain.compiler), line);
+        compilers.emplace_back(compiler_name(toolchain.compiler));
+      }
+    tables << fmt::format("  {:<22} {:>5} {:>5} {:>6}", "struct", "size", "align", "fields");
+    for (const auto& c : compilers) tables << fmt::format("  {:<7}", c);
+    tables << "\n";
+    auto status = [&](const std::string& subject_prefix, const std::string& compiler) {
+      auto problem = unit_problem.find({a, compiler});
+      if (problem != unit_problem.end()) return std::string("-");
+      std::string verdict = "ok";
+      for (const auto& m : report.mismatches)
+        if (m.abi == a && m.source == compiler &&
+            (m.subject == subject_prefix || m.subject.rfind(subject_prefix + ".", 0) == 0))
+          verdict = m.known_reason.empty() ? "MISMATCH" : "known";
+      return verdict;
+    };
+    for (const auto& layout : input.structs) {
+      if (layout.abi != a) continue;
+      if (!layout.present) {
+        tables << fmt::format("  {:<22} absent: {}\n", layout.name, layout.why_absent);
+        continue;
+      }
+      tables << fmt::format("  {:<22} {:>5} {:>5} {:>6}", layout.name, layout.size, layout.align,
+                            layout.fields.size());
+      if (layout.probe.source == ProbeSource::none) {
+        tables << "  not checked: no header declares it (" << layout.probe.why_none << ")\n";
+        continue;
+      }
+      for (const auto& c : compilers) tables << fmt::format("  {:<7}", status(layout.name, c));
+      tables << "\n";
+    }
+    tables << fmt::format("  {:<22} {:>5} {:>5} {:>6}", "scalars", "", "", "");
+    for (const auto& c : compilers) tables << fmt::format("  {:<7}", status("scalar", c));
+    tables << fmt::format("\n  {:<22} {:>5} {:>5} {:>6}", "byte order", "", "", "");
+    for (const auto& c : compilers) tables << fmt::format("  {:<7}", status("byte order", c));
+    tables << "\n";
+  }
+  report.tables = tables.str();
+  return report;
+}
+
+void print_report(const Report& report, std::ostream& out) {
+  out << report.tables;
+  bool header = false;
+  for (const auto& m : report.mismatches) {
+    if (!m.known_reason.empty()) continue;
+    if (!header) out << "\nmismatches (description vs compiler):\n";
+    header = true;
+    out << fmt::format("  MISMATCH {} {} {} {}: description {}, found {}\n", abi::abi_name(m.abi),
+                       m.source, m.subject, m.what, m.expected, m.actual);
+  }
+  std::set<std::string> known_shown;
+  for (const auto& m : report.mismatches) {
+    if (m.known_reason.empty()) continue;
+    const std::string key = fmt::format("{} {}", abi::abi_name(m.abi), m.subject.substr(0, m.subject.find('.')));
+    if (known_shown.insert(key).second)
+      out << fmt::format("\nknown header difference {}: {}\n", key, m.known_reason);
+    out << fmt::format("  header differs: {} {} {}: kernel {}, header {}\n", m.source, m.subject,
+                       m.what, m.expected, m.actual);
+  }
+  for (const auto& problem : report.problems) out << "\nPROBLEM " << problem << "\n";
+  out << fmt::format("\nlayouts: {} structs, {} ABIs, {} fields checked, {} mismatches\n",
+                     report.structs, report.abis, report.fields_checked, report.mismatch_count());
+}
+
+}  // namespace syscompat::layoutcheck

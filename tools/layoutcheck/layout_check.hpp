@@ -1,0 +1,80 @@
+// The layout suite: every described struct and data-model scalar checked against the
+// ABI's real compilers and headers, compile-only (nothing is executed, so ABIs this
+// machine cannot run are checked too).
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "syscompat/abi/header_differences.hpp"
+#include "syscompat/abi/layout.hpp"
+
+namespace syscompat::layoutcheck {
+
+enum class Compiler { gcc, clang };
+std::string_view compiler_name(Compiler compiler);
+
+struct Toolchain {
+  abi::Abi abi;
+  Compiler compiler;
+  std::vector<std::string> command;  // program and the flags that select the ABI
+};
+
+// gcc and clang for each ABI, as Debian 12 packages them.
+std::vector<Toolchain> default_toolchains(const std::vector<abi::Abi>& abis);
+
+// What is checked. Built from the description by description_input(); tests alter a copy
+// (a wrong offset, a dropped field, a flipped byte order) to see the checker catch it.
+struct CheckInput {
+  std::vector<abi::Abi> abis;
+  std::vector<abi::StructLayout> structs;
+  std::vector<abi::ModelLayout> models;
+  std::vector<abi::HeaderDifference> known_differences;
+  std::vector<Toolchain> toolchains;
+};
+
+CheckInput description_input(const std::vector<abi::Abi>& abis);
+
+struct Mismatch {
+  abi::Abi abi;
+  std::string source;   // "gcc", "clang", or "description" for checks of the description itself
+  std::string subject;  // "stat64.st_ino", "scalar kernel_mode", "byte order"
+  std::string what;     // "offset", "size", "signed", ...
+  std::string expected;
+  std::string actual;
+  std::string known_reason;  // set when a header difference explains it
+};
+
+struct Report {
+  std::vector<Mismatch> mismatches;  // known ones included, marked
+  std::vector<std::string> problems;  // missing compilers, failed compiles, stale known entries
+  std::size_t structs = 0;
+  std::size_t abis = 0;
+  std::size_t fields_checked = 0;
+  std::string tables;  // the per-ABI tables, for printing
+
+  std::size_t mismatch_count() const;  // unexplained mismatches plus problems
+  bool ok() const { return mismatch_count() == 0; }
+};
+
+Report check(const CheckInput& input, unsigned jobs);
+void print_report(const Report& report, std::ostream& out);
+
+// The probe source for one ABI and one header source; exposed for tests and debugging.
+struct ProbeValue {
+  std::string subject;
+  std::string what;
+  std::uint64_t expected;
+};
+struct ProbeUnit {
+  abi::Abi abi;
+  abi::ProbeSource source;
+  std::string code;
+  std::vector<ProbeValue> values;
+  bool has_byte_order_samples = false;
+};
+std::vector<ProbeUnit> make_probe_units(const CheckInput& input);
+
+}  // namespace syscompat::layoutcheck

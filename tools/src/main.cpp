@@ -1,0 +1,27 @@
+#include <iostream>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"syscompat: Linux system-call ABIs, declaratively"};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all");
+  const auto run_layout = syscompat::tools::add_layout_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "syscompat: " << e.what() << " (see syscompat --help)\n";
+    return 2;
+  }
+  try {
+    if (app.got_subcommand("layout")) return run_layout();
+  } catch (const syscompat::tools::UsageError& e) {
+    std::cerr << "syscompat: " << e.message << "\n";
+    return 2;
+  }
+  return 2;
+}
