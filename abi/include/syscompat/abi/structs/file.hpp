@@ -1,0 +1,8 @@
+// file structs.
+#pragma once
+
+#include "syscompat/abi/describe.hpp"
+
+namespace syscompat::abi {}  // namespace syscompat::abi
+
+#define SYSCOMPAT_STRUCTS_FILE(X)
