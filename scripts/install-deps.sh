@@ -5,7 +5,7 @@ set -uo pipefail
 # gcc-multilib (the meta package) Conflicts with every cross gcc in Debian 12; gcc-12-multilib
 # gives the same -m32/-mx32 support without that conflict.
 packages=(
-  build-essential cmake ninja-build pkg-config clang-format
+  build-essential cmake ninja-build pkg-config clang-format python3
   libboost1.81-dev librange-v3-dev catch2 libbenchmark-dev libfmt-dev libcli11-dev
   nlohmann-json3-dev libseccomp-dev libelf-dev
   gcc-12-multilib g++-12-multilib libc6-dev-x32

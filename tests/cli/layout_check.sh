@@ -1,0 +1,10 @@
+# The whole layout suite: every ABI, gcc and clang, zero mismatches.
+set -u
+bin=$1
+out=$("$bin" layout --check); status=$?
+printf '%s\n' "$out" | tail -5
+last=$(printf '%s\n' "$out" | tail -1)
+[ "$status" -eq 0 ] || { printf '%s\n' "$out" | grep -E "MISMATCH|PROBLEM" | head -40; exit 1; }
+[[ $last =~ ^layouts:\ ([0-9]+)\ structs,\ 7\ ABIs,\ [0-9]+\ fields\ checked,\ 0\ mismatches$ ]] || { echo "bad summary: $last"; exit 1; }
+[ "${BASH_REMATCH[1]}" -ge 55 ] || { echo "only ${BASH_REMATCH[1]} structs"; exit 1; }
+! printf '%s\n' "$out" | grep -q "not checked" || { echo "something was not checked"; exit 1; }

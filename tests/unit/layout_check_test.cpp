@@ -1,0 +1,136 @@
+// The layout checker is trusted only because these tests plant bugs in a copy of the
+// description (through CheckInput, not by editing files) and see the real compilers'
+// answers expose each one.
+#include <catch2/catch.hpp>
+#include <algorithm>
+
+#include "layout_check.hpp"
+
+using namespace syscompat;
+using abi::Abi;
+using layoutcheck::CheckInput;
+using layoutcheck::Report;
+
+namespace {
+
+abi::StructLayout& find(CheckInput& input, Abi a, std::string_view name) {
+  auto it = std::find_if(input.structs.begin(), input.structs.end(),
+                         [&](const auto& s) { return s.abi == a && s.name == name; });
+  REQUIRE(it != input.structs.end());
+  return *it;
+}
+
+abi::FieldLayout& find_field(abi::StructLayout& s, std::string_view name) {
+  auto it = std::find_if(s.fields.begin(), s.fields.end(), [&](const auto& f) { return f.name == name; });
+  REQUIRE(it != s.fields.end());
+  return *it;
+}
+
+// Whether the report has an unexplained mismatch from `source` about `subject`/`what`.
+bool reports(const Report& report, std::string_view source, std::string_view subject,
+             std::string_view what) {
+  return std::any_of(report.mismatches.begin(), report.mismatches.end(), [&](const auto& m) {
+    return m.known_reason.empty() && m.source == source && m.subject == subject &&
+           m.what.find(what) != std::string::npos;
+  });
+}
+
+Report run(const CheckInput& input) { return layoutcheck::check(input, 2); }
+
+}  // namespace
+
+TEST_CASE("the unaltered description passes on i386", "[checker]") {
+  const Report report = run(layoutcheck::description_input({Abi::i386}));
+  INFO(report.tables);
+  for (const auto& p : report.problems) INFO(p);
+  CHECK(report.ok());
+  CHECK(report.fields_checked > 0);
+}
+
+TEST_CASE("planted: a wrong offset is caught by gcc and clang", "[checker][planted]") {
+  auto input = layoutcheck::description_input({Abi::i386});
+  find_field(find(input, Abi::i386, "timeval"), "tv_usec").offset += 4;
+  const Report report = run(input);
+  CHECK(reports(report, "gcc", "timeval.tv_usec", "offset"));
+  CHECK(reports(report, "clang", "timeval.tv_usec", "offset"));
+  CHECK_FALSE(report.ok());
+}
+
+TEST_CASE("planted: a wrong struct size and a wrong field size are caught", "[checker][planted]") {
+  auto input = layoutcheck::description_input({Abi::i386});
+  find(input, Abi::i386, "timespec").size = 12;
+  find_field(find(input, Abi::i386, "pollfd"), "events").size = 4;
+  const Report report = run(input);
+  CHECK(reports(report, "gcc", "timespec", "size"));
+  CHECK(reports(report, "gcc", "pollfd.events", "size"));
+  CHECK_FALSE(report.ok());
+}
+
+TEST_CASE("planted: a missing field is caught, in the middle and at the end", "[checker][planted]") {
+  auto input = layoutcheck::description_input({Abi::i386});
+  auto& itimerval = find(input, Abi::i386, "itimerval");
+  itimerval.fields.erase(itimerval.fields.begin());  // it_interval
+  auto& timeval = find(input, Abi::i386, "timeval");
+  timeval.fields.pop_back();  // tv_usec
+  const Report report = run(input);
+  CHECK(reports(report, "description", "itimerval.it_value", "missing field"));
+  CHECK(reports(report, "description", "timeval", "missing field"));
+  CHECK_FALSE(report.ok());
+}
+
+TEST_CASE("planted: wrong signedness is caught, for a field and for a scalar", "[checker][planted]") {
+  auto input = layoutcheck::description_input({Abi::i386, Abi::arm_eabi});
+  auto& tz = find_field(find(input, Abi::i386, "timezone"), "tz_minuteswest");
+  tz.is_signed = !tz.is_signed;
+  for (auto& model : input.models)
+    if (model.abi == Abi::arm_eabi)
+      for (auto& scalar : model.scalars)
+        if (scalar.name == "c_char") scalar.is_signed = true;  // it is unsigned on arm
+  const Report report = run(input);
+  CHECK(reports(report, "gcc", "timezone.tz_minuteswest", "signed"));
+  CHECK(reports(report, "clang", "scalar c_char", "signed"));
+}
+
+TEST_CASE("planted: wrong byte order is caught", "[checker][planted]") {
+  auto input = layoutcheck::description_input({Abi::mips_o32});
+  for (auto& model : input.models) std::reverse(model.u32_sample.begin(), model.u32_sample.end());
+  const Report report = run(input);
+  CHECK(reports(report, "gcc", "byte order", "u32"));
+  CHECK(reports(report, "clang", "byte order", "u32"));
+  CHECK_FALSE(report.ok());
+}
+
+TEST_CASE("planted: a wrong type (integer for a pointer) is caught", "[checker][planted]") {
+  auto input = layoutcheck::description_input({Abi::x86_64});
+  auto& events = find_field(find(input, Abi::x86_64, "pollfd"), "fd");
+  events.kind = abi::FieldKind::pointer;
+  const Report report = run(input);
+  CHECK(reports(report, "gcc", "pollfd.fd", "type class"));
+}
+
+TEST_CASE("a missing compiler is 'not checked' and fails the run", "[checker]") {
+  auto input = layoutcheck::description_input({Abi::i386});
+  input.toolchains.front().command.front() = "syscompat-no-such-gcc";
+  const Report report = run(input);
+  REQUIRE_FALSE(report.ok());
+  const bool said = std::any_of(report.problems.begin(), report.problems.end(), [](const auto& p) {
+    return p.find("not checked: syscompat-no-such-gcc missing") != std::string::npos;
+  });
+  CHECK(said);
+}
+
+TEST_CASE("a header difference that no longer occurs fails the run", "[checker]") {
+  auto input = layoutcheck::description_input({Abi::i386});
+  input.known_differences.push_back({Abi::i386, "timespec", "planted"});
+  const Report report = run(input);
+  CHECK_FALSE(report.ok());
+}
+
+TEST_CASE("x32 statfs: the header difference is reported as known, not as a pass", "[checker][quirk]") {
+  const Report report = run(layoutcheck::description_input({Abi::x32}));
+  const bool known = std::any_of(report.mismatches.begin(), report.mismatches.end(), [](const auto& m) {
+    return m.subject.rfind("statfs", 0) == 0 && !m.known_reason.empty();
+  });
+  CHECK(known);
+  CHECK(report.ok());
+}
