@@ -79,7 +79,7 @@ TEST_CASE("quirk: x32 statfs follows the kernel (64-bit words), not the UAPI hea
   CHECK(statfs.size == layout(Abi::x86_64, "statfs").size);
   bool listed = false;
   for (const auto& difference : header_differences)
-    listed |= difference.abi == Abi::x32 && difference.struct_name == "statfs";
+    listed |= difference.abi == Abi::x32 && difference.subject == "statfs";
   CHECK(listed);
 }
 

@@ -445,22 +445,22 @@ Report check(const CheckInput& input, unsigned jobs) {
   // Header differences: explain their mismatches; one that explains none is stale.
   for (const auto& known : input.known_differences) {
     bool seen = false;
-    for (auto& m : report.mismatches) {
-      const std::string subject_struct = m.subject.substr(0, m.subject.find('.'));
-      if (m.abi == known.abi && subject_struct == known.struct_name && m.source != "description") {
+    for (auto& m : report.mismatches)
+      if (m.source != "description" && known.covers(m.abi, m.subject)) {
         m.known_reason = std::string(known.reason);
         seen = true;
       }
-    }
+    const std::string_view struct_name = known.subject.substr(0, known.subject.find('.'));
     const bool compared = std::any_of(
         input.structs.begin(), input.structs.end(), [&](const abi::StructLayout& layout) {
-          return layout.abi == known.abi && layout.name == known.struct_name && layout.present;
+          return (!known.abi || layout.abi == *known.abi) && layout.name == struct_name &&
+                 layout.present;
         });
     if (compared && !seen && unit_problem.empty())
       report.problems.push_back(fmt::format(
           "{} {}: listed as a header difference but the headers now agree with the "
           "description; remove it from abi/header_differences.hpp",
-          abi::abi_name(known.abi), known.struct_name));
+          known.abi ? abi::abi_name(*known.abi) : "every ABI", known.subject));
   }
 
   // The tables.
@@ -497,7 +497,7 @@ Report check(const CheckInput& input, unsigned jobs) {
       tables << fmt::format("  {:<22} {:>5} {:>5} {:>6}", layout.name, layout.size, layout.align,
                             layout.fields.size());
       if (layout.probe.source == ProbeSource::none) {
-        tables << "  not checked: no header declares it (" << layout.probe.why_none << ")\n";
+        tables << "  no header declares it: " << layout.probe.why_none << "\n";
         continue;
       }
       for (const auto& c : compilers) tables << fmt::format("  {:<7}", status(layout.name, c));
@@ -526,11 +526,10 @@ void print_report(const Report& report, std::ostream& out) {
   std::set<std::string> known_shown;
   for (const auto& m : report.mismatches) {
     if (m.known_reason.empty()) continue;
-    const std::string key = fmt::format("{} {}", abi::abi_name(m.abi), m.subject.substr(0, m.subject.find('.')));
-    if (known_shown.insert(key).second)
-      out << fmt::format("\nknown header difference {}: {}\n", key, m.known_reason);
-    out << fmt::format("  header differs: {} {} {}: kernel {}, header {}\n", m.source, m.subject,
-                       m.what, m.expected, m.actual);
+    if (known_shown.insert(m.known_reason).second)
+      out << fmt::format("\nknown header difference: {}\n", m.known_reason);
+    out << fmt::format("  header differs: {} {} {} {}: kernel {}, header {}\n", abi::abi_name(m.abi),
+                       m.source, m.subject, m.what, m.expected, m.actual);
   }
   for (const auto& problem : report.problems) out << "\nPROBLEM " << problem << "\n";
   out << fmt::format("\nlayouts: {} structs, {} ABIs, {} fields checked, {} mismatches\n",

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string_view>
 
 #include "syscompat/abi/models.hpp"
@@ -11,9 +12,16 @@
 namespace syscompat::abi {
 
 struct HeaderDifference {
-  Abi abi;
-  std::string_view struct_name;
+  std::optional<Abi> abi;   // nullopt: on every ABI
+  std::string_view subject;  // "statfs" (the whole struct) or "msghdr.msg_flags" (one field)
   std::string_view reason;
+
+  constexpr bool covers(Abi a, std::string_view mismatch_subject) const {
+    if (abi && *abi != a) return false;
+    return mismatch_subject == subject ||
+           (mismatch_subject.size() > subject.size() && mismatch_subject.starts_with(subject) &&
+            mismatch_subject[subject.size()] == '.');
+  }
 };
 
 inline constexpr std::array header_differences{
@@ -22,6 +30,19 @@ inline constexpr std::array header_differences{
         "asm-generic/statfs.h makes __statfs_word __u32 because __BITS_PER_LONG is 32 on x32, "
         "but x32 calls the native x86_64 statfs/fstatfs and the kernel writes 64-bit words "
         "(glibc's x32 struct statfs agrees with the kernel)"},
+    HeaderDifference{
+        Abi::x32, "shmid64_ds.shm_segsz",
+        "x86's asm/shmbuf.h makes shm_segsz __kernel_size_t, 4 bytes on x32, but x32 calls the "
+        "native x86_64 shmctl and the kernel writes an 8-byte size_t (the next member is "
+        "8-aligned, so only this field's width differs)"},
+    // The kernel's user_msghdr and ucred are not in the UAPI headers; glibc's declarations,
+    // which the probe reads instead, have the same bytes but other signedness.
+    HeaderDifference{std::nullopt, "msghdr.msg_namelen",
+                     "the kernel's user_msghdr has int msg_namelen; glibc declares socklen_t"},
+    HeaderDifference{std::nullopt, "msghdr.msg_flags",
+                     "the kernel's user_msghdr has unsigned int msg_flags; glibc declares int"},
+    HeaderDifference{std::nullopt, "ucred.pid",
+                     "the kernel's struct ucred has __u32 pid; glibc declares pid_t"},
 };
 
 }  // namespace syscompat::abi
