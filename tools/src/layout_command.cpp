@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "layout_check.hpp"
+#include "syscompat/abi/header_differences.hpp"
 #include "syscompat/abi/layout.hpp"
 
 namespace syscompat::tools {
@@ -99,6 +100,18 @@ int print_markdown() {
     }
     std::cout << "\n";
   }
+  std::cout << "\nDeclared in no header, so no compiler can check them (the kernel's own "
+               "declaration is described):\n\n";
+  for (const auto& layout : abi::struct_layouts(abi::all_abis.front()))
+    if (layout.present && layout.probe.source == abi::ProbeSource::none)
+      std::cout << "- `" << layout.name << "`: " << layout.probe.why_none << "\n";
+  std::cout << "\nWhere the description follows the kernel and not the UAPI header "
+               "(`abi/include/syscompat/abi/header_differences.hpp`; `--check` reports them as "
+               "known):\n\n";
+  for (const auto& difference : abi::header_differences)
+    std::cout << "- `" << difference.subject << "` on "
+              << (difference.abi ? abi::abi_name(*difference.abi) : "every ABI") << ": "
+              << difference.reason << "\n";
   return 0;
 }
 

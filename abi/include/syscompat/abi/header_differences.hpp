@@ -35,6 +35,16 @@ inline constexpr std::array header_differences{
         "x86's asm/shmbuf.h makes shm_segsz __kernel_size_t, 4 bytes on x32, but x32 calls the "
         "native x86_64 shmctl and the kernel writes an 8-byte size_t (the next member is "
         "8-aligned, so only this field's width differs)"},
+    HeaderDifference{
+        Abi::x32, "sigset",
+        "x86's asm/signal.h makes sigset_t an unsigned long, 4 bytes on x32, but x32 has no "
+        "one-word-mask calls: its rt_sigprocmask/rt_sigpending/rt_sigsuspend are the native "
+        "x86_64 ones and read an 8-byte set"},
+    HeaderDifference{
+        Abi::x32, "sigaction",
+        "x32's rt_sigaction (512) is compat_sys_rt_sigaction, which reads struct "
+        "compat_sigaction with an 8-byte packed compat_sigset_t sa_mask (20 bytes); the header "
+        "declares a 4-byte unsigned long sa_mask"},
     // The kernel's user_msghdr and ucred are not in the UAPI headers; glibc's declarations,
     // which the probe reads instead, have the same bytes but other signedness.
     HeaderDifference{std::nullopt, "msghdr.msg_namelen",
