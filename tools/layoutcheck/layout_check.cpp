@@ -1,61 +1,18 @@
 #include "layout_check.hpp"
 
-#include <fcntl.h>
-#include <gelf.h>
-#include <libelf.h>
-#include <spawn.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
-#include <cstdlib>
-#include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 #include <map>
 #include <ostream>
 #include <set>
 #include <sstream>
-#include <thread>
-
-extern char** environ;
 
 namespace syscompat::layoutcheck {
 
 using abi::Abi;
 using abi::FieldKind;
 using abi::ProbeSource;
-
-std::string_view compiler_name(Compiler compiler) {
-  return compiler == Compiler::gcc ? "gcc" : "clang";
-}
-
-std::vector<Toolchain> default_toolchains(const std::vector<Abi>& abis) {
-  // gcc -m32/-mx32 find glibc's headers but not the kernel's asm/ ones on Debian (the
-  // linux-libc-dev:i386 package would displace the native one); the x86 asm/ headers
-  // serve all three x86 ABIs.
-  const std::string x86_asm = "/usr/include/x86_64-linux-gnu";
-  std::vector<Toolchain> toolchains;
-  for (Abi a : abis) {
-    const std::string triple(abi::gnu_triple(a));
-    std::vector<std::string> gcc, clang{"clang", "--target=" + triple};
-    switch (a) {
-      case Abi::i386: gcc = {"gcc", "-m32", "-idirafter", x86_asm}; break;
-      case Abi::x86_64: gcc = {"gcc", "-m64"}; break;
-      case Abi::x32: gcc = {"gcc", "-mx32", "-idirafter", x86_asm}; break;
-      default: gcc = {triple + "-gcc"}; break;
-    }
-    if (a == Abi::i386 || a == Abi::x32) {
-      clang.push_back("-idirafter");
-      clang.push_back(x86_asm);
-    }
-    toolchains.push_back({a, Compiler::gcc, gcc});
-    toolchains.push_back({a, Compiler::clang, clang});
-  }
-  return toolchains;
-}
 
 CheckInput description_input(const std::vector<Abi>& abis) {
   CheckInput input;
@@ -186,98 +143,6 @@ std::vector<ProbeUnit> make_probe_units(const CheckInput& input) {
 
 namespace {
 
-bool program_exists(const std::string& program) {
-  if (program.find('/') != std::string::npos) return access(program.c_str(), X_OK) == 0;
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path ? path : "/usr/bin:/bin");
-  for (std::string dir; std::getline(dirs, dir, ':');)
-    if (!dir.empty() && access((dir + "/" + program).c_str(), X_OK) == 0) return true;
-  return false;
-}
-
-// Runs argv with stdout and stderr to `log`; returns the exit status (-1: could not start).
-int run_program(const std::vector<std::string>& argv, const std::string& log) {
-  std::vector<char*> args;
-  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-  args.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return -1;
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) return -1;
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-struct ObjectSymbols {
-  std::string error;
-  bool big_endian = false;
-  std::map<std::string, std::vector<std::uint8_t>> data;  // symbol -> its bytes
-};
-
-// Reads the initialised data of every defined object symbol, with libelf (any class,
-// any byte order: the bytes are raw, decoded by the caller with the file's byte order).
-ObjectSymbols read_object(const std::string& path) {
-  ObjectSymbols out;
-  elf_version(EV_CURRENT);
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    out.error = "cannot open " + path;
-    return out;
-  }
-  Elf* elf = elf_begin(fd, ELF_C_READ, nullptr);
-  if (!elf) {
-    close(fd);
-    out.error = std::string("libelf: ") + elf_errmsg(-1);
-    return out;
-  }
-  GElf_Ehdr header;
-  if (!gelf_getehdr(elf, &header)) out.error = "not an ELF object";
-  out.big_endian = header.e_ident[EI_DATA] == ELFDATA2MSB;
-  for (Elf_Scn* scn = nullptr; out.error.empty() && (scn = elf_nextscn(elf, scn));) {
-    GElf_Shdr shdr;
-    if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_SYMTAB) continue;
-    Elf_Data* symbols = elf_getdata(scn, nullptr);
-    const std::size_t count = shdr.sh_entsize ? shdr.sh_size / shdr.sh_entsize : 0;
-    for (std::size_t i = 0; i < count; ++i) {
-      GElf_Sym sym;
-      if (!gelf_getsym(symbols, static_cast<int>(i), &sym)) continue;
-      if (GELF_ST_TYPE(sym.st_info) != STT_OBJECT || sym.st_shndx == SHN_UNDEF ||
-          sym.st_shndx >= SHN_LORESERVE)
-        continue;
-      const char* name = elf_strptr(elf, shdr.sh_link, sym.st_name);
-      Elf_Scn* holder = elf_getscn(elf, sym.st_shndx);
-      Elf_Data* bytes = holder ? elf_rawdata(holder, nullptr) : nullptr;
-      if (!name || !bytes || !bytes->d_buf || sym.st_value + sym.st_size > bytes->d_size) continue;
-      const auto* begin = static_cast<const std::uint8_t*>(bytes->d_buf) + sym.st_value;
-      out.data[name].assign(begin, begin + sym.st_size);
-    }
-  }
-  elf_end(elf);
-  close(fd);
-  return out;
-}
-
-std::uint64_t decode(const std::uint8_t* bytes, std::size_t size, bool big_endian) {
-  std::uint64_t value = 0;
-  for (std::size_t i = 0; i < size; ++i)
-    value |= std::uint64_t{bytes[big_endian ? size - 1 - i : i]} << (8 * i);
-  return value;
-}
-
 std::string hex_bytes(const std::vector<std::uint8_t>& bytes) {
   std::string text;
   for (auto b : bytes) text += fmt::format("{:02x}", b);
@@ -296,41 +161,28 @@ UnitResult run_unit(const ProbeUnit& unit, const Toolchain& toolchain, const std
                     const abi::ModelLayout& model) {
   UnitResult result{&unit, &toolchain, {}, {}, 0};
   const std::string compiler(compiler_name(toolchain.compiler));
-  if (!program_exists(toolchain.command.front())) {
-    result.problem = fmt::format("not checked: {} missing", toolchain.command.front());
-    return result;
-  }
   const std::string stem = fmt::format("{}/{}-{}-{}", dir, abi::abi_name(unit.abi), compiler,
                                        unit.source == ProbeSource::uapi ? "uapi" : "libc");
-  std::ofstream(stem + ".c") << unit.code;
-  std::vector<std::string> argv = toolchain.command;
-  for (const char* flag : {"-c", "-O0", "-w", "-std=gnu11", "-o"}) argv.push_back(flag);
-  argv.push_back(stem + ".o");
-  argv.push_back(stem + ".c");
-  if (run_program(argv, stem + ".log") != 0) {
-    std::string log = read_text(stem + ".log");
-    if (log.size() > 2000) log.resize(2000);
-    result.problem = fmt::format("not checked: {} failed on {}.c:\n{}", toolchain.command.front(),
-                                 stem, log);
+  const probe::ProbeResult probed = probe::compile_probe(toolchain, unit.code, stem);
+  if (!probed.problem.empty()) {
+    result.problem = probed.problem;
     return result;
   }
-  const ObjectSymbols object = read_object(stem + ".o");
+  const probe::ObjectSymbols& object = probed.object;
   auto values = object.data.find("syscompat_probe");
-  if (!object.error.empty() || values == object.data.end() ||
-      values->second.size() < 8 * unit.values.size()) {
-    result.problem = "not checked: no probe values in " + stem + ".o " + object.error;
+  if (values == object.data.end() || values->second.size() < 8 * unit.values.size()) {
+    result.problem = "not checked: no probe values in " + stem + ".o";
     return result;
   }
   for (std::size_t i = 0; i < unit.values.size(); ++i) {
     const ProbeValue& value = unit.values[i];
-    std::uint64_t actual = decode(values->second.data() + 8 * i, 8, object.big_endian);
-    std::uint64_t expected = value.expected;
+    std::uint64_t actual = object.u64_at("syscompat_probe", i);
     if (value.what == "type class") actual = fold_type_class(actual);
     if (value.subject.find('.') != std::string::npos && value.what == "offset")
       ++result.fields_compared;
-    if (actual != expected)
+    if (actual != value.expected)
       result.mismatches.push_back({unit.abi, compiler, value.subject, value.what,
-                                   std::to_string(expected), std::to_string(actual), {}});
+                                   std::to_string(value.expected), std::to_string(actual), {}});
   }
   if (unit.has_byte_order_samples) {
     const std::pair<const char*, const std::vector<std::uint8_t>*> samples[] = {
@@ -384,9 +236,8 @@ Report check(const CheckInput& input, unsigned jobs) {
   Report report;
   const std::vector<ProbeUnit> units = make_probe_units(input);
 
-  char dir_template[] = "/tmp/syscompat-layout-XXXXXX";
-  const char* dir = mkdtemp(dir_template);
-  if (!dir) {
+  const probe::ScratchDir dir;
+  if (!dir.ok()) {
     report.problems.push_back("cannot create a temporary directory");
     return report;
   }
@@ -401,20 +252,11 @@ Report check(const CheckInput& input, unsigned jobs) {
       if (toolchain.abi == unit.abi) tasks.push_back({&unit, &toolchain});
 
   std::vector<UnitResult> results(tasks.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < tasks.size();) {
-      const auto& model = *std::find_if(input.models.begin(), input.models.end(),
-                                        [&](const auto& m) { return m.abi == tasks[i].unit->abi; });
-      results[i] = run_unit(*tasks[i].unit, *tasks[i].toolchain, dir, model);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 0; t < std::max(1u, jobs); ++t) threads.emplace_back(worker);
-  for (auto& thread : threads) thread.join();
-  std::error_code ignored;
-  if (report.problems.empty() && std::getenv("SYSCOMPAT_KEEP_PROBES") == nullptr)
-    std::filesystem::remove_all(dir, ignored);
+  probe::run_parallel(tasks.size(), jobs, [&](std::size_t i) {
+    const auto& model = *std::find_if(input.models.begin(), input.models.end(),
+                                      [&](const auto& m) { return m.abi == tasks[i].unit->abi; });
+    results[i] = run_unit(*tasks[i].unit, *tasks[i].toolchain, dir.path(), model);
+  });
 
   for (const auto& layout : input.structs)
     if (layout.present) check_tiling(layout, report.mismatches);

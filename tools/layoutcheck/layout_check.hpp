@@ -9,21 +9,15 @@
 #include <vector>
 
 #include "syscompat/abi/header_differences.hpp"
+#include "probe.hpp"
 #include "syscompat/abi/layout.hpp"
 
 namespace syscompat::layoutcheck {
 
-enum class Compiler { gcc, clang };
-std::string_view compiler_name(Compiler compiler);
-
-struct Toolchain {
-  abi::Abi abi;
-  Compiler compiler;
-  std::vector<std::string> command;  // program and the flags that select the ABI
-};
-
-// gcc and clang for each ABI, as Debian 12 packages them.
-std::vector<Toolchain> default_toolchains(const std::vector<abi::Abi>& abis);
+using probe::Compiler;
+using probe::compiler_name;
+using probe::default_toolchains;
+using probe::Toolchain;
 
 // What is checked. Built from the description by description_input(); tests alter a copy
 // (a wrong offset, a dropped field, a flipped byte order) to see the checker catch it.

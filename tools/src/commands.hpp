@@ -13,5 +13,7 @@ struct UsageError {
 
 // Registers `layout`; returns the function that runs it (returns the exit status).
 std::function<int()> add_layout_command(CLI::App& app);
+// Registers `syscalls`.
+std::function<int()> add_syscalls_command(CLI::App& app);
 
 }  // namespace syscompat::tools

@@ -7,6 +7,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all");
   const auto run_layout = syscompat::tools::add_layout_command(app);
+  const auto run_syscalls = syscompat::tools::add_syscalls_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (app.got_subcommand("layout")) return run_layout();
+    if (app.got_subcommand("syscalls")) return run_syscalls();
   } catch (const syscompat::tools::UsageError& e) {
     std::cerr << "syscompat: " << e.message << "\n";
     return 2;

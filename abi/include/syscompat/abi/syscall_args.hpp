@@ -1,0 +1,47 @@
+// Argument decoding by signature: a raw register vector to typed values, and back.
+//
+// On the 32-bit ABIs a 64-bit argument (loff_t, u64, s64) takes two registers. i386 uses the
+// next two, low word first. arm EABI and mips o32 start a pair on an even register, leaving
+// a pad register unused where needed (which is why arm has arm_fadvise64_64 and
+// sync_file_range2, whose argument orders avoid the pad); mips o32 is big-endian and puts
+// the high word first. Narrower values are sign- or zero-extended by their type, as the
+// kernel's compat wrappers do: compat_long_t and int are signed, pointers and sizes are not.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "syscompat/abi/syscalls.hpp"
+
+namespace syscompat::abi {
+
+// Registers (argument slots) a syscall of this ABI can take: i386 ebx..ebp, arm r0..r6,
+// mips o32 a0..a3 plus four stack slots the kernel fetches, the 64-bit ABIs six.
+std::size_t syscall_arg_slots(Abi abi);
+// Whether a 64-bit argument takes two slots on this ABI.
+bool splits_64bit_args(Abi abi);
+
+// Where each argument of a syscall lives: its first slot and how many it takes.
+struct ArgPlacement {
+  std::size_t slot = 0;
+  std::size_t slots = 1;
+};
+// nullopt when the arguments do not fit the ABI's slots (a table error).
+std::optional<std::vector<ArgPlacement>> place_args(const Signature& signature, Abi abi);
+
+// One decoded argument: the value widened to 64 bits, sign-extended if its type is signed.
+struct ArgValue {
+  const SyscallArg* arg = nullptr;
+  std::uint64_t value = 0;
+};
+
+// Registers hold what the guest's registers hold (only the low 32 bits count on 32-bit
+// ABIs). Opaque syscalls have no arguments to decode: the result is empty.
+std::vector<ArgValue> decode_args(const Syscall& call, std::span<const std::uint64_t> registers);
+// The inverse: values (one per argument, as decode_args returns them) to registers; pad
+// slots and unused ones are zero.
+std::vector<std::uint64_t> encode_args(const Syscall& call, std::span<const std::uint64_t> values);
+
+}  // namespace syscompat::abi

@@ -1,0 +1,88 @@
+// Syscall table rows, names p-r. The notation is explained in
+// abi/include/syscompat/abi/syscall_table.hpp.
+#include "syscompat/abi/syscall_table.hpp"
+
+namespace syscompat::abi {
+namespace {
+
+// name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature
+constexpr SyscallRow rows[] = {
+    {"pause", {29, 34, 34, 29, no, no, 4029}, "", "opaque"},
+    {"pciconfig_iobase", {no, no, no, 271, no, no, no}, "", "opaque"},
+    {"pciconfig_read", {no, no, no, 272, no, no, no}, "", "opaque"},
+    {"pciconfig_write", {no, no, no, 273, no, no, no}, "", "opaque"},
+    {"perf_event_open", {336, 298, 298, 364, 241, 241, 4333}, "", "opaque"},
+    {"personality", {136, 135, 135, 136, 92, 92, 4136}, "", "opaque"},
+    {"pidfd_getfd", {438, 438, 438, 438, 438, 438, 4438}, "", "opaque"},
+    {"pidfd_open", {434, 434, 434, 434, 434, 434, 4434}, "", "opaque"},
+    {"pidfd_send_signal", {424, 424, 424, 424, 424, 424, 4424}, "", "opaque"},
+    {"pipe2", {331, 293, 293, 359, 59, 59, 4328}, "", "opaque"},
+    {"pipe", {42, 22, 22, 42, no, no, 4042}, "", "opaque"},
+    {"pivot_root", {217, 155, 155, 218, 41, 41, 4216}, "", "opaque"},
+    {"pkey_alloc", {381, 330, 330, 395, 289, 289, 4364}, "", "opaque"},
+    {"pkey_free", {382, 331, 331, 396, 290, 290, 4365}, "", "opaque"},
+    {"pkey_mprotect", {380, 329, 329, 394, 288, 288, 4363}, "", "opaque"},
+    {"poll", {168, 7, 7, 168, no, no, 4188}, "", "opaque"},
+    {"ppoll_time64", {414, no, no, 414, no, no, 4414}, "", "opaque"},
+    {"ppoll", {309, 271, 271, 336, 73, 73, 4302}, "", "opaque"},
+    {"prctl", {172, 157, 157, 172, 167, 167, 4192}, "", "opaque"},
+    {"pread64", {180, 17, 17, 180, 67, 67, 4200}, "", "opaque"},
+    {"preadv2", {378, 327, 546, 392, 286, 286, 4361}, "", "opaque"},
+    {"preadv", {333, 295, 534, 361, 69, 69, 4330}, "", "opaque"},
+    {"prlimit64", {340, 302, 302, 369, 261, 261, 4338}, "", "opaque"},
+    {"process_madvise", {440, 440, 440, 440, 440, 440, 4440}, "", "opaque"},
+    {"process_mrelease", {448, 448, 448, 448, 448, 448, 4448}, "", "opaque"},
+    {"process_vm_readv", {347, 310, 539, 376, 270, 270, 4345}, "", "opaque"},
+    {"process_vm_writev", {348, 311, 540, 377, 271, 271, 4346}, "", "opaque"},
+    {"profil", {98, no, no, no, no, no, 4098}, "", "opaque"},
+    {"prof", {44, no, no, no, no, no, 4044}, "", "opaque"},
+    {"pselect6_time64", {413, no, no, 413, no, no, 4413}, "", "opaque"},
+    {"pselect6", {308, 270, 270, 335, 72, 72, 4301}, "", "opaque"},
+    {"ptrace", {26, 101, 521, 26, 117, 117, 4026}, "", "opaque"},
+    {"putpmsg", {189, 182, 182, no, no, no, 4209}, "", "opaque"},
+    {"pwrite64", {181, 18, 18, 181, 68, 68, 4201}, "", "opaque"},
+    {"pwritev2", {379, 328, 547, 393, 287, 287, 4362}, "", "opaque"},
+    {"pwritev", {334, 296, 535, 362, 70, 70, 4331}, "", "opaque"},
+    {"query_module", {167, 178, no, no, no, no, 4187}, "", "opaque"},
+    {"quotactl_fd", {443, 443, 443, 443, 443, 443, 4443}, "", "opaque"},
+    {"quotactl", {131, 179, 179, 131, 60, 60, 4131}, "", "opaque"},
+    {"readahead", {225, 187, 187, 225, 213, 213, 4223}, "", "opaque"},
+    {"readdir", {89, no, no, no, no, no, 4089}, "", "opaque"},
+    {"readlinkat", {305, 267, 267, 332, 78, 78, 4298}, "", "opaque"},
+    {"readlink", {85, 89, 89, 85, no, no, 4085}, "", "opaque"},
+    {"readv", {145, 19, 515, 145, 65, 65, 4145}, "", "opaque"},
+    {"read", {3, 0, 0, 3, 63, 63, 4003}, "", "opaque"},
+    {"reboot", {88, 169, 169, 88, 142, 142, 4088}, "", "opaque"},
+    {"recvfrom", {371, 45, 517, 292, 207, 207, 4176}, "", "opaque"},
+    {"recvmmsg_time64", {417, no, no, 417, no, no, 4417}, "", "opaque"},
+    {"recvmmsg", {337, 299, 537, 365, 243, 243, 4335}, "", "opaque"},
+    {"recvmsg", {372, 47, 519, 297, 212, 212, 4177}, "", "opaque"},
+    {"recv", {no, no, no, 291, no, no, 4175}, "", "opaque"},
+    {"remap_file_pages", {257, 216, 216, 253, 234, 234, 4251}, "", "opaque"},
+    {"removexattr", {235, 197, 197, 235, 14, 14, 4233}, "", "opaque"},
+    {"renameat2", {353, 316, 316, 382, 276, 276, 4351}, "", "opaque"},
+    {"renameat", {302, 264, 264, 329, 38, no, 4295}, "", "opaque"},
+    {"rename", {38, 82, 82, 38, no, no, 4038}, "", "opaque"},
+    {"request_key", {287, 249, 249, 310, 218, 218, 4281}, "", "opaque"},
+    {"reserved221", {no, no, no, no, no, no, 4221}, "", "opaque"},
+    {"reserved82", {no, no, no, no, no, no, 4082}, "", "opaque"},
+    {"restart_syscall", {0, 219, 219, 0, 128, 128, 4253}, "", "opaque"},
+    {"riscv_flush_icache", {no, no, no, no, no, 259, no}, "", "opaque"},
+    {"rmdir", {40, 84, 84, 40, no, no, 4040}, "", "opaque"},
+    {"rseq", {386, 334, 334, 398, 293, 293, 4367}, "", "opaque"},
+    {"rt_sigaction", {174, 13, 512, 174, 134, 134, 4194}, "", "opaque"},
+    {"rt_sigpending", {176, 127, 522, 176, 136, 136, 4196}, "", "opaque"},
+    {"rt_sigprocmask", {175, 14, 14, 175, 135, 135, 4195}, "", "opaque"},
+    {"rt_sigqueueinfo", {178, 129, 524, 178, 138, 138, 4198}, "", "opaque"},
+    {"rt_sigreturn", {173, 15, 513, 173, 139, 139, 4193}, "", "opaque"},
+    {"rt_sigsuspend", {179, 130, 130, 179, 133, 133, 4199}, "", "opaque"},
+    {"rt_sigtimedwait_time64", {421, no, no, 421, no, no, 4421}, "", "opaque"},
+    {"rt_sigtimedwait", {177, 128, 523, 177, 137, 137, 4197}, "", "opaque"},
+    {"rt_tgsigqueueinfo", {335, 297, 536, 363, 240, 240, 4332}, "", "opaque"},
+};
+
+}  // namespace
+
+std::span<const SyscallRow> syscall_rows_p_r() { return rows; }
+
+}  // namespace syscompat::abi

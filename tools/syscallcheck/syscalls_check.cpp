@@ -1,0 +1,234 @@
+#include "syscalls_check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <set>
+#include <sstream>
+
+namespace syscompat::syscallcheck {
+
+using abi::Abi;
+
+namespace {
+
+// Macros of <asm/unistd.h> that look like syscall numbers but are not.
+const std::set<std::string> not_syscalls{
+    "__NR_syscalls",               // the count (asm-generic)
+    "__NR_arch_specific_syscall",  // the base of arch-private calls (asm-generic)
+    "__NR_Linux",                  // mips o32's base, 4000
+    "__NR_SYSCALL_BASE",           // arm's base
+    "__NR_OABI_SYSCALL_BASE",      // arm's OABI base
+    "__ARM_NR_BASE",               // arm's private-call base
+    "__NR_SYSCALL_MASK",           // arm
+};
+
+std::string syscall_name(const std::string& macro) {
+  for (const std::string prefix : {"__NR_", "__ARM_NR_"})
+    if (macro.rfind(prefix, 0) == 0) return macro.substr(prefix.size());
+  return {};
+}
+
+struct HeaderNames {
+  std::string problem;
+  std::vector<std::string> macros;
+};
+
+// The __NR_* and __ARM_NR_* macros <asm/unistd.h> defines, from the compiler's -dM.
+HeaderNames header_macros(const probe::Toolchain& toolchain, const std::string& stem) {
+  HeaderNames names;
+  if (!probe::program_exists(toolchain.command.front())) {
+    names.problem = "not checked: " + toolchain.command.front() + " missing";
+    return names;
+  }
+  {
+    std::ofstream source(stem + ".h.c");
+    source << "#include <asm/unistd.h>\n";
+  }
+  std::vector<std::string> argv = toolchain.command;
+  for (const char* flag : {"-dM", "-E", "-x", "c", "-o"}) argv.push_back(flag);
+  argv.push_back(stem + ".macros");
+  argv.push_back(stem + ".h.c");
+  if (probe::run_program(argv, stem + ".h.log") != 0) {
+    names.problem = "not checked: " + toolchain.command.front() + " -dM failed: " + probe::read_text(stem + ".h.log");
+    return names;
+  }
+  std::istringstream lines(probe::read_text(stem + ".macros"));
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::string define, macro;
+    words >> define >> macro;
+    if (define != "#define" || syscall_name(macro).empty() || not_syscalls.count(macro)) continue;
+    names.macros.push_back(macro);
+  }
+  std::sort(names.macros.begin(), names.macros.end());
+  return names;
+}
+
+struct UnitResult {
+  std::string problem;
+  std::vector<Mismatch> mismatches;
+  std::string line;
+  std::vector<std::string> newer;
+  std::size_t checked = 0;
+};
+
+UnitResult check_unit(const CheckInput& input, const probe::Toolchain& toolchain, const std::string& dir) {
+  UnitResult result;
+  const Abi a = toolchain.abi;
+  const std::string compiler(probe::compiler_name(toolchain.compiler));
+  const std::string stem = fmt::format("{}/{}-{}-unistd", dir, abi::abi_name(a), compiler);
+  const HeaderNames names = header_macros(toolchain, stem);
+  if (!names.problem.empty()) {
+    result.problem = names.problem;
+    return result;
+  }
+  std::ostringstream code;
+  code << "#include <asm/unistd.h>\n#include <linux/version.h>\n"
+       << "const unsigned long long syscompat_version = LINUX_VERSION_CODE;\n"
+       << "const unsigned long long syscompat_nr[] = {\n";
+  for (const auto& macro : names.macros) code << "  (unsigned long long)(" << macro << "),\n";
+  code << "  0 };\n";
+  const probe::ProbeResult probed = probe::compile_probe(toolchain, code.str(), stem);
+  if (!probed.problem.empty()) {
+    result.problem = probed.problem;
+    return result;
+  }
+  const std::uint64_t version = probed.object.u64_at("syscompat_version", 0);
+  const abi::Release headers{static_cast<int>(version >> 16), static_cast<int>((version >> 8) & 0xff), 0};
+
+  std::map<std::string, std::uint32_t> header;
+  for (std::size_t i = 0; i < names.macros.size(); ++i)
+    header[syscall_name(names.macros[i])] = static_cast<std::uint32_t>(probed.object.u64_at("syscompat_nr", i));
+
+  std::map<std::string, const Entry*> table;
+  for (const auto& entry : input.entries)
+    if (entry.abi == a) table[entry.name] = &entry;
+
+  std::size_t agree = 0;
+  for (const auto& [name, number] : header) {
+    ++result.checked;
+    auto found = table.find(name);
+    if (found == table.end()) {
+      result.mismatches.push_back({a, compiler, name, fmt::format("in the headers as {}, missing from the table", number)});
+    } else if (found->second->number != number) {
+      result.mismatches.push_back({a, compiler, name, fmt::format("number: table {}, headers {}", found->second->number, number)});
+    } else {
+      ++agree;
+    }
+  }
+  for (const auto& [name, entry] : table) {
+    if (header.count(name)) continue;
+    if (entry->since > headers) {
+      result.newer.push_back(fmt::format("{} {} ({})", name, entry->number, entry->since.str()));
+    } else {
+      result.mismatches.push_back({a, compiler, name, fmt::format("in the table as {} since {}, not in the {} headers",
+                                                               entry->number, entry->since.str(), headers.str())});
+    }
+  }
+  result.line = fmt::format("{:<9} {:<6} {} header entries, {} agree; {} table entries newer than the {} headers",
+                            abi::abi_name(a), compiler, header.size(), agree, result.newer.size(), headers.str());
+  return result;
+}
+
+}  // namespace
+
+CheckInput description_input(const std::vector<Abi>& abis) {
+  CheckInput input;
+  input.abis = abis;
+  for (Abi a : abis)
+    for (const auto& call : abi::syscalls(a))
+      input.entries.push_back({a, std::string(call.name), call.number, call.since});
+  input.table_errors = abi::syscall_table_errors();
+  input.toolchains = probe::default_toolchains(abis);
+  return input;
+}
+
+Report check(const CheckInput& input, unsigned jobs) {
+  Report report;
+  report.abis = input.abis.size();
+  for (const auto& error : input.table_errors) report.problems.push_back("table: " + error);
+  const probe::ScratchDir dir;
+  if (!dir.ok()) {
+    report.problems.push_back("cannot create a temporary directory");
+    return report;
+  }
+  std::vector<UnitResult> results(input.toolchains.size());
+  probe::run_parallel(input.toolchains.size(), jobs, [&](std::size_t i) {
+    results[i] = check_unit(input, input.toolchains[i], dir.path());
+  });
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const auto& toolchain = input.toolchains[i];
+    auto& result = results[i];
+    if (!result.problem.empty()) {
+      report.problems.push_back(fmt::format("{} {}: {}", abi::abi_name(toolchain.abi),
+                                            probe::compiler_name(toolchain.compiler), result.problem));
+      continue;
+    }
+    report.lines.push_back(result.line);
+    report.entries_checked += result.checked;
+    report.mismatches.insert(report.mismatches.end(), result.mismatches.begin(), result.mismatches.end());
+    if (toolchain.compiler == probe::Compiler::gcc && !result.newer.empty()) {
+      std::string line = std::string(abi::abi_name(toolchain.abi)) + ":";
+      for (const auto& n : result.newer) line += " " + n + ",";
+      line.pop_back();
+      report.newer.push_back(line);
+    }
+  }
+  return report;
+}
+
+void print_report(const Report& report, std::ostream& out) {
+  for (const auto& line : report.lines) out << line << "\n";
+  if (!report.newer.empty()) {
+    out << "\nnumbered from the kernel's own tables (newer than the headers):\n";
+    for (const auto& line : report.newer) out << "  " << line << "\n";
+  }
+  if (!report.mismatches.empty()) out << "\nmismatches:\n";
+  for (const auto& m : report.mismatches)
+    out << fmt::format("  MISMATCH {} {} {}: {}\n", abi::abi_name(m.abi), m.source, m.name, m.what);
+  for (const auto& problem : report.problems) out << "PROBLEM " << problem << "\n";
+  out << fmt::format("\nsyscalls: {} ABIs, {} entries checked, {} mismatches\n", report.abis,
+                     report.entries_checked, report.mismatch_count());
+}
+
+int print_markdown(std::ostream& out) {
+  out << "# Syscall tables\n\n"
+         "Generated by `syscompat syscalls --markdown` from the description; the numbers are "
+         "checked against each ABI's kernel UAPI headers by `syscompat syscalls --check`. "
+         "`since` is the first Linux release that had the call on x86 (for i386, the release "
+         "of its own number when that came later, as for the direct socket calls in 4.3). "
+         "x32 numbers are written without the x32 bit (0x40000000) that the syscall "
+         "register carries; mips o32 numbers include its 4000 base; — means no number.\n\n";
+  out << "| name | since |";
+  for (Abi a : abi::all_abis) out << " " << abi::abi_name(a) << " |";
+  out << "\n|---|---|";
+  for (std::size_t i = 0; i < abi::all_abis.size(); ++i) out << "---:|";
+  out << "\n";
+  std::map<std::string, std::map<Abi, const abi::Syscall*>> by_name;
+  for (Abi a : abi::all_abis)
+    for (const auto& call : abi::syscalls(a)) by_name[std::string(call.name)][a] = &call;
+  for (const auto& [name, calls] : by_name) {
+    const abi::Syscall* any = calls.begin()->second;
+    auto x86 = calls.find(Abi::x86_64);
+    const abi::Release since = x86 != calls.end() ? x86->second->since : any->since;
+    std::string i386_since;
+    auto i386 = calls.find(Abi::i386);
+    if (i386 != calls.end() && i386->second->since != since) i386_since = " (i386: " + i386->second->since.str() + ")";
+    out << "| `" << name << "` | " << since.str() << i386_since << " |";
+    for (Abi a : abi::all_abis) {
+      auto found = calls.find(a);
+      if (found == calls.end())
+        out << " — |";
+      else
+        out << " " << (found->second->number & ~abi::x32_syscall_bit) << " |";
+    }
+    out << "\n";
+  }
+  return 0;
+}
+
+}  // namespace syscompat::syscallcheck
