@@ -8,9 +8,10 @@
 #include "syscompat/abi/structs/process.hpp"
 #include "syscompat/abi/structs/signal.hpp"
 #include "syscompat/abi/structs/socket.hpp"
+#include "syscompat/abi/structs/sysargs.hpp"
 #include "syscompat/abi/structs/time.hpp"
 
 #define SYSCOMPAT_ALL_STRUCTS(X)                                                         \
   SYSCOMPAT_STRUCTS_TIME(X) SYSCOMPAT_STRUCTS_PROCESS(X) SYSCOMPAT_STRUCTS_FILE(X)      \
   SYSCOMPAT_STRUCTS_POLL(X) SYSCOMPAT_STRUCTS_SOCKET(X) SYSCOMPAT_STRUCTS_SIGNAL(X)     \
-  SYSCOMPAT_STRUCTS_IPC(X) SYSCOMPAT_STRUCTS_IO(X)
+  SYSCOMPAT_STRUCTS_IPC(X) SYSCOMPAT_STRUCTS_IO(X) SYSCOMPAT_STRUCTS_SYSARGS(X)
