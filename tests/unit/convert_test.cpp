@@ -1,0 +1,87 @@
+// Struct conversion between data models, derived from the descriptions.
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstring>
+
+#include "syscompat/abi/catalog.hpp"
+#include "syscompat/translators/convert.hpp"
+
+namespace abi = syscompat::abi;
+using abi::I386;
+using abi::X86_64;
+using abi::MipsO32;
+using abi::ArmEabi;
+using syscompat::translators::convert;
+using syscompat::translators::Narrowing;
+
+TEST_CASE("convert: a 64-bit timespec narrows into i386's by the declared policy", "[convert]") {
+  abi::timespec<X86_64> host{};
+  host.tv_sec.set(1700000000);
+  host.tv_nsec.set(123456789);
+  abi::timespec<I386> guest{};
+  REQUIRE(convert(host, guest) == 0);
+  CHECK(guest.tv_sec.get() == 1700000000);
+  CHECK(guest.tv_nsec.get() == 123456789);
+
+  host.tv_sec.set(std::int64_t{1} << 33);  // past 2038 on a 32-bit time_t
+  CHECK(convert(host, guest) == EOVERFLOW);
+  CHECK(convert(host, guest, Narrowing::clamp) == 0);
+  CHECK(guest.tv_sec.get() == INT32_MAX);
+  CHECK(convert(host, guest, Narrowing::truncate) == 0);
+  CHECK(guest.tv_sec.get() == 0);
+  host.tv_sec.set(-(std::int64_t{1} << 33));
+  CHECK(convert(host, guest, Narrowing::clamp) == 0);
+  CHECK(guest.tv_sec.get() == INT32_MIN);
+}
+
+TEST_CASE("convert: widening sign-extends signed and zero-extends unsigned members", "[convert]") {
+  abi::timeval<I386> guest{};
+  guest.tv_sec.set(-5);
+  guest.tv_usec.set(-1);
+  abi::timeval<X86_64> host{};
+  REQUIRE(convert(guest, host) == 0);
+  CHECK(host.tv_sec.get() == -5);
+  CHECK(host.tv_usec.get() == -1);
+  abi::rlimit<I386> limit{};
+  limit.rlim_cur.set(0xffffffffu);
+  abi::rlimit<X86_64> wide{};
+  REQUIRE(convert(limit, wide) == 0);
+  CHECK(wide.rlim_cur.get() == 0xffffffffu);
+}
+
+TEST_CASE("convert: nested structs and arrays, into a big-endian model", "[convert]") {
+  abi::itimerval<X86_64> host{};
+  host.it_interval.tv_sec.set(1);
+  host.it_value.tv_usec.set(0x01020304);
+  abi::itimerval<MipsO32> guest{};
+  REQUIRE(convert(host, guest) == 0);
+  CHECK(guest.it_interval.tv_sec.get() == 1);
+  CHECK(guest.it_value.tv_usec.get() == 0x01020304);
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(&guest);
+  CHECK(bytes[12] == 0x01);  // it_value.tv_usec, high byte first
+  CHECK(bytes[15] == 0x04);
+
+  abi::new_utsname<X86_64> name{};
+  std::memcpy(name.sysname.elements, "Linux", 6);
+  abi::new_utsname<ArmEabi> arm{};
+  REQUIRE(convert(name, arm) == 0);
+  CHECK(std::memcmp(arm.sysname.elements, "Linux", 6) == 0);
+}
+
+TEST_CASE("convert: members are matched by name, not position", "[convert]") {
+  // x86_64's stat and i386's stat64 order their members differently and have different ones
+  abi::stat<X86_64> host{};
+  host.st_ino.set(0x123456789);
+  host.st_size.set(std::int64_t{5} << 32);
+  host.st_mode.set(0100644);
+  host.st_blocks.set(77);
+  abi::stat64<I386> guest{};
+  REQUIRE(convert(host, guest) == 0);
+  CHECK(guest.st_ino.get() == 0x123456789);
+  CHECK(guest.st_size.get() == std::int64_t{5} << 32);
+  CHECK(guest.st_mode.get() == 0100644);
+  CHECK(guest.st_blocks.get() == 77);
+  // the old stat cannot hold that inode
+  abi::stat<I386> old{};
+  CHECK(convert(host, old) == EOVERFLOW);
+}

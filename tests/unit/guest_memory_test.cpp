@@ -1,0 +1,54 @@
+// Guest memory: declared mappings, EFAULT for anything else, never a host fault.
+#include <catch2/catch.hpp>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "syscompat/translators/guest_memory.hpp"
+
+using syscompat::translators::GuestMemory;
+
+TEST_CASE("guest memory: copies inside declared mappings, EFAULT outside", "[guest_memory]") {
+  std::vector<std::uint8_t> arena(0x4000);
+  GuestMemory memory(arena.data());
+  memory.map(0x1000, 0x1000, GuestMemory::readable | GuestMemory::writable);
+  memory.map(0x2000, 0x1000, GuestMemory::readable);  // read-only
+  std::uint8_t buffer[16] = {1, 2, 3};
+
+  CHECK(memory.copy_out(0x1ff8, buffer, 8) == 0);
+  CHECK(memory.copy_out(0x1ffc, buffer, 8) == EFAULT);  // runs into the read-only page
+  CHECK(memory.copy_in(buffer, 0x1ffc, 8) == 0);        // reading across both is fine
+  CHECK(memory.copy_in(buffer, 0x2ffc, 8) == EFAULT);   // past the end
+  CHECK(memory.copy_in(buffer, 0x0, 1) == EFAULT);      // NULL
+  CHECK(memory.copy_in(buffer, 0xfffffffc, 8) == EFAULT);  // wraps past 4 GB
+  CHECK(memory.copy_in(buffer, 0x0, 0) == 0);           // nothing to copy
+}
+
+TEST_CASE("guest memory: unmap and remap split regions", "[guest_memory]") {
+  std::vector<std::uint8_t> arena(0x10000);
+  GuestMemory memory(arena.data());
+  memory.map(0x1000, 0x8000, GuestMemory::readable | GuestMemory::writable);
+  memory.unmap(0x3000, 0x1000);
+  CHECK(memory.accessible(0x1000, 0x2000, GuestMemory::writable));
+  CHECK_FALSE(memory.accessible(0x2fff, 2, GuestMemory::readable));
+  CHECK(memory.accessible(0x4000, 0x5000, GuestMemory::writable));
+  memory.map(0x5000, 0x1000, GuestMemory::readable);
+  CHECK_FALSE(memory.accessible(0x4000, 0x5000, GuestMemory::writable));
+  CHECK(memory.accessible(0x4000, 0x5000, GuestMemory::readable));
+  memory.unmap(0, 0x10000);
+  CHECK_FALSE(memory.accessible(0x1000, 1, GuestMemory::readable));
+}
+
+TEST_CASE("guest memory: strings end at NUL, fault at unmapped memory, or are too long", "[guest_memory]") {
+  std::vector<std::uint8_t> arena(0x3000);
+  GuestMemory memory(arena.data());
+  memory.map(0x1000, 0x1000, GuestMemory::readable);
+  memory.map(0x2000, 0x1000, GuestMemory::readable);
+  std::string out;
+  std::memcpy(arena.data() + 0x1ffe, "ab\0", 3);  // crosses into the next region
+  CHECK(memory.read_string(0x1ffe, 4096, out) == 0);
+  CHECK(out == "ab");
+  std::memset(arena.data() + 0x2000, 'x', 0x1000);
+  CHECK(memory.read_string(0x2000, 100, out) == ENAMETOOLONG);
+  CHECK(memory.read_string(0x2f00, 4096, out) == EFAULT);  // no NUL before the end
+}

@@ -1,0 +1,53 @@
+// A 32-bit guest's address space, as the translators see it: which guest ranges are mapped
+// with which protection, and copies in and out that fail with EFAULT instead of faulting.
+//
+// The owner of the guest's memory (run32, or a test) declares every mapping it makes; the
+// translators check a range against those declarations before touching it, as QEMU's
+// linux-user checks its page flags. A guest address is `base + address` on the host: base is
+// null when the guest lives in the low 4 GB of this very process (run32).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace syscompat::translators {
+
+using GuestAddress = std::uint32_t;
+
+class GuestMemory {
+ public:
+  static constexpr int readable = 1, writable = 2;
+
+  explicit GuestMemory(std::uint8_t* base = nullptr) : base_(base) {}
+
+  // Declares [start, start + length) mapped with `access` (readable | writable), replacing
+  // whatever was declared there; unmap forgets it.
+  void map(GuestAddress start, std::uint64_t length, int access);
+  void unmap(GuestAddress start, std::uint64_t length);
+
+  // Whether every byte of the range is declared with at least `access`. Empty ranges are
+  // accessible; ranges past 4 GB are not.
+  bool accessible(GuestAddress start, std::uint64_t length, int access) const;
+
+  // 0, or EFAULT when the guest range is not entirely readable / writable.
+  int copy_in(void* to, GuestAddress from, std::size_t length) const;
+  int copy_out(GuestAddress to, const void* from, std::size_t length) const;
+  // A NUL-terminated guest string of at most max_length bytes: EFAULT if it runs into
+  // unreadable memory, ENAMETOOLONG if no NUL comes within max_length.
+  int read_string(GuestAddress from, std::size_t max_length, std::string& out) const;
+
+  std::uint8_t* host(GuestAddress address) const { return base_ + address; }
+
+ private:
+  struct Region {
+    std::uint64_t end;
+    int access;
+  };
+  std::uint8_t* base_;
+  std::map<std::uint64_t, Region> regions_;  // by start; never overlapping
+};
+
+}  // namespace syscompat::translators

@@ -1,0 +1,93 @@
+#include "syscompat/translators/guest_memory.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+namespace syscompat::translators {
+
+namespace {
+constexpr std::uint64_t address_space_end = std::uint64_t{1} << 32;
+}
+
+void GuestMemory::unmap(GuestAddress start, std::uint64_t length) {
+  const std::uint64_t begin = start, end = std::min(begin + length, address_space_end);
+  if (begin >= end) return;
+  // Split a region that straddles `begin`, then drop or trim everything up to `end`.
+  auto it = regions_.upper_bound(begin);
+  if (it != regions_.begin()) {
+    auto before = std::prev(it);
+    if (before->second.end > begin) {
+      const Region tail{before->second.end, before->second.access};
+      before->second.end = begin;
+      if (tail.end > end) regions_[end] = tail;
+    }
+  }
+  for (it = regions_.lower_bound(begin); it != regions_.end() && it->first < end;) {
+    if (it->second.end > end) {
+      const Region rest = it->second;
+      regions_.erase(it);
+      regions_[end] = rest;
+      break;
+    }
+    it = regions_.erase(it);
+  }
+}
+
+void GuestMemory::map(GuestAddress start, std::uint64_t length, int access) {
+  const std::uint64_t end = std::min<std::uint64_t>(std::uint64_t{start} + length, address_space_end);
+  if (start >= end) return;
+  unmap(start, end - start);
+  regions_[start] = {end, access};
+}
+
+bool GuestMemory::accessible(GuestAddress start, std::uint64_t length, int access) const {
+  if (length == 0) return true;
+  std::uint64_t at = start;
+  const std::uint64_t end = at + length;
+  if (end > address_space_end) return false;
+  auto it = regions_.upper_bound(at);
+  if (it == regions_.begin()) return false;
+  --it;
+  while (true) {
+    if (it->first > at || it->second.end <= at || (it->second.access & access) != access) return false;
+    at = it->second.end;
+    if (at >= end) return true;
+    if (++it == regions_.end()) return false;
+  }
+}
+
+int GuestMemory::copy_in(void* to, GuestAddress from, std::size_t length) const {
+  if (!accessible(from, length, readable)) return EFAULT;
+  if (length) std::memcpy(to, host(from), length);
+  return 0;
+}
+
+int GuestMemory::copy_out(GuestAddress to, const void* from, std::size_t length) const {
+  if (!accessible(to, length, writable)) return EFAULT;
+  if (length) std::memcpy(host(to), from, length);
+  return 0;
+}
+
+int GuestMemory::read_string(GuestAddress from, std::size_t max_length, std::string& out) const {
+  out.clear();
+  std::uint64_t at = from;
+  while (out.size() < max_length) {
+    // The readable region holding `at`, scanned for the NUL in one go.
+    auto it = regions_.upper_bound(at);
+    if (it == regions_.begin()) return EFAULT;
+    --it;
+    if (it->second.end <= at || !(it->second.access & readable)) return EFAULT;
+    const std::size_t chunk = static_cast<std::size_t>(
+        std::min<std::uint64_t>(it->second.end - at, max_length - out.size()));
+    const auto* start = host(static_cast<GuestAddress>(at));
+    if (const void* nul = std::memchr(start, 0, chunk)) {
+      out.append(reinterpret_cast<const char*>(start), static_cast<const std::uint8_t*>(nul) - start);
+      return 0;
+    }
+    out.append(reinterpret_cast<const char*>(start), chunk);
+    at += chunk;
+  }
+  return ENAMETOOLONG;
+}
+
+}  // namespace syscompat::translators
