@@ -139,7 +139,9 @@ std::optional<SyscallArg> parse_arg(Lexer& lex, std::string& error) {
     return std::nullopt;
   }
   const std::string_view name = lex.next();
-  if (!is_identifier(name) || scalar_named(name) || name == "in" || name == "out" || name == "inout") {
+  // A name may repeat a type name, as the kernel's `fd` arguments do; the grammar puts the
+  // type first, so the two cannot be confused.
+  if (!is_identifier(name) || name == "in" || name == "out" || name == "inout") {
     error = "expected an argument name after '" + arg.spelling + "', got '" + std::string(name) + "'";
     return std::nullopt;
   }
@@ -310,6 +312,17 @@ std::optional<Release> parse_release(std::string_view text) {
 
 namespace {
 
+// Two names the headers give one number, the first being the old spelling of the second:
+// both are listed, lookups by number find the second.
+struct NumberAlias {
+  Abi abi;
+  std::string_view name, alias_of;
+};
+constexpr NumberAlias number_aliases[] = {
+    // arm's asm/unistd.h keeps 2.6.20's name beside 2.6.22's generic one
+    {Abi::arm_eabi, "arm_sync_file_range", "sync_file_range2"},
+};
+
 struct Table {
   std::array<std::vector<Syscall>, all_abis.size()> by_abi;
   std::vector<std::string> errors;
@@ -347,6 +360,8 @@ Table build_table() {
         call.since = (abi == Abi::i386 && since_i386) ? *since_i386 : since.value_or(Release{});
         call.signature = *signature;
         call.mux = row.mux;
+        for (const auto& alias : number_aliases)
+          if (alias.abi == abi && alias.name == row.name) call.alias_of = alias.alias_of;
         for (const auto& arg : call.signature.args) {
           if (arg.struct_name.empty()) continue;
           const StructLayout* layout = find_struct_layout(abi, arg.struct_name);
@@ -362,10 +377,12 @@ Table build_table() {
     }
   for (Abi abi : all_abis) {
     auto& calls = table.by_abi[static_cast<std::size_t>(abi)];
-    std::sort(calls.begin(), calls.end(),
-              [](const Syscall& a, const Syscall& b) { return a.number < b.number; });
+    std::sort(calls.begin(), calls.end(), [](const Syscall& a, const Syscall& b) {
+      return a.number != b.number ? a.number < b.number : a.alias_of.empty() > b.alias_of.empty();
+    });
     for (std::size_t i = 1; i < calls.size(); ++i) {
-      if (calls[i].number == calls[i - 1].number)
+      const bool alias = calls[i].alias_of == calls[i - 1].name;
+      if (calls[i].number == calls[i - 1].number && !alias)
         table.errors.push_back(std::string(abi_name(abi)) + ": number " +
                                std::to_string(calls[i].number) + " is both " +
                                std::string(calls[i - 1].name) + " and " + std::string(calls[i].name));

@@ -101,9 +101,10 @@ TEST_CASE("quirk: the time64 calls are 403-423 on the 32-bit ABIs", "[syscalls][
   CHECK(call(Abi::i386, "sched_rr_get_interval_time64").number == 423);
   CHECK(find_syscall(Abi::x86_64, "clock_gettime64") == nullptr);
   CHECK(find_syscall(Abi::aarch64, "clock_gettime64") == nullptr);
+  // 415 was left unassigned in the time64 series (no time64 call needed it)
   for (std::uint32_t n = 403; n <= 423; ++n) {
     INFO(n);
-    CHECK(find_syscall(Abi::i386, n) != nullptr);
+    CHECK((find_syscall(Abi::i386, n) != nullptr) == (n != 415));
   }
 }
 

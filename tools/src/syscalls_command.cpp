@@ -44,7 +44,9 @@ std::string signature_text(const abi::Syscall& call) {
     const auto& arg = call.signature.args[i];
     if (i) text += ", ";
     if (arg.form == abi::ArgForm::pointer) text += std::string(abi::arg_dir_name(arg.dir)) + " ";
-    text += arg_type(arg) + " " + arg.name;
+    // as the notation writes it: `out char *buf[count]`
+    const std::string count = arg_type(arg).substr(arg.spelling.size());
+    text += arg.spelling + (arg.spelling.ends_with('*') ? "" : " ") + arg.name + count;
   }
   return text + ")";
 }

@@ -69,6 +69,17 @@ template <class M, class Declared, FixedString Why, Abi... On>
 using only_on =
     std::conditional_t<((M::abi == On) || ...), Declared, AbsentStruct<Declared, Why>>;
 
+// A member that takes its value from a differently named member of the other ABI's struct
+// when converting, written next to the entry that needs it: stat64's __st_ino holds the low
+// 32 bits of st_ino (cp_new_stat64 copies it truncated).
+struct MemberSource {
+  std::string_view member;
+  std::string_view from;
+  bool truncates;  // keep the low bits where the value does not fit, as a C cast does
+};
+template <class S>
+inline constexpr std::array<MemberSource, 0> member_sources{};
+
 }  // namespace syscompat::abi
 
 #define SYSCOMPAT_DETAIL_ALIAS(name, c_type) using name = typename M::name;

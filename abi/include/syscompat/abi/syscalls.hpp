@@ -78,6 +78,7 @@ struct Syscall {
   Release since;
   Signature signature;
   Multiplexer mux;
+  std::string_view alias_of;  // another name the headers give the same number
 };
 
 inline constexpr std::uint32_t x32_syscall_bit = 0x40000000;

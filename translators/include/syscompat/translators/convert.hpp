@@ -59,6 +59,13 @@ constexpr std::size_t member_index(std::string_view name) {
   return static_cast<std::size_t>(-1);
 }
 
+template <class S>
+constexpr abi::MemberSource member_source(std::string_view name) {
+  for (const auto& source : abi::member_sources<S>)
+    if (source.member == name) return source;
+  return {{}, {}, false};
+}
+
 // Converts one integer value into To's representation under `policy`.
 template <class ToRepr, class FromRepr>
 int narrow(FromRepr value, ToRepr& out, Narrowing policy) {
@@ -120,10 +127,18 @@ int convert(const From& from, To& to, Narrowing policy) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (
         [&] {
-          constexpr std::size_t source = detail::member_index<From>(To::field_names[I]);
-          if constexpr (source != static_cast<std::size_t>(-1)) {
+          constexpr std::size_t same_name = detail::member_index<From>(To::field_names[I]);
+          constexpr auto other = detail::member_source<To>(To::field_names[I]);
+          if constexpr (same_name != static_cast<std::size_t>(-1)) {
             if (!error)
-              error = detail::convert_member(boost::pfr::get<source>(from), boost::pfr::get<I>(to), policy);
+              error = detail::convert_member(boost::pfr::get<same_name>(from), boost::pfr::get<I>(to), policy);
+          } else if constexpr (other.member.size() != 0) {
+            constexpr std::size_t source = detail::member_index<From>(other.from);
+            if constexpr (source != static_cast<std::size_t>(-1)) {
+              if (!error)
+                error = detail::convert_member(boost::pfr::get<source>(from), boost::pfr::get<I>(to),
+                                               other.truncates ? Narrowing::truncate : policy);
+            }
           }
         }(),
         ...);

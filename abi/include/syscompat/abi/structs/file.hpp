@@ -167,6 +167,10 @@ SYSCOMPAT_STRUCT(stat64_i386, "stat64", uapi("asm/stat.h", "struct stat64"),
                  (st_ctime_nsec, c_ulong),
                  (st_ino, c_ullong));
 
+// __st_ino is glibc 2.1's 32-bit inode: the kernel stores st_ino's low 32 bits there.
+template <class M>
+inline constexpr std::array member_sources<stat64_i386<M>>{MemberSource{"__st_ino", "st_ino", true}};
+
 // arm's asm/stat.h: the same glibc 2.1 layout, but EABI aligns the 64-bit members to 8:
 // 104 bytes.
 SYSCOMPAT_STRUCT(stat64_arm, "stat64", uapi("asm/stat.h", "struct stat64"),
@@ -189,6 +193,9 @@ SYSCOMPAT_STRUCT(stat64_arm, "stat64", uapi("asm/stat.h", "struct stat64"),
                  (st_ctime_sec, c_ulong, true, "st_ctime"),
                  (st_ctime_nsec, c_ulong),
                  (st_ino, c_ullong));
+
+template <class M>
+inline constexpr std::array member_sources<stat64_arm<M>>{MemberSource{"__st_ino", "st_ino", true}};
 
 // mips's asm/stat.h, the o32 declaration (the 64-bit kernel's stat layout).
 SYSCOMPAT_STRUCT(stat64_mips, "stat64", uapi("asm/stat.h", "struct stat64"),

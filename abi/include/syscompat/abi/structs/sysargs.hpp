@@ -101,8 +101,172 @@ SYSCOMPAT_STRUCT(sysctl_args, "__sysctl_args",
                  (newlen, kernel_size),
                  (__unused, c_ulong[4]));
 
+// ustat's answer: include/linux/types.h, kernel-internal (glibc dropped <sys/ustat.h>).
+// f_tinode is an unsigned long: compat_ino_t for i386 on x86_64, 64-bit for x32, which
+// calls the native ustat.
+SYSCOMPAT_STRUCT(ustat, "ustat", no_header("kernel-internal, include/linux/types.h"),
+                 (f_tfree, kernel_daddr),
+                 (f_tinode, kernel_ulong),
+                 (f_fname, c_char[6]),
+                 (f_fpack, c_char[6]));
+
+// i386's vm86old (number 113): x86's asm/vm86.h. The x86_64 kernel has no vm86 mode, but the
+// layout is the i386 ABI's all the same.
+SYSCOMPAT_STRUCT(vm86_regs, "vm86_regs", uapi("asm/vm86.h", "struct vm86_regs"),
+                 (ebx, c_long), (ecx, c_long), (edx, c_long), (esi, c_long), (edi, c_long),
+                 (ebp, c_long), (eax, c_long), (__null_ds, c_long), (__null_es, c_long),
+                 (__null_fs, c_long), (__null_gs, c_long), (orig_eax, c_long), (eip, c_long),
+                 (cs, c_ushort), (__csh, c_ushort), (eflags, c_long), (esp, c_long),
+                 (ss, c_ushort), (__ssh, c_ushort), (es, c_ushort), (__esh, c_ushort),
+                 (ds, c_ushort), (__dsh, c_ushort), (fs, c_ushort), (__fsh, c_ushort),
+                 (gs, c_ushort), (__gsh, c_ushort));
+
+SYSCOMPAT_STRUCT(revectored_struct, "revectored_struct",
+                 uapi("asm/vm86.h", "struct revectored_struct"),
+                 (__map, c_ulong[8]));
+
+SYSCOMPAT_STRUCT(vm86_struct_decl, "vm86_struct", uapi("asm/vm86.h", "struct vm86_struct"),
+                 (regs, vm86_regs<M>),
+                 (flags, c_ulong),
+                 (screen_bitmap, c_ulong),
+                 (cpu_type, c_ulong),
+                 (int_revectored, revectored_struct<M>),
+                 (int21_revectored, revectored_struct<M>));
+template <class M>
+using vm86_struct =
+    only_on<M, vm86_struct_decl<M>, "vm86 mode exists on i386 only", Abi::i386>;
+
+// clock_adjtime64's timex on the 32-bit ABIs: linux/timex.h's __kernel_timex, all 64-bit
+// times. Its `int :32;` bit-fields are unnamed padding.
+SYSCOMPAT_STRUCT(kernel_timex_timeval, "__kernel_timex_timeval",
+                 uapi("linux/timex.h", "struct __kernel_timex_timeval"),
+                 (tv_sec, kernel_time64),
+                 (tv_usec, c_llong));
+
+SYSCOMPAT_STRUCT(kernel_timex, "__kernel_timex", uapi("linux/timex.h", "struct __kernel_timex"),
+                 (modes, c_uint), (pad0, Pad<4>), (offset, c_llong), (freq, c_llong),
+                 (maxerror, c_llong), (esterror, c_llong), (status, c_int), (pad1, Pad<4>),
+                 (constant, c_llong), (precision, c_llong), (tolerance, c_llong),
+                 (time, kernel_timex_timeval<M>), (tick, c_llong), (ppsfreq, c_llong),
+                 (jitter, c_llong), (shift, c_int), (pad2, Pad<4>), (stabil, c_llong),
+                 (jitcnt, c_llong), (calcnt, c_llong), (errcnt, c_llong), (stbcnt, c_llong),
+                 (tai, c_int), (reserved, Pad<11 * 4>));
+
+// io_pgetevents' signal argument: fs/aio.c's own declaration.
+SYSCOMPAT_STRUCT(aio_sigset, "__aio_sigset", no_header("kernel-internal, fs/aio.c"),
+                 (sigmask, ptr),
+                 (sigsetsize, kernel_size));
+
+SYSCOMPAT_STRUCT(io_sqring_offsets, "io_sqring_offsets",
+                 uapi("linux/io_uring.h", "struct io_sqring_offsets"),
+                 (head, u32), (tail, u32), (ring_mask, u32), (ring_entries, u32), (flags, u32),
+                 (dropped, u32), (array, u32), (resv1, u32), (resv2, u64));
+
+SYSCOMPAT_STRUCT(io_cqring_offsets, "io_cqring_offsets",
+                 uapi("linux/io_uring.h", "struct io_cqring_offsets"),
+                 (head, u32), (tail, u32), (ring_mask, u32), (ring_entries, u32), (overflow, u32),
+                 (cqes, u32), (flags, u32), (resv1, u32), (resv2, u64));
+
+SYSCOMPAT_STRUCT(io_uring_params, "io_uring_params",
+                 uapi("linux/io_uring.h", "struct io_uring_params"),
+                 (sq_entries, u32), (cq_entries, u32), (flags, u32), (sq_thread_cpu, u32),
+                 (sq_thread_idle, u32), (features, u32), (wq_fd, u32), (resv, u32[3]),
+                 (sq_off, io_sqring_offsets<M>), (cq_off, io_cqring_offsets<M>));
+
+// landlock_create_ruleset's extensible argument, as of the 6.1 headers (6.7 appends
+// handled_access_net; the size argument says which).
+SYSCOMPAT_STRUCT(landlock_ruleset_attr, "landlock_ruleset_attr",
+                 uapi("linux/landlock.h", "struct landlock_ruleset_attr"),
+                 (handled_access_fs, u64));
+
+// name_to_handle_at's handle: glibc declares it (the kernel's is in include/linux/fs.h);
+// f_handle, the handle_bytes long payload, follows.
+SYSCOMPAT_STRUCT(file_handle, "file_handle", libc("fcntl.h", "struct file_handle"),
+                 (handle_bytes, c_uint),
+                 (handle_type, c_int));
+
+// get_kernel_syms (removed in 2.6): kernel/module.c of 2.4.
+SYSCOMPAT_STRUCT(kernel_sym, "kernel_sym", no_header("kernel-internal, 2.4's kernel/module.c"),
+                 (value, c_ulong),
+                 (name, c_char[60]));
+
+// perf_event_open's attributes (PERF_ATTR_SIZE_VER7, the 6.1 headers; attr.size says which
+// version user space passed). Each anonymous union is named by its first member; the u64 of
+// flag bit-fields after read_format is unnamed room to offsetof.
+SYSCOMPAT_STRUCT(perf_event_attr, "perf_event_attr",
+                 uapi("linux/perf_event.h", "struct perf_event_attr"),
+                 (type, u32), (size, u32), (config, u64), (sample_period, u64),
+                 (sample_type, u64), (read_format, u64), (flags, Pad<8>), (wakeup_events, u32),
+                 (bp_type, u32), (bp_addr, u64), (bp_len, u64), (branch_sample_type, u64),
+                 (sample_regs_user, u64), (sample_stack_user, u32), (clockid, s32),
+                 (sample_regs_intr, u64), (aux_watermark, u32), (sample_max_stack, u16),
+                 (__reserved_2, u16), (aux_sample_size, u32), (__reserved_3, u32),
+                 (sig_data, u64));
+
+// pselect6's sixth argument (fs/select.c): the signal set and its size, packed in memory
+// because there are not enough registers.
+SYSCOMPAT_STRUCT(sigset_argpack, "sigset_argpack", no_header("kernel-internal, fs/select.c"),
+                 (p, ptr),
+                 (size, kernel_size));
+
+// The old readdir's single entry: fs/readdir.c.
+SYSCOMPAT_STRUCT(old_linux_dirent, "old_linux_dirent", no_header("kernel-internal, fs/readdir.c"),
+                 (d_ino, kernel_ulong),
+                 (d_offset, kernel_ulong),
+                 (d_namlen, c_ushort),
+                 (d_name, c_char[1]));
+
+// What rt_sigaction reads on i386 and arm (compat_sigaction, kernel-internal): the mask is
+// the 64-bit rt sigset, unlike the old one-word sigaction their UAPI headers declare.
+SYSCOMPAT_STRUCT(compat_sigaction_decl, "compat_sigaction",
+                 no_header("kernel-internal, include/linux/compat.h"),
+                 (sa_handler, ptr),
+                 (sa_flags, c_ulong),
+                 (sa_restorer, ptr),
+                 (sa_mask, u32[2]));
+template <class M>
+using compat_sigaction = only_on<M, compat_sigaction_decl<M>,
+                                 "rt_sigaction reads it on i386 and arm only", Abi::i386,
+                                 Abi::arm_eabi>;
+
+// Newer than the 6.1 headers this machine has, so no compiler can check them here; all
+// are u32/u64 only, the same on every ABI.
+SYSCOMPAT_STRUCT(cachestat_range, "cachestat_range",
+                 no_header("6.5's include/uapi/linux/mman.h, newer than these headers"),
+                 (off, u64),
+                 (len, u64));
+SYSCOMPAT_STRUCT(cachestat, "cachestat",
+                 no_header("6.5's include/uapi/linux/mman.h, newer than these headers"),
+                 (nr_cache, u64), (nr_dirty, u64), (nr_writeback, u64), (nr_evicted, u64),
+                 (nr_recently_evicted, u64));
+SYSCOMPAT_STRUCT(mnt_id_req, "mnt_id_req",
+                 no_header("6.8's include/uapi/linux/mount.h, newer than these headers"),
+                 (size, u32),
+                 (spare, u32),
+                 (mnt_id, u64),
+                 (param, u64));
+SYSCOMPAT_STRUCT(xattr_args, "xattr_args",
+                 no_header("6.13's include/uapi/linux/xattr.h, newer than these headers"),
+                 (value, aligned_u64),
+                 (size, u32),
+                 (flags, u32));
+SYSCOMPAT_STRUCT(riscv_hwprobe_decl, "riscv_hwprobe",
+                 no_header("6.4's arch/riscv/include/uapi/asm/hwprobe.h, newer than these headers"),
+                 (key, s64),
+                 (value, u64));
+template <class M>
+using riscv_hwprobe = only_on<M, riscv_hwprobe_decl<M>, "riscv only", Abi::riscv64>;
+SYSCOMPAT_STRUCT(file_attr, "file_attr",
+                 no_header("6.17's include/uapi/linux/fs.h, newer than these headers"),
+                 (fa_xflags, u64), (fa_extsize, u32), (fa_nextents, u32), (fa_projid, u32),
+                 (fa_cowextsize, u32));
+
 }  // namespace syscompat::abi
 
 #define SYSCOMPAT_STRUCTS_SYSARGS(X)                                                         \
   X(fd_set) X(mmap_arg_struct) X(sel_arg_struct) X(user_cap_header) X(user_cap_data)        \
-  X(kexec_segment) X(mount_attr) X(futex_waitv) X(msgbuf) X(old_kernel_stat) X(sysctl_args)
+  X(kexec_segment) X(mount_attr) X(futex_waitv) X(msgbuf) X(old_kernel_stat) X(sysctl_args)  \
+  X(ustat) X(vm86_struct) X(kernel_timex) X(aio_sigset) X(io_uring_params)                   \
+  X(landlock_ruleset_attr) X(file_handle) X(kernel_sym) X(cachestat_range) X(cachestat)        \
+  X(mnt_id_req) X(xattr_args) X(file_attr) X(perf_event_attr) X(sigset_argpack)               \
+  X(old_linux_dirent) X(compat_sigaction) X(riscv_hwprobe)
