@@ -12,6 +12,8 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <boost/preprocessor/cat.hpp>
 #include <boost/preprocessor/comparison/equal.hpp>
 #include <boost/preprocessor/control/iif.hpp>
@@ -69,16 +71,32 @@ template <class M, class Declared, FixedString Why, Abi... On>
 using only_on =
     std::conditional_t<((M::abi == On) || ...), Declared, AbsentStruct<Declared, Why>>;
 
-// A member that takes its value from a differently named member of the other ABI's struct
-// when converting, written next to the entry that needs it: stat64's __st_ino holds the low
-// 32 bits of st_ino (cp_new_stat64 copies it truncated).
-struct MemberSource {
+// What to do with a value that does not fit the member it is converted into.
+enum class Narrowing {
+  eoverflow,  // fail the conversion with EOVERFLOW, as the kernel's cp_compat_stat does
+  clamp,      // saturate to the member's range (put_compat_rlimit's RLIM_INFINITY)
+  truncate,   // keep the low bits, as a C cast does (ptr_to_compat)
+};
+
+// How the kernel converts one member into this struct, where the names and types alone do
+// not say it; written next to the entry that needs it:
+//   from:      the member of the other ABI's struct it takes its value from (stat64's
+//              __st_ino holds the low 32 bits of st_ino);
+//   narrowing: the member's own policy, overriding the caller's;
+//   max:       a limit below the type's own (the old stat's st_size: MAX_NON_LFS).
+struct MemberRule {
   std::string_view member;
-  std::string_view from;
-  bool truncates;  // keep the low bits where the value does not fit, as a C cast does
+  std::string_view from = {};
+  std::optional<Narrowing> narrowing = {};
+  std::optional<std::int64_t> max = {};
 };
 template <class S>
-inline constexpr std::array<MemberSource, 0> member_sources{};
+inline constexpr std::array<MemberRule, 0> member_rules{};
+
+// The kernel writes this struct member by member (unsafe_put_user), so its padding keeps
+// whatever the caller's buffer held; elsewhere it copies out a whole zeroed struct.
+template <class S>
+inline constexpr bool kernel_writes_members_only = false;
 
 }  // namespace syscompat::abi
 

@@ -17,12 +17,7 @@
 
 namespace syscompat::translators {
 
-// What to do with a value that does not fit its destination.
-enum class Narrowing {
-  eoverflow,  // fail the conversion with EOVERFLOW, as the kernel's cp_compat_stat does
-  clamp,      // saturate to the destination's range
-  truncate,   // keep the low bits, as a C cast does
-};
+using abi::Narrowing;
 
 namespace detail {
 
@@ -60,43 +55,89 @@ constexpr std::size_t member_index(std::string_view name) {
 }
 
 template <class S>
-constexpr abi::MemberSource member_source(std::string_view name) {
-  for (const auto& source : abi::member_sources<S>)
-    if (source.member == name) return source;
-  return {{}, {}, false};
+constexpr abi::MemberRule member_rule(std::string_view name) {
+  for (const auto& rule : abi::member_rules<S>)
+    if (rule.member == name) return rule;
+  return {};
 }
 
 // Converts one integer value into To's representation under `policy`.
 template <class ToRepr, class FromRepr>
-int narrow(FromRepr value, ToRepr& out, Narrowing policy) {
-  if constexpr (std::is_same_v<ToRepr, FromRepr>) {
-    out = value;
-    return 0;
-  } else {
-    using Lim = std::numeric_limits<ToRepr>;
-    const bool fits = std::in_range<ToRepr>(value);
-    if (fits || policy == Narrowing::truncate) {
-      out = static_cast<ToRepr>(value);
-      return 0;
-    }
-    if (policy == Narrowing::eoverflow) return EOVERFLOW;
-    out = std::cmp_less(value, 0) ? Lim::min() : Lim::max();
+int narrow(FromRepr value, ToRepr& out, Narrowing policy,
+           std::int64_t max = std::numeric_limits<std::int64_t>::max()) {
+  using Lim = std::numeric_limits<ToRepr>;
+  const bool fits = std::in_range<ToRepr>(value) && !std::cmp_greater(value, max);
+  if (fits || policy == Narrowing::truncate) {
+    out = static_cast<ToRepr>(value);
     return 0;
   }
+  if (policy == Narrowing::eoverflow) return EOVERFLOW;
+  out = std::cmp_less(value, 0) ? Lim::min() : std::cmp_greater(Lim::max(), max) ? static_cast<ToRepr>(max) : Lim::max();
+  return 0;
 }
 
 }  // namespace detail
 
 template <class To, class From>
-int convert(const From& from, To& to, Narrowing policy = Narrowing::eoverflow);
+int convert(const From& from, To& to, Narrowing policy = Narrowing::eoverflow, bool keep_padding = false);
+
+namespace detail {
+template <class To, class From>
+constexpr bool struct_convertible();
+}
+// Whether convert<To, From> exists for these two described structs.
+template <class To, class From>
+inline constexpr bool convertible_v =
+    detail::struct_convertible<To, From>() && detail::struct_convertible<From, To>();
 
 namespace detail {
 
 template <class To, class From>
-int convert_member(const From& from, To& to, Narrowing policy) {
+constexpr bool member_convertible();
+
+// Whether every member of To converts from From's member of the same name: structs that
+// do not (siginfo's unions, sigevent, bitmaps of different word sizes) need hand-written
+// conversion, next to their entry.
+template <class To, class From>
+constexpr bool struct_convertible() {
+  return []<std::size_t... I>(std::index_sequence<I...>) {
+    return ([] {
+      constexpr std::size_t source = member_index<From>(To::field_names[I]);
+      if constexpr (source == static_cast<std::size_t>(-1)) {
+        return true;
+      } else {
+        using ToMember = std::remove_cvref_t<decltype(boost::pfr::get<I>(std::declval<To&>()))>;
+        using FromMember = std::remove_cvref_t<decltype(boost::pfr::get<source>(std::declval<From&>()))>;
+        return member_convertible<ToMember, FromMember>();
+      }
+    }() && ...);
+  }(std::make_index_sequence<To::field_names.size()>{});
+}
+
+template <class To, class From>
+constexpr bool member_convertible() {
+  if constexpr (IsScalar<To>::value && IsScalar<From>::value) {
+    return true;
+  } else if constexpr (IsArray<To>::value && IsArray<From>::value) {
+    return To::extent == From::extent &&
+           member_convertible<typename To::element_type, typename From::element_type>();
+  } else if constexpr (abi::described_struct<To> && abi::described_struct<From>) {
+    return struct_convertible<To, From>();
+  } else if constexpr (IsRaw<To>::value && IsRaw<From>::value) {
+    return sizeof(To) == sizeof(From);
+  } else {
+    return abi::is_absent_v<To> || abi::is_absent_v<From>;
+  }
+}
+
+template <class To, class From>
+int convert_member(const From& from, To& to, Narrowing policy,
+                   std::int64_t max = std::numeric_limits<std::int64_t>::max()) {
   if constexpr (IsScalar<To>::value && IsScalar<From>::value) {
     typename To::repr value{};
-    if (int error = narrow(from.get(), value, policy)) return error;
+    // A pointer narrows as ptr_to_compat does: the low 32 bits.
+    if (int error = narrow(from.get(), value, To::kind == abi::ScalarKind::pointer ? Narrowing::truncate : policy, max))
+      return error;
     to.set(value);
     return 0;
   } else if constexpr (IsArray<To>::value && IsArray<From>::value) {
@@ -105,7 +146,7 @@ int convert_member(const From& from, To& to, Narrowing policy) {
       if (int error = convert_member(from[i], to[i], policy)) return error;
     return 0;
   } else if constexpr (abi::described_struct<To> && abi::described_struct<From>) {
-    return convert(from, to, policy);
+    return convert(from, to, policy, false);
   } else if constexpr (IsRaw<To>::value && IsRaw<From>::value && sizeof(To) == sizeof(From)) {
     std::memcpy(&to, &from, sizeof(To));  // same bytes on both sides, by construction
     return 0;
@@ -119,26 +160,27 @@ int convert_member(const From& from, To& to, Narrowing policy) {
 
 }  // namespace detail
 
-// Converts `from` into `to` (value-initialised first). 0, or EOVERFLOW under that policy.
+// Converts `from` into `to`: 0, or EOVERFLOW under the policy (a member's own rule wins).
+// `to` is value-initialised first, unless keep_padding: then what it holds stays where no
+// member is written (the kernel's member-by-member copies leave padding alone).
 template <class To, class From>
-int convert(const From& from, To& to, Narrowing policy) {
-  to = To{};
+int convert(const From& from, To& to, Narrowing policy, bool keep_padding) {
+  if (!keep_padding) to = To{};
   int error = 0;
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (
         [&] {
-          constexpr std::size_t same_name = detail::member_index<From>(To::field_names[I]);
-          constexpr auto other = detail::member_source<To>(To::field_names[I]);
-          if constexpr (same_name != static_cast<std::size_t>(-1)) {
+          constexpr abi::MemberRule rule = detail::member_rule<To>(To::field_names[I]);
+          constexpr std::string_view source_name = rule.from.empty() ? To::field_names[I] : rule.from;
+          constexpr std::size_t source = detail::member_index<From>(source_name);
+          constexpr std::int64_t max = rule.max.value_or(std::numeric_limits<std::int64_t>::max());
+          if constexpr (source != static_cast<std::size_t>(-1)) {
             if (!error)
-              error = detail::convert_member(boost::pfr::get<same_name>(from), boost::pfr::get<I>(to), policy);
-          } else if constexpr (other.member.size() != 0) {
-            constexpr std::size_t source = detail::member_index<From>(other.from);
-            if constexpr (source != static_cast<std::size_t>(-1)) {
-              if (!error)
-                error = detail::convert_member(boost::pfr::get<source>(from), boost::pfr::get<I>(to),
-                                               other.truncates ? Narrowing::truncate : policy);
-            }
+              error = detail::convert_member(boost::pfr::get<source>(from), boost::pfr::get<I>(to),
+                                             rule.narrowing.value_or(policy), max);
+          } else if (keep_padding && !detail::is_padding_name(To::field_names[I]) &&
+                     !detail::IsRaw<std::remove_cvref_t<decltype(boost::pfr::get<I>(to))>>::value) {
+            boost::pfr::get<I>(to) = {};  // a member the source lacks is still written: zero
           }
         }(),
         ...);

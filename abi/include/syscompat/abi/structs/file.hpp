@@ -36,6 +36,12 @@ SYSCOMPAT_STRUCT(stat_i386, "stat", uapi("asm/stat.h", "struct stat"),
                  (__unused4, c_ulong),
                  (__unused5, c_ulong));
 
+// cp_old_stat and cp_compat_stat refuse a size past MAX_NON_LFS (2^31 - 1) although the
+// member is an unsigned long: EOVERFLOW, so that old programs use stat64.
+template <class M>
+inline constexpr std::array member_rules<stat_i386<M>>{
+    MemberRule{.member = "st_size", .max = 0x7fffffff}};
+
 // x86's asm/stat.h, the other branch: x86_64, and x32, which calls the native stat.
 SYSCOMPAT_STRUCT(stat_x86_64, "stat", uapi("asm/stat.h", "struct stat"),
                  (st_dev, kernel_ulong),
@@ -167,9 +173,13 @@ SYSCOMPAT_STRUCT(stat64_i386, "stat64", uapi("asm/stat.h", "struct stat64"),
                  (st_ctime_nsec, c_ulong),
                  (st_ino, c_ullong));
 
-// __st_ino is glibc 2.1's 32-bit inode: the kernel stores st_ino's low 32 bits there.
+// __st_ino is glibc 2.1's 32-bit inode: the kernel stores st_ino's low 32 bits there. The
+// x86_64 kernel's cp_stat64 (sys_ia32.c) writes member by member, padding untouched.
 template <class M>
-inline constexpr std::array member_sources<stat64_i386<M>>{MemberSource{"__st_ino", "st_ino", true}};
+inline constexpr std::array member_rules<stat64_i386<M>>{
+    MemberRule{.member = "__st_ino", .from = "st_ino", .narrowing = Narrowing::truncate}};
+template <class M>
+inline constexpr bool kernel_writes_members_only<stat64_i386<M>> = true;
 
 // arm's asm/stat.h: the same glibc 2.1 layout, but EABI aligns the 64-bit members to 8:
 // 104 bytes.
@@ -195,7 +205,8 @@ SYSCOMPAT_STRUCT(stat64_arm, "stat64", uapi("asm/stat.h", "struct stat64"),
                  (st_ino, c_ullong));
 
 template <class M>
-inline constexpr std::array member_sources<stat64_arm<M>>{MemberSource{"__st_ino", "st_ino", true}};
+inline constexpr std::array member_rules<stat64_arm<M>>{
+    MemberRule{.member = "__st_ino", .from = "st_ino", .narrowing = Narrowing::truncate}};
 
 // mips's asm/stat.h, the o32 declaration (the 64-bit kernel's stat layout).
 SYSCOMPAT_STRUCT(stat64_mips, "stat64", uapi("asm/stat.h", "struct stat64"),

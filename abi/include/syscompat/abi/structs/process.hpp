@@ -62,6 +62,12 @@ SYSCOMPAT_STRUCT(rlimit, "rlimit", uapi("linux/resource.h", "struct rlimit"),
                  (rlim_cur, kernel_ulong),
                  (rlim_max, kernel_ulong));
 
+// put_compat_rlimit: a limit past the 32-bit range is COMPAT_RLIM_INFINITY (0xffffffff).
+template <class M>
+inline constexpr std::array member_rules<rlimit<M>>{
+    MemberRule{.member = "rlim_cur", .narrowing = Narrowing::clamp},
+    MemberRule{.member = "rlim_max", .narrowing = Narrowing::clamp}};
+
 SYSCOMPAT_STRUCT(rlimit64, "rlimit64", uapi("linux/resource.h", "struct rlimit64"),
                  (rlim_cur, u64),
                  (rlim_max, u64));

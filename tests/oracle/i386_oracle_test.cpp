@@ -1,0 +1,266 @@
+// The oracle for the i386 translators: the x86_64 kernel's own i386 compat path. Each case
+// makes the same call twice from this 64-bit process, on guest buffers below 4 GB: once
+// through `int $0x80` (the kernel translates) and once through I386Translator (we
+// translate), and compares the results and every guest byte. Fields that legitimately
+// differ between two calls (a clock) are masked, each with its reason.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "syscompat/abi/syscalls.hpp"
+#include "syscompat/translators/i386.hpp"
+
+using syscompat::translators::GuestMemory;
+using syscompat::translators::I386Translator;
+
+namespace {
+
+// An i386 syscall through the kernel's compat entry, from 64-bit code.
+std::int32_t int80(std::uint32_t number, const std::array<std::uint32_t, 6>& a) {
+  long result;
+  register std::uint64_t sixth asm("r12") = a[5];
+  asm volatile(
+      "push %%rbp\n\t"
+      "mov %%r12d, %%ebp\n\t"
+      "int $0x80\n\t"
+      "pop %%rbp"
+      : "=a"(result)
+      : "a"(number), "b"(a[0]), "c"(a[1]), "d"(a[2]), "S"(a[3]), "D"(a[4]), "r"(sixth)
+      : "memory", "cc", "r8", "r9", "r10", "r11");
+  return static_cast<std::int32_t>(result);
+}
+
+std::uint32_t nr(std::string_view name) {
+  const auto* call = syscompat::abi::find_syscall(syscompat::abi::Abi::i386, name);
+  REQUIRE(call != nullptr);
+  return call->number;
+}
+
+// Guest memory below 4 GB: an arena of this process mapped with MAP_32BIT.
+struct Arena {
+  static constexpr std::size_t size = 1 << 20;
+  std::uint8_t* base = nullptr;
+  std::size_t used = 0;
+  GuestMemory memory;
+  Arena() {
+    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+    REQUIRE(p != MAP_FAILED);
+    base = static_cast<std::uint8_t*>(p);
+    memory.map(address(base), size, GuestMemory::readable | GuestMemory::writable);
+  }
+  ~Arena() { munmap(base, size); }
+  static std::uint32_t address(const void* p) { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p)); }
+  std::uint32_t alloc(std::size_t bytes, std::uint8_t fill = 0xa5) {
+    used = (used + 15) & ~std::size_t{15};
+    std::memset(base + used, fill, bytes);
+    const auto at = address(base + used);
+    used += bytes;
+    return at;
+  }
+  std::uint32_t string(const std::string& text) {
+    const auto at = alloc(text.size() + 1);
+    std::memcpy(base + (at - address(base)), text.c_str(), text.size() + 1);
+    return at;
+  }
+};
+
+struct Mask {
+  std::uint32_t at;
+  std::size_t bytes;
+  const char* why;
+};
+
+struct Case {
+  std::uint32_t number;
+  std::array<std::uint32_t, 6> registers{};
+  std::vector<Mask> masks{};
+  bool mask_result = false;  // the value itself differs call to call (a clock)
+};
+
+// Runs a case both ways from identical starting bytes; `make` builds it in a fresh arena,
+// `cleanup` undoes side effects between the two runs (closes fds the call made).
+void compare(const std::function<Case(Arena&)>& make,
+             const std::function<void(Arena&, std::int32_t)>& cleanup = {}) {
+  Arena kernel_arena;
+  const Case kernel_case = make(kernel_arena);
+  const std::int32_t kernel_result = int80(kernel_case.number, kernel_case.registers);
+  if (cleanup) cleanup(kernel_arena, kernel_result);
+
+  Arena ours;
+  Case our_case = make(ours);
+  // Both arenas were laid out by the same `make`, so offsets correspond.
+  REQUIRE(ours.used == kernel_arena.used);
+  I386Translator translator(ours.memory);
+  const std::int32_t our_result = translator.translate(our_case.number, our_case.registers);
+  if (cleanup) cleanup(ours, our_result);
+
+  INFO("syscall " << kernel_case.number);
+  if (!kernel_case.mask_result) CHECK(our_result == kernel_result);
+  CHECK((our_result < 0) == (kernel_result < 0));
+  // Compare guest bytes, offset by offset from each arena's base.
+  std::vector<std::uint8_t> a(kernel_arena.base, kernel_arena.base + kernel_arena.used);
+  std::vector<std::uint8_t> b(ours.base, ours.base + ours.used);
+  for (const auto& m : kernel_case.masks) {
+    const std::size_t offset = m.at - Arena::address(kernel_arena.base);
+    std::memset(a.data() + offset, 0, m.bytes);
+    std::memset(b.data() + offset, 0, m.bytes);
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    INFO("guest byte " << i);
+    if (a[i] != b[i]) {
+      CHECK(int(b[i]) == int(a[i]));
+      break;
+    }
+  }
+}
+
+// A scratch file both runs see.
+struct TempFile {
+  std::string path;
+  int fd;
+  explicit TempFile(std::size_t bytes = 4096) {
+    char name[] = "/tmp/syscompat-oracle-XXXXXX";
+    fd = mkstemp(name);
+    path = name;
+    std::string data(bytes, 'x');
+    for (std::size_t i = 0; i < bytes; ++i) data[i] = static_cast<char>('a' + i % 26);
+    REQUIRE(write(fd, data.data(), data.size()) == static_cast<ssize_t>(bytes));
+  }
+  ~TempFile() {
+    close(fd);
+    unlink(path.c_str());
+  }
+};
+
+std::uint32_t u32(std::uint64_t v) { return static_cast<std::uint32_t>(v); }
+
+}  // namespace
+
+TEST_CASE("oracle: the kernel's i386 compat path answers int $0x80 here", "[oracle]") {
+  CHECK(int80(nr("getpid"), {}) == getpid());
+}
+
+TEST_CASE("oracle: process identity", "[oracle]") {
+  for (const char* name : {"getppid", "getpid", "getuid32", "getgid32", "geteuid32", "getegid32",
+                           "getpgrp", "gettid", "getsid"})
+    compare([&](Arena&) { return Case{nr(name)}; });
+}
+
+TEST_CASE("oracle: stat64, lstat64, fstat64, fstatat64", "[oracle]") {
+  TempFile file;
+  const std::string link = file.path + ".link";
+  REQUIRE(symlink(file.path.c_str(), link.c_str()) == 0);
+  compare([&](Arena& g) { return Case{nr("fstat64"), {u32(file.fd), g.alloc(96)}}; });
+  compare([&](Arena& g) { return Case{nr("stat64"), {g.string(file.path), g.alloc(96)}}; });
+  compare([&](Arena& g) { return Case{nr("lstat64"), {g.string(link), g.alloc(96)}}; });
+  compare([&](Arena& g) {
+    return Case{nr("fstatat64"), {u32(AT_FDCWD), g.string(link), g.alloc(96), AT_SYMLINK_NOFOLLOW}};
+  });
+  // bad input: a bad buffer, a bad path, a missing file, a bad fd
+  compare([&](Arena&) { return Case{nr("fstat64"), {u32(file.fd), 0x10}}; });
+  compare([&](Arena& g) { return Case{nr("stat64"), {0x10, g.alloc(96)}}; });
+  compare([&](Arena& g) { return Case{nr("stat64"), {g.string("/nonexistent/x"), g.alloc(96)}}; });
+  compare([&](Arena& g) { return Case{nr("fstat64"), {9999, g.alloc(96)}}; });
+  unlink(link.c_str());
+}
+
+TEST_CASE("oracle: the old stat of a file over 2 GiB is EOVERFLOW, stat64 is fine", "[oracle]") {
+  TempFile file(16);
+  REQUIRE(ftruncate(file.fd, (off_t{3} << 30)) == 0);  // sparse, 3 GiB
+  compare([&](Arena& g) { return Case{nr("stat"), {g.string(file.path), g.alloc(64)}}; });
+  compare([&](Arena& g) { return Case{nr("fstat"), {u32(file.fd), g.alloc(64)}}; });
+  compare([&](Arena& g) { return Case{nr("stat64"), {g.string(file.path), g.alloc(96)}}; });
+}
+
+TEST_CASE("oracle: uname, times, getrusage", "[oracle]") {
+  compare([&](Arena& g) { return Case{nr("uname"), {g.alloc(390)}}; });
+  compare([&](Arena& g) {
+    const auto buf = g.alloc(16);
+    return Case{nr("times"), {buf}, {{buf, 16, "clock ticks"}}, true};
+  });
+  compare([&](Arena& g) {
+    const auto buf = g.alloc(72);
+    return Case{nr("getrusage"), {0, buf}, {{buf, 72, "usage moves"}}};
+  });
+}
+
+TEST_CASE("oracle: clocks (time32 and time64)", "[oracle]") {
+  for (const char* name : {"clock_getres", "clock_getres_time64"})
+    for (std::uint32_t clock : {0u, 1u, 2u, 1000u})  // REALTIME, MONOTONIC, PROCESS_CPUTIME, bad
+      compare([&](Arena& g) { return Case{nr(name), {clock, g.alloc(16)}}; });
+  for (const char* name : {"clock_gettime", "clock_gettime64"})
+    compare([&](Arena& g) {
+      const auto ts = g.alloc(16);
+      return Case{nr(name), {CLOCK_MONOTONIC, ts}, {{ts, std::strcmp(name, "clock_gettime") ? 16u : 8u, "a clock"}}};
+    });
+  compare([&](Arena& g) {
+    const auto tv = g.alloc(8), tz = g.alloc(8);
+    return Case{nr("gettimeofday"), {tv, tz}, {{tv, 8, "a clock"}}};
+  });
+  compare([&](Arena&) { return Case{nr("clock_gettime"), {CLOCK_MONOTONIC, 0x10}}; });  // EFAULT
+}
+
+TEST_CASE("oracle: resource limits", "[oracle]") {
+  // NOFILE, STACK, CORE, AS, and a bad one
+  for (std::uint32_t resource : {7u, 3u, 4u, 9u, 99u}) {
+    compare([&](Arena& g) { return Case{nr("ugetrlimit"), {resource, g.alloc(8)}}; });
+    compare([&](Arena& g) { return Case{nr("prlimit64"), {0, resource, 0, g.alloc(16)}}; });
+  }
+}
+
+TEST_CASE("oracle: scheduling, signal stack, files and paths", "[oracle]") {
+  compare([&](Arena& g) { return Case{nr("sched_getparam"), {0, g.alloc(4)}}; });
+  compare([&](Arena& g) { return Case{nr("sigaltstack"), {0, g.alloc(12)}}; });
+  compare([&](Arena& g) { return Case{nr("readlink"), {g.string("/proc/self/exe"), g.alloc(256), 256}}; });
+  compare([&](Arena& g) { return Case{nr("readlink"), {g.string("/proc/self/exe"), g.alloc(4), 4}}; });
+  compare([&](Arena& g) { return Case{nr("getcwd"), {g.alloc(512), 512}}; });
+  compare([&](Arena& g) { return Case{nr("getcwd"), {g.alloc(2), 2}}; });  // ERANGE
+}
+
+TEST_CASE("oracle: pipes and socket pairs (fds closed between the runs)", "[oracle]") {
+  std::uint32_t fds_at = 0;
+  auto close_pair = [&](Arena& g, std::int32_t result) {
+    if (result < 0) return;
+    int fds[2];
+    std::memcpy(fds, g.base + (fds_at - Arena::address(g.base)), sizeof fds);
+    close(fds[0]);
+    close(fds[1]);
+  };
+  compare([&](Arena& g) { return Case{nr("pipe"), {fds_at = g.alloc(8)}}; }, close_pair);
+  compare([&](Arena& g) { return Case{nr("pipe2"), {fds_at = g.alloc(8), O_CLOEXEC}}; }, close_pair);
+  compare([&](Arena& g) { return Case{nr("socketpair"), {AF_UNIX, SOCK_STREAM, 0, fds_at = g.alloc(8)}}; },
+          close_pair);
+  compare([&](Arena&) { return Case{nr("pipe"), {0x10}}; });  // EFAULT, no fds leaked
+}
+
+TEST_CASE("oracle: 64-bit offsets in register pairs", "[oracle]") {
+  TempFile file(8192);
+  compare([&](Arena& g) { return Case{nr("pread64"), {u32(file.fd), g.alloc(100), 100, 4000, 0}}; });
+  compare([&](Arena& g) { return Case{nr("pread64"), {u32(file.fd), g.alloc(100), 100, 0, 1}}; });  // past EOF
+  compare([&](Arena& g) { return Case{nr("pread64"), {u32(file.fd), g.alloc(8), 8, 0xfffffff0, 0xffffffff}}; });
+  compare([&](Arena& g) {
+    const auto data = g.string("written by both");
+    return Case{nr("pwrite64"), {u32(file.fd), data, 15, 100, 0}};
+  });
+  compare([&](Arena&) { return Case{nr("ftruncate64"), {u32(file.fd), 0, 1}}; });  // 4 GiB
+  compare([&](Arena&) { return Case{nr("ftruncate64"), {u32(file.fd), 0xffffffff, 0xffffffff}}; });  // EINVAL
+  compare([&](Arena& g) { return Case{nr("truncate64"), {g.string(file.path), 8192, 0}}; });
+  compare([&](Arena&) { return Case{nr("fallocate"), {u32(file.fd), 0, 4096, 0, 4096, 0}}; });
+  compare([&](Arena&) { return Case{nr("fallocate"), {u32(file.fd), 0, 0, 0, 0, 0}}; });  // EINVAL
+  TempFile out(0);
+  compare([&](Arena& g) {
+    const auto offset = g.alloc(8, 0);
+    return Case{nr("sendfile64"), {u32(out.fd), u32(file.fd), offset, 100}};
+  });
+}

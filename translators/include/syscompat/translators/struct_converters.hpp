@@ -1,0 +1,29 @@
+// Type-erased conversions between a guest ABI's struct and the native (x86_64) one, for the
+// translators, which meet structs by their description names at run time.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "syscompat/abi/models.hpp"
+#include "syscompat/translators/convert.hpp"
+
+namespace syscompat::translators {
+
+struct StructConverter {
+  std::string_view guest_name, native_name;
+  std::size_t guest_size, native_size;
+  // Same bytes on both sides (pollfd, statx, epoll_event on i386 and x86_64): no copy needed.
+  bool identical;
+  int (*to_native)(const void* guest, void* native, Narrowing policy);
+  // Writes over `guest`, which holds the guest's bytes: where the kernel writes member by
+  // member, padding keeps them.
+  int (*to_guest)(const void* native, void* guest, Narrowing policy);
+};
+
+// The converter between the guest's `guest_name` and x86_64's `native_name`, or null when
+// the description pairs no such structs.
+const StructConverter* find_struct_converter(abi::Abi guest, std::string_view guest_name,
+                                             std::string_view native_name);
+
+}  // namespace syscompat::translators

@@ -1,0 +1,384 @@
+#include "syscompat/translators/i386.hpp"
+
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <memory>
+
+#include "syscompat/abi/syscall_args.hpp"
+#include "syscompat/translators/struct_converters.hpp"
+
+namespace syscompat::translators {
+
+using abi::Abi;
+using abi::ArgForm;
+using abi::ArgScalar;
+
+std::string_view handling_name(Handling handling) {
+  switch (handling) {
+    case Handling::generic: return "generic";
+    case Handling::special: return "special";
+    case Handling::hook: return "hook";
+    case Handling::refused: return "refused";
+  }
+  return "?";
+}
+
+namespace {
+
+// i386 calls served by an x86_64 call of another name, with the same arguments in the same
+// order (the structs they point to convert by their descriptions).
+const std::map<std::string_view, std::string_view> renamed_counterparts{
+    {"fstat64", "fstat"}, {"stat64", "stat"}, {"lstat64", "lstat"}, {"fstatat64", "newfstatat"},
+    {"ugetrlimit", "getrlimit"}, {"sendfile64", "sendfile"}, {"truncate64", "truncate"},
+    {"ftruncate64", "ftruncate"}, {"fadvise64_64", "fadvise64"},
+    // 32-bit ids: the native calls
+    {"getuid32", "getuid"}, {"getgid32", "getgid"}, {"geteuid32", "geteuid"},
+    {"getegid32", "getegid"}, {"setuid32", "setuid"}, {"setgid32", "setgid"},
+    {"setreuid32", "setreuid"}, {"setregid32", "setregid"}, {"setresuid32", "setresuid"},
+    {"getresuid32", "getresuid"}, {"setresgid32", "setresgid"}, {"getresgid32", "getresgid"},
+    {"setfsuid32", "setfsuid"}, {"setfsgid32", "setfsgid"}, {"chown32", "chown"},
+    {"lchown32", "lchown"}, {"fchown32", "fchown"}, {"getgroups32", "getgroups"},
+    {"setgroups32", "setgroups"},
+    // time64: x86_64's own calls already take 64-bit times
+    {"clock_gettime64", "clock_gettime"}, {"clock_settime64", "clock_settime"},
+    {"clock_adjtime64", "clock_adjtime"}, {"clock_getres_time64", "clock_getres"},
+    {"clock_nanosleep_time64", "clock_nanosleep"}, {"timer_gettime64", "timer_gettime"},
+    {"timer_settime64", "timer_settime"}, {"timerfd_gettime64", "timerfd_gettime"},
+    {"timerfd_settime64", "timerfd_settime"}, {"utimensat_time64", "utimensat"},
+    {"io_pgetevents_time64", "io_pgetevents"}, {"recvmmsg_time64", "recvmmsg"},
+    {"mq_timedsend_time64", "mq_timedsend"}, {"mq_timedreceive_time64", "mq_timedreceive"},
+    {"semtimedop_time64", "semtimedop"}, {"rt_sigtimedwait_time64", "rt_sigtimedwait"},
+    {"futex_time64", "futex"}, {"sched_rr_get_interval_time64", "sched_rr_get_interval"},
+    {"ppoll_time64", "ppoll"}, {"pselect6_time64", "pselect6"},
+};
+
+struct Rule {
+  Handling handling;
+  std::string_view reason;
+};
+
+// Calls the signatures alone cannot serve: why, and who does.
+const std::map<std::string_view, Rule> rules{
+    // the process owner's (run32's)
+    {"exit", {Handling::hook, "ends the guest thread: run32 owns it"}},
+    {"exit_group", {Handling::hook, "ends the guest: run32 owns it"}},
+    {"fork", {Handling::hook, "process creation: run32 owns it"}},
+    {"vfork", {Handling::hook, "process creation: run32 owns it"}},
+    {"clone", {Handling::hook, "process and thread creation: run32 owns it"}},
+    {"clone3", {Handling::hook, "process and thread creation: run32 owns it"}},
+    {"execve", {Handling::hook, "an i386 program runs under run32 again"}},
+    {"execveat", {Handling::hook, "an i386 program runs under run32 again"}},
+    {"brk", {Handling::hook, "the guest heap lives below 4 GB, placed by run32"}},
+    {"mmap", {Handling::hook, "old_mmap: placement below 4 GB belongs to run32"}},
+    {"mmap2", {Handling::hook, "placement below 4 GB belongs to run32"}},
+    {"munmap", {Handling::hook, "run32 keeps the guest's mappings and its own ranges"}},
+    {"mremap", {Handling::hook, "placement below 4 GB belongs to run32"}},
+    {"mprotect", {Handling::hook, "run32 keeps the guest's mappings"}},
+    {"set_thread_area", {Handling::hook, "%gs TLS of the guest: run32 owns the GDT entry"}},
+    {"get_thread_area", {Handling::hook, "%gs TLS of the guest: run32 owns the GDT entry"}},
+    {"modify_ldt", {Handling::hook, "the guest's segments: run32 owns them"}},
+    {"sigreturn", {Handling::hook, "returns from an i386 signal frame run32 built"}},
+    {"rt_sigreturn", {Handling::hook, "returns from an i386 signal frame run32 built"}},
+    {"signal", {Handling::hook, "signal delivery to i386 handlers belongs to run32"}},
+    {"sigaction", {Handling::hook, "signal delivery to i386 handlers belongs to run32"}},
+    {"rt_sigaction", {Handling::hook, "signal delivery to i386 handlers belongs to run32"}},
+    // hand-written translation
+    {"socketcall", {Handling::special, "multiplexer: sub-call and arguments in memory"}},
+    {"ipc", {Handling::special, "multiplexer: sub-call, IPC_64 and old layouts"}},
+    {"ioctl", {Handling::special, "the argument's layout depends on the request"}},
+    {"fcntl", {Handling::special, "the argument's layout depends on the command"}},
+    {"fcntl64", {Handling::special, "flock vs flock64 by command"}},
+    {"getdents", {Handling::special, "linux_dirent stream repacking"}},
+    {"getdents64", {Handling::special, "a byte stream of records, not one struct"}},
+    {"readdir", {Handling::special, "old_linux_dirent from a getdents64 record"}},
+    {"_llseek", {Handling::special, "a 64-bit offset from two halves, result through a pointer"}},
+    {"lseek", {Handling::special, "EOVERFLOW past 2 GiB, as compat lseek does"}},
+    {"select", {Handling::special, "old_select: arguments in memory"}},
+    {"_newselect", {Handling::special, "fd_set bitmaps of 32-bit words"}},
+    {"pselect6", {Handling::special, "sigset_argpack in memory"}},
+    {"pselect6_time64", {Handling::special, "sigset_argpack in memory"}},
+    {"sendmsg", {Handling::special, "msghdr, iovec and cmsg repacking"}},
+    {"recvmsg", {Handling::special, "msghdr, iovec and cmsg repacking"}},
+    {"sendmmsg", {Handling::special, "mmsghdr vectors"}},
+    {"recvmmsg", {Handling::special, "mmsghdr vectors"}},
+    {"recvmmsg_time64", {Handling::special, "mmsghdr vectors"}},
+    {"preadv", {Handling::special, "the offset comes as two 32-bit halves"}},
+    {"pwritev", {Handling::special, "the offset comes as two 32-bit halves"}},
+    {"preadv2", {Handling::special, "the offset comes as two 32-bit halves"}},
+    {"pwritev2", {Handling::special, "the offset comes as two 32-bit halves"}},
+    {"statfs64", {Handling::special, "takes the struct size as an argument"}},
+    {"fstatfs64", {Handling::special, "takes the struct size as an argument"}},
+    {"waitpid", {Handling::special, "wait4 without rusage"}},
+    {"getrlimit", {Handling::special, "the old getrlimit clamps to 0x7fffffff"}},
+    {"sigprocmask", {Handling::special, "one-word old_sigset_t"}},
+    {"sigpending", {Handling::special, "one-word old_sigset_t"}},
+    {"sigsuspend", {Handling::special, "one-word old_sigset_t"}},
+    {"sgetmask", {Handling::special, "x86_64 has no sgetmask"}},
+    {"ssetmask", {Handling::special, "x86_64 has no ssetmask"}},
+    {"rt_sigprocmask", {Handling::special, "run32 keeps the guest's blocked set"}},
+    {"nice", {Handling::special, "x86_64 has no nice"}},
+    {"stime", {Handling::special, "x86_64 has no stime"}},
+    {"umount", {Handling::special, "umount2 with no flags"}},
+    {"olduname", {Handling::special, "uname into old_utsname"}},
+    {"oldolduname", {Handling::special, "uname into oldold_utsname"}},
+    {"oldstat", {Handling::special, "__old_kernel_stat"}},
+    {"oldfstat", {Handling::special, "__old_kernel_stat"}},
+    {"oldlstat", {Handling::special, "__old_kernel_stat"}},
+    {"ptrace", {Handling::special, "register and user-area layouts"}},
+    {"sysinfo", {Handling::special, "memory sizes scaled by mem_unit to fit, as compat_sys_sysinfo does"}},
+    // the x86_64 kernel itself answers ENOSYS to i386 here
+    {"vm86", {Handling::refused, "no vm86 mode under a 64-bit kernel"}},
+    {"vm86old", {Handling::refused, "no vm86 mode under a 64-bit kernel"}},
+};
+
+// 16-bit id calls: i386's original uid_t (old_uid_t) needs high2lowuid/low2highuid.
+bool has_16bit_ids(const abi::Syscall& call) {
+  for (const auto& arg : call.signature.args)
+    if (arg.scalar == ArgScalar::old_uid || arg.scalar == ArgScalar::old_gid) return true;
+  return call.name == "getuid" || call.name == "getgid" || call.name == "geteuid" ||
+         call.name == "getegid";
+}
+
+// Whether the generic path can carry this guest argument into that native one.
+bool generic_arg(const abi::SyscallArg& guest, const abi::SyscallArg& native, std::string& why) {
+  if (guest.form != native.form) {
+    why = "argument " + guest.name + " differs in kind from the native " + native.name;
+    return false;
+  }
+  switch (guest.form) {
+    case ArgForm::value:
+    case ArgForm::address:
+    case ArgForm::string:
+      return true;
+    case ArgForm::string_vector:
+      why = "string vectors need 64-bit pointer arrays";
+      return false;
+    case ArgForm::pointer:
+      if (guest.struct_name.empty() != native.struct_name.empty()) {
+        why = "argument " + guest.name + ": struct on one side only";
+        return false;
+      }
+      if (!guest.struct_name.empty() &&
+          !find_struct_converter(Abi::i386, guest.struct_name, native.struct_name)) {
+        why = "no description-derived conversion from struct " + guest.struct_name + " to " +
+              native.struct_name;
+        return false;
+      }
+      return true;
+  }
+  return false;
+}
+
+std::vector<CallPlan> build_plans() {
+  std::vector<CallPlan> plans;
+  for (const auto& call : abi::syscalls(Abi::i386)) {
+    CallPlan plan;
+    plan.guest = &call;
+    if (auto rule = rules.find(call.name); rule != rules.end()) {
+      plan.handling = rule->second.handling;
+      plan.reason = std::string(rule->second.reason);
+    } else if (call.signature.args.empty() && call.signature.ret == ArgScalar::long_ &&
+               !abi::find_syscall(Abi::x86_64, call.name)) {
+      plan.handling = Handling::refused;
+      plan.reason = "never implemented, or removed: the kernel answers ENOSYS";
+    } else if (has_16bit_ids(call)) {
+      plan.handling = Handling::special;
+      plan.reason = "16-bit ids: high2lowuid/low2highuid";
+    } else {
+      auto renamed = renamed_counterparts.find(call.name);
+      const std::string_view native_name = renamed != renamed_counterparts.end() ? renamed->second : call.name;
+      plan.native = abi::find_syscall(Abi::x86_64, native_name);
+      if (!plan.native) {
+        plan.handling = Handling::special;
+        plan.reason = "x86_64 has no " + std::string(native_name);
+      } else if (plan.native->signature.args.size() != call.signature.args.size()) {
+        plan.handling = Handling::special;
+        plan.reason = "the native " + std::string(native_name) + " takes other arguments";
+        plan.native = nullptr;
+      } else {
+        plan.handling = Handling::generic;
+        for (std::size_t i = 0; i < call.signature.args.size(); ++i)
+          if (!generic_arg(call.signature.args[i], plan.native->signature.args[i], plan.reason)) {
+            plan.handling = Handling::special;
+            plan.native = nullptr;
+            break;
+          }
+      }
+    }
+    plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
+// An address no x86_64 user access succeeds at: handed to the kernel in place of a guest
+// pointer the guest may not use, so that the kernel answers EFAULT at the point it would.
+constexpr std::uint64_t poisoned_pointer = 0xffff800000000000ull;
+
+std::uint64_t read_guest_scalar(const std::uint8_t* bytes, std::size_t size, bool is_signed) {
+  std::uint64_t value = 0;
+  std::memcpy(&value, bytes, size);  // both little-endian
+  if (is_signed && size < 8 && (value >> (8 * size - 1)) & 1) value |= ~std::uint64_t{0} << (8 * size);
+  return value;
+}
+
+bool fits(std::uint64_t value, std::size_t size, bool is_signed) {
+  if (size >= 8) return true;
+  const unsigned bits = static_cast<unsigned>(8 * size);
+  if (is_signed) {
+    const auto v = static_cast<std::int64_t>(value);
+    return v >= -(std::int64_t{1} << (bits - 1)) && v < (std::int64_t{1} << (bits - 1));
+  }
+  return value < (std::uint64_t{1} << bits);
+}
+
+// One pointer argument carried across: what the native call gets, and what to copy back.
+struct Carried {
+  std::uint64_t native_value = 0;
+  std::vector<std::uint8_t> buffer;  // the native-layout copy, when layouts differ
+  std::size_t elements = 0;
+  const StructConverter* converter = nullptr;
+  std::size_t guest_element = 0, native_element = 0;
+  bool is_signed = false;
+};
+
+}  // namespace
+
+const std::vector<CallPlan>& i386_plans() {
+  static const std::vector<CallPlan> plans = build_plans();
+  return plans;
+}
+
+const CallPlan* i386_plan(std::uint32_t number) {
+  const auto& plans = i386_plans();
+  auto it = std::lower_bound(plans.begin(), plans.end(), number,
+                             [](const CallPlan& plan, std::uint32_t n) { return plan.guest->number < n; });
+  return it != plans.end() && it->guest->number == number ? &*it : nullptr;
+}
+
+std::int32_t I386Translator::translate(std::uint32_t number, const std::array<std::uint32_t, 6>& registers) {
+  const CallPlan* plan = i386_plan(number);
+  if (!plan || plan->handling != Handling::generic) return -ENOSYS;
+  const abi::Syscall& guest = *plan->guest;
+  const abi::Syscall& native = *plan->native;
+  const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
+                                          registers[3], registers[4], registers[5]};
+  const auto values = abi::decode_args(guest, wide);
+  auto value_of = [&](const std::string& name) -> std::uint64_t {
+    for (const auto& v : values)
+      if (v.arg->name == name) return v.value;
+    return 0;
+  };
+
+  std::array<std::uint64_t, 6> native_args{};
+  std::array<Carried, 6> carried{};
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const abi::SyscallArg& g = guest.signature.args[i];
+    const abi::SyscallArg& n = native.signature.args[i];
+    const std::uint64_t value = values[i].value;
+    Carried& c = carried[i];
+    c.native_value = value;
+    if (g.form == ArgForm::string) {
+      std::string ignored;
+      // The kernel checks the length itself; what matters is that every byte up to the
+      // NUL is the guest's.
+      if (value && memory_.read_string(static_cast<GuestAddress>(value), 1 << 20, ignored) == EFAULT)
+        c.native_value = poisoned_pointer;
+      else if (value)
+        c.native_value = reinterpret_cast<std::uint64_t>(memory_.host(static_cast<GuestAddress>(value)));
+    } else if (g.form == ArgForm::pointer && value != 0) {
+      std::size_t elements = 1;
+      switch (g.count.kind) {
+        case abi::ArgCount::Kind::one: break;
+        case abi::ArgCount::Kind::fixed: elements = g.count.fixed; break;
+        case abi::ArgCount::Kind::argument: elements = static_cast<std::size_t>(value_of(g.count.argument)); break;
+        case abi::ArgCount::Kind::pointee: {
+          const std::uint64_t where = value_of(g.count.argument);
+          std::uint32_t count = 0;
+          if (where && memory_.copy_in(&count, static_cast<GuestAddress>(where), sizeof count) == 0)
+            elements = count;
+          break;
+        }
+      }
+      if (g.struct_name.empty()) {
+        c.guest_element = g.scalar == ArgScalar::char_ ? 1 : abi::arg_scalar_size(g.scalar, Abi::i386);
+        c.native_element = n.scalar == ArgScalar::char_ ? 1 : abi::arg_scalar_size(n.scalar, Abi::x86_64);
+        c.is_signed = abi::arg_scalar_signed(g.scalar);
+      } else {
+        c.converter = find_struct_converter(Abi::i386, g.struct_name, n.struct_name);
+        c.guest_element = c.converter->guest_size;
+        c.native_element = c.converter->native_size;
+      }
+      const int access = (g.dir == abi::ArgDir::in ? GuestMemory::readable : 0) |
+                         (g.dir == abi::ArgDir::out ? GuestMemory::writable : 0) |
+                         (g.dir == abi::ArgDir::inout ? GuestMemory::readable | GuestMemory::writable : 0);
+      const std::uint64_t guest_bytes = std::uint64_t{elements} * c.guest_element;
+      const bool identical = c.converter ? c.converter->identical : c.guest_element == c.native_element;
+      if (!memory_.accessible(static_cast<GuestAddress>(value), guest_bytes, access)) {
+        c.native_value = poisoned_pointer;
+      } else if (identical) {
+        c.native_value = reinterpret_cast<std::uint64_t>(memory_.host(static_cast<GuestAddress>(value)));
+      } else {
+        // Converted through a native-layout copy: bounded, as the guest range already is.
+        c.elements = elements;
+        c.buffer.assign(elements * c.native_element, 0);
+        const std::uint8_t* from = memory_.host(static_cast<GuestAddress>(value));
+        if (g.dir != abi::ArgDir::out) {
+          for (std::size_t e = 0; e < elements; ++e) {
+            if (c.converter) {
+              if (int error = c.converter->to_native(from + e * c.guest_element,
+                                                     c.buffer.data() + e * c.native_element,
+                                                     Narrowing::eoverflow))
+                return -error;
+            } else {
+              const std::uint64_t v = read_guest_scalar(from + e * c.guest_element, c.guest_element, c.is_signed);
+              std::memcpy(c.buffer.data() + e * c.native_element, &v, c.native_element);
+            }
+          }
+        }
+        c.native_value = reinterpret_cast<std::uint64_t>(c.buffer.data());
+      }
+    }
+    native_args[i] = c.native_value;
+  }
+
+  long result = ::syscall(static_cast<long>(native.number), native_args[0], native_args[1],
+                          native_args[2], native_args[3], native_args[4], native_args[5]);
+  if (result == -1) return -errno;
+
+  // Copy back what the call wrote into native-layout copies.
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const abi::SyscallArg& g = guest.signature.args[i];
+    Carried& c = carried[i];
+    if (c.buffer.empty() || g.dir == abi::ArgDir::in) continue;
+    std::uint8_t* to = memory_.host(static_cast<GuestAddress>(values[i].value));
+    // Converted whole before anything is written: a value that does not fit leaves the
+    // guest's buffer as it was, as the kernel's copy of a whole struct does.
+    std::vector<std::uint8_t> converted(to, to + c.elements * c.guest_element);
+    for (std::size_t e = 0; e < c.elements; ++e) {
+      if (c.converter) {
+        if (int error = c.converter->to_guest(c.buffer.data() + e * c.native_element,
+                                              converted.data() + e * c.guest_element, Narrowing::eoverflow))
+          return -error;
+      } else {
+        std::uint64_t v = 0;
+        std::memcpy(&v, c.buffer.data() + e * c.native_element, c.native_element);
+        if (!fits(v, c.guest_element, c.is_signed)) return -EOVERFLOW;
+        std::memcpy(converted.data() + e * c.guest_element, &v, c.guest_element);
+      }
+    }
+    std::memcpy(to, converted.data(), converted.size());
+  }
+  // The result in eax: a value a 32-bit register cannot hold is EOVERFLOW.
+  const bool signed_result = abi::arg_scalar_signed(guest.signature.ret);
+  if (!fits(static_cast<std::uint64_t>(result), 4, signed_result) &&
+      !(signed_result == false && fits(static_cast<std::uint64_t>(result), 4, true)))
+    return -EOVERFLOW;
+  return static_cast<std::int32_t>(result);
+}
+
+}  // namespace syscompat::translators
