@@ -264,3 +264,104 @@ TEST_CASE("oracle: 64-bit offsets in register pairs", "[oracle]") {
     return Case{nr("sendfile64"), {u32(out.fd), u32(file.fd), offset, 100}};
   });
 }
+
+TEST_CASE("oracle: _llseek and lseek, below and past 2 GiB", "[oracle]") {
+  TempFile file(16);
+  REQUIRE(ftruncate(file.fd, off_t{3} << 30) == 0);
+  compare([&](Arena& g) { return Case{nr("_llseek"), {u32(file.fd), 0, 100, g.alloc(8), SEEK_SET}}; });
+  compare([&](Arena& g) { return Case{nr("_llseek"), {u32(file.fd), 0, 0xc0000000, g.alloc(8), SEEK_SET}}; });
+  compare([&](Arena& g) { return Case{nr("_llseek"), {u32(file.fd), 0xffffffff, 0xffffff00, g.alloc(8), SEEK_SET}}; });  // EINVAL
+  compare([&](Arena&) { return Case{nr("_llseek"), {u32(file.fd), 0, 5, 0x10, SEEK_SET}}; });  // EFAULT after seeking
+  compare([&](Arena&) { return Case{nr("lseek"), {u32(file.fd), 200, SEEK_SET}}; });
+  compare([&](Arena&) { return Case{nr("lseek"), {u32(file.fd), 0xfffffff0, SEEK_END}}; });  // -16 from the end
+  compare([&](Arena&) { return Case{nr("lseek"), {u32(file.fd), 0, 99}}; });  // EINVAL
+}
+
+TEST_CASE("oracle: preadv and pwritev with the offset in two halves", "[oracle]") {
+  TempFile file(8192);
+  for (const char* name : {"preadv", "preadv2"})
+    compare([&](Arena& g) {
+      const auto a = g.alloc(10), b = g.alloc(20);
+      const auto vec = g.alloc(16);
+      const std::uint32_t iov[4] = {a, 10, b, 20};
+      std::memcpy(g.base + (vec - Arena::address(g.base)), iov, sizeof iov);
+      return Case{nr(name), {u32(file.fd), vec, 2, 1000, 0, 0}, {{vec, 16, "guest pointers: each arena has its own"}}};
+    });
+  compare([&](Arena& g) {
+    const auto a = g.string("0123456789");
+    const auto vec = g.alloc(8);
+    const std::uint32_t iov[2] = {a, 10};
+    std::memcpy(g.base + (vec - Arena::address(g.base)), iov, sizeof iov);
+    return Case{nr("pwritev"), {u32(file.fd), vec, 1, 50, 0, 0}, {{vec, 8, "guest pointers: each arena has its own"}}};
+  });
+  compare([&](Arena&) { return Case{nr("preadv"), {u32(file.fd), 0x10, 1, 0, 0, 0}}; });  // EFAULT
+}
+
+TEST_CASE("oracle: getdents and getdents64 over a directory", "[oracle]") {
+  char dir_template[] = "/dev/shm/syscompat-dents-XXXXXX";
+  REQUIRE(mkdtemp(dir_template));
+  const std::string dir = dir_template;
+  for (int i = 0; i < 40; ++i) close(open((dir + "/file-" + std::to_string(i)).c_str(), O_CREAT | O_WRONLY, 0644));
+  int fd = -1;
+  auto reopen = [&] {
+    if (fd >= 0) close(fd);
+    fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    return u32(fd);
+  };
+  auto done = [&](Arena&, std::int32_t) {};
+  for (std::uint32_t size : {4096u, 200u, 10u})
+    for (const char* name : {"getdents", "getdents64"})
+      compare([&](Arena& g) { return Case{nr(name), {reopen(), g.alloc(size), size}}; }, done);
+  close(fd);
+  for (int i = 0; i < 40; ++i) unlink((dir + "/file-" + std::to_string(i)).c_str());
+  rmdir(dir.c_str());
+}
+
+TEST_CASE("oracle: statfs64, fstatfs64 and sysinfo", "[oracle]") {
+  TempFile file(16);
+  compare([&](Arena& g) {
+    const auto buf = g.alloc(84);
+    return Case{nr("statfs64"), {g.string("/tmp"), 84, buf}, {{buf + 24, 24, "free blocks and inodes move"}}};
+  });
+  compare([&](Arena& g) {
+    const auto buf = g.alloc(84);
+    return Case{nr("fstatfs64"), {u32(file.fd), 84, buf}, {{buf + 24, 24, "free blocks and inodes move"}}};
+  });
+  compare([&](Arena& g) { return Case{nr("fstatfs64"), {u32(file.fd), 88, g.alloc(88)}}; });  // EINVAL
+  compare([&](Arena& g) {
+    const auto info = g.alloc(64);
+    return Case{nr("sysinfo"), {info}, {{info, 4, "uptime"}, {info + 4, 12, "loads"},
+                                        {info + 20, 16, "free/shared/buffer ram"},
+                                        {info + 40, 4, "free swap"}, {info + 44, 2, "procs"},
+                                        {info + 52, 4, "free high memory"}}};
+  });
+}
+
+TEST_CASE("oracle: waitpid, the old getrlimit, nice", "[oracle]") {
+  compare([&](Arena& g) {
+    const pid_t child = fork();
+    if (child == 0) _exit(3);
+    return Case{nr("waitpid"), {u32(child), g.alloc(4), 0}, {}, true};  // a new pid each run
+  });
+  compare([&](Arena&) { return Case{nr("waitpid"), {u32(-1), 0, 1}}; });  // ECHILD
+  for (std::uint32_t resource : {7u, 3u, 9u})  // NOFILE, STACK, AS (infinite: clamped)
+    compare([&](Arena& g) { return Case{nr("getrlimit"), {resource, g.alloc(8)}}; });
+  compare([&](Arena&) { return Case{nr("nice"), {0}}; });
+}
+
+TEST_CASE("oracle: 16-bit ids", "[oracle]") {
+  for (const char* name : {"getuid", "getgid", "geteuid", "getegid"})
+    compare([&](Arena&) { return Case{nr(name)}; });
+  compare([&](Arena& g) { return Case{nr("getresuid"), {g.alloc(2), g.alloc(2), g.alloc(2)}}; });
+  compare([&](Arena& g) { return Case{nr("getresgid"), {g.alloc(2), g.alloc(2), g.alloc(2)}}; });
+  compare([&](Arena&) { return Case{nr("getgroups"), {0, 0}}; });
+  compare([&](Arena& g) { return Case{nr("getgroups"), {64, g.alloc(128)}}; });
+  compare([&](Arena&) { return Case{nr("setuid"), {u32(getuid())}}; });
+  compare([&](Arena&) { return Case{nr("setfsuid"), {0xffff}}; });  // -1: a query
+}
+
+TEST_CASE("oracle: olduname and oldolduname", "[oracle]") {
+  compare([&](Arena& g) { return Case{nr("olduname"), {g.alloc(325)}}; });
+  compare([&](Arena& g) { return Case{nr("oldolduname"), {g.alloc(45)}}; });
+  compare([&](Arena&) { return Case{nr("olduname"), {0x10}}; });  // EFAULT
+}

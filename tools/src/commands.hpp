@@ -15,5 +15,7 @@ struct UsageError {
 std::function<int()> add_layout_command(CLI::App& app);
 // Registers `syscalls`.
 std::function<int()> add_syscalls_command(CLI::App& app);
+// Registers `translate`.
+std::function<int()> add_translate_command(CLI::App& app);
 
 }  // namespace syscompat::tools

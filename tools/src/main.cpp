@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all");
   const auto run_layout = syscompat::tools::add_layout_command(app);
   const auto run_syscalls = syscompat::tools::add_syscalls_command(app);
+  const auto run_translate = syscompat::tools::add_translate_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("layout")) return run_layout();
     if (app.got_subcommand("syscalls")) return run_syscalls();
+    if (app.got_subcommand("translate")) return run_translate();
   } catch (const syscompat::tools::UsageError& e) {
     std::cerr << "syscompat: " << e.message << "\n";
     return 2;

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "syscompat/abi/syscall_args.hpp"
+#include "i386_special.hpp"
 #include "syscompat/translators/struct_converters.hpp"
 
 namespace syscompat::translators {
@@ -97,7 +98,6 @@ const std::map<std::string_view, Rule> rules{
     {"getdents64", {Handling::special, "a byte stream of records, not one struct"}},
     {"readdir", {Handling::special, "old_linux_dirent from a getdents64 record"}},
     {"_llseek", {Handling::special, "a 64-bit offset from two halves, result through a pointer"}},
-    {"lseek", {Handling::special, "EOVERFLOW past 2 GiB, as compat lseek does"}},
     {"select", {Handling::special, "old_select: arguments in memory"}},
     {"_newselect", {Handling::special, "fd_set bitmaps of 32-bit words"}},
     {"pselect6", {Handling::special, "sigset_argpack in memory"}},
@@ -131,6 +131,21 @@ const std::map<std::string_view, Rule> rules{
     {"oldlstat", {Handling::special, "__old_kernel_stat"}},
     {"ptrace", {Handling::special, "register and user-area layouts"}},
     {"sysinfo", {Handling::special, "memory sizes scaled by mem_unit to fit, as compat_sys_sysinfo does"}},
+    {"futex", {Handling::special, "utime is a timespec or a count, by op"}},
+    {"futex_time64", {Handling::special, "utime is a timespec or a count, by op"}},
+    {"io_setup", {Handling::special, "the ring's address must fit the guest's aio_context_t"}},
+    {"msgsnd", {Handling::special, "msgbuf: a long, then msgsz bytes"}},
+    {"msgrcv", {Handling::special, "msgbuf: a long, then msgsz bytes"}},
+    {"semctl", {Handling::special, "semun: a value or a pointer, by cmd; IPC_64"}},
+    {"shmctl", {Handling::special, "IPC_64 or the old layouts, by cmd"}},
+    {"msgctl", {Handling::special, "IPC_64 or the old layouts, by cmd"}},
+    {"shmat", {Handling::hook, "the segment must be placed below 4 GB"}},
+    {"get_mempolicy", {Handling::special, "node bitmaps of 32-bit words, maxnode bits long"}},
+    {"set_mempolicy", {Handling::special, "node bitmaps of 32-bit words, maxnode bits long"}},
+    {"mbind", {Handling::special, "node bitmaps of 32-bit words, maxnode bits long"}},
+    {"migrate_pages", {Handling::special, "node bitmaps of 32-bit words, maxnode bits long"}},
+    {"getsockopt", {Handling::special, "SO_RCVTIMEO_OLD and friends carry a 32-bit timeval"}},
+    {"setsockopt", {Handling::special, "SO_RCVTIMEO_OLD and friends carry a 32-bit timeval"}},
     // the x86_64 kernel itself answers ENOSYS to i386 here
     {"vm86", {Handling::refused, "no vm86 mode under a 64-bit kernel"}},
     {"vm86old", {Handling::refused, "no vm86 mode under a 64-bit kernel"}},
@@ -210,6 +225,8 @@ std::vector<CallPlan> build_plans() {
           }
       }
     }
+    plan.served = plan.handling == Handling::generic ||
+                  (plan.handling == Handling::special && i386_special::find(call.name));
     plans.push_back(std::move(plan));
   }
   return plans;
@@ -262,7 +279,15 @@ const CallPlan* i386_plan(std::uint32_t number) {
 
 std::int32_t I386Translator::translate(std::uint32_t number, const std::array<std::uint32_t, 6>& registers) {
   const CallPlan* plan = i386_plan(number);
-  if (!plan || plan->handling != Handling::generic) return -ENOSYS;
+  if (!plan) return -ENOSYS;
+  if (plan->handling == Handling::special) {
+    auto handler = i386_special::find(plan->guest->name);
+    if (!handler) return -ENOSYS;
+    const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
+                                            registers[3], registers[4], registers[5]};
+    return handler(memory_, abi::decode_args(*plan->guest, wide));
+  }
+  if (plan->handling != Handling::generic) return -ENOSYS;
   const abi::Syscall& guest = *plan->guest;
   const abi::Syscall& native = *plan->native;
   const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
@@ -373,11 +398,7 @@ std::int32_t I386Translator::translate(std::uint32_t number, const std::array<st
     }
     std::memcpy(to, converted.data(), converted.size());
   }
-  // The result in eax: a value a 32-bit register cannot hold is EOVERFLOW.
-  const bool signed_result = abi::arg_scalar_signed(guest.signature.ret);
-  if (!fits(static_cast<std::uint64_t>(result), 4, signed_result) &&
-      !(signed_result == false && fits(static_cast<std::uint64_t>(result), 4, true)))
-    return -EOVERFLOW;
+  // eax is the low half of what the native call returned, as on the kernel's compat path.
   return static_cast<std::int32_t>(result);
 }
 

@@ -29,6 +29,7 @@ struct CallPlan {
   const abi::Syscall* native = nullptr;  // the x86_64 call that serves it, if generic
   Handling handling = Handling::special;
   std::string reason;  // for special, hook and refused
+  bool served = false;  // generic, or special with its handler written
 };
 
 // How every i386 syscall is served, in number order.

@@ -1,0 +1,356 @@
+#include "i386_special.hpp"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <vector>
+
+#include "syscompat/abi/catalog.hpp"
+#include "syscompat/translators/convert.hpp"
+
+namespace syscompat::translators::i386_special {
+
+namespace {
+
+using abi::I386;
+using abi::X86_64;
+using Args = std::span<const abi::ArgValue>;
+
+// The native call by its description name: no number is written here.
+long native(std::string_view name, std::uint64_t a = 0, std::uint64_t b = 0, std::uint64_t c = 0,
+            std::uint64_t d = 0, std::uint64_t e = 0, std::uint64_t f = 0) {
+  const abi::Syscall* call = abi::find_syscall(abi::Abi::x86_64, name);
+  if (!call) return -ENOSYS;
+  const long result = ::syscall(static_cast<long>(call->number), a, b, c, d, e, f);
+  return result == -1 ? -errno : result;
+}
+
+std::uint64_t host(const GuestMemory& memory, std::uint64_t guest) {
+  return guest ? reinterpret_cast<std::uint64_t>(memory.host(static_cast<GuestAddress>(guest))) : 0;
+}
+
+// Writes a guest-layout struct converted from a native one: EFAULT or EOVERFLOW as the
+// kernel's put_compat_* return them, nothing written on either.
+template <class Guest, class Native>
+int put(const GuestMemory& memory, std::uint64_t address, const Native& value) {
+  Guest guest{};
+  if (int error = convert(value, guest)) return error;
+  return memory.copy_out(static_cast<GuestAddress>(address), &guest, sizeof guest);
+}
+
+// ---- file offsets ---------------------------------------------------------------------
+
+// _llseek(fd, offset_high, offset_low, result, whence): fs/read_write.c's llseek.
+std::int32_t llseek(const GuestMemory& memory, Args a) {
+  const std::uint64_t offset = (a[1].value << 32) | (a[2].value & 0xffffffffu);
+  const long result = native("lseek", a[0].value, offset, a[4].value);
+  if (result < 0) return static_cast<std::int32_t>(result);
+  const std::int64_t position = result;
+  if (memory.copy_out(static_cast<GuestAddress>(a[3].value), &position, sizeof position)) return -EFAULT;
+  return 0;
+}
+
+// preadv/pwritev(2)(fd, vec, vlen, pos_l, pos_h[, flags]): the offset from its two halves
+// (compat_sys_preadv), the iovecs widened.
+std::int32_t vectored(std::string_view name, const GuestMemory& memory, Args a) {
+  const std::uint64_t vlen = a[2].value;
+  if (vlen > 1024) return -EINVAL;  // UIO_MAXIOV, checked before anything is read
+  std::vector<abi::iovec<X86_64>> vec(vlen);
+  for (std::size_t i = 0; i < vlen; ++i) {
+    abi::iovec<I386> guest{};
+    if (memory.copy_in(&guest, static_cast<GuestAddress>(a[1].value + i * sizeof guest), sizeof guest)) return -EFAULT;
+    vec[i].iov_base.set(host(memory, guest.iov_base.get()));
+    vec[i].iov_len.set(guest.iov_len.get());
+  }
+  const std::uint64_t pos = (a[4].value << 32) | (a[3].value & 0xffffffffu);
+  const std::uint64_t flags = a.size() > 5 ? a[5].value : 0;
+  return static_cast<std::int32_t>(native(name, a[0].value, reinterpret_cast<std::uint64_t>(vec.data()), vlen, pos, 0, flags));
+}
+std::int32_t preadv(const GuestMemory& m, Args a) { return vectored("preadv", m, a); }
+std::int32_t pwritev(const GuestMemory& m, Args a) { return vectored("pwritev", m, a); }
+std::int32_t preadv2(const GuestMemory& m, Args a) { return vectored("preadv2", m, a); }
+std::int32_t pwritev2(const GuestMemory& m, Args a) { return vectored("pwritev2", m, a); }
+
+// ---- directories ----------------------------------------------------------------------
+
+// getdents64: the record stream has one format on every ABI; only the buffer is checked.
+std::int32_t getdents64(const GuestMemory& memory, Args a) {
+  if (!memory.accessible(static_cast<GuestAddress>(a[1].value), a[2].value, GuestMemory::writable))
+    return static_cast<std::int32_t>(native("getdents64", a[0].value, 0xffff800000000000ull, a[2].value));
+  return static_cast<std::int32_t>(native("getdents64", a[0].value, host(memory, a[1].value), a[2].value));
+}
+
+// getdents: compat_filldir's linux_dirent records, repacked from getdents64's. The guest's
+// buffer size bounds how many records are asked for, so nothing read is lost: the
+// directory position is moved back to the first record that did not fit.
+std::int32_t getdents(const GuestMemory& memory, Args a) {
+  const auto fd = a[0].value;
+  const auto guest_buffer = static_cast<GuestAddress>(a[1].value);
+  const std::size_t count = a[2].value;
+  if (!memory.accessible(guest_buffer, count, GuestMemory::writable)) return -EFAULT;
+  const long start_position = native("lseek", fd, 0, SEEK_CUR);
+  std::vector<std::uint8_t> records(std::max<std::size_t>(count, 512));
+  const long got = native("getdents64", fd, reinterpret_cast<std::uint64_t>(records.data()), records.size());
+  if (got < 0) return static_cast<std::int32_t>(got);
+  // compat_filldir writes each field and the name with its NUL; the bytes between the NUL
+  // and d_type keep what the buffer held.
+  std::vector<std::uint8_t> guest_bytes(count);
+  if (memory.copy_in(guest_bytes.data(), guest_buffer, count)) return -EFAULT;
+  std::vector<std::uint8_t> out;
+  std::int64_t resume = -1;
+  for (long at = 0; at < got;) {
+    std::uint64_t ino;
+    std::int64_t off;
+    std::uint16_t reclen;
+    std::memcpy(&ino, &records[at], 8);
+    std::memcpy(&off, &records[at + 8], 8);
+    std::memcpy(&reclen, &records[at + 16], 2);
+    const std::uint8_t type = records[at + 18];
+    const char* name = reinterpret_cast<const char*>(&records[at + 19]);
+    const std::size_t namelen = strnlen(name, reclen - 19);
+    // {u32 d_ino; u32 d_off; u16 d_reclen; char d_name[]; ... NUL, d_type} aligned to 4
+    const std::size_t size = (10 + namelen + 2 + 3) & ~std::size_t{3};
+    if (out.size() + size > count) break;
+    if (ino > 0xffffffffu || off > 0x7fffffff || off < -0x80000000ll) {
+      if (out.empty()) {
+        if (start_position >= 0) native("lseek", fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
+        return -EOVERFLOW;
+      }
+      break;
+    }
+    const std::size_t start = out.size();
+    out.insert(out.end(), guest_bytes.begin() + start, guest_bytes.begin() + start + size);
+    out[start + 10 + namelen] = 0;
+    const std::uint32_t ino32 = static_cast<std::uint32_t>(ino), off32 = static_cast<std::uint32_t>(off);
+    const std::uint16_t size16 = static_cast<std::uint16_t>(size);
+    std::memcpy(&out[start], &ino32, 4);
+    std::memcpy(&out[start + 4], &off32, 4);
+    std::memcpy(&out[start + 8], &size16, 2);
+    std::memcpy(&out[start + 10], name, namelen);
+    out[start + size - 1] = type;
+    resume = off;
+    at += reclen;
+  }
+  if (out.empty() && got > 0) {  // not even one record fits: EINVAL, the position unmoved
+    if (start_position >= 0) native("lseek", fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
+    return -EINVAL;
+  }
+  // Position the directory after the last record handed over.
+  if (resume >= 0) native("lseek", fd, static_cast<std::uint64_t>(resume), SEEK_SET);
+  if (memory.copy_out(guest_buffer, out.data(), out.size())) return -EFAULT;
+  return static_cast<std::int32_t>(out.size());
+}
+
+// ---- file systems ---------------------------------------------------------------------
+
+// statfs64/fstatfs64(x, sz, buf): compat_sys_statfs64, which insists on its own size.
+template <bool ByFd>
+std::int32_t statfs64(const GuestMemory& memory, Args a) {
+  if (a[1].value != sizeof(abi::statfs64<I386>)) return -EINVAL;
+  abi::statfs<X86_64> buf{};
+  std::string path;
+  if (!ByFd && memory.read_string(static_cast<GuestAddress>(a[0].value), 4096, path)) return -EFAULT;
+  const long result = ByFd ? native("fstatfs", a[0].value, reinterpret_cast<std::uint64_t>(&buf))
+                           : native("statfs", reinterpret_cast<std::uint64_t>(path.c_str()),
+                                    reinterpret_cast<std::uint64_t>(&buf));
+  if (result < 0) return static_cast<std::int32_t>(result);
+  return -put<abi::statfs64<I386>>(memory, a[2].value, buf);
+}
+
+// sysinfo: compat_sys_sysinfo scales the memory sizes down by mem_unit until they fit.
+std::int32_t sysinfo(const GuestMemory& memory, Args a) {
+  abi::sysinfo<X86_64> s{};
+  if (long result = native("sysinfo", reinterpret_cast<std::uint64_t>(&s)); result < 0)
+    return static_cast<std::int32_t>(result);
+  std::uint64_t fields[] = {s.totalram.get(), s.freeram.get(), s.sharedram.get(), s.bufferram.get(),
+                            s.totalswap.get(), s.freeswap.get(), s.totalhigh.get(), s.freehigh.get()};
+  std::uint32_t mem_unit = s.mem_unit.get();
+  if ((fields[0] >> 32) || (fields[4] >> 32)) {
+    int bitcount = 0;
+    while (mem_unit < static_cast<std::uint32_t>(sysconf(_SC_PAGESIZE))) {
+      mem_unit <<= 1;
+      ++bitcount;
+    }
+    for (auto& field : fields) field >>= bitcount;
+  }
+  abi::sysinfo<I386> g{};
+  g.uptime.set(static_cast<std::int32_t>(s.uptime.get()));
+  for (int i = 0; i < 3; ++i) g.loads[i].set(static_cast<std::uint32_t>(s.loads[i].get()));
+  abi::I386::kernel_ulong* out[] = {&g.totalram, &g.freeram, &g.sharedram, &g.bufferram,
+                                    &g.totalswap, &g.freeswap, &g.totalhigh, &g.freehigh};
+  for (int i = 0; i < 8; ++i) out[i]->set(static_cast<std::uint32_t>(fields[i]));
+  g.procs.set(s.procs.get());
+  g.mem_unit.set(mem_unit);
+  return memory.copy_out(static_cast<GuestAddress>(a[0].value), &g, sizeof g) ? -EFAULT : 0;
+}
+
+// ---- processes ------------------------------------------------------------------------
+
+// waitpid(pid, status, options): wait4 without rusage.
+std::int32_t waitpid(const GuestMemory& memory, Args a) {
+  if (a[1].value && !memory.accessible(static_cast<GuestAddress>(a[1].value), 4, GuestMemory::writable))
+    return static_cast<std::int32_t>(native("wait4", a[0].value, 0xffff800000000000ull, a[2].value, 0));
+  return static_cast<std::int32_t>(native("wait4", a[0].value, host(memory, a[1].value), a[2].value, 0));
+}
+
+// The old getrlimit (number 76): compat_sys_old_getrlimit clamps to 0x7fffffff.
+std::int32_t old_getrlimit(const GuestMemory& memory, Args a) {
+  abi::rlimit<X86_64> r{};
+  if (long result = native("getrlimit", a[0].value, reinterpret_cast<std::uint64_t>(&r)); result < 0)
+    return static_cast<std::int32_t>(result);
+  abi::rlimit<I386> g{};
+  g.rlim_cur.set(static_cast<std::uint32_t>(std::min<std::uint64_t>(r.rlim_cur.get(), 0x7fffffff)));
+  g.rlim_max.set(static_cast<std::uint32_t>(std::min<std::uint64_t>(r.rlim_max.get(), 0x7fffffff)));
+  return memory.copy_out(static_cast<GuestAddress>(a[1].value), &g, sizeof g) ? -EFAULT : 0;
+}
+
+// nice(increment): kernel/sched/core.c's sys_nice, through get/setpriority.
+std::int32_t nice(const GuestMemory&, Args a) {
+  const auto increment = std::clamp<std::int64_t>(static_cast<std::int32_t>(a[0].value), -40, 40);
+  const long priority = native("getpriority", PRIO_PROCESS, 0);  // 20 - nice
+  if (priority < 0) return static_cast<std::int32_t>(priority);
+  const std::int64_t value = std::clamp<std::int64_t>(20 - priority + increment, -20, 19);
+  const long result = native("setpriority", PRIO_PROCESS, 0, static_cast<std::uint64_t>(value));
+  return result == -EACCES ? -EPERM : static_cast<std::int32_t>(result);
+}
+
+// ---- 16-bit ids: high2lowuid and low2highuid (include/linux/highuid.h) ----------------
+
+constexpr std::uint32_t overflow_id = 65534;  // /proc/sys/kernel/overflowuid's default
+std::uint64_t low2high(std::uint64_t id) { return (id & 0xffff) == 0xffff ? ~std::uint64_t{0} : id & 0xffff; }
+std::uint32_t high2low(std::uint64_t id) { return id > 0xffff ? overflow_id : static_cast<std::uint32_t>(id); }
+
+std::int32_t get_id(std::string_view name) {
+  const long id = native(name);
+  return id < 0 ? static_cast<std::int32_t>(id) : static_cast<std::int32_t>(high2low(static_cast<std::uint64_t>(id)));
+}
+std::int32_t getuid16(const GuestMemory&, Args) { return get_id("getuid"); }
+std::int32_t getgid16(const GuestMemory&, Args) { return get_id("getgid"); }
+std::int32_t geteuid16(const GuestMemory&, Args) { return get_id("geteuid"); }
+std::int32_t getegid16(const GuestMemory&, Args) { return get_id("getegid"); }
+std::int32_t setuid16(const GuestMemory&, Args a) { return static_cast<std::int32_t>(native("setuid", low2high(a[0].value))); }
+std::int32_t setgid16(const GuestMemory&, Args a) { return static_cast<std::int32_t>(native("setgid", low2high(a[0].value))); }
+std::int32_t setreuid16(const GuestMemory&, Args a) {
+  return static_cast<std::int32_t>(native("setreuid", low2high(a[0].value), low2high(a[1].value)));
+}
+std::int32_t setregid16(const GuestMemory&, Args a) {
+  return static_cast<std::int32_t>(native("setregid", low2high(a[0].value), low2high(a[1].value)));
+}
+std::int32_t setresuid16(const GuestMemory&, Args a) {
+  return static_cast<std::int32_t>(native("setresuid", low2high(a[0].value), low2high(a[1].value), low2high(a[2].value)));
+}
+std::int32_t setresgid16(const GuestMemory&, Args a) {
+  return static_cast<std::int32_t>(native("setresgid", low2high(a[0].value), low2high(a[1].value), low2high(a[2].value)));
+}
+std::int32_t setfsuid16(const GuestMemory&, Args a) {
+  return static_cast<std::int32_t>(high2low(static_cast<std::uint64_t>(native("setfsuid", low2high(a[0].value)))));
+}
+std::int32_t setfsgid16(const GuestMemory&, Args a) {
+  return static_cast<std::int32_t>(high2low(static_cast<std::uint64_t>(native("setfsgid", low2high(a[0].value)))));
+}
+template <bool Group>
+std::int32_t getres16(const GuestMemory& memory, Args a) {
+  std::uint32_t ids[3];
+  const long result = native(Group ? "getresgid" : "getresuid", reinterpret_cast<std::uint64_t>(&ids[0]),
+                             reinterpret_cast<std::uint64_t>(&ids[1]), reinterpret_cast<std::uint64_t>(&ids[2]));
+  if (result < 0) return static_cast<std::int32_t>(result);
+  for (int i = 0; i < 3; ++i) {
+    const std::uint16_t low = static_cast<std::uint16_t>(high2low(ids[i]));
+    if (memory.copy_out(static_cast<GuestAddress>(a[i].value), &low, 2)) return -EFAULT;
+  }
+  return 0;
+}
+std::int32_t getresuid16(const GuestMemory& m, Args a) { return getres16<false>(m, a); }
+std::int32_t getresgid16(const GuestMemory& m, Args a) { return getres16<true>(m, a); }
+
+std::int32_t chown16_by(std::string_view name, const GuestMemory& memory, Args a, bool path) {
+  std::string text;
+  if (path && memory.read_string(static_cast<GuestAddress>(a[0].value), 4096, text)) return -EFAULT;
+  const std::uint64_t first = path ? reinterpret_cast<std::uint64_t>(text.c_str()) : a[0].value;
+  return static_cast<std::int32_t>(native(name, first, low2high(a[1].value), low2high(a[2].value)));
+}
+std::int32_t chown16(const GuestMemory& m, Args a) { return chown16_by("chown", m, a, true); }
+std::int32_t lchown16(const GuestMemory& m, Args a) { return chown16_by("lchown", m, a, true); }
+std::int32_t fchown16(const GuestMemory& m, Args a) { return chown16_by("fchown", m, a, false); }
+
+// getgroups16(size, list): the native list, each id high2low.
+std::int32_t getgroups16(const GuestMemory& memory, Args a) {
+  const auto size = static_cast<std::int32_t>(a[0].value);
+  if (size < 0) return -EINVAL;
+  std::vector<std::uint32_t> ids(static_cast<std::size_t>(size));
+  const long result = native("getgroups", static_cast<std::uint64_t>(size), reinterpret_cast<std::uint64_t>(ids.data()));
+  if (result <= 0 || size == 0) return static_cast<std::int32_t>(result);
+  std::vector<std::uint16_t> low(static_cast<std::size_t>(result));
+  for (long i = 0; i < result; ++i) low[i] = static_cast<std::uint16_t>(high2low(ids[i]));
+  if (memory.copy_out(static_cast<GuestAddress>(a[1].value), low.data(), low.size() * 2)) return -EFAULT;
+  return static_cast<std::int32_t>(result);
+}
+
+std::int32_t setgroups16(const GuestMemory& memory, Args a) {
+  const auto size = static_cast<std::int32_t>(a[0].value);
+  if (size < 0 || size > 65536) return -EINVAL;
+  std::vector<std::uint16_t> low(static_cast<std::size_t>(size));
+  if (size && memory.copy_in(low.data(), static_cast<GuestAddress>(a[1].value), low.size() * 2)) return -EFAULT;
+  std::vector<std::uint32_t> ids(low.begin(), low.end());
+  for (auto& id : ids) id = static_cast<std::uint32_t>(low2high(id));
+  return static_cast<std::int32_t>(native("setgroups", static_cast<std::uint64_t>(size), reinterpret_cast<std::uint64_t>(ids.data())));
+}
+
+// ---- names ----------------------------------------------------------------------------
+
+// olduname/oldolduname: uname into the older, smaller records (sys_olduname copies
+// __OLD_UTS_LEN bytes of each field and a NUL).
+template <class Old>
+std::int32_t old_uname(const GuestMemory& memory, Args a) {
+  abi::new_utsname<X86_64> name{};
+  if (long result = native("uname", reinterpret_cast<std::uint64_t>(&name)); result < 0)
+    return static_cast<std::int32_t>(result);
+  Old old{};
+  auto copy = [](auto& to, const auto& from) {
+    constexpr std::size_t room = std::remove_cvref_t<decltype(to)>::extent;
+    for (std::size_t i = 0; i + 1 < room; ++i) to[i].set(from[i].get());
+  };
+  copy(old.sysname, name.sysname);
+  copy(old.nodename, name.nodename);
+  copy(old.release, name.release);
+  copy(old.version, name.version);
+  copy(old.machine, name.machine);
+  return memory.copy_out(static_cast<GuestAddress>(a[0].value), &old, sizeof old) ? -EFAULT : 0;
+}
+std::int32_t olduname(const GuestMemory& m, Args a) { return old_uname<abi::old_utsname<I386>>(m, a); }
+std::int32_t oldolduname(const GuestMemory& m, Args a) { return old_uname<abi::oldold_utsname<I386>>(m, a); }
+
+// umount(path): umount2 without flags.
+std::int32_t umount(const GuestMemory& memory, Args a) {
+  std::string path;
+  if (memory.read_string(static_cast<GuestAddress>(a[0].value), 4096, path)) return -EFAULT;
+  return static_cast<std::int32_t>(native("umount2", reinterpret_cast<std::uint64_t>(path.c_str()), 0));
+}
+
+const std::map<std::string_view, Handler> handlers{
+    {"_llseek", llseek},         {"preadv", preadv},           {"pwritev", pwritev},
+    {"preadv2", preadv2},        {"pwritev2", pwritev2},       {"getdents64", getdents64},
+    {"getdents", getdents},      {"statfs64", statfs64<false>}, {"fstatfs64", statfs64<true>},
+    {"sysinfo", sysinfo},        {"waitpid", waitpid},         {"getrlimit", old_getrlimit},
+    {"nice", nice},              {"getuid", getuid16},         {"getgid", getgid16},
+    {"geteuid", geteuid16},      {"getegid", getegid16},       {"setuid", setuid16},
+    {"setgid", setgid16},        {"setreuid", setreuid16},     {"setregid", setregid16},
+    {"setresuid", setresuid16},  {"setresgid", setresgid16},   {"setfsuid", setfsuid16},
+    {"setfsgid", setfsgid16},    {"getresuid", getresuid16},   {"getresgid", getresgid16},
+    {"chown", chown16},          {"lchown", lchown16},         {"fchown", fchown16},
+    {"getgroups", getgroups16},  {"setgroups", setgroups16},   {"olduname", olduname},
+    {"oldolduname", oldolduname}, {"umount", umount},
+};
+
+}  // namespace
+
+Handler find(std::string_view name) {
+  auto it = handlers.find(name);
+  return it == handlers.end() ? nullptr : it->second;
+}
+
+}  // namespace syscompat::translators::i386_special

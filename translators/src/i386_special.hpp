@@ -1,0 +1,19 @@
+// The hand-written i386 handlers: calls whose description cannot say how to translate them.
+// Each says which kernel function it mirrors.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "syscompat/abi/syscall_args.hpp"
+#include "syscompat/translators/guest_memory.hpp"
+
+namespace syscompat::translators::i386_special {
+
+using Handler = std::int32_t (*)(const GuestMemory& memory, std::span<const abi::ArgValue> args);
+
+// The handler for an i386 call by name, or null.
+Handler find(std::string_view name);
+
+}  // namespace syscompat::translators::i386_special
