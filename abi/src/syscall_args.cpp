@@ -64,8 +64,8 @@ std::optional<std::vector<ArgPlacement>> place_args(const Signature& signature, 
 std::vector<ArgValue> decode_args(const Syscall& call, std::span<const std::uint64_t> registers) {
   std::vector<ArgValue> values;
   if (call.signature.opaque) return values;
-  const auto placements = place_args(call.signature, call.abi);
-  if (!placements) return values;
+  values.reserve(call.signature.args.size());
+  if (call.placement.size() != call.signature.args.size()) return values;
   const bool narrow = splits_64bit_args(call.abi);
   const bool high_first = model_layout(call.abi).order == ByteOrder::big;
   auto reg = [&](std::size_t slot) -> std::uint64_t {
@@ -74,13 +74,13 @@ std::vector<ArgValue> decode_args(const Syscall& call, std::span<const std::uint
   };
   for (std::size_t i = 0; i < call.signature.args.size(); ++i) {
     const SyscallArg& arg = call.signature.args[i];
-    const ArgPlacement& place = (*placements)[i];
+    const auto [slot, slots] = call.placement[i];
     std::uint64_t value;
-    if (place.slots == 2) {
-      const std::uint64_t first = reg(place.slot), second = reg(place.slot + 1);
+    if (slots == 2) {
+      const std::uint64_t first = reg(slot), second = reg(slot + 1);
       value = high_first ? (first << 32) | second : (second << 32) | first;
     } else {
-      value = extend(reg(place.slot), value_size(arg, call.abi), value_signed(arg));
+      value = extend(reg(slot), value_size(arg, call.abi), value_signed(arg));
     }
     values.push_back({&arg, value});
   }

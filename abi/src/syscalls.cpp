@@ -192,7 +192,9 @@ std::optional<SyscallArg> parse_arg(Lexer& lex, std::string& error) {
 std::string_view arg_scalar_name(ArgScalar scalar) { return info(scalar).name; }
 bool arg_scalar_signed(ArgScalar scalar) { return info(scalar).is_signed; }
 
-std::size_t arg_scalar_size(ArgScalar scalar, Abi abi) {
+namespace {
+
+std::size_t compute_scalar_size(ArgScalar scalar, Abi abi) {
   const ModelLayout& model = model_layout(abi);
   auto scalar_size = [&](std::string_view name) -> std::size_t {
     for (const auto& s : model.scalars)
@@ -217,6 +219,21 @@ std::size_t arg_scalar_size(ArgScalar scalar, Abi abi) {
     case ArgScalar::void_: return 0;
   }
   return 0;
+}
+
+}  // namespace
+
+// Sizes come from the data models once, then from a table: decoding asks on every call.
+std::size_t arg_scalar_size(ArgScalar scalar, Abi abi) {
+  static const auto sizes = [] {
+    std::array<std::array<std::uint8_t, scalar_infos.size()>, all_abis.size()> table{};
+    for (Abi a : all_abis)
+      for (const auto& entry : scalar_infos)
+        table[static_cast<std::size_t>(a)][static_cast<std::size_t>(entry.scalar)] =
+            static_cast<std::uint8_t>(compute_scalar_size(entry.scalar, a));
+    return table;
+  }();
+  return sizes[static_cast<std::size_t>(abi)][static_cast<std::size_t>(scalar)];
 }
 
 std::string_view arg_dir_name(ArgDir dir) {
@@ -369,9 +386,13 @@ Table build_table() {
             table.errors.push_back(where + "struct " + arg.struct_name + " is not described on " +
                                    std::string(abi_name(abi)));
         }
-        if (!call.signature.opaque && !place_args(call.signature, abi))
-          table.errors.push_back(where + "arguments do not fit the registers of " +
-                                 std::string(abi_name(abi)));
+        if (!call.signature.opaque) {
+          if (auto placement = place_args(call.signature, abi))
+            call.placement = std::move(*placement);
+          else
+            table.errors.push_back(where + "arguments do not fit the registers of " +
+                                   std::string(abi_name(abi)));
+        }
         table.by_abi[static_cast<std::size_t>(abi)].push_back(std::move(call));
       }
     }

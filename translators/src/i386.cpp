@@ -225,6 +225,11 @@ std::vector<CallPlan> build_plans() {
           }
       }
     }
+    if (plan.handling == Handling::generic)
+      for (std::size_t i = 0; i < call.signature.args.size(); ++i)
+        if (!call.signature.args[i].struct_name.empty())
+          plan.converters[i] = find_struct_converter(Abi::i386, call.signature.args[i].struct_name,
+                                                     plan.native->signature.args[i].struct_name);
     plan.served = plan.handling == Handling::generic ||
                   (plan.handling == Handling::special && i386_special::find(call.name));
     plans.push_back(std::move(plan));
@@ -254,9 +259,27 @@ bool fits(std::uint64_t value, std::size_t size, bool is_signed) {
 }
 
 // One pointer argument carried across: what the native call gets, and what to copy back.
+// A byte buffer that lives on the stack when small, as almost every struct argument is.
+class ScratchBytes {
+ public:
+  void assign(std::size_t size) {
+    size_ = size;
+    if (size > small_.size()) large_.assign(size, 0);
+    else std::memset(small_.data(), 0, size);
+  }
+  std::uint8_t* data() { return size_ > small_.size() ? large_.data() : small_.data(); }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+ private:
+  std::array<std::uint8_t, 512> small_;
+  std::vector<std::uint8_t> large_;
+  std::size_t size_ = 0;
+};
+
 struct Carried {
   std::uint64_t native_value = 0;
-  std::vector<std::uint8_t> buffer;  // the native-layout copy, when layouts differ
+  ScratchBytes buffer;  // the native-layout copy, when layouts differ
   std::size_t elements = 0;
   const StructConverter* converter = nullptr;
   std::size_t guest_element = 0, native_element = 0;
@@ -300,7 +323,7 @@ std::int32_t I386Translator::translate(std::uint32_t number, const std::array<st
   };
 
   std::array<std::uint64_t, 6> native_args{};
-  std::array<Carried, 6> carried{};
+  std::array<Carried, 6> carried;
   for (std::size_t i = 0; i < values.size(); ++i) {
     const abi::SyscallArg& g = guest.signature.args[i];
     const abi::SyscallArg& n = native.signature.args[i];
@@ -334,7 +357,7 @@ std::int32_t I386Translator::translate(std::uint32_t number, const std::array<st
         c.native_element = n.scalar == ArgScalar::char_ ? 1 : abi::arg_scalar_size(n.scalar, Abi::x86_64);
         c.is_signed = abi::arg_scalar_signed(g.scalar);
       } else {
-        c.converter = find_struct_converter(Abi::i386, g.struct_name, n.struct_name);
+        c.converter = plan->converters[i];
         c.guest_element = c.converter->guest_size;
         c.native_element = c.converter->native_size;
       }
@@ -350,7 +373,7 @@ std::int32_t I386Translator::translate(std::uint32_t number, const std::array<st
       } else {
         // Converted through a native-layout copy: bounded, as the guest range already is.
         c.elements = elements;
-        c.buffer.assign(elements * c.native_element, 0);
+        c.buffer.assign(elements * c.native_element);
         const std::uint8_t* from = memory_.host(static_cast<GuestAddress>(value));
         if (g.dir != abi::ArgDir::out) {
           for (std::size_t e = 0; e < elements; ++e) {
@@ -383,7 +406,9 @@ std::int32_t I386Translator::translate(std::uint32_t number, const std::array<st
     std::uint8_t* to = memory_.host(static_cast<GuestAddress>(values[i].value));
     // Converted whole before anything is written: a value that does not fit leaves the
     // guest's buffer as it was, as the kernel's copy of a whole struct does.
-    std::vector<std::uint8_t> converted(to, to + c.elements * c.guest_element);
+    ScratchBytes converted;
+    converted.assign(c.elements * c.guest_element);
+    std::memcpy(converted.data(), to, converted.size());
     for (std::size_t e = 0; e < c.elements; ++e) {
       if (c.converter) {
         if (int error = c.converter->to_guest(c.buffer.data() + e * c.native_element,

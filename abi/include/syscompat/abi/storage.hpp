@@ -7,6 +7,8 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -41,18 +43,47 @@ struct Scalar {
   alignas(Align) std::uint8_t bytes[sizeof(Repr)];
 
   constexpr Repr get() const noexcept {
-    std::make_unsigned_t<Repr> value = 0;
+    using U = std::make_unsigned_t<Repr>;
+    if (!std::is_constant_evaluated()) {  // one load, and a byte swap where orders differ
+      U value;
+      std::memcpy(&value, bytes, sizeof value);
+      if (!same_order) value = byte_swap(value);
+      return static_cast<Repr>(value);
+    }
+    U value = 0;
     for (std::size_t i = 0; i < sizeof(Repr); ++i) {
       const std::size_t shift = 8 * (Order == ByteOrder::little ? i : sizeof(Repr) - 1 - i);
-      value |= static_cast<std::make_unsigned_t<Repr>>(bytes[i]) << shift;
+      value |= static_cast<U>(static_cast<U>(bytes[i]) << shift);
     }
     return static_cast<Repr>(value);
   }
   constexpr void set(Repr repr_value) noexcept {
-    const auto value = static_cast<std::make_unsigned_t<Repr>>(repr_value);
+    using U = std::make_unsigned_t<Repr>;
+    U value = static_cast<U>(repr_value);
+    if (!std::is_constant_evaluated()) {
+      if (!same_order) value = byte_swap(value);
+      std::memcpy(bytes, &value, sizeof value);
+      return;
+    }
     for (std::size_t i = 0; i < sizeof(Repr); ++i) {
       const std::size_t shift = 8 * (Order == ByteOrder::little ? i : sizeof(Repr) - 1 - i);
       bytes[i] = static_cast<std::uint8_t>(value >> shift);
+    }
+  }
+
+ private:
+  static constexpr bool same_order =
+      (Order == ByteOrder::little) == (std::endian::native == std::endian::little);
+  template <class U>
+  static constexpr U byte_swap(U value) noexcept {
+    if constexpr (sizeof(U) == 1) {
+      return value;
+    } else if constexpr (sizeof(U) == 2) {
+      return __builtin_bswap16(value);
+    } else if constexpr (sizeof(U) == 4) {
+      return __builtin_bswap32(value);
+    } else {
+      return __builtin_bswap64(value);
     }
   }
 };

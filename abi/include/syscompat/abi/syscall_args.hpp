@@ -23,11 +23,7 @@ std::size_t syscall_arg_slots(Abi abi);
 // Whether a 64-bit argument takes two slots on this ABI.
 bool splits_64bit_args(Abi abi);
 
-// Where each argument of a syscall lives: its first slot and how many it takes.
-struct ArgPlacement {
-  std::size_t slot = 0;
-  std::size_t slots = 1;
-};
+// Where each argument of a syscall lives (Syscall::placement holds it for table entries).
 // nullopt when the arguments do not fit the ABI's slots (a table error).
 std::optional<std::vector<ArgPlacement>> place_args(const Signature& signature, Abi abi);
 

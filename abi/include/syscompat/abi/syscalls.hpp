@@ -70,6 +70,12 @@ struct Release {
 };
 std::optional<Release> parse_release(std::string_view text);
 
+// Where an argument lives in a syscall's registers: its first slot and how many it takes.
+struct ArgPlacement {
+  std::size_t slot = 0;
+  std::size_t slots = 1;
+};
+
 // One syscall on one ABI.
 struct Syscall {
   std::string_view name;
@@ -79,6 +85,8 @@ struct Syscall {
   Signature signature;
   Multiplexer mux;
   std::string_view alias_of;  // another name the headers give the same number
+  // The registers each argument takes: place_args (syscall_args.hpp), computed once.
+  std::vector<ArgPlacement> placement;
 };
 
 inline constexpr std::uint32_t x32_syscall_bit = 0x40000000;

@@ -95,9 +95,83 @@ namespace detail {
 template <class To, class From>
 constexpr bool member_convertible();
 
-// Whether every member of To converts from From's member of the same name: structs that
-// do not (siginfo's unions, sigevent, bitmaps of different word sizes) need hand-written
-// conversion, next to their entry.
+template <class S, std::size_t I>
+using member_t = std::remove_cvref_t<decltype(boost::pfr::get<I>(std::declval<S&>()))>;
+
+// Where each member of S lies, by C's layout rules (an absent member takes no room); the
+// compile-time twin of what reflect.hpp reads from the compiler at run time.
+template <class S>
+constexpr auto member_offsets() {
+  return []<std::size_t... I>(std::index_sequence<I...>) {
+    std::array<std::size_t, sizeof...(I)> offsets{};
+    std::size_t end = 0;
+    (
+        [&] {
+          using T = member_t<S, I>;
+          if constexpr (abi::is_absent_v<T>) {
+            offsets[I] = end;
+          } else {
+            offsets[I] = (end + alignof(T) - 1) / alignof(T) * alignof(T);
+            end = offsets[I] + sizeof(T);
+          }
+        }(),
+        ...);
+    return offsets;
+  }(std::make_index_sequence<S::field_names.size()>{});
+}
+
+// Zeroes the bytes of S no member covers (alignment holes and the tail), leaving members
+// alone: each is written by the conversion anyway, and a whole-struct clear first costs
+// as much as the conversion itself.
+template <class S>
+void zero_gaps(S& value) {
+  auto* bytes = reinterpret_cast<std::uint8_t*>(&value);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    constexpr auto offsets = member_offsets<S>();
+    std::size_t end = 0;
+    (
+        [&] {
+          using T = member_t<S, I>;
+          if constexpr (!abi::is_absent_v<T>) {
+            if (offsets[I] > end) std::memset(bytes + end, 0, offsets[I] - end);
+            end = offsets[I] + sizeof(T);
+          }
+        }(),
+        ...);
+    if (end < sizeof(S)) std::memset(bytes + end, 0, sizeof(S) - end);
+  }(std::make_index_sequence<S::field_names.size()>{});
+}
+
+// Whether two types have the same bytes for the same values: then a struct of such members
+// converts by copying (statx's i386 and x86_64 layouts differ only in alignment).
+template <class A, class B>
+constexpr bool same_bytes() {
+  if constexpr (sizeof(A) != sizeof(B)) {
+    return false;
+  } else if constexpr (IsScalar<A>::value && IsScalar<B>::value) {
+    return std::is_same_v<typename A::repr, typename B::repr> && A::order == B::order;
+  } else if constexpr (IsArray<A>::value && IsArray<B>::value) {
+    return A::extent == B::extent && same_bytes<typename A::element_type, typename B::element_type>();
+  } else if constexpr (IsRaw<A>::value && IsRaw<B>::value) {
+    return true;
+  } else if constexpr (abi::described_struct<A> && abi::described_struct<B>) {
+    if constexpr (A::field_names.size() != B::field_names.size() || abi::member_rules<A>.size() != 0 ||
+                  abi::member_rules<B>.size() != 0 || abi::kernel_writes_members_only<A> ||
+                  abi::kernel_writes_members_only<B>) {
+      return false;
+    } else {
+      return []<std::size_t... I>(std::index_sequence<I...>) {
+        constexpr auto a_offsets = member_offsets<A>();
+        constexpr auto b_offsets = member_offsets<B>();
+        return ((A::field_names[I] == B::field_names[I] && a_offsets[I] == b_offsets[I] &&
+                 same_bytes<member_t<A, I>, member_t<B, I>>()) && ...);
+      }(std::make_index_sequence<A::field_names.size()>{});
+    }
+  } else {
+    return abi::is_absent_v<A> && abi::is_absent_v<B>;
+  }
+}
+
 template <class To, class From>
 constexpr bool struct_convertible() {
   return []<std::size_t... I>(std::index_sequence<I...>) {
@@ -165,7 +239,15 @@ int convert_member(const From& from, To& to, Narrowing policy,
 // member is written (the kernel's member-by-member copies leave padding alone).
 template <class To, class From>
 int convert(const From& from, To& to, Narrowing policy, bool keep_padding) {
-  if (!keep_padding) to = To{};
+  if constexpr (detail::same_bytes<To, From>()) {
+    std::memcpy(&to, &from, sizeof to);  // statx, pollfd, clone_args: one layout everywhere
+    return 0;
+  }
+  if (!keep_padding) detail::zero_gaps(to);
+  // Tie each struct's members once: boost::pfr::get<I> ties the whole struct on every call,
+  // which a 30-member struct pays 30 times over.
+  auto to_members = boost::pfr::structure_tie(to);
+  const auto from_members = boost::pfr::structure_tie(const_cast<From&>(from));
   int error = 0;
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (
@@ -174,13 +256,14 @@ int convert(const From& from, To& to, Narrowing policy, bool keep_padding) {
           constexpr std::string_view source_name = rule.from.empty() ? To::field_names[I] : rule.from;
           constexpr std::size_t source = detail::member_index<From>(source_name);
           constexpr std::int64_t max = rule.max.value_or(std::numeric_limits<std::int64_t>::max());
+          auto& member = std::get<I>(to_members);
           if constexpr (source != static_cast<std::size_t>(-1)) {
             if (!error)
-              error = detail::convert_member(boost::pfr::get<source>(from), boost::pfr::get<I>(to),
+              error = detail::convert_member(std::get<source>(from_members), member,
                                              rule.narrowing.value_or(policy), max);
-          } else if (keep_padding && !detail::is_padding_name(To::field_names[I]) &&
-                     !detail::IsRaw<std::remove_cvref_t<decltype(boost::pfr::get<I>(to))>>::value) {
-            boost::pfr::get<I>(to) = {};  // a member the source lacks is still written: zero
+          } else if (!keep_padding || (!detail::is_padding_name(To::field_names[I]) &&
+                                       !detail::IsRaw<std::remove_cvref_t<decltype(member)>>::value)) {
+            member = {};  // a member the source lacks is written as zero
           }
         }(),
         ...);

@@ -30,6 +30,8 @@ struct CallPlan {
   Handling handling = Handling::special;
   std::string reason;  // for special, hook and refused
   bool served = false;  // generic, or special with its handler written
+  // Generic calls: each struct argument's converter, found once here, not per call.
+  std::array<const struct StructConverter*, 6> converters{};
 };
 
 // How every i386 syscall is served, in number order.
