@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/resource.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -113,6 +114,7 @@ void compare(const std::function<Case(Arena&)>& make,
   std::vector<std::uint8_t> b(ours.base, ours.base + ours.used);
   for (const auto& m : kernel_case.masks) {
     const std::size_t offset = m.at - Arena::address(kernel_arena.base);
+    REQUIRE(offset + m.bytes <= a.size());
     std::memset(a.data() + offset, 0, m.bytes);
     std::memset(b.data() + offset, 0, m.bytes);
   }
@@ -364,4 +366,103 @@ TEST_CASE("oracle: olduname and oldolduname", "[oracle]") {
   compare([&](Arena& g) { return Case{nr("olduname"), {g.alloc(325)}}; });
   compare([&](Arena& g) { return Case{nr("oldolduname"), {g.alloc(45)}}; });
   compare([&](Arena&) { return Case{nr("olduname"), {0x10}}; });  // EFAULT
+}
+
+TEST_CASE("oracle: ioctl, the known requests and an unknown one", "[oracle]") {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  REQUIRE(write(fds[1], "12345", 5) == 5);
+  TempFile file(16);
+  compare([&](Arena& g) { return Case{nr("ioctl"), {u32(fds[0]), 0x541B, g.alloc(4)}}; });  // FIONREAD
+  compare([&](Arena& g) {
+    const auto on = g.alloc(4, 0);
+    return Case{nr("ioctl"), {u32(fds[0]), 0x5421, on}};  // FIONBIO 0
+  });
+  compare([&](Arena& g) { return Case{nr("ioctl"), {u32(file.fd), 0x5413, g.alloc(8)}}; });  // TIOCGWINSZ: ENOTTY
+  compare([&](Arena& g) { return Case{nr("ioctl"), {u32(file.fd), 0x5401, g.alloc(36)}}; });  // TCGETS: ENOTTY
+  compare([&](Arena&) { return Case{nr("ioctl"), {u32(file.fd), 0x5451, 0}}; });  // FIOCLEX
+  compare([&](Arena&) { return Case{nr("ioctl"), {u32(fds[0]), 0x541B, 0x10}}; });  // EFAULT
+  compare([&](Arena& g) { return Case{nr("ioctl"), {u32(file.fd), 0x1234, g.alloc(4)}}; });  // unknown
+  close(fds[0]);
+  close(fds[1]);
+}
+
+TEST_CASE("oracle: fcntl64 and fcntl, values and record locks", "[oracle]") {
+  TempFile file(4096);
+  compare([&](Arena&) { return Case{nr("fcntl64"), {u32(file.fd), F_GETFL, 0}}; });
+  compare([&](Arena&) { return Case{nr("fcntl64"), {u32(file.fd), F_SETFD, FD_CLOEXEC}}; });
+  compare([&](Arena&) { return Case{nr("fcntl64"), {u32(file.fd), F_GETFD, 0}}; });
+  for (std::uint32_t cmd : {5u, 12u, 36u}) {  // F_GETLK (flock), F_GETLK64, F_OFD_GETLK (flock64)
+    compare([&](Arena& g) {
+      const auto lock = g.alloc(cmd == 5 ? 16 : 24, 0);
+      std::int16_t type_whence[2] = {F_WRLCK, SEEK_SET};
+      std::memcpy(g.base + (lock - Arena::address(g.base)), type_whence, sizeof type_whence);
+      return Case{nr("fcntl64"), {u32(file.fd), cmd, lock}};
+    });
+    compare([&](Arena&) { return Case{nr("fcntl64"), {u32(file.fd), cmd, 0x10}}; });  // EFAULT
+  }
+  compare([&](Arena& g) { return Case{nr("fcntl"), {u32(file.fd), 12, g.alloc(24)}}; });  // EINVAL
+  compare([&](Arena& g) {
+    const auto lock = g.alloc(24, 0);
+    std::int16_t type_whence[2] = {F_RDLCK, SEEK_SET};
+    std::memcpy(g.base + (lock - Arena::address(g.base)), type_whence, sizeof type_whence);
+    return Case{nr("fcntl64"), {u32(file.fd), 13, lock}};  // F_SETLK64
+  });
+}
+
+TEST_CASE("oracle: socketcall dispatches to the socket calls", "[oracle]") {
+  auto args = [](Arena& g, std::initializer_list<std::uint32_t> values) {
+    const auto at = g.alloc(values.size() * 4);
+    std::memcpy(g.base + (at - Arena::address(g.base)), values.begin(), values.size() * 4);
+    return at;
+  };
+  std::uint32_t fds_at = 0;
+  auto close_pair = [&](Arena& g, std::int32_t result) {
+    if (result < 0) return;
+    int fds[2];
+    std::memcpy(fds, g.base + (fds_at - Arena::address(g.base)), sizeof fds);
+    close(fds[0]);
+    close(fds[1]);
+  };
+  compare([&](Arena& g) {
+    fds_at = g.alloc(8);
+    const auto block = args(g, {AF_UNIX, SOCK_STREAM, 0, fds_at});
+    return Case{nr("socketcall"), {8, block}, {{block, 16, "the argument block holds a guest pointer"}}};
+  }, close_pair);
+  compare([&](Arena& g) { return Case{nr("socketcall"), {1, args(g, {AF_UNIX, SOCK_DGRAM, 0})}}; },
+          [](Arena&, std::int32_t fd) { if (fd >= 0) close(fd); });
+  int pair[2];
+  REQUIRE(socketpair(AF_UNIX, SOCK_STREAM, 0, pair) == 0);
+  compare([&](Arena& g) {
+    const auto data = g.string("hello");
+    const auto block = args(g, {u32(pair[0]), data, 5, 0});
+    return Case{nr("socketcall"), {9, block}, {{block, 16, "guest pointers"}}};  // SYS_SEND
+  }, [&](Arena&, std::int32_t) {
+    char drain[64];
+    (void)recv(pair[1], drain, sizeof drain, MSG_DONTWAIT);
+  });
+  compare([&](Arena& g) {
+    REQUIRE(send(pair[0], "world", 5, 0) == 5);  // each run receives its own
+    const auto buf = g.alloc(16);
+    const auto block = args(g, {u32(pair[1]), buf, 16, MSG_DONTWAIT});
+    return Case{nr("socketcall"), {10, block}, {{block, 16, "guest pointers"}}};  // SYS_RECV
+  });
+  compare([&](Arena& g) {
+    const auto buf = g.alloc(16);
+    const auto block = args(g, {u32(pair[1]), buf, 16, MSG_DONTWAIT});
+    return Case{nr("socketcall"), {10, block}, {{block, 16, "guest pointers"}}};  // EAGAIN
+  });
+  compare([&](Arena& g) {
+    const auto addr = g.alloc(110), len = g.alloc(4, 0);
+    const std::uint32_t room = 110;
+    std::memcpy(g.base + (len - Arena::address(g.base)), &room, 4);
+    const auto block = args(g, {u32(pair[0]), addr, len});
+    return Case{nr("socketcall"), {6, block}, {{block, 12, "guest pointers"}}};  // SYS_GETSOCKNAME
+  });
+  compare([&](Arena& g) { return Case{nr("socketcall"), {5, args(g, {u32(pair[0]), 0, 0})}}; });  // accept: EINVAL
+  compare([&](Arena&) { return Case{nr("socketcall"), {1, 0x10}}; });  // EFAULT
+  compare([&](Arena& g) { return Case{nr("socketcall"), {0, g.alloc(24)}}; });   // EINVAL
+  compare([&](Arena& g) { return Case{nr("socketcall"), {21, g.alloc(24)}}; });  // EINVAL
+  close(pair[0]);
+  close(pair[1]);
 }

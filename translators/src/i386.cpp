@@ -311,6 +311,54 @@ std::int32_t I386Translator::translate(std::uint32_t number, const std::array<st
     return handler(memory_, abi::decode_args(*plan->guest, wide));
   }
   if (plan->handling != Handling::generic) return -ENOSYS;
+  return translate_generic(memory_, *plan, registers);
+}
+
+namespace {
+// A call i386 reaches only through socketcall (accept, send, recv): x86_64's row read with
+// i386's data model.
+const CallPlan* multiplexed_plan(std::string_view name) {
+  static const std::vector<CallPlan> plans = [] {
+    std::vector<CallPlan> built;
+    built.reserve(64);
+    static std::vector<std::unique_ptr<abi::Syscall>> guests;
+    for (const auto& native : abi::syscalls(Abi::x86_64)) {
+      if (native.mux.kind == abi::MultiplexerKind::none || abi::find_syscall(Abi::i386, native.name)) continue;
+      auto guest = std::make_unique<abi::Syscall>(native);
+      guest->abi = Abi::i386;
+      guest->number = 0;
+      guest->placement = abi::place_args(guest->signature, Abi::i386).value_or(std::vector<abi::ArgPlacement>{});
+      CallPlan plan;
+      plan.guest = guest.get();
+      plan.native = &native;
+      plan.handling = Handling::generic;
+      plan.served = true;
+      for (std::size_t i = 0; i < native.signature.args.size(); ++i)
+        if (!native.signature.args[i].struct_name.empty())
+          plan.converters[i] = find_struct_converter(Abi::i386, native.signature.args[i].struct_name,
+                                                     native.signature.args[i].struct_name);
+      guests.push_back(std::move(guest));
+      built.push_back(plan);
+    }
+    return built;
+  }();
+  for (const auto& plan : plans)
+    if (plan.guest->name == name) return &plan;
+  return nullptr;
+}
+}  // namespace
+
+std::int32_t translate_named(const GuestMemory& memory, std::string_view name,
+                             const std::array<std::uint32_t, 6>& registers) {
+  if (const auto* call = abi::find_syscall(Abi::i386, name))
+    return I386Translator(memory).translate(call->number, registers);
+  if (const CallPlan* plan = multiplexed_plan(name)) return translate_generic(memory, *plan, registers);
+  return -ENOSYS;
+}
+
+std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_plan,
+                               const std::array<std::uint32_t, 6>& registers) {
+  const CallPlan* plan = &call_plan;
   const abi::Syscall& guest = *plan->guest;
   const abi::Syscall& native = *plan->native;
   const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],

@@ -10,7 +10,10 @@
 #include <vector>
 
 #include "syscompat/abi/catalog.hpp"
+#include "syscompat/abi/ioctls.hpp"
 #include "syscompat/translators/convert.hpp"
+#include "syscompat/translators/i386.hpp"
+#include "syscompat/translators/struct_converters.hpp"
 
 namespace syscompat::translators::i386_special {
 
@@ -331,7 +334,89 @@ std::int32_t umount(const GuestMemory& memory, Args a) {
   return static_cast<std::int32_t>(native("umount2", reinterpret_cast<std::uint64_t>(path.c_str()), 0));
 }
 
+// ---- requests whose argument depends on the command -----------------------------------
+
+// ioctl(fd, request, arg): the requests the description knows (abi/ioctls.hpp), their
+// arguments checked and carried by their described layouts; any other request is ENOTTY,
+// never passed through with a layout nobody checked.
+std::int32_t ioctl(const GuestMemory& memory, Args a) {
+  const abi::Ioctl* request = abi::find_x86_ioctl(static_cast<std::uint32_t>(a[1].value));
+  if (!request) return -ENOTTY;
+  std::uint64_t argument = a[2].value;
+  if (!request->argument.empty()) {
+    std::size_t size = 0;
+    if (request->argument.starts_with("struct ")) {
+      const auto name = request->argument.substr(7);
+      const auto* converter = find_struct_converter(abi::Abi::i386, name, name);
+      if (!converter || !converter->identical) return -ENOTTY;  // not the same bytes: not yet
+      size = converter->guest_size;
+    } else {
+      size = request->argument == "loff_t" ? 8 : 4;  // int, pid_t: the same on both
+    }
+    const int access = request->dir == abi::ArgDir::out ? GuestMemory::writable : GuestMemory::readable;
+    argument = memory.accessible(static_cast<GuestAddress>(argument), size, access)
+                   ? host(memory, argument)
+                   : 0xffff800000000000ull;  // the kernel answers EFAULT where it would
+  }
+  return static_cast<std::int32_t>(native("ioctl", a[0].value, a[1].value, argument));
+}
+
+// fcntl64(fd, cmd, arg): compat_sys_fcntl64. The record-lock commands take the i386 flock
+// (F_GETLK/F_SETLK/F_SETLKW) or flock64 (the *64 and OFD ones); the rest take a value.
+template <bool Sixty_four>
+std::int32_t fcntl(const GuestMemory& memory, Args a) {
+  constexpr std::uint64_t getlk = 5, setlk = 6, setlkw = 7, getlk64 = 12, setlk64 = 13,
+                          setlkw64 = 14, ofd_getlk = 36, ofd_setlk = 37, ofd_setlkw = 38;
+  const std::uint64_t cmd = a[1].value & 0xffffffffu;
+  const bool old_lock = cmd == getlk || cmd == setlk || cmd == setlkw;
+  const bool lock64 = cmd == getlk64 || cmd == setlk64 || cmd == setlkw64 || cmd == ofd_getlk ||
+                      cmd == ofd_setlk || cmd == ofd_setlkw;
+  if (!Sixty_four && (cmd == getlk64 || cmd == setlk64 || cmd == setlkw64)) return -EINVAL;
+  if (!old_lock && !lock64) return static_cast<std::int32_t>(native("fcntl", a[0].value, cmd, a[2].value));
+  // native F_*64 are the plain commands on x86_64
+  const std::uint64_t native_cmd = cmd == getlk64 ? getlk : cmd == setlk64 ? setlk : cmd == setlkw64 ? setlkw : cmd;
+  abi::flock<X86_64> lock{};
+  const auto address = static_cast<GuestAddress>(a[2].value);
+  if (old_lock) {
+    abi::flock<I386> guest{};
+    if (memory.copy_in(&guest, address, sizeof guest)) return -EFAULT;
+    if (int error = convert(guest, lock)) return -error;
+  } else {
+    abi::flock64<I386> guest{};
+    if (memory.copy_in(&guest, address, sizeof guest)) return -EFAULT;
+    if (int error = convert(guest, lock)) return -error;
+  }
+  const long result = native("fcntl", a[0].value, native_cmd, reinterpret_cast<std::uint64_t>(&lock));
+  if (result < 0 || (cmd != getlk && cmd != getlk64 && cmd != ofd_getlk)) return static_cast<std::int32_t>(result);
+  const int error = old_lock ? put<abi::flock<I386>>(memory, a[2].value, lock)
+                             : put<abi::flock64<I386>>(memory, a[2].value, lock);
+  return error ? -error : static_cast<std::int32_t>(result);
+}
+
+// socketcall(call, args): net/socket.c's multiplexer. The sub-call is the call the
+// description marks with that socketcall number; its arguments are read from guest memory,
+// as many as its signature has. send and recv, which x86_64 lacks, are sendto and recvfrom
+// without an address, as the kernel's socketcall makes them.
+std::int32_t socketcall(const GuestMemory& memory, Args a) {
+  const auto call = static_cast<std::uint32_t>(a[0].value);
+  const abi::Syscall* target = nullptr;
+  for (abi::Abi abi : {abi::Abi::x86_64, abi::Abi::arm_eabi})
+    for (const auto& entry : abi::syscalls(abi))
+      if (!target && entry.mux.kind == abi::MultiplexerKind::socketcall && entry.mux.call == call) target = &entry;
+  if (!target) return -EINVAL;
+  const std::size_t count = target->signature.args.size();
+  std::array<std::uint32_t, 6> registers{};
+  if (memory.copy_in(registers.data(), static_cast<GuestAddress>(a[1].value), count * 4)) return -EFAULT;
+  if (target->name == "send" || target->name == "recv") {
+    registers[4] = registers[5] = 0;
+    return translate_named(memory, target->name == "send" ? "sendto" : "recvfrom", registers);
+  }
+  return translate_named(memory, target->name, registers);
+}
+
 const std::map<std::string_view, Handler> handlers{
+    {"ioctl", ioctl},            {"fcntl64", fcntl<true>},     {"fcntl", fcntl<false>},
+    {"socketcall", socketcall},
     {"_llseek", llseek},         {"preadv", preadv},           {"pwritev", pwritev},
     {"preadv2", preadv2},        {"pwritev2", pwritev2},       {"getdents64", getdents64},
     {"getdents", getdents},      {"statfs64", statfs64<false>}, {"fstatfs64", statfs64<true>},

@@ -38,6 +38,13 @@ struct CallPlan {
 const std::vector<CallPlan>& i386_plans();
 const CallPlan* i386_plan(std::uint32_t number);
 
+// The generic path for one planned call; and a call by name, including those i386 reaches
+// only through socketcall. For the hand-written handlers, which delegate.
+std::int32_t translate_generic(const GuestMemory& memory, const CallPlan& plan,
+                               const std::array<std::uint32_t, 6>& registers);
+std::int32_t translate_named(const GuestMemory& memory, std::string_view name,
+                             const std::array<std::uint32_t, 6>& registers);
+
 class I386Translator {
  public:
   explicit I386Translator(const GuestMemory& memory) : memory_(memory) {}
