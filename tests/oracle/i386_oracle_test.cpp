@@ -7,7 +7,11 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/resource.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
+#include <sys/time.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -465,4 +469,129 @@ TEST_CASE("oracle: socketcall dispatches to the socket calls", "[oracle]") {
   compare([&](Arena& g) { return Case{nr("socketcall"), {21, g.alloc(24)}}; });  // EINVAL
   close(pair[0]);
   close(pair[1]);
+}
+
+namespace {
+
+// An i386 msghdr in the arena: one iovec of `bytes`, and `control` bytes of control room.
+struct GuestMessage {
+  std::uint32_t header, iov, buffer, control;
+};
+GuestMessage guest_message(Arena& g, std::uint32_t bytes, std::uint32_t control) {
+  GuestMessage m{};
+  m.buffer = g.alloc(bytes);
+  m.control = control ? g.alloc(control) : 0;
+  m.iov = g.alloc(8);
+  const std::uint32_t iov[2] = {m.buffer, bytes};
+  std::memcpy(g.base + (m.iov - Arena::address(g.base)), iov, sizeof iov);
+  m.header = g.alloc(28);
+  const std::uint32_t header[7] = {0, 0, m.iov, 1, m.control, control, 0};
+  std::memcpy(g.base + (m.header - Arena::address(g.base)), header, sizeof header);
+  return m;
+}
+std::vector<Mask> pointer_masks(const GuestMessage& m) {
+  return {{m.iov, 4, "guest pointer"}, {m.header + 8, 4, "guest pointer"}, {m.header + 16, 4, "guest pointer"}};
+}
+
+// Sends `text` from `fd` with an SCM_RIGHTS message carrying `passed` (native, 64-bit).
+void send_with_fd(int fd, const char* text, int passed) {
+  char control[CMSG_SPACE(sizeof(int))] = {};
+  iovec iov{const_cast<char*>(text), std::strlen(text)};
+  msghdr message{};
+  message.msg_iov = &iov;
+  message.msg_iovlen = 1;
+  message.msg_control = control;
+  message.msg_controllen = sizeof control;
+  cmsghdr* c = CMSG_FIRSTHDR(&message);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(sizeof(int));
+  std::memcpy(CMSG_DATA(c), &passed, sizeof passed);
+  REQUIRE(sendmsg(fd, &message, 0) == static_cast<ssize_t>(std::strlen(text)));
+}
+
+}  // namespace
+
+TEST_CASE("oracle: recvmsg with SCM_RIGHTS, sendmsg with a control message", "[oracle]") {
+  int pair[2];
+  REQUIRE(socketpair(AF_UNIX, SOCK_STREAM, 0, pair) == 0);
+  TempFile file(16);
+  GuestMessage m{};
+  auto close_received = [&](Arena& g, std::int32_t result) {
+    if (result <= 0 || !m.control) return;
+    int fd;
+    std::memcpy(&fd, g.base + (m.control + 12 - Arena::address(g.base)), 4);
+    close(fd);
+  };
+  for (const char* name : {"recvmsg"}) {
+    // room for the fd; then no room for it (MSG_CTRUNC, and no fd installed)
+    for (std::uint32_t room : {16u, 0u}) {
+      compare([&](Arena& g) {
+        send_with_fd(pair[0], "fd!", file.fd);
+        m = guest_message(g, 16, room);
+        return Case{nr(name), {u32(pair[1]), m.header, 0}, pointer_masks(m)};
+      }, close_received);
+    }
+  }
+  // sendmsg from the guest: an SCM_RIGHTS message in i386's cmsg layout
+  compare([&](Arena& g) {
+    m = guest_message(g, 4, 16);
+    std::memcpy(g.base + (m.buffer - Arena::address(g.base)), "ping", 4);
+    const std::uint32_t cmsg[4] = {16, SOL_SOCKET, SCM_RIGHTS, u32(file.fd)};
+    std::memcpy(g.base + (m.control - Arena::address(g.base)), cmsg, sizeof cmsg);
+    return Case{nr("sendmsg"), {u32(pair[0]), m.header, 0}, pointer_masks(m)};
+  }, [&](Arena&, std::int32_t) {
+    // take what was sent, and close the fd it carried
+    char data[8], control[CMSG_SPACE(sizeof(int))];
+    iovec iov{data, sizeof data};
+    msghdr message{};
+    message.msg_iov = &iov;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = sizeof control;
+    REQUIRE(recvmsg(pair[1], &message, 0) == 4);
+    cmsghdr* c = CMSG_FIRSTHDR(&message);
+    REQUIRE(c != nullptr);
+    CHECK(c->cmsg_type == SCM_RIGHTS);
+    int fd;
+    std::memcpy(&fd, CMSG_DATA(c), sizeof fd);
+    close(fd);
+  });
+  compare([&](Arena&) { return Case{nr("recvmsg"), {u32(pair[1]), 0x10, MSG_DONTWAIT}}; });  // EFAULT
+  close(pair[0]);
+  close(pair[1]);
+}
+
+TEST_CASE("oracle: timers, polling and signal masks", "[oracle]") {
+  compare([&](Arena& g) { return Case{nr("getitimer"), {ITIMER_REAL, g.alloc(16)}}; });
+  compare([&](Arena& g) { return Case{nr("setitimer"), {ITIMER_REAL, g.alloc(16, 0), g.alloc(16)}}; });
+  compare([&](Arena& g) { return Case{nr("getitimer"), {99, g.alloc(16)}}; });  // EINVAL
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  REQUIRE(write(fds[1], "x", 1) == 1);
+  compare([&](Arena& g) {
+    const auto poll_fds = g.alloc(16, 0);
+    const std::int32_t entries[4] = {fds[0], POLLIN, fds[1], POLLOUT};
+    std::memcpy(g.base + (poll_fds - Arena::address(g.base)), entries, sizeof entries);
+    return Case{nr("poll"), {poll_fds, 2, 0}};
+  });
+  compare([&](Arena& g) {
+    const auto poll_fds = g.alloc(8, 0);
+    const std::int32_t entry[2] = {fds[0], POLLIN};
+    std::memcpy(g.base + (poll_fds - Arena::address(g.base)), entry, sizeof entry);
+    const auto timeout = g.alloc(8, 0);
+    return Case{nr("ppoll"), {poll_fds, 1, timeout, 0, 8}};
+  });
+  const int epoll = epoll_create1(0);
+  epoll_event event{};
+  event.events = EPOLLIN;
+  event.data.u64 = 0x1122334455667788;
+  REQUIRE(epoll_ctl(epoll, EPOLL_CTL_ADD, fds[0], &event) == 0);
+  compare([&](Arena& g) { return Case{nr("epoll_wait"), {u32(epoll), g.alloc(48), 4, 0}}; });
+  compare([&](Arena& g) { return Case{nr("epoll_wait"), {u32(epoll), g.alloc(48), 0, 0}}; });  // EINVAL
+  compare([&](Arena& g) { return Case{nr("rt_sigprocmask"), {SIG_BLOCK, 0, g.alloc(8), 8}}; });
+  compare([&](Arena& g) { return Case{nr("rt_sigprocmask"), {SIG_BLOCK, 0, g.alloc(8), 4}}; });  // EINVAL
+  close(epoll);
+  close(fds[0]);
+  close(fds[1]);
 }

@@ -120,7 +120,6 @@ const std::map<std::string_view, Rule> rules{
     {"sigsuspend", {Handling::special, "one-word old_sigset_t"}},
     {"sgetmask", {Handling::special, "x86_64 has no sgetmask"}},
     {"ssetmask", {Handling::special, "x86_64 has no ssetmask"}},
-    {"rt_sigprocmask", {Handling::special, "run32 keeps the guest's blocked set"}},
     {"nice", {Handling::special, "x86_64 has no nice"}},
     {"stime", {Handling::special, "x86_64 has no stime"}},
     {"umount", {Handling::special, "umount2 with no flags"}},

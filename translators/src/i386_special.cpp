@@ -1,6 +1,7 @@
 #include "i386_special.hpp"
 
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -414,7 +415,129 @@ std::int32_t socketcall(const GuestMemory& memory, Args a) {
   return translate_named(memory, target->name, registers);
 }
 
+// ---- messages: msghdr, iovecs and control messages (net/compat.c) ---------------------
+
+// A guest control message header: {u32 len; s32 level; s32 type}, 4-byte aligned.
+constexpr std::size_t guest_cmsg_header = 12;
+constexpr std::size_t guest_cmsg_align(std::size_t n) { return (n + 3) & ~std::size_t{3}; }
+constexpr std::size_t native_cmsg_align(std::size_t n) { return (n + 7) & ~std::size_t{7}; }
+constexpr std::size_t native_cmsg_header = sizeof(struct cmsghdr);
+
+struct NativeMessage {
+  abi::msghdr<X86_64> header{};
+  std::vector<abi::iovec<X86_64>> iov;
+  std::vector<std::uint8_t> control;
+};
+
+// The guest's msghdr, its iovecs and its control messages, in x86_64's layout
+// (get_compat_msghdr, cmsghdr_from_user_compat_to_kern).
+int message_in(const GuestMemory& memory, GuestAddress address, NativeMessage& out, bool receiving) {
+  abi::msghdr<I386> guest{};
+  if (memory.copy_in(&guest, address, sizeof guest)) return EFAULT;
+  if (int error = convert(guest, out.header)) return error;
+  const std::uint32_t iovlen = guest.msg_iovlen.get();
+  if (iovlen > 1024) return EMSGSIZE;
+  out.iov.resize(iovlen);
+  for (std::uint32_t i = 0; i < iovlen; ++i) {
+    abi::iovec<I386> v{};
+    if (memory.copy_in(&v, guest.msg_iov.get() + i * sizeof v, sizeof v)) return EFAULT;
+    out.iov[i].iov_base.set(host(memory, v.iov_base.get()));
+    out.iov[i].iov_len.set(v.iov_len.get());
+  }
+  out.header.msg_iov.set(reinterpret_cast<std::uint64_t>(out.iov.data()));
+  if (guest.msg_name.get()) out.header.msg_name.set(host(memory, guest.msg_name.get()));
+  const std::uint32_t controllen = guest.msg_controllen.get();
+  if (receiving) {
+    // Room for as many native messages as the guest's room holds guest ones: each native
+    // header is 4 bytes longer and aligned to 8 (a generous bound, never smaller).
+    out.control.assign(controllen ? controllen * 2 + 64 : 0, 0);
+  } else if (controllen) {
+    std::vector<std::uint8_t> in(controllen);
+    if (memory.copy_in(in.data(), guest.msg_control.get(), controllen)) return EFAULT;
+    for (std::size_t at = 0; at + guest_cmsg_header <= controllen;) {
+      std::uint32_t len;
+      std::int32_t level, type;
+      std::memcpy(&len, &in[at], 4);
+      std::memcpy(&level, &in[at + 4], 4);
+      std::memcpy(&type, &in[at + 8], 4);
+      if (len < guest_cmsg_header || at + len > controllen) return EINVAL;
+      const std::size_t payload = len - guest_cmsg_header;
+      const std::size_t start = out.control.size();
+      out.control.resize(start + native_cmsg_align(native_cmsg_header + payload), 0);
+      const std::uint64_t native_len = native_cmsg_header + payload;
+      std::memcpy(&out.control[start], &native_len, 8);
+      std::memcpy(&out.control[start + 8], &level, 4);
+      std::memcpy(&out.control[start + 12], &type, 4);
+      std::memcpy(&out.control[start + native_cmsg_header], &in[at + guest_cmsg_header], payload);
+      at += guest_cmsg_align(len);
+    }
+  }
+  out.header.msg_control.set(out.control.empty() ? 0 : reinterpret_cast<std::uint64_t>(out.control.data()));
+  out.header.msg_controllen.set(out.control.size());
+  return 0;
+}
+
+// After recvmsg: the control messages back in the guest's layout (put_cmsg_compat), and the
+// lengths and flags the kernel updates in the guest's msghdr.
+int message_out(const GuestMemory& memory, GuestAddress address, const NativeMessage& native_message) {
+  abi::msghdr<I386> guest{};
+  if (memory.copy_in(&guest, address, sizeof guest)) return EFAULT;
+  const std::uint32_t room = guest.msg_controllen.get();
+  std::vector<std::uint8_t> out;
+  std::uint32_t flags = static_cast<std::uint32_t>(native_message.header.msg_flags.get());
+  const std::size_t native_used = native_message.header.msg_controllen.get();
+  for (std::size_t at = 0; at + native_cmsg_header <= native_used;) {
+    std::uint64_t len;
+    std::int32_t level, type;
+    std::memcpy(&len, &native_message.control[at], 8);
+    std::memcpy(&level, &native_message.control[at + 8], 4);
+    std::memcpy(&type, &native_message.control[at + 12], 4);
+    if (len < native_cmsg_header) break;
+    std::size_t payload = len - native_cmsg_header;
+    const std::size_t start = out.size();
+    if (start + guest_cmsg_header > room) {
+      flags |= MSG_CTRUNC;
+      break;
+    }
+    if (start + guest_cmsg_header + payload > room) {
+      // only whole fds for SCM_RIGHTS, as scm_detach_fds_compat gives
+      flags |= MSG_CTRUNC;
+      payload = room - start - guest_cmsg_header;
+      if (level == SOL_SOCKET && type == SCM_RIGHTS) payload &= ~std::size_t{3};
+    }
+    const std::uint32_t guest_len = static_cast<std::uint32_t>(guest_cmsg_header + payload);
+    out.resize(start + std::min<std::size_t>(guest_cmsg_align(guest_len), room - start), 0);
+    std::memcpy(&out[start], &guest_len, 4);
+    std::memcpy(&out[start + 4], &level, 4);
+    std::memcpy(&out[start + 8], &type, 4);
+    std::memcpy(&out[start + guest_cmsg_header], &native_message.control[at + native_cmsg_header], payload);
+    at += native_cmsg_align(len);
+  }
+  if (!out.empty() && memory.copy_out(guest.msg_control.get(), out.data(), out.size())) return EFAULT;
+  guest.msg_controllen.set(static_cast<std::uint32_t>(out.size()));
+  guest.msg_namelen.set(native_message.header.msg_namelen.get());
+  guest.msg_flags.set(flags);
+  return memory.copy_out(address, &guest, sizeof guest);
+}
+
+std::int32_t sendmsg(const GuestMemory& memory, Args a) {
+  NativeMessage message;
+  if (int error = message_in(memory, static_cast<GuestAddress>(a[1].value), message, false)) return -error;
+  return static_cast<std::int32_t>(native("sendmsg", a[0].value, reinterpret_cast<std::uint64_t>(&message.header), a[2].value));
+}
+
+std::int32_t recvmsg(const GuestMemory& memory, Args a) {
+  NativeMessage message;
+  const auto address = static_cast<GuestAddress>(a[1].value);
+  if (int error = message_in(memory, address, message, true)) return -error;
+  const long result = native("recvmsg", a[0].value, reinterpret_cast<std::uint64_t>(&message.header), a[2].value);
+  if (result < 0) return static_cast<std::int32_t>(result);
+  if (int error = message_out(memory, address, message)) return -error;
+  return static_cast<std::int32_t>(result);
+}
+
 const std::map<std::string_view, Handler> handlers{
+    {"sendmsg", sendmsg},        {"recvmsg", recvmsg},
     {"ioctl", ioctl},            {"fcntl64", fcntl<true>},     {"fcntl", fcntl<false>},
     {"socketcall", socketcall},
     {"_llseek", llseek},         {"preadv", preadv},           {"pwritev", pwritev},
