@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what syscompat needs, builds it, and runs every test: the whole suite, then the
-# unit tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Installs what syscompat needs, builds it, and runs every test: a bounded fuzz run, the
+# whole suite, then the unit tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -8,6 +8,11 @@ jobs=$(nproc)
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build
+
+# The i386 translators under libFuzzer, ASan and UBSan, for a bounded time (the documented
+# longer run: tests/fuzz/run.sh 600).
+bash tests/fuzz/run.sh "${SYSCOMPAT_FUZZ_SECONDS:-60}"
+
 (cd build && ctest --output-on-failure -j"$jobs")
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSYSCOMPAT_SANITIZE=ON >/dev/null

@@ -271,7 +271,7 @@ class ScratchBytes {
   bool empty() const { return size_ == 0; }
 
  private:
-  std::array<std::uint8_t, 512> small_;
+  alignas(16) std::array<std::uint8_t, 512> small_;  // aligned: structs are built in it
   std::vector<std::uint8_t> large_;
   std::size_t size_ = 0;
 };
@@ -423,9 +423,12 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
         c.buffer.assign(elements * c.native_element);
         const std::uint8_t* from = memory_.host(static_cast<GuestAddress>(value));
         if (g.dir != abi::ArgDir::out) {
+          ScratchBytes aligned;  // guest pointers need not be aligned; C++ references must be
+          aligned.assign(c.guest_element);
           for (std::size_t e = 0; e < elements; ++e) {
             if (c.converter) {
-              if (int error = c.converter->to_native(from + e * c.guest_element,
+              std::memcpy(aligned.data(), from + e * c.guest_element, c.guest_element);
+              if (int error = c.converter->to_native(aligned.data(),
                                                      c.buffer.data() + e * c.native_element,
                                                      Narrowing::eoverflow))
                 return -error;

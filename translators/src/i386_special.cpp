@@ -97,13 +97,15 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
   const std::size_t count = a[2].value;
   if (!memory.accessible(guest_buffer, count, GuestMemory::writable)) return -EFAULT;
   const long start_position = native("lseek", fd, 0, SEEK_CUR);
-  std::vector<std::uint8_t> records(std::max<std::size_t>(count, 512));
+  // At most 1 MiB of records a call: fewer than fit is what any getdents may return.
+  std::vector<std::uint8_t> records(std::clamp<std::size_t>(count, 512, 1 << 20));
   const long got = native("getdents64", fd, reinterpret_cast<std::uint64_t>(records.data()), records.size());
   if (got < 0) return static_cast<std::int32_t>(got);
   // compat_filldir writes each field and the name with its NUL; the bytes between the NUL
   // and d_type keep what the buffer held.
-  std::vector<std::uint8_t> guest_bytes(count);
-  if (memory.copy_in(guest_bytes.data(), guest_buffer, count)) return -EFAULT;
+  const std::size_t window = std::min<std::size_t>(count, 1 << 20);
+  std::vector<std::uint8_t> guest_bytes(window);
+  if (memory.copy_in(guest_bytes.data(), guest_buffer, window)) return -EFAULT;
   std::vector<std::uint8_t> out;
   std::int64_t resume = -1;
   for (long at = 0; at < got;) {
@@ -118,7 +120,7 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
     const std::size_t namelen = strnlen(name, reclen - 19);
     // {u32 d_ino; u32 d_off; u16 d_reclen; char d_name[]; ... NUL, d_type} aligned to 4
     const std::size_t size = (10 + namelen + 2 + 3) & ~std::size_t{3};
-    if (out.size() + size > count) break;
+    if (out.size() + size > window) break;
     if (ino > 0xffffffffu || off > 0x7fffffff || off < -0x80000000ll) {
       if (out.empty()) {
         if (start_position >= 0) native("lseek", fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
@@ -285,8 +287,10 @@ std::int32_t fchown16(const GuestMemory& m, Args a) { return chown16_by("fchown"
 std::int32_t getgroups16(const GuestMemory& memory, Args a) {
   const auto size = static_cast<std::int32_t>(a[0].value);
   if (size < 0) return -EINVAL;
-  std::vector<std::uint32_t> ids(static_cast<std::size_t>(size));
-  const long result = native("getgroups", static_cast<std::uint64_t>(size), reinterpret_cast<std::uint64_t>(ids.data()));
+  // no process has more than NGROUPS_MAX (65536) groups: a larger size asks for no more
+  const std::int32_t room = std::min(size, 65536);
+  std::vector<std::uint32_t> ids(static_cast<std::size_t>(room));
+  const long result = native("getgroups", static_cast<std::uint64_t>(room), reinterpret_cast<std::uint64_t>(ids.data()));
   if (result <= 0 || size == 0) return static_cast<std::int32_t>(result);
   std::vector<std::uint16_t> low(static_cast<std::size_t>(result));
   for (long i = 0; i < result; ++i) low[i] = static_cast<std::uint16_t>(high2low(ids[i]));
@@ -447,11 +451,14 @@ int message_in(const GuestMemory& memory, GuestAddress address, NativeMessage& o
   out.header.msg_iov.set(reinterpret_cast<std::uint64_t>(out.iov.data()));
   if (guest.msg_name.get()) out.header.msg_name.set(host(memory, guest.msg_name.get()));
   const std::uint32_t controllen = guest.msg_controllen.get();
+  // the kernel's sock_kmalloc refuses control data past optmem_max with ENOBUFS
+  if (controllen > (128u << 10)) return ENOBUFS;
   if (receiving) {
     // Room for as many native messages as the guest's room holds guest ones: each native
     // header is 4 bytes longer and aligned to 8 (a generous bound, never smaller).
     out.control.assign(controllen ? controllen * 2 + 64 : 0, 0);
   } else if (controllen) {
+    if (!memory.accessible(guest.msg_control.get(), controllen, GuestMemory::readable)) return EFAULT;
     std::vector<std::uint8_t> in(controllen);
     if (memory.copy_in(in.data(), guest.msg_control.get(), controllen)) return EFAULT;
     for (std::size_t at = 0; at + guest_cmsg_header <= controllen;) {

@@ -39,7 +39,11 @@ class GuestMemory {
   // unreadable memory, ENAMETOOLONG if no NUL comes within max_length.
   int read_string(GuestAddress from, std::size_t max_length, std::string& out) const;
 
-  std::uint8_t* host(GuestAddress address) const { return base_ + address; }
+  // Integer arithmetic: base_ is null for a guest in this process's low 4 GB, and adding
+  // to a null pointer is undefined.
+  std::uint8_t* host(GuestAddress address) const {
+    return reinterpret_cast<std::uint8_t*>(reinterpret_cast<std::uintptr_t>(base_) + address);
+  }
 
  private:
   struct Region {
