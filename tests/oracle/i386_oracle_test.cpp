@@ -595,3 +595,33 @@ TEST_CASE("oracle: timers, polling and signal masks", "[oracle]") {
   close(fds[0]);
   close(fds[1]);
 }
+
+TEST_CASE("oracle: _newselect and the old select", "[oracle]") {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  REQUIRE(write(fds[1], "x", 1) == 1);
+  const std::uint32_t n = static_cast<std::uint32_t>(fds[1] + 1);
+  auto set_with = [&](Arena& g, std::uint32_t bytes, std::initializer_list<int> members) {
+    const auto at = g.alloc(bytes, 0);
+    for (int fd : members) g.base[at - Arena::address(g.base) + fd / 8] |= static_cast<std::uint8_t>(1u << (fd % 8));
+    return at;
+  };
+  compare([&](Arena& g) {
+    // exactly 4 bytes of sets, as an i386 program may pass: the kernel reads only those
+    const auto in = set_with(g, 4, {fds[0], fds[1]}), out = set_with(g, 4, {fds[1]});
+    const auto tv = g.alloc(8, 0);
+    return Case{nr("_newselect"), {n, in, out, 0, tv}};
+  });
+  compare([&](Arena&) { return Case{nr("_newselect"), {n, 0x10, 0, 0, 0}}; });  // EFAULT
+  compare([&](Arena& g) { return Case{nr("_newselect"), {0xffffffff, 0, 0, 0, g.alloc(8, 0)}}; });  // EINVAL
+  compare([&](Arena& g) {
+    const auto in = set_with(g, 4, {fds[0]});
+    const auto tv = g.alloc(8, 0);
+    const auto block = g.alloc(20);
+    const std::uint32_t args[5] = {n, in, 0, 0, tv};
+    std::memcpy(g.base + (block - Arena::address(g.base)), args, sizeof args);
+    return Case{nr("select"), {block}, {{block, 20, "guest pointers"}}};
+  });
+  close(fds[0]);
+  close(fds[1]);
+}

@@ -543,7 +543,57 @@ std::int32_t recvmsg(const GuestMemory& memory, Args a) {
   return static_cast<std::int32_t>(result);
 }
 
+// ---- select (fs/select.c's compat_core_sys_select) --------------------------------------
+
+// _newselect(n, inp, outp, exp, tvp): the guest's fd_sets are n bits in 32-bit words, which
+// on a little-endian machine are the same bytes as 64-bit words; only the number of bytes
+// each side reads and writes differs, so each set goes through a native-sized copy.
+std::int32_t select_on(const GuestMemory& memory, std::uint64_t n, std::uint64_t sets[3], std::uint64_t tvp) {
+  const auto count = static_cast<std::int32_t>(n);
+  if (count < 0) return -EINVAL;
+  const std::size_t limit = static_cast<std::size_t>(std::min<std::int64_t>(count, 1 << 20));
+  const std::size_t guest_bytes = (limit + 31) / 32 * 4, native_bytes = (limit + 63) / 64 * 8;
+  std::vector<std::uint8_t> native_sets[3];
+  std::uint64_t pointers[3] = {};
+  for (int i = 0; i < 3; ++i) {
+    if (!sets[i]) continue;
+    native_sets[i].assign(native_bytes, 0);
+    if (memory.copy_in(native_sets[i].data(), static_cast<GuestAddress>(sets[i]), guest_bytes)) return -EFAULT;
+    pointers[i] = reinterpret_cast<std::uint64_t>(native_sets[i].data());
+  }
+  abi::old_timeval<X86_64> timeout{};
+  if (tvp) {
+    abi::old_timeval<I386> guest{};
+    if (memory.copy_in(&guest, static_cast<GuestAddress>(tvp), sizeof guest)) return -EFAULT;
+    if (int error = convert(guest, timeout)) return -error;
+  }
+  const long result = native("select", static_cast<std::uint64_t>(count), pointers[0], pointers[1], pointers[2],
+                             tvp ? reinterpret_cast<std::uint64_t>(&timeout) : 0);
+  // the time left goes back even on EINTR, as the kernel's poll_select_finish does
+  if (tvp && (result >= 0 || result == -EINTR) && put<abi::old_timeval<I386>>(memory, tvp, timeout) && result >= 0)
+    return -EFAULT;
+  if (result < 0) return static_cast<std::int32_t>(result);
+  for (int i = 0; i < 3; ++i)
+    if (sets[i] && memory.copy_out(static_cast<GuestAddress>(sets[i]), native_sets[i].data(), guest_bytes))
+      return -EFAULT;
+  return static_cast<std::int32_t>(result);
+}
+
+std::int32_t newselect(const GuestMemory& memory, Args a) {
+  std::uint64_t sets[3] = {a[1].value, a[2].value, a[3].value};
+  return select_on(memory, a[0].value, sets, a[4].value);
+}
+
+// select (number 82): old_select, its five arguments in a sel_arg_struct.
+std::int32_t old_select(const GuestMemory& memory, Args a) {
+  abi::sel_arg_struct<I386> args{};
+  if (memory.copy_in(&args, static_cast<GuestAddress>(a[0].value), sizeof args)) return -EFAULT;
+  std::uint64_t sets[3] = {args.inp.get(), args.outp.get(), args.exp.get()};
+  return select_on(memory, args.n.get(), sets, args.tvp.get());
+}
+
 const std::map<std::string_view, Handler> handlers{
+    {"_newselect", newselect},   {"select", old_select},
     {"sendmsg", sendmsg},        {"recvmsg", recvmsg},
     {"ioctl", ioctl},            {"fcntl64", fcntl<true>},     {"fcntl", fcntl<false>},
     {"socketcall", socketcall},
