@@ -625,3 +625,31 @@ TEST_CASE("oracle: _newselect and the old select", "[oracle]") {
   close(fds[0]);
   close(fds[1]);
 }
+
+TEST_CASE("oracle: pselect6 and pselect6_time64", "[oracle]") {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  REQUIRE(write(fds[1], "x", 1) == 1);
+  const std::uint32_t n = static_cast<std::uint32_t>(fds[1] + 1);
+  for (const char* name : {"pselect6", "pselect6_time64"}) {
+    const std::uint32_t ts_bytes = std::strcmp(name, "pselect6") ? 16 : 8;
+    compare([&](Arena& g) {
+      const auto in = g.alloc(4, 0);
+      g.base[in - Arena::address(g.base) + fds[0] / 8] |= static_cast<std::uint8_t>(1u << (fds[0] % 8));
+      const auto ts = g.alloc(ts_bytes, 0);
+      const auto mask = g.alloc(8, 0);
+      const auto pack = g.alloc(8);
+      const std::uint32_t words[2] = {mask, 8};
+      std::memcpy(g.base + (pack - Arena::address(g.base)), words, sizeof words);
+      return Case{nr(name), {n, in, 0, 0, ts, pack}, {{pack, 4, "a guest pointer"}}};
+    });
+    compare([&](Arena& g) {
+      const auto pack = g.alloc(8);
+      const std::uint32_t words[2] = {g.alloc(8, 0), 4};  // a wrong sigset size: EINVAL
+      std::memcpy(g.base + (pack - Arena::address(g.base)), words, sizeof words);
+      return Case{nr(name), {n, 0, 0, 0, g.alloc(ts_bytes, 0), pack}, {{pack, 4, "a guest pointer"}}};
+    });
+  }
+  close(fds[0]);
+  close(fds[1]);
+}

@@ -548,7 +548,19 @@ std::int32_t recvmsg(const GuestMemory& memory, Args a) {
 // _newselect(n, inp, outp, exp, tvp): the guest's fd_sets are n bits in 32-bit words, which
 // on a little-endian machine are the same bytes as 64-bit words; only the number of bytes
 // each side reads and writes differs, so each set goes through a native-sized copy.
-std::int32_t select_on(const GuestMemory& memory, std::uint64_t n, std::uint64_t sets[3], std::uint64_t tvp) {
+// The timeout of the select family: old_timeval (select), timespec (pselect6) or
+// timespec64 (pselect6_time64), each converted to x86_64's and back.
+enum class Timeout { timeval, timespec, timespec64 };
+
+template <class Guest, class Native>
+int timeout_in(const GuestMemory& memory, std::uint64_t address, Native& out) {
+  Guest guest{};
+  if (memory.copy_in(&guest, static_cast<GuestAddress>(address), sizeof guest)) return EFAULT;
+  return convert(guest, out);
+}
+
+std::int32_t select_on(const GuestMemory& memory, std::uint64_t n, std::uint64_t sets[3], std::uint64_t tvp,
+                       Timeout kind = Timeout::timeval, std::uint64_t sigpack = 0, bool has_sigpack = false) {
   const auto count = static_cast<std::int32_t>(n);
   if (count < 0) return -EINVAL;
   const std::size_t limit = static_cast<std::size_t>(std::min<std::int64_t>(count, 1 << 20));
@@ -561,17 +573,39 @@ std::int32_t select_on(const GuestMemory& memory, std::uint64_t n, std::uint64_t
     if (memory.copy_in(native_sets[i].data(), static_cast<GuestAddress>(sets[i]), guest_bytes)) return -EFAULT;
     pointers[i] = reinterpret_cast<std::uint64_t>(native_sets[i].data());
   }
-  abi::old_timeval<X86_64> timeout{};
+  abi::old_timeval<X86_64> timeval{};
+  abi::timespec<X86_64> timespec{};
   if (tvp) {
-    abi::old_timeval<I386> guest{};
-    if (memory.copy_in(&guest, static_cast<GuestAddress>(tvp), sizeof guest)) return -EFAULT;
-    if (int error = convert(guest, timeout)) return -error;
+    const int error = kind == Timeout::timeval    ? timeout_in<abi::old_timeval<I386>>(memory, tvp, timeval)
+                      : kind == Timeout::timespec ? timeout_in<abi::timespec<I386>>(memory, tvp, timespec)
+                                                  : timeout_in<abi::timespec64<I386>>(memory, tvp, timespec);
+    if (error) return -error;
   }
-  const long result = native("select", static_cast<std::uint64_t>(count), pointers[0], pointers[1], pointers[2],
-                             tvp ? reinterpret_cast<std::uint64_t>(&timeout) : 0);
+  long result;
+  if (kind == Timeout::timeval) {
+    result = native("select", static_cast<std::uint64_t>(count), pointers[0], pointers[1], pointers[2],
+                    tvp ? reinterpret_cast<std::uint64_t>(&timeval) : 0);
+  } else {
+    // the signal mask travels as {pointer, size} in memory: compat's 32-bit pair widened
+    abi::sigset_argpack<X86_64> pack{};
+    if (has_sigpack && sigpack) {
+      abi::sigset_argpack<I386> guest{};
+      if (memory.copy_in(&guest, static_cast<GuestAddress>(sigpack), sizeof guest)) return -EFAULT;
+      if (guest.p.get() && !memory.accessible(guest.p.get(), guest.size.get(), GuestMemory::readable)) return -EFAULT;
+      pack.p.set(host(memory, guest.p.get()));
+      pack.size.set(guest.size.get());
+    }
+    result = native("pselect6", static_cast<std::uint64_t>(count), pointers[0], pointers[1], pointers[2],
+                    tvp ? reinterpret_cast<std::uint64_t>(&timespec) : 0,
+                    sigpack ? reinterpret_cast<std::uint64_t>(&pack) : 0);
+  }
   // the time left goes back even on EINTR, as the kernel's poll_select_finish does
-  if (tvp && (result >= 0 || result == -EINTR) && put<abi::old_timeval<I386>>(memory, tvp, timeout) && result >= 0)
-    return -EFAULT;
+  if (tvp && (result >= 0 || result == -EINTR)) {
+    const int error = kind == Timeout::timeval    ? put<abi::old_timeval<I386>>(memory, tvp, timeval)
+                      : kind == Timeout::timespec ? put<abi::timespec<I386>>(memory, tvp, timespec)
+                                                  : put<abi::timespec64<I386>>(memory, tvp, timespec);
+    if (error && result >= 0) return -EFAULT;
+  }
   if (result < 0) return static_cast<std::int32_t>(result);
   for (int i = 0; i < 3; ++i)
     if (sets[i] && memory.copy_out(static_cast<GuestAddress>(sets[i]), native_sets[i].data(), guest_bytes))
@@ -592,8 +626,16 @@ std::int32_t old_select(const GuestMemory& memory, Args a) {
   return select_on(memory, args.n.get(), sets, args.tvp.get());
 }
 
+// pselect6(n, inp, outp, exp, tsp, sig) and its time64 twin.
+template <Timeout Kind>
+std::int32_t pselect6(const GuestMemory& memory, Args a) {
+  std::uint64_t sets[3] = {a[1].value, a[2].value, a[3].value};
+  return select_on(memory, a[0].value, sets, a[4].value, Kind, a[5].value, true);
+}
+
 const std::map<std::string_view, Handler> handlers{
     {"_newselect", newselect},   {"select", old_select},
+    {"pselect6", pselect6<Timeout::timespec>}, {"pselect6_time64", pselect6<Timeout::timespec64>},
     {"sendmsg", sendmsg},        {"recvmsg", recvmsg},
     {"ioctl", ioctl},            {"fcntl64", fcntl<true>},     {"fcntl", fcntl<false>},
     {"socketcall", socketcall},
