@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <poll.h>
 #include <signal.h>
+#include <linux/futex.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/time.h>
@@ -652,4 +653,80 @@ TEST_CASE("oracle: pselect6 and pselect6_time64", "[oracle]") {
   }
   close(fds[0]);
   close(fds[1]);
+}
+
+TEST_CASE("oracle: socket options, including the old 32-bit timevals", "[oracle]") {
+  const int sock = socket(AF_UNIX, SOCK_DGRAM, 0);
+  compare([&](Arena& g) {
+    const auto tv = g.alloc(8);
+    const std::int32_t value[2] = {1, 500000};
+    std::memcpy(g.base + (tv - Arena::address(g.base)), value, sizeof value);
+    return Case{nr("setsockopt"), {u32(sock), SOL_SOCKET, 20, tv, 8}};  // SO_RCVTIMEO_OLD
+  });
+  compare([&](Arena& g) {
+    const auto len = g.alloc(4);
+    const std::int32_t room = 8;
+    std::memcpy(g.base + (len - Arena::address(g.base)), &room, 4);
+    return Case{nr("getsockopt"), {u32(sock), SOL_SOCKET, 20, g.alloc(8), len}};
+  });
+  compare([&](Arena& g) {
+    const auto len = g.alloc(4);
+    const std::int32_t room = 4;
+    std::memcpy(g.base + (len - Arena::address(g.base)), &room, 4);
+    return Case{nr("getsockopt"), {u32(sock), SOL_SOCKET, SO_TYPE, g.alloc(4), len}};
+  });
+  compare([&](Arena& g) { return Case{nr("setsockopt"), {u32(sock), SOL_SOCKET, 20, g.alloc(8), 4}}; });  // EINVAL
+  compare([&](Arena&) { return Case{nr("getsockopt"), {u32(sock), SOL_SOCKET, SO_TYPE, 0x10, 0x10}}; });  // EFAULT
+  close(sock);
+}
+
+TEST_CASE("oracle: sendmmsg and recvmmsg", "[oracle]") {
+  int pair[2];
+  REQUIRE(socketpair(AF_UNIX, SOCK_DGRAM, 0, pair) == 0);
+  auto mmsg_vector = [](Arena& g, const GuestMessage& a, const GuestMessage& b) {
+    const auto vec = g.alloc(64, 0);
+    std::memcpy(g.base + (vec - Arena::address(g.base)), g.base + (a.header - Arena::address(g.base)), 28);
+    std::memcpy(g.base + (vec + 32 - Arena::address(g.base)), g.base + (b.header - Arena::address(g.base)), 28);
+    return vec;
+  };
+  compare([&](Arena& g) {
+    const auto a = guest_message(g, 3, 0), b = guest_message(g, 5, 0);
+    std::memcpy(g.base + (a.buffer - Arena::address(g.base)), "one", 3);
+    std::memcpy(g.base + (b.buffer - Arena::address(g.base)), "three", 5);
+    const auto vec = mmsg_vector(g, a, b);
+    return Case{nr("sendmmsg"), {u32(pair[0]), vec, 2, 0},
+                {{vec + 8, 4, "guest pointer"}, {vec + 40, 4, "guest pointer"}, {a.iov, 4, "guest pointer"},
+                 {b.iov, 4, "guest pointer"}, {a.header + 8, 4, "guest pointer"}, {b.header + 8, 4, "guest pointer"}}};
+  }, [&](Arena&, std::int32_t) {
+    char drain[16];
+    while (recv(pair[1], drain, sizeof drain, MSG_DONTWAIT) > 0) {
+    }
+  });
+  compare([&](Arena& g) {
+    REQUIRE(send(pair[0], "ab", 2, 0) == 2);
+    REQUIRE(send(pair[0], "cde", 3, 0) == 3);
+    const auto a = guest_message(g, 8, 0), b = guest_message(g, 8, 0);
+    const auto vec = mmsg_vector(g, a, b);
+    return Case{nr("recvmmsg"), {u32(pair[1]), vec, 2, MSG_DONTWAIT, 0},
+                {{vec + 8, 4, "guest pointer"}, {vec + 40, 4, "guest pointer"}, {a.iov, 4, "guest pointer"},
+                 {b.iov, 4, "guest pointer"}, {a.header + 8, 4, "guest pointer"}, {b.header + 8, 4, "guest pointer"}}};
+  });
+  close(pair[0]);
+  close(pair[1]);
+}
+
+TEST_CASE("oracle: futex, with a timeout or a count by operation", "[oracle]") {
+  for (const char* name : {"futex", "futex_time64"}) {
+    const std::uint32_t ts_bytes = std::strcmp(name, "futex") ? 16 : 8;
+    compare([&](Arena& g) { return Case{nr(name), {g.alloc(4, 0), FUTEX_WAKE, 1, 0, 0, 0}}; });
+    compare([&](Arena& g) { return Case{nr(name), {g.alloc(4, 0), FUTEX_WAIT, 7, 0, 0, 0}}; });  // EAGAIN
+    compare([&](Arena& g) {
+      const auto word = g.alloc(4, 0);
+      const auto ts = g.alloc(ts_bytes, 0);
+      g.base[ts - Arena::address(g.base) + (ts_bytes == 8 ? 4 : 8)] = 1;  // 1 ns
+      return Case{nr(name), {word, FUTEX_WAIT, 0, ts, 0, 0}};  // ETIMEDOUT
+    });
+    compare([&](Arena&) { return Case{nr(name), {0x10, FUTEX_WAKE, 1, 0, 0, 0}}; });  // EFAULT
+    compare([&](Arena& g) { return Case{nr(name), {g.alloc(4, 0), FUTEX_REQUEUE, 1, 5, g.alloc(4, 0), 0}}; });
+  }
 }

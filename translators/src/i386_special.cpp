@@ -633,7 +633,123 @@ std::int32_t pselect6(const GuestMemory& memory, Args a) {
   return select_on(memory, a[0].value, sets, a[4].value, Kind, a[5].value, true);
 }
 
+// sendmmsg/recvmmsg(fd, vec, vlen, flags[, timeout]): each mmsghdr's msghdr as sendmsg's
+// and recvmsg's, msg_len written back per message (net/compat.c's __sys_*mmsg).
+template <bool Receiving, Timeout Kind = Timeout::timespec>
+std::int32_t mmsg(const GuestMemory& memory, Args a) {
+  constexpr std::uint32_t guest_mmsghdr = sizeof(abi::mmsghdr<I386>);
+  const auto vec = static_cast<GuestAddress>(a[1].value);
+  const std::uint32_t vlen = std::min<std::uint32_t>(static_cast<std::uint32_t>(a[2].value), 1024);  // UIO_MAXIOV
+  std::vector<NativeMessage> messages(vlen);
+  std::vector<abi::mmsghdr<X86_64>> native_vec(vlen);
+  for (std::uint32_t i = 0; i < vlen; ++i) {
+    if (int error = message_in(memory, vec + i * guest_mmsghdr, messages[i], Receiving)) return -error;
+    native_vec[i].msg_hdr = messages[i].header;
+  }
+  long result;
+  if constexpr (Receiving) {
+    abi::timespec<X86_64> timeout{};
+    const std::uint64_t guest_timeout = a[4].value;
+    if (guest_timeout) {
+      const int error = Kind == Timeout::timespec ? timeout_in<abi::timespec<I386>>(memory, guest_timeout, timeout)
+                                                  : timeout_in<abi::timespec64<I386>>(memory, guest_timeout, timeout);
+      if (error) return -error;
+    }
+    result = native("recvmmsg", a[0].value, reinterpret_cast<std::uint64_t>(native_vec.data()), vlen, a[3].value,
+                    guest_timeout ? reinterpret_cast<std::uint64_t>(&timeout) : 0);
+  } else {
+    result = native("sendmmsg", a[0].value, reinterpret_cast<std::uint64_t>(native_vec.data()), vlen, a[3].value);
+  }
+  if (result <= 0) return static_cast<std::int32_t>(result);
+  for (long i = 0; i < result; ++i) {
+    const auto at = vec + static_cast<GuestAddress>(i) * guest_mmsghdr;
+    if constexpr (Receiving) {
+      messages[i].header = native_vec[i].msg_hdr;
+      if (int error = message_out(memory, at, messages[i])) return -error;
+    }
+    const std::uint32_t length = native_vec[i].msg_len.get();
+    if (memory.copy_out(at + sizeof(abi::msghdr<I386>), &length, 4)) return -EFAULT;
+  }
+  return static_cast<std::int32_t>(result);
+}
+
+// getsockopt/setsockopt(fd, level, optname, optval, optlen): SO_RCVTIMEO_OLD and
+// SO_SNDTIMEO_OLD carry a 32-bit timeval on i386 (sock_get/set_timeout's compat branch);
+// every other option's value has one layout and passes through.
+constexpr int so_rcvtimeo_old = 20, so_sndtimeo_old = 21;
+bool old_timeout_option(std::uint64_t level, std::uint64_t name) {
+  return level == SOL_SOCKET && (name == so_rcvtimeo_old || name == so_sndtimeo_old);
+}
+
+std::int32_t setsockopt(const GuestMemory& memory, Args a) {
+  const auto length = static_cast<std::int32_t>(a[4].value);
+  if (old_timeout_option(a[1].value, a[2].value)) {
+    if (length < static_cast<std::int32_t>(sizeof(abi::old_timeval<I386>))) return -EINVAL;
+    abi::old_timeval<X86_64> value{};
+    if (int error = timeout_in<abi::old_timeval<I386>>(memory, a[3].value, value)) return -error;
+    return static_cast<std::int32_t>(native("setsockopt", a[0].value, a[1].value, a[2].value,
+                                            reinterpret_cast<std::uint64_t>(&value), sizeof value));
+  }
+  const bool readable = length >= 0 && memory.accessible(static_cast<GuestAddress>(a[3].value),
+                                                         static_cast<std::uint32_t>(length), GuestMemory::readable);
+  return static_cast<std::int32_t>(native("setsockopt", a[0].value, a[1].value, a[2].value,
+                                          readable ? host(memory, a[3].value) : 0xffff800000000000ull, a[4].value));
+}
+
+std::int32_t getsockopt(const GuestMemory& memory, Args a) {
+  std::int32_t length = 0;
+  if (memory.copy_in(&length, static_cast<GuestAddress>(a[4].value), 4)) return -EFAULT;
+  if (old_timeout_option(a[1].value, a[2].value)) {
+    abi::old_timeval<X86_64> value{};
+    std::uint32_t native_length = sizeof value;
+    const long result = native("getsockopt", a[0].value, a[1].value, a[2].value,
+                               reinterpret_cast<std::uint64_t>(&value), reinterpret_cast<std::uint64_t>(&native_length));
+    if (result < 0) return static_cast<std::int32_t>(result);
+    abi::old_timeval<I386> guest{};
+    if (int error = convert(value, guest)) return -error;
+    const std::int32_t written = std::min<std::int32_t>(length, sizeof guest);
+    if (written < 0) return -EINVAL;
+    if (memory.copy_out(static_cast<GuestAddress>(a[3].value), &guest, static_cast<std::size_t>(written)) ||
+        memory.copy_out(static_cast<GuestAddress>(a[4].value), &written, 4))
+      return -EFAULT;
+    return 0;
+  }
+  const bool writable = length >= 0 && memory.accessible(static_cast<GuestAddress>(a[3].value),
+                                                         static_cast<std::uint32_t>(length), GuestMemory::writable);
+  const bool length_ok = memory.accessible(static_cast<GuestAddress>(a[4].value), 4, GuestMemory::writable);
+  return static_cast<std::int32_t>(native("getsockopt", a[0].value, a[1].value, a[2].value,
+                                          writable ? host(memory, a[3].value) : 0xffff800000000000ull,
+                                          length_ok ? host(memory, a[4].value) : 0xffff800000000000ull));
+}
+
+// futex(uaddr, op, val, utime, uaddr2, val3): utime is a timeout for the waiting operations
+// and a count (val2) for the others (kernel/futex/syscalls.c's futex_cmd_has_timeout).
+template <Timeout Kind>
+std::int32_t futex(const GuestMemory& memory, Args a) {
+  const std::uint32_t cmd = static_cast<std::uint32_t>(a[1].value) & 127;  // FUTEX_CMD_MASK
+  // FUTEX_WAIT, LOCK_PI, WAIT_BITSET, WAIT_REQUEUE_PI, LOCK_PI2
+  const bool has_timeout = cmd == 0 || cmd == 6 || cmd == 9 || cmd == 11 || cmd == 13;
+  std::uint64_t utime = a[3].value;
+  abi::timespec<X86_64> timeout{};
+  if (has_timeout && utime) {
+    const int error = Kind == Timeout::timespec ? timeout_in<abi::timespec<I386>>(memory, utime, timeout)
+                                                : timeout_in<abi::timespec64<I386>>(memory, utime, timeout);
+    if (error) return -error;
+    utime = reinterpret_cast<std::uint64_t>(&timeout);
+  }
+  // uaddr and uaddr2 are futex words in guest memory: the kernel faults on what is not mapped
+  auto word = [&](std::uint64_t address) {
+    return address && memory.accessible(static_cast<GuestAddress>(address), 4, GuestMemory::readable)
+               ? host(memory, address)
+               : (address ? 0xffff800000000000ull : 0);
+  };
+  return static_cast<std::int32_t>(native("futex", word(a[0].value), a[1].value, a[2].value, utime, word(a[4].value), a[5].value));
+}
+
 const std::map<std::string_view, Handler> handlers{
+    {"sendmmsg", mmsg<false>},   {"recvmmsg", mmsg<true>},     {"recvmmsg_time64", mmsg<true, Timeout::timespec64>},
+    {"setsockopt", setsockopt},  {"getsockopt", getsockopt},
+    {"futex", futex<Timeout::timespec>}, {"futex_time64", futex<Timeout::timespec64>},
     {"_newselect", newselect},   {"select", old_select},
     {"pselect6", pselect6<Timeout::timespec>}, {"pselect6_time64", pselect6<Timeout::timespec64>},
     {"sendmsg", sendmsg},        {"recvmsg", recvmsg},
