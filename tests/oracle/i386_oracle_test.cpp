@@ -730,3 +730,43 @@ TEST_CASE("oracle: futex, with a timeout or a count by operation", "[oracle]") {
     compare([&](Arena& g) { return Case{nr(name), {g.alloc(4, 0), FUTEX_REQUEUE, 1, 5, g.alloc(4, 0), 0}}; });
   }
 }
+
+TEST_CASE("oracle: the old stat calls", "[oracle]") {
+  TempFile file(100);
+  compare([&](Arena& g) { return Case{nr("oldfstat"), {u32(file.fd), g.alloc(32)}}; });
+  compare([&](Arena& g) { return Case{nr("oldstat"), {g.string(file.path), g.alloc(32)}}; });
+  compare([&](Arena& g) { return Case{nr("oldlstat"), {g.string("/tmp"), g.alloc(32)}}; });
+  compare([&](Arena& g) { return Case{nr("oldstat"), {g.string("/proc/self"), g.alloc(32)}}; });
+  compare([&](Arena&) { return Case{nr("oldfstat"), {u32(file.fd), 0x10}}; });  // EFAULT
+}
+
+TEST_CASE("oracle: one-word signal masks", "[oracle]") {
+  sigset_t saved;
+  sigprocmask(SIG_SETMASK, nullptr, &saved);
+  compare([&](Arena& g) { return Case{nr("sigprocmask"), {SIG_BLOCK, 0, g.alloc(4)}}; });
+  compare([&](Arena& g) {
+    const auto set = g.alloc(4, 0);
+    g.base[set - Arena::address(g.base)] = 0x04;  // SIGQUIT's bit
+    return Case{nr("sigprocmask"), {SIG_BLOCK, set, g.alloc(4)}};
+  }, [&](Arena&, std::int32_t) { sigprocmask(SIG_SETMASK, &saved, nullptr); });
+  compare([&](Arena& g) { return Case{nr("sigprocmask"), {99, g.alloc(4, 0), 0}}; });  // EINVAL
+  compare([&](Arena& g) { return Case{nr("sigpending"), {g.alloc(4)}}; });
+  compare([&](Arena&) { return Case{nr("sgetmask")}; });
+  compare([&](Arena&) { return Case{nr("ssetmask"), {0x04}}; },
+          [&](Arena&, std::int32_t) { sigprocmask(SIG_SETMASK, &saved, nullptr); });
+  sigprocmask(SIG_SETMASK, &saved, nullptr);
+}
+
+TEST_CASE("oracle: readdir, and calls the kernel no longer serves", "[oracle]") {
+  int fd = -1;
+  auto reopen = [&] {
+    if (fd >= 0) close(fd);
+    fd = open("/proc/self", O_RDONLY | O_DIRECTORY);
+    return u32(fd);
+  };
+  compare([&](Arena& g) { return Case{nr("readdir"), {reopen(), g.alloc(300), 1}}; });
+  compare([&](Arena& g) { return Case{nr("readdir"), {0, g.alloc(300), 1}}; });  // not a directory
+  close(fd);
+  for (const char* name : {"idle", "bdflush", "uselib", "vm86old", "afs_syscall", "break", "lock"})
+    compare([&](Arena&) { return Case{nr(name)}; });
+}

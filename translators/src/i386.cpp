@@ -118,8 +118,8 @@ const std::map<std::string_view, Rule> rules{
     {"sigprocmask", {Handling::special, "one-word old_sigset_t"}},
     {"sigpending", {Handling::special, "one-word old_sigset_t"}},
     {"sigsuspend", {Handling::special, "one-word old_sigset_t"}},
-    {"sgetmask", {Handling::special, "x86_64 has no sgetmask"}},
-    {"ssetmask", {Handling::special, "x86_64 has no ssetmask"}},
+    {"sgetmask", {Handling::special, "x86_64 has no sgetmask: the low word of rt_sigprocmask"}},
+    {"ssetmask", {Handling::special, "x86_64 has no ssetmask: the low word of rt_sigprocmask"}},
     {"nice", {Handling::special, "x86_64 has no nice"}},
     {"stime", {Handling::special, "x86_64 has no stime"}},
     {"umount", {Handling::special, "umount2 with no flags"}},
@@ -147,6 +147,9 @@ const std::map<std::string_view, Rule> rules{
     {"setsockopt", {Handling::special, "SO_RCVTIMEO_OLD and friends carry a 32-bit timeval"}},
     // the x86_64 kernel itself answers ENOSYS to i386 here
     {"vm86", {Handling::refused, "no vm86 mode under a 64-bit kernel"}},
+    {"idle", {Handling::refused, "removed in 2.3: the kernel answers ENOSYS"}},
+    {"bdflush", {Handling::refused, "removed: the kernel answers ENOSYS"}},
+    {"uselib", {Handling::refused, "not built into the kernel (CONFIG_USELIB): ENOSYS"}},
     {"vm86old", {Handling::refused, "no vm86 mode under a 64-bit kernel"}},
 };
 

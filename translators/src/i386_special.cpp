@@ -1,6 +1,7 @@
 #include "i386_special.hpp"
 
 #include <sys/resource.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -746,7 +747,115 @@ std::int32_t futex(const GuestMemory& memory, Args a) {
   return static_cast<std::int32_t>(native("futex", word(a[0].value), a[1].value, a[2].value, utime, word(a[4].value), a[5].value));
 }
 
+// ---- the old stat calls (cp_old_stat) -------------------------------------------------
+
+template <int How>  // 0: path, 1: fd, 2: path without following a link
+std::int32_t old_stat(const GuestMemory& memory, Args a) {
+  abi::stat<X86_64> buf{};
+  long result;
+  if (How == 1) {
+    result = native("fstat", a[0].value, reinterpret_cast<std::uint64_t>(&buf));
+  } else {
+    std::string path;
+    if (memory.read_string(static_cast<GuestAddress>(a[0].value), 4096, path)) return -EFAULT;
+    result = native(How == 0 ? "stat" : "lstat", reinterpret_cast<std::uint64_t>(path.c_str()),
+                    reinterpret_cast<std::uint64_t>(&buf));
+  }
+  if (result < 0) return static_cast<std::int32_t>(result);
+  return -put<abi::old_kernel_stat<I386>>(memory, a[1].value, buf);
+}
+
+// ---- one-word signal masks (kernel/signal.c's old sigprocmask, sgetmask, ssetmask) -----
+
+std::uint64_t current_mask() {
+  std::uint64_t mask = 0;
+  native("rt_sigprocmask", SIG_BLOCK, 0, reinterpret_cast<std::uint64_t>(&mask), 8);
+  return mask;
+}
+
+// sigprocmask(how, set, oset): only the low word of the blocked set is the old call's.
+std::int32_t old_sigprocmask(const GuestMemory& memory, Args a) {
+  const std::uint64_t old = current_mask();
+  if (a[1].value) {
+    std::uint32_t word;
+    if (memory.copy_in(&word, static_cast<GuestAddress>(a[1].value), 4)) return -EFAULT;
+    std::uint64_t next;
+    switch (a[0].value) {
+      case SIG_BLOCK: next = old | word; break;
+      case SIG_UNBLOCK: next = old & ~std::uint64_t{word}; break;
+      case SIG_SETMASK: next = (old & ~std::uint64_t{0xffffffff}) | word; break;
+      default: return -EINVAL;
+    }
+    if (long result = native("rt_sigprocmask", SIG_SETMASK, reinterpret_cast<std::uint64_t>(&next), 0, 8); result < 0)
+      return static_cast<std::int32_t>(result);
+  }
+  if (a[2].value) {
+    const std::uint32_t word = static_cast<std::uint32_t>(old);
+    if (memory.copy_out(static_cast<GuestAddress>(a[2].value), &word, 4)) return -EFAULT;
+  }
+  return 0;
+}
+
+std::int32_t old_sigpending(const GuestMemory& memory, Args a) {
+  std::uint64_t pending = 0;
+  if (long result = native("rt_sigpending", reinterpret_cast<std::uint64_t>(&pending), 8); result < 0)
+    return static_cast<std::int32_t>(result);
+  const std::uint32_t word = static_cast<std::uint32_t>(pending);
+  return memory.copy_out(static_cast<GuestAddress>(a[0].value), &word, 4) ? -EFAULT : 0;
+}
+
+// sigsuspend(unused, unused, mask): the mask is one word, the rest of the set empty.
+std::int32_t old_sigsuspend(const GuestMemory&, Args a) {
+  const std::uint64_t mask = a[2].value & 0xffffffffu;
+  return static_cast<std::int32_t>(native("rt_sigsuspend", reinterpret_cast<std::uint64_t>(&mask), 8));
+}
+
+std::int32_t sgetmask(const GuestMemory&, Args) { return static_cast<std::int32_t>(current_mask()); }
+
+std::int32_t ssetmask(const GuestMemory&, Args a) {
+  const std::uint64_t old = current_mask();
+  const std::uint64_t next = a[0].value & 0xffffffffu;
+  if (long result = native("rt_sigprocmask", SIG_SETMASK, reinterpret_cast<std::uint64_t>(&next), 0, 8); result < 0)
+    return static_cast<std::int32_t>(result);
+  return static_cast<std::int32_t>(old);
+}
+
+// readdir(fd, dirent, count): old_readdir, one old_linux_dirent from the next record.
+std::int32_t readdir(const GuestMemory& memory, Args a) {
+  const long start = native("lseek", a[0].value, 0, SEEK_CUR);
+  alignas(8) std::uint8_t record[512];
+  const long got = native("getdents64", a[0].value, reinterpret_cast<std::uint64_t>(record), sizeof record);
+  if (got <= 0) return static_cast<std::int32_t>(got);
+  std::uint64_t ino;
+  std::int64_t off;
+  std::uint16_t reclen;
+  std::memcpy(&ino, record, 8);
+  std::memcpy(&off, record + 8, 8);
+  std::memcpy(&reclen, record + 16, 2);
+  const char* name = reinterpret_cast<const char*>(record + 19);
+  const std::size_t namelen = strnlen(name, reclen - 19);
+  // only the first record is the call's: the directory moves past that one alone
+  native("lseek", a[0].value, static_cast<std::uint64_t>(off), SEEK_SET);
+  if (ino > 0xffffffffu) {
+    if (start >= 0) native("lseek", a[0].value, static_cast<std::uint64_t>(start), SEEK_SET);
+    return -EOVERFLOW;
+  }
+  // {u32 d_ino; u32 d_offset; u16 d_namlen; char d_name[]} with the name's NUL
+  std::vector<std::uint8_t> out(10 + namelen + 1, 0);
+  const std::uint32_t ino32 = static_cast<std::uint32_t>(ino);
+  const std::uint32_t offset = static_cast<std::uint32_t>(start);
+  const std::uint16_t length = static_cast<std::uint16_t>(namelen);
+  std::memcpy(out.data(), &ino32, 4);
+  std::memcpy(out.data() + 4, &offset, 4);
+  std::memcpy(out.data() + 8, &length, 2);
+  std::memcpy(out.data() + 10, name, namelen);
+  return memory.copy_out(static_cast<GuestAddress>(a[1].value), out.data(), out.size()) ? -EFAULT : 1;
+}
+
 const std::map<std::string_view, Handler> handlers{
+    {"oldstat", old_stat<0>},    {"oldfstat", old_stat<1>},    {"oldlstat", old_stat<2>},
+    {"sigprocmask", old_sigprocmask}, {"sigpending", old_sigpending}, {"sigsuspend", old_sigsuspend},
+    {"sgetmask", sgetmask},      {"ssetmask", ssetmask},       {"readdir", readdir},
     {"sendmmsg", mmsg<false>},   {"recvmmsg", mmsg<true>},     {"recvmmsg_time64", mmsg<true, Timeout::timespec64>},
     {"setsockopt", setsockopt},  {"getsockopt", getsockopt},
     {"futex", futex<Timeout::timespec>}, {"futex_time64", futex<Timeout::timespec64>},

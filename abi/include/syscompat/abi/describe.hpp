@@ -84,11 +84,14 @@ enum class Narrowing {
 //              __st_ino holds the low 32 bits of st_ino);
 //   narrowing: the member's own policy, overriding the caller's;
 //   max:       a limit below the type's own (the old stat's st_size: MAX_NON_LFS).
+//   overflow: the value stored where it does not fit, instead of failing (the 16-bit ids'
+//             overflowuid, 65534)
 struct MemberRule {
   std::string_view member;
   std::string_view from = {};
   std::optional<Narrowing> narrowing = {};
   std::optional<std::int64_t> max = {};
+  std::optional<std::int64_t> overflow = {};
 };
 template <class S>
 inline constexpr std::array<MemberRule, 0> member_rules{};

@@ -206,9 +206,14 @@ constexpr bool member_convertible() {
 
 template <class To, class From>
 int convert_member(const From& from, To& to, Narrowing policy,
-                   std::int64_t max = std::numeric_limits<std::int64_t>::max()) {
+                   std::int64_t max = std::numeric_limits<std::int64_t>::max(),
+                   std::optional<std::int64_t> overflow = {}) {
   if constexpr (IsScalar<To>::value && IsScalar<From>::value) {
     typename To::repr value{};
+    if (overflow && narrow(from.get(), value, Narrowing::eoverflow, max)) {
+      to.set(static_cast<typename To::repr>(*overflow));
+      return 0;
+    }
     // A pointer narrows as ptr_to_compat does: the low 32 bits.
     if (int error = narrow(from.get(), value, To::kind == abi::ScalarKind::pointer ? Narrowing::truncate : policy, max))
       return error;
@@ -260,7 +265,7 @@ int convert(const From& from, To& to, Narrowing policy, bool keep_padding) {
           if constexpr (source != static_cast<std::size_t>(-1)) {
             if (!error)
               error = detail::convert_member(std::get<source>(from_members), member,
-                                             rule.narrowing.value_or(policy), max);
+                                             rule.narrowing.value_or(policy), max, rule.overflow);
           } else if (!keep_padding || (!detail::is_padding_name(To::field_names[I]) &&
                                        !detail::IsRaw<std::remove_cvref_t<decltype(member)>>::value)) {
             member = {};  // a member the source lacks is written as zero

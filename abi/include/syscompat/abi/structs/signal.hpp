@@ -45,6 +45,8 @@ using sigset =
                        sigset_array<M>, sigset_long<M>>;
 
 // ---- sigaction --------------------------------------------------------------------------
+// glibc's <signal.h> makes sa_handler a macro, so its member is `handler` in C++ and keeps
+// its C name for the probes (as stat's st_atime does).
 
 // i386's (x86 asm/signal.h under __i386__) and arm's asm/signal.h: the old layout, with the
 // handler in a union named _u and a one-word sa_mask. This is the kernel's old_sigaction of
@@ -67,7 +69,7 @@ using sigaction_x86_64_mask_t =
     std::conditional_t<M::abi == Abi::x32, packed_t<typename M::kernel_ulong>, typename M::c_ulong>;
 
 SYSCOMPAT_STRUCT(sigaction_x86_64, "sigaction", uapi("linux/signal.h", "struct sigaction"),
-                 (sa_handler, ptr),
+                 (handler, ptr, true, "sa_handler"),
                  (sa_flags, c_ulong),
                  (sa_restorer, ptr),
                  (sa_mask, sigaction_x86_64_mask_t<M>));
@@ -75,7 +77,7 @@ SYSCOMPAT_STRUCT(sigaction_x86_64, "sigaction", uapi("linux/signal.h", "struct s
 // asm-generic/signal.h (aarch64, riscv64): sa_restorer only #ifdef SA_RESTORER, which
 // aarch64's asm/signal.h defines (for AArch32 compat) and riscv's does not.
 SYSCOMPAT_STRUCT(sigaction_generic, "sigaction", uapi("linux/signal.h", "struct sigaction"),
-                 (sa_handler, ptr),
+                 (handler, ptr, true, "sa_handler"),
                  (sa_flags, c_ulong),
                  (sa_restorer, ptr, M::abi == Abi::aarch64),
                  (sa_mask, sigset<M>));
@@ -83,7 +85,7 @@ SYSCOMPAT_STRUCT(sigaction_generic, "sigaction", uapi("linux/signal.h", "struct 
 // mips' asm/signal.h (the IRIX order): flags first, an unsigned int.
 SYSCOMPAT_STRUCT(sigaction_mips, "sigaction", uapi("linux/signal.h", "struct sigaction"),
                  (sa_flags, c_uint),
-                 (sa_handler, ptr),
+                 (handler, ptr, true, "sa_handler"),
                  (sa_mask, sigset<M>));
 
 template <class M>

@@ -86,6 +86,15 @@ SYSCOMPAT_STRUCT(old_kernel_stat_decl, "__old_kernel_stat",
                  (st_atime_sec, c_ulong, true, "st_atime"),
                  (st_mtime_sec, c_ulong, true, "st_mtime"),
                  (st_ctime_sec, c_ulong, true, "st_ctime"));
+// cp_old_stat: old_encode_dev keeps 16 bits of a device, the ids go through high2lowuid
+// (65534 when they do not fit), an inode or link count that does not fit is EOVERFLOW.
+template <class M>
+inline constexpr std::array member_rules<old_kernel_stat_decl<M>>{
+    MemberRule{.member = "st_dev", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "st_rdev", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "st_uid", .overflow = 65534},
+    MemberRule{.member = "st_gid", .overflow = 65534}};
+
 template <class M>
 using old_kernel_stat = only_on<M, old_kernel_stat_decl<M>,
                                 "only i386's oldstat, oldfstat and oldlstat use it", Abi::i386>;
@@ -220,7 +229,7 @@ SYSCOMPAT_STRUCT(old_linux_dirent, "old_linux_dirent", no_header("kernel-interna
 // the 64-bit rt sigset, unlike the old one-word sigaction their UAPI headers declare.
 SYSCOMPAT_STRUCT(compat_sigaction_decl, "compat_sigaction",
                  no_header("kernel-internal, include/linux/compat.h"),
-                 (sa_handler, ptr),
+                 (handler, ptr, true, "sa_handler"),
                  (sa_flags, c_ulong),
                  (sa_restorer, ptr),
                  (sa_mask, u32[2]));
