@@ -12,6 +12,10 @@
 #include <linux/futex.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/time.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -769,4 +773,69 @@ TEST_CASE("oracle: readdir, and calls the kernel no longer serves", "[oracle]") 
   close(fd);
   for (const char* name : {"idle", "bdflush", "uselib", "vm86old", "afs_syscall", "break", "lock"})
     compare([&](Arena&) { return Case{nr(name)}; });
+}
+
+TEST_CASE("oracle: System V IPC, direct and through ipc()", "[oracle]") {
+  const int queue = msgget(IPC_PRIVATE, 0600);
+  const int sem = semget(IPC_PRIVATE, 2, 0600);
+  const int shm = shmget(IPC_PRIVATE, 4096, 0600);
+  REQUIRE(queue >= 0);
+  REQUIRE(sem >= 0);
+  REQUIRE(shm >= 0);
+  struct Message {
+    long type;
+    char text[8];
+  };
+  auto drain = [&](Arena&, std::int32_t) {
+    Message m;
+    while (msgrcv(queue, &m, sizeof m.text, 0, IPC_NOWAIT) >= 0) {
+    }
+  };
+  auto put_message = [&](Arena& g) {
+    const auto at = g.alloc(12);
+    const std::int32_t type = 7;
+    std::memcpy(g.base + (at - Arena::address(g.base)), &type, 4);
+    std::memcpy(g.base + (at + 4 - Arena::address(g.base)), "message", 8);
+    return at;
+  };
+  auto queue_one = [&] {
+    const Message m{9, "queued!"};
+    REQUIRE(msgsnd(queue, &m, 8, 0) == 0);
+  };
+  compare([&](Arena& g) { return Case{nr("msgsnd"), {u32(queue), put_message(g), 8, 0}}; }, drain);
+  compare([&](Arena& g) {
+    queue_one();
+    return Case{nr("msgrcv"), {u32(queue), g.alloc(12), 8, 0, IPC_NOWAIT}};
+  });
+  compare([&](Arena& g) { return Case{nr("msgrcv"), {u32(queue), g.alloc(12), 8, 0, IPC_NOWAIT}}; });  // ENOMSG
+  REQUIRE(semctl(sem, 1, SETVAL, 5) == 0);
+  // through the multiplexer: MSGSND, MSGRCV (both versions), MSGCTL, SEMCTL, SEMOP, SHMCTL
+  compare([&](Arena& g) { return Case{nr("ipc"), {11, u32(queue), 8, 0, put_message(g), 0}}; }, drain);
+  compare([&](Arena& g) {
+    queue_one();
+    return Case{nr("ipc"), {12 | (1u << 16), u32(queue), 8, IPC_NOWAIT, g.alloc(12), 0}};
+  });
+  compare([&](Arena& g) {
+    queue_one();
+    const auto buffer = g.alloc(12), kludge = g.alloc(8);
+    const std::uint32_t words[2] = {buffer, 0};
+    std::memcpy(g.base + (kludge - Arena::address(g.base)), words, sizeof words);
+    return Case{nr("ipc"), {12, u32(queue), 8, IPC_NOWAIT, kludge, 0}, {{kludge, 4, "a guest pointer"}}};
+  });
+  compare([&](Arena& g) { return Case{nr("ipc"), {14, u32(queue), IPC_STAT | 0x100, 0, g.alloc(120), 0}}; });
+  compare([&](Arena& g) {
+    const auto arg = g.alloc(4, 0);
+    return Case{nr("ipc"), {3, u32(sem), 1, GETVAL | 0x100, arg, 0}};
+  });
+  compare([&](Arena& g) {
+    const auto ops = g.alloc(6, 0);  // {sem_num 0, sem_op +1, sem_flg 0}
+    g.base[ops - Arena::address(g.base) + 2] = 1;
+    return Case{nr("ipc"), {1, u32(sem), 1, 0, ops, 0}};
+  });
+  compare([&](Arena& g) { return Case{nr("ipc"), {24, u32(shm), IPC_STAT | 0x100, 0, g.alloc(120), 0}}; });
+  compare([&](Arena&) { return Case{nr("ipc"), {3, u32(sem), 1, GETVAL, 0, 0}}; });  // no arg: EINVAL
+  compare([&](Arena& g) { return Case{nr("ipc"), {99, 0, 0, 0, g.alloc(4), 0}}; });   // ENOSYS
+  msgctl(queue, IPC_RMID, nullptr);
+  semctl(sem, 0, IPC_RMID);
+  shmctl(shm, IPC_RMID, nullptr);
 }
