@@ -150,40 +150,11 @@ using stat = std::conditional_t<
 // stat64: the 32-bit ABIs' stat64/fstat64/lstat64/fstatat64. asm-generic/stat.h declares
 // one only where __BITS_PER_LONG is 32, which none of the asm-generic ABIs here is.
 
-// x86's asm/stat.h (glibc 2.1's layout, with __st_ino and padding around the dev_t's);
-// 96 bytes, 64-bit members 4-aligned.
-SYSCOMPAT_STRUCT(stat64_i386, "stat64", uapi("asm/stat.h", "struct stat64"),
-                 (st_dev, c_ullong),
-                 (__pad0, c_uchar[4]),
-                 (__st_ino, c_ulong),
-                 (st_mode, c_uint),
-                 (st_nlink, c_uint),
-                 (st_uid, c_ulong),
-                 (st_gid, c_ulong),
-                 (st_rdev, c_ullong),
-                 (__pad3, c_uchar[4]),
-                 (st_size, c_llong),
-                 (st_blksize, c_ulong),
-                 (st_blocks, c_ullong),
-                 (st_atime_sec, c_ulong, true, "st_atime"),
-                 (st_atime_nsec, c_ulong),
-                 (st_mtime_sec, c_ulong, true, "st_mtime"),
-                 (st_mtime_nsec, c_uint),
-                 (st_ctime_sec, c_ulong, true, "st_ctime"),
-                 (st_ctime_nsec, c_ulong),
-                 (st_ino, c_ullong));
-
-// __st_ino is glibc 2.1's 32-bit inode: the kernel stores st_ino's low 32 bits there. The
-// x86_64 kernel's cp_stat64 (sys_ia32.c) writes member by member, padding untouched.
-template <class M>
-inline constexpr std::array member_rules<stat64_i386<M>>{
-    MemberRule{.member = "__st_ino", .from = "st_ino", .narrowing = Narrowing::truncate}};
-template <class M>
-inline constexpr bool kernel_writes_members_only<stat64_i386<M>> = true;
-
-// arm's asm/stat.h: the same glibc 2.1 layout, but EABI aligns the 64-bit members to 8:
-// 104 bytes.
-SYSCOMPAT_STRUCT(stat64_arm, "stat64", uapi("asm/stat.h", "struct stat64"),
+// glibc 2.1's layout, with __st_ino and padding around the dev_t's, as x86's and arm's
+// asm/stat.h declare it (x86 spells st_mtime_nsec `unsigned int`, arm `unsigned long`: the
+// same four unsigned bytes on both). One entry, two sizes: 96 bytes on i386, whose 64-bit
+// members are 4-aligned, 104 on arm EABI, which aligns them to 8.
+SYSCOMPAT_STRUCT(stat64_glibc21, "stat64", uapi("asm/stat.h", "struct stat64"),
                  (st_dev, c_ullong),
                  (__pad0, c_uchar[4]),
                  (__st_ino, c_ulong),
@@ -204,9 +175,13 @@ SYSCOMPAT_STRUCT(stat64_arm, "stat64", uapi("asm/stat.h", "struct stat64"),
                  (st_ctime_nsec, c_ulong),
                  (st_ino, c_ullong));
 
+// __st_ino is glibc 2.1's 32-bit inode: the kernel stores st_ino's low 32 bits there. The
+// x86_64 kernel's cp_stat64 (sys_ia32.c) writes i386's member by member, padding untouched.
 template <class M>
-inline constexpr std::array member_rules<stat64_arm<M>>{
+inline constexpr std::array member_rules<stat64_glibc21<M>>{
     MemberRule{.member = "__st_ino", .from = "st_ino", .narrowing = Narrowing::truncate}};
+template <class M>
+inline constexpr bool kernel_writes_members_only<stat64_glibc21<M>> = M::abi == Abi::i386;
 
 // mips's asm/stat.h, the o32 declaration (the 64-bit kernel's stat layout).
 SYSCOMPAT_STRUCT(stat64_mips, "stat64", uapi("asm/stat.h", "struct stat64"),
@@ -231,9 +206,8 @@ SYSCOMPAT_STRUCT(stat64_mips, "stat64", uapi("asm/stat.h", "struct stat64"),
                  (st_blocks, c_llong));
 
 template <class M>
-using stat64_decl = std::conditional_t<
-    M::abi == Abi::i386, stat64_i386<M>,
-    std::conditional_t<M::abi == Abi::arm_eabi, stat64_arm<M>, stat64_mips<M>>>;
+using stat64_decl =
+    std::conditional_t<M::abi == Abi::mips_o32, stat64_mips<M>, stat64_glibc21<M>>;
 template <class M>
 using stat64 = only_on<M, stat64_decl<M>, "64-bit ABIs have no stat64 syscalls", Abi::i386,
                        Abi::arm_eabi, Abi::mips_o32>;
