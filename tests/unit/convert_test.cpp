@@ -85,3 +85,49 @@ TEST_CASE("convert: members are matched by name, not position", "[convert]") {
   abi::stat<I386> old{};
   CHECK(convert(host, old) == EOVERFLOW);
 }
+
+TEST_CASE("convert: arm EABI structs to x86_64 and back, without execution", "[convert][arm]") {
+  // stat64: arm's 104-byte layout (64-bit members 8-aligned) from x86_64's stat
+  abi::stat<X86_64> host{};
+  host.st_ino.set(0x1234567890);
+  host.st_size.set(std::int64_t{3} << 30);
+  host.st_blocks.set(99);
+  host.st_mode.set(040755);
+  abi::stat64<ArmEabi> arm{};
+  REQUIRE(convert(host, arm) == 0);
+  CHECK(sizeof arm == 104);
+  CHECK(arm.st_ino.get() == 0x1234567890);
+  CHECK(arm.__st_ino.get() == 0x34567890);  // the low 32 bits, as cp_new_stat64 stores them
+  CHECK(arm.st_size.get() == std::int64_t{3} << 30);
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(&arm);
+  std::uint64_t size_at_48;  // st_size: after __pad3, aligned to 8 on arm (44 on i386)
+  std::memcpy(&size_at_48, bytes + 48, 8);
+  CHECK(size_at_48 == std::uint64_t{3} << 30);
+
+  // epoll_event: 16 bytes on arm, 12 (packed) on x86_64, data at 8 and at 4
+  abi::epoll_event<ArmEabi> guest_event{};
+  guest_event.events.set(1);
+  guest_event.data.set(0x1122334455667788);
+  abi::epoll_event<X86_64> native_event{};
+  REQUIRE(convert(guest_event, native_event) == 0);
+  CHECK(sizeof guest_event == 16);
+  CHECK(sizeof native_event == 12);
+  CHECK(native_event.data.get() == 0x1122334455667788);
+
+  // flock64 from arm to x86_64's flock, and a 64-bit timespec the other way
+  abi::flock64<ArmEabi> lock{};
+  lock.l_type.set(1);
+  lock.l_start.set(std::int64_t{1} << 40);
+  lock.l_pid.set(42);
+  abi::flock<X86_64> native_lock{};
+  REQUIRE(convert(lock, native_lock) == 0);
+  CHECK(native_lock.l_start.get() == std::int64_t{1} << 40);
+  CHECK(native_lock.l_pid.get() == 42);
+  abi::timespec<X86_64> now{};
+  now.tv_sec.set(std::int64_t{1} << 34);
+  abi::timespec64<ArmEabi> arm_now{};
+  REQUIRE(convert(now, arm_now) == 0);
+  CHECK(arm_now.tv_sec.get() == std::int64_t{1} << 34);
+  abi::timespec<ArmEabi> arm_old{};
+  CHECK(convert(now, arm_old) == EOVERFLOW);  // time32 past 2038
+}
