@@ -6,6 +6,7 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "syscompat/abi/layout.hpp"
 #include "syscompat/abi/syscall_args.hpp"
@@ -342,6 +343,9 @@ constexpr NumberAlias number_aliases[] = {
 
 struct Table {
   std::array<std::vector<Syscall>, all_abis.size()> by_abi;
+  // Lookups by name sit on the translators' per-call path (the hand-written handlers call
+  // the native syscall by its description name): hashed once here, not searched per call.
+  std::array<std::unordered_map<std::string_view, const Syscall*>, all_abis.size()> by_name;
   std::vector<std::string> errors;
 };
 
@@ -413,6 +417,9 @@ Table build_table() {
                                  " has two numbers");
     }
   }
+  for (Abi abi : all_abis)
+    for (const auto& call : table.by_abi[static_cast<std::size_t>(abi)])
+      table.by_name[static_cast<std::size_t>(abi)].emplace(call.name, &call);
   return table;
 }
 
@@ -433,9 +440,9 @@ const Syscall* find_syscall(Abi abi, std::uint32_t number) {
 }
 
 const Syscall* find_syscall(Abi abi, std::string_view name) {
-  for (const auto& call : syscalls(abi))
-    if (call.name == name) return &call;
-  return nullptr;
+  const auto& index = table().by_name[static_cast<std::size_t>(abi)];
+  auto found = index.find(name);
+  return found == index.end() ? nullptr : found->second;
 }
 
 const std::vector<std::string>& syscall_table_errors() { return table().errors; }
