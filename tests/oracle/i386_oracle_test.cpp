@@ -19,6 +19,7 @@
 #include <sys/time.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <array>
@@ -30,6 +31,7 @@
 
 #include "syscompat/abi/syscalls.hpp"
 #include "syscompat/translators/i386.hpp"
+#include "syscompat/translators/process_hooks.hpp"
 
 using syscompat::translators::GuestMemory;
 using syscompat::translators::I386Translator;
@@ -101,7 +103,8 @@ struct Case {
 // Runs a case both ways from identical starting bytes; `make` builds it in a fresh arena,
 // `cleanup` undoes side effects between the two runs (closes fds the call made).
 void compare(const std::function<Case(Arena&)>& make,
-             const std::function<void(Arena&, std::int32_t)>& cleanup = {}) {
+             const std::function<void(Arena&, std::int32_t)>& cleanup = {},
+             syscompat::translators::ProcessHooks* owner = nullptr) {
   Arena kernel_arena;
   const Case kernel_case = make(kernel_arena);
   const std::int32_t kernel_result = int80(kernel_case.number, kernel_case.registers);
@@ -111,13 +114,15 @@ void compare(const std::function<Case(Arena&)>& make,
   Case our_case = make(ours);
   // Both arenas were laid out by the same `make`, so offsets correspond.
   REQUIRE(ours.used == kernel_arena.used);
-  I386Translator translator(ours.memory);
+  I386Translator translator(ours.memory, owner);
   const std::int32_t our_result = translator.translate(our_case.number, our_case.registers);
   if (cleanup) cleanup(ours, our_result);
 
   INFO("syscall " << kernel_case.number);
   if (!kernel_case.mask_result) CHECK(our_result == kernel_result);
-  CHECK((our_result < 0) == (kernel_result < 0));
+  // An error is -4095..-1; an address above 2 GiB is negative too (mmap).
+  auto is_error = [](std::int32_t r) { return r < 0 && r >= -4095; };
+  CHECK(is_error(our_result) == is_error(kernel_result));
   // Compare guest bytes, offset by offset from each arena's base.
   std::vector<std::uint8_t> a(kernel_arena.base, kernel_arena.base + kernel_arena.used);
   std::vector<std::uint8_t> b(ours.base, ours.base + ours.used);
@@ -838,4 +843,138 @@ TEST_CASE("oracle: System V IPC, direct and through ipc()", "[oracle]") {
   msgctl(queue, IPC_RMID, nullptr);
   semctl(sem, 0, IPC_RMID);
   shmctl(shm, IPC_RMID, nullptr);
+}
+
+namespace {
+// A process owner that serves the hooks with this process's own x86_64 calls: what the
+// translators decode (old_mmap's block, mmap2's page offset, the three sigaction layouts)
+// reaches the kernel as the compat path would hand it over.
+struct KernelBackedOwner : syscompat::translators::ProcessHooks {
+  static std::int32_t result(long value) { return value < 0 ? -errno : static_cast<std::int32_t>(value); }
+  std::int32_t map(const syscompat::translators::MapRequest& r) override {
+    const int flags = r.flags & MAP_FIXED ? r.flags : r.flags | MAP_32BIT;
+    void* p = mmap(reinterpret_cast<void*>(std::uintptr_t{r.address}), r.length, r.protection, flags, r.fd,
+                   static_cast<off_t>(r.offset));
+    return p == MAP_FAILED ? -errno : static_cast<std::int32_t>(reinterpret_cast<std::uintptr_t>(p));
+  }
+  std::int32_t unmap(std::uint32_t a, std::uint32_t length) override {
+    return result(munmap(reinterpret_cast<void*>(std::uintptr_t{a}), length));
+  }
+  std::int32_t protect(std::uint32_t a, std::uint32_t length, int protection) override {
+    return result(mprotect(reinterpret_cast<void*>(std::uintptr_t{a}), length, protection));
+  }
+  std::int32_t remap(std::uint32_t, std::uint32_t, std::uint32_t, int, std::uint32_t) override { return -ENOSYS; }
+  std::int32_t brk(std::uint32_t) override { return -ENOSYS; }
+  std::int32_t shm_attach(int, std::uint32_t, int) override { return -ENOSYS; }
+  std::int32_t sigaction(int signal, const syscompat::translators::GuestSigaction* action,
+                         syscompat::translators::GuestSigaction* previous) override {
+    struct {
+      std::uint64_t handler, flags, restorer, mask;
+    } in{}, out{};
+    if (action) in = {action->handler, action->flags, action->restorer, action->mask};
+    if (::syscall(SYS_rt_sigaction, signal, action ? &in : nullptr, previous ? &out : nullptr, 8) < 0) return -errno;
+    if (previous)
+      *previous = {static_cast<std::uint32_t>(out.handler), static_cast<std::uint32_t>(out.flags),
+                   static_cast<std::uint32_t>(out.restorer), out.mask};
+    return 0;
+  }
+  std::int32_t owner_call(const syscompat::translators::CallPlan&, const std::array<std::uint32_t, 6>&) override {
+    return -ENOSYS;
+  }
+};
+}  // namespace
+
+TEST_CASE("oracle: signal, sigaction and rt_sigaction decoded for the process owner", "[oracle]") {
+  KernelBackedOwner owner;
+  struct sigaction saved;
+  sigaction(SIGUSR2, nullptr, &saved);
+  // Each run starts from the same disposition, so what the old action reads back agrees.
+  auto reset = [&] {
+    struct sigaction start {};
+    start.sa_handler = SIG_IGN;
+    start.sa_flags = SA_RESTART;
+    sigaddset(&start.sa_mask, SIGHUP);
+    sigaction(SIGUSR2, &start, nullptr);
+  };
+  auto restore = [&](Arena&, std::int32_t) { reset(); };
+  // old_sigaction: handler, one-word mask, flags, restorer
+  auto old_action = [](Arena& g) {
+    const auto at = g.alloc(16, 0);
+    const std::uint32_t words[4] = {0x12345678, 0x5, SA_SIGINFO | SA_RESTART, 0x8048000};
+    std::memcpy(g.base + (at - Arena::address(g.base)), words, sizeof words);
+    return at;
+  };
+  // compat_sigaction: handler, flags, restorer, two-word mask
+  auto rt_action = [](Arena& g) {
+    const auto at = g.alloc(20, 0);
+    const std::uint32_t words[5] = {0x12345678, SA_SIGINFO | SA_ONSTACK, 0x8048000, 0x80000005, 0x3};
+    std::memcpy(g.base + (at - Arena::address(g.base)), words, sizeof words);
+    return at;
+  };
+  const std::uint32_t usr2 = SIGUSR2;
+  compare([&](Arena& g) { reset(); return Case{nr("sigaction"), {usr2, old_action(g), g.alloc(16)}}; }, restore, &owner);
+  compare([&](Arena& g) { reset(); return Case{nr("sigaction"), {usr2, 0, g.alloc(16)}}; }, restore, &owner);
+  compare([&](Arena& g) { reset(); return Case{nr("rt_sigaction"), {usr2, rt_action(g), g.alloc(20), 8}}; }, restore, &owner);
+  compare([&](Arena& g) { reset(); return Case{nr("rt_sigaction"), {usr2, 0, g.alloc(20), 8}}; }, restore, &owner);
+  compare([&](Arena&) { reset(); return Case{nr("signal"), {usr2, 0x8049000}}; }, restore, &owner);
+  // and read back what signal() set: SA_ONESHOT | SA_NOMASK, no mask
+  compare([&](Arena& g) {
+    reset();
+    int80(nr("signal"), {usr2, 0x8049000});
+    const auto old = g.alloc(20);
+    // sys_signal never sets sa_restorer: its k_sigaction is on the kernel stack, uninitialised.
+    return Case{nr("rt_sigaction"), {usr2, 0, old, 8}, {{old + 8, 4, "sys_signal's uninitialised sa_restorer"}}};
+  }, restore, &owner);
+  // bad input: a sigsetsize that is not 8, SIGKILL, signal 0 and 65, bad pointers
+  compare([&](Arena& g) { reset(); return Case{nr("rt_sigaction"), {usr2, rt_action(g), g.alloc(20), 4}}; }, restore, &owner);
+  compare([&](Arena& g) { reset(); return Case{nr("rt_sigaction"), {SIGKILL, rt_action(g), g.alloc(20), 8}}; }, restore, &owner);
+  compare([&](Arena& g) { reset(); return Case{nr("sigaction"), {0, old_action(g), g.alloc(16)}}; }, restore, &owner);
+  compare([&](Arena& g) { reset(); return Case{nr("sigaction"), {65, old_action(g), g.alloc(16)}}; }, restore, &owner);
+  compare([&](Arena& g) { reset(); return Case{nr("sigaction"), {usr2, 0x10, g.alloc(16)}}; }, restore, &owner);
+  compare([&](Arena& g) { reset(); return Case{nr("rt_sigaction"), {usr2, rt_action(g), 0x10, 8}}; }, restore, &owner);
+  compare([&](Arena&) { reset(); return Case{nr("signal"), {SIGSTOP, 0x8049000}}; }, restore, &owner);
+  sigaction(SIGUSR2, &saved, nullptr);
+}
+
+TEST_CASE("oracle: old_mmap and mmap2 decoded for the process owner", "[oracle]") {
+  KernelBackedOwner owner;
+  TempFile file(3 * 4096);
+  // Where the mapping lands is the owner's choice: the address is masked, the mapping undone.
+  auto unmap = [](Arena&, std::int32_t result) {
+    if (result < 0 && result > -4096) return;
+    munmap(reinterpret_cast<void*>(std::uintptr_t{static_cast<std::uint32_t>(result)}), 4096);
+  };
+  auto block = [&](Arena& g, std::uint32_t offset, std::uint32_t fd, std::uint32_t length = 4096) {
+    const auto at = g.alloc(24, 0);
+    const std::uint32_t words[6] = {0, length, PROT_READ, MAP_PRIVATE, fd, offset};
+    std::memcpy(g.base + (at - Arena::address(g.base)), words, sizeof words);
+    return at;
+  };
+  Case mapped{};
+  auto success = [&](Case c) {
+    c.mask_result = true;
+    return c;
+  };
+  compare([&](Arena& g) { return success(Case{nr("mmap"), {block(g, 4096, u32(file.fd))}}); }, unmap, &owner);
+  compare([&](Arena& g) { return Case{nr("mmap"), {block(g, 100, u32(file.fd))}}; }, unmap, &owner);  // EINVAL
+  compare([&](Arena&) { return Case{nr("mmap"), {0x10}}; }, unmap, &owner);                         // EFAULT
+  compare([&](Arena& g) { return Case{nr("mmap"), {block(g, 0, 9999)}}; }, unmap, &owner);          // EBADF
+  compare([&](Arena& g) { return Case{nr("mmap"), {block(g, 0, u32(file.fd), 0)}}; }, unmap, &owner);  // EINVAL
+  compare([&](Arena&) {
+    return success(Case{nr("mmap2"), {0, 4096, PROT_READ, MAP_PRIVATE, u32(file.fd), 2}});
+  }, unmap, &owner);
+  compare([&](Arena&) { return Case{nr("mmap2"), {0, 4096, PROT_READ, MAP_PRIVATE, 9999, 0}}; }, unmap, &owner);
+  compare([&](Arena&) { return Case{nr("mmap2"), {0, 4096, PROT_READ, 0, u32(file.fd), 0}}; }, unmap, &owner);
+  // mmap2's offset is in 4096-byte pages: the page it maps is the file's third
+  compare([&](Arena& g) {
+    const auto out = g.alloc(4);
+    return Case{nr("mmap2"), {0, 4096, PROT_READ, MAP_PRIVATE, u32(file.fd), 2}, {}, true};
+    (void)out;
+  }, [&](Arena&, std::int32_t result) {
+    REQUIRE((result > 0 || result < -4096));
+    const auto* page = reinterpret_cast<const char*>(std::uintptr_t{static_cast<std::uint32_t>(result)});
+    CHECK(page[0] == static_cast<char>('a' + (2 * 4096) % 26));
+    munmap(const_cast<char*>(page), 4096);
+  }, &owner);
+  (void)mapped;
 }

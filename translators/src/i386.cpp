@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "syscompat/abi/syscall_args.hpp"
+#include "i386_hooks.hpp"
 #include "i386_special.hpp"
 #include "syscompat/translators/struct_converters.hpp"
 
@@ -232,7 +233,7 @@ std::vector<CallPlan> build_plans() {
         if (!call.signature.args[i].struct_name.empty())
           plan.converters[i] = find_struct_converter(Abi::i386, call.signature.args[i].struct_name,
                                                      plan.native->signature.args[i].struct_name);
-    plan.served = plan.handling == Handling::generic ||
+    plan.served = plan.handling == Handling::generic || plan.handling == Handling::hook ||
                   (plan.handling == Handling::special && i386_special::find(call.name));
     plans.push_back(std::move(plan));
   }
@@ -306,11 +307,22 @@ std::int32_t I386Translator::translate(std::uint32_t number, const std::array<st
   const CallPlan* plan = i386_plan(number);
   if (!plan) return -ENOSYS;
   if (plan->handling == Handling::special) {
+    if (i386_hooks::is_ipc_shmat(*plan->guest, registers[0]))
+      return hooks_ ? i386_hooks::ipc_shmat(memory_, *hooks_, registers) : -ENOSYS;
     auto handler = i386_special::find(plan->guest->name);
     if (!handler) return -ENOSYS;
     const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
                                             registers[3], registers[4], registers[5]};
     return handler(memory_, abi::decode_args(*plan->guest, wide));
+  }
+  if (plan->handling == Handling::hook) {
+    if (!hooks_) return -ENOSYS;
+    if (auto handler = i386_hooks::find(plan->guest->name)) {
+      const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
+                                              registers[3], registers[4], registers[5]};
+      return handler(memory_, *hooks_, abi::decode_args(*plan->guest, wide));
+    }
+    return hooks_->owner_call(*plan, registers);
   }
   if (plan->handling != Handling::generic) return -ENOSYS;
   return translate_generic(memory_, *plan, registers);

@@ -973,7 +973,7 @@ std::int32_t ipc(const GuestMemory& memory, Args a) {
     }
     case 13: return translate_named(memory, "msgget", {first, second});
     case 14: return msgctl_with(memory, first, second & ~ipc_64, ptr, second & ipc_64);
-    case 21: return -ENOSYS;  // shmat: the segment must land below 4 GB, which run32 owns
+    // 21, shmat, places memory: the process owner's (i386_hooks::ipc_shmat)
     case 22: return translate_named(memory, "shmdt", {ptr});
     case 23: return translate_named(memory, "shmget", {first, second, third});
     case 24: return shmctl_with(memory, first, second & ~ipc_64, ptr, second & ipc_64);

@@ -12,6 +12,7 @@
 
 #include "syscompat/abi/syscalls.hpp"
 #include "syscompat/translators/guest_memory.hpp"
+#include "syscompat/translators/process_hooks.hpp"
 
 namespace syscompat::translators {
 
@@ -29,7 +30,7 @@ struct CallPlan {
   const abi::Syscall* native = nullptr;  // the x86_64 call that serves it, if generic
   Handling handling = Handling::special;
   std::string reason;  // for special, hook and refused
-  bool served = false;  // generic, or special with its handler written
+  bool served = false;  // generic, special with its handler written, or hook (owner's contract)
   // Generic calls: each struct argument's converter, found once here, not per call.
   std::array<const struct StructConverter*, 6> converters{};
 };
@@ -47,14 +48,17 @@ std::int32_t translate_named(const GuestMemory& memory, std::string_view name,
 
 class I386Translator {
  public:
-  explicit I386Translator(const GuestMemory& memory) : memory_(memory) {}
+  // Without hooks, the calls the process owner serves answer -ENOSYS.
+  explicit I386Translator(const GuestMemory& memory, ProcessHooks* hooks = nullptr)
+      : memory_(memory), hooks_(hooks) {}
 
-  // eax for the guest: the result, or -errno. Calls that are not generic answer -ENOSYS
-  // until their handler exists.
+  // eax for the guest: the result, or -errno. An unknown number, a refused call, and a hook
+  // call without an owner answer -ENOSYS.
   std::int32_t translate(std::uint32_t number, const std::array<std::uint32_t, 6>& registers);
 
  private:
   const GuestMemory& memory_;
+  ProcessHooks* hooks_;
 };
 
 }  // namespace syscompat::translators

@@ -1,0 +1,71 @@
+// The process owner's half of i386 translation: the calls whose meaning is the guest process
+// itself (its memory map, its threads, its signal handlers, its exit), which no translation of
+// arguments can serve on its own.
+//
+// The contract. The translators decode and check every argument they can (old_mmap's block in
+// guest memory, mmap2's page offset, old sigaction layouts, sigsetsize) and call the hook
+// with values in i386 terms; the hook does the process-level work and answers what the
+// guest's eax gets: a result, or -errno. A translator without an owner (a test, a tool)
+// answers -ENOSYS for these calls, never passes them to the kernel.
+//
+// The owner (run32) also keeps the GuestMemory declarations current for every mapping its
+// hooks make or remove, so that later calls check guest pointers against the real map.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "syscompat/translators/guest_memory.hpp"
+
+namespace syscompat::translators {
+
+struct CallPlan;
+
+// mmap, mmap2 and old_mmap, decoded: offset in bytes whichever call the guest used.
+struct MapRequest {
+  GuestAddress address;
+  std::uint32_t length;
+  int protection;
+  int flags;
+  int fd;
+  std::uint64_t offset;
+};
+
+// One signal's disposition as the i386 kernel keeps it (k_sigaction): handler, flags, the
+// restorer the guest's libc supplies, and the full 64-signal mask.
+struct GuestSigaction {
+  GuestAddress handler = 0;
+  std::uint32_t flags = 0;
+  GuestAddress restorer = 0;
+  std::uint64_t mask = 0;
+};
+
+class ProcessHooks {
+ public:
+  virtual ~ProcessHooks() = default;
+
+  // Memory placement below 4 GB and off the owner's reserved ranges. map answers the guest
+  // address (as an unsigned 32-bit value in eax) or -errno.
+  virtual std::int32_t map(const MapRequest& request) = 0;
+  virtual std::int32_t unmap(GuestAddress address, std::uint32_t length) = 0;
+  virtual std::int32_t protect(GuestAddress address, std::uint32_t length, int protection) = 0;
+  virtual std::int32_t remap(GuestAddress address, std::uint32_t old_length,
+                             std::uint32_t new_length, int flags, GuestAddress new_address) = 0;
+  virtual std::int32_t brk(GuestAddress address) = 0;
+  // shmat's placement; the address, or -errno.
+  virtual std::int32_t shm_attach(int id, GuestAddress address, int flags) = 0;
+
+  // The disposition of a signal (signal, sigaction, rt_sigaction all come here): set it
+  // from `action` when that is not null, report the previous one in `previous` when that is
+  // not null. The signal number is checked by the owner, as the kernel's do_sigaction.
+  virtual std::int32_t sigaction(int signal, const GuestSigaction* action,
+                                 GuestSigaction* previous) = 0;
+
+  // Everything else the owner serves whole, with the guest's registers (ebx, ecx, edx, esi,
+  // edi, ebp): exit, exit_group, fork, vfork, clone, clone3, execve, execveat,
+  // set_thread_area, get_thread_area, modify_ldt, sigreturn, rt_sigreturn.
+  virtual std::int32_t owner_call(const CallPlan& plan,
+                                  const std::array<std::uint32_t, 6>& registers) = 0;
+};
+
+}  // namespace syscompat::translators

@@ -1,0 +1,155 @@
+// The i386 calls the process owner serves: their arguments decoded and checked here, the
+// process-level work handed to ProcessHooks. Each mirrors the kernel function named with it.
+#include "i386_hooks.hpp"
+
+#include <signal.h>
+
+#include <cerrno>
+#include <cstring>
+#include <map>
+
+#include "syscompat/abi/catalog.hpp"
+#include "syscompat/translators/i386.hpp"
+
+namespace syscompat::translators::i386_hooks {
+
+namespace {
+
+using abi::I386;
+using Args = std::span<const abi::ArgValue>;
+
+constexpr std::uint32_t page_size = 4096;     // i386's, and mmap2's offset unit
+constexpr std::uint32_t ipc_shmat_call = 21;  // SHMAT in linux/ipc.h's ipc() call numbers
+
+// old_mmap (arch/x86's sys_old_mmap before 2.6.32, now mm/mmap.c's old_mmap): the six
+// arguments in a block in guest memory; the offset in bytes, page-aligned.
+std::int32_t old_mmap(const GuestMemory& memory, ProcessHooks& hooks, Args a) {
+  abi::mmap_arg_struct<I386> block{};
+  if (memory.copy_in(&block, static_cast<GuestAddress>(a[0].value), sizeof block)) return -EFAULT;
+  if (block.offset.get() % page_size) return -EINVAL;
+  return hooks.map({block.addr.get(), block.len.get(), static_cast<int>(block.prot.get()),
+                    static_cast<int>(block.flags.get()), static_cast<int>(block.fd.get()),
+                    block.offset.get()});
+}
+
+// mmap2 (ksys_mmap_pgoff): the offset in 4096-byte units, whatever the page size.
+std::int32_t mmap2(const GuestMemory&, ProcessHooks& hooks, Args a) {
+  return hooks.map({static_cast<GuestAddress>(a[0].value), static_cast<std::uint32_t>(a[1].value),
+                    static_cast<int>(a[2].value), static_cast<int>(a[3].value),
+                    static_cast<int>(a[4].value), a[5].value * page_size});
+}
+
+std::int32_t munmap(const GuestMemory&, ProcessHooks& hooks, Args a) {
+  return hooks.unmap(static_cast<GuestAddress>(a[0].value), static_cast<std::uint32_t>(a[1].value));
+}
+std::int32_t mprotect(const GuestMemory&, ProcessHooks& hooks, Args a) {
+  return hooks.protect(static_cast<GuestAddress>(a[0].value),
+                       static_cast<std::uint32_t>(a[1].value), static_cast<int>(a[2].value));
+}
+std::int32_t mremap(const GuestMemory&, ProcessHooks& hooks, Args a) {
+  return hooks.remap(static_cast<GuestAddress>(a[0].value), static_cast<std::uint32_t>(a[1].value),
+                     static_cast<std::uint32_t>(a[2].value), static_cast<int>(a[3].value),
+                     static_cast<GuestAddress>(a[4].value));
+}
+std::int32_t brk(const GuestMemory&, ProcessHooks& hooks, Args a) {
+  return hooks.brk(static_cast<GuestAddress>(a[0].value));
+}
+std::int32_t shmat(const GuestMemory&, ProcessHooks& hooks, Args a) {
+  return hooks.shm_attach(static_cast<int>(a[0].value), static_cast<GuestAddress>(a[1].value),
+                          static_cast<int>(a[2].value));
+}
+
+// signal (kernel/signal.c's sys_signal): a one-shot handler that does not mask itself; the
+// old handler, or the error.
+std::int32_t signal(const GuestMemory&, ProcessHooks& hooks, Args a) {
+  GuestSigaction action{static_cast<GuestAddress>(a[1].value), SA_RESETHAND | SA_NODEFER, 0, 0};
+  GuestSigaction previous;
+  const std::int32_t error = hooks.sigaction(static_cast<int>(a[0].value), &action, &previous);
+  return error ? error : static_cast<std::int32_t>(previous.handler);
+}
+
+// sigaction (compat_sys_sigaction): old_sigaction with a one-word mask; the new action is
+// read whole before anything changes, the old one written only on success.
+std::int32_t sigaction(const GuestMemory& memory, ProcessHooks& hooks, Args a) {
+  GuestSigaction action, previous;
+  if (a[1].value) {
+    abi::sigaction_old<I386> guest{};
+    if (memory.copy_in(&guest, static_cast<GuestAddress>(a[1].value), sizeof guest)) return -EFAULT;
+    GuestAddress handler;  // _u's _sa_handler and _sa_sigaction are one 32-bit pointer
+    std::memcpy(&handler, guest._u.bytes, sizeof handler);
+    action = {handler, guest.sa_flags.get(), guest.sa_restorer.get(), guest.sa_mask.get()};
+  }
+  if (std::int32_t error =
+          hooks.sigaction(static_cast<int>(a[0].value), a[1].value ? &action : nullptr,
+                          a[2].value ? &previous : nullptr))
+    return error;
+  if (a[2].value) {
+    abi::sigaction_old<I386> guest{};
+    std::memcpy(guest._u.bytes, &previous.handler, sizeof previous.handler);
+    guest.sa_flags.set(previous.flags);
+    guest.sa_restorer.set(previous.restorer);
+    guest.sa_mask.set(static_cast<std::uint32_t>(previous.mask));
+    if (memory.copy_out(static_cast<GuestAddress>(a[2].value), &guest, sizeof guest))
+      return -EFAULT;
+  }
+  return 0;
+}
+
+// rt_sigaction (compat_sys_rt_sigaction): compat_sigaction, and sigsetsize must be 8.
+std::int32_t rt_sigaction(const GuestMemory& memory, ProcessHooks& hooks, Args a) {
+  if (a[3].value != sizeof(std::uint64_t)) return -EINVAL;
+  GuestSigaction action, previous;
+  if (a[1].value) {
+    abi::compat_sigaction<I386> guest{};
+    if (memory.copy_in(&guest, static_cast<GuestAddress>(a[1].value), sizeof guest)) return -EFAULT;
+    action = {guest.handler.get(), guest.sa_flags.get(), guest.sa_restorer.get(),
+              guest.sa_mask[0].get() | std::uint64_t{guest.sa_mask[1].get()} << 32};
+  }
+  if (std::int32_t error =
+          hooks.sigaction(static_cast<int>(a[0].value), a[1].value ? &action : nullptr,
+                          a[2].value ? &previous : nullptr))
+    return error;
+  if (a[2].value) {
+    abi::compat_sigaction<I386> guest{};
+    guest.handler.set(previous.handler);
+    guest.sa_flags.set(previous.flags);
+    guest.sa_restorer.set(previous.restorer);
+    guest.sa_mask[0].set(static_cast<std::uint32_t>(previous.mask));
+    guest.sa_mask[1].set(static_cast<std::uint32_t>(previous.mask >> 32));
+    if (memory.copy_out(static_cast<GuestAddress>(a[2].value), &guest, sizeof guest))
+      return -EFAULT;
+  }
+  return 0;
+}
+
+const std::map<std::string_view, Handler> handlers{
+    {"mmap", old_mmap},       {"mmap2", mmap2},
+    {"munmap", munmap},       {"mprotect", mprotect},
+    {"mremap", mremap},       {"brk", brk},
+    {"shmat", shmat},         {"signal", signal},
+    {"sigaction", sigaction}, {"rt_sigaction", rt_sigaction},
+};
+
+}  // namespace
+
+bool is_ipc_shmat(const abi::Syscall& call, std::uint32_t first_register) {
+  return (first_register & 0xffff) == ipc_shmat_call && call.name == "ipc";
+}
+
+// compat_ksys_ipc's SHMAT: version 1 (iBCS2) refused; the address written to `third`.
+std::int32_t ipc_shmat(const GuestMemory& memory, ProcessHooks& hooks,
+                       const std::array<std::uint32_t, 6>& r) {
+  if (r[0] >> 16 == 1) return -EINVAL;
+  const std::int32_t address =
+      hooks.shm_attach(static_cast<int>(r[1]), r[4], static_cast<int>(r[2]));
+  if (address < 0 && address > -4096) return address;
+  const auto value = static_cast<std::uint32_t>(address);
+  return memory.copy_out(r[3], &value, sizeof value) ? -EFAULT : 0;
+}
+
+Handler find(std::string_view name) {
+  auto it = handlers.find(name);
+  return it == handlers.end() ? nullptr : it->second;
+}
+
+}  // namespace syscompat::translators::i386_hooks

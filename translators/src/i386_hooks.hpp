@@ -1,0 +1,28 @@
+// The i386 calls served by the process owner: argument decoding here, the work in
+// ProcessHooks (see process_hooks.hpp for the contract).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "syscompat/abi/syscall_args.hpp"
+#include "syscompat/translators/guest_memory.hpp"
+#include "syscompat/translators/process_hooks.hpp"
+
+namespace syscompat::translators::i386_hooks {
+
+using Handler = std::int32_t (*)(const GuestMemory& memory, ProcessHooks& hooks,
+                                 std::span<const abi::ArgValue> args);
+
+// The decoding handler for a hook call by name, or null for those the owner takes whole
+// with the guest's registers (ProcessHooks::owner_call).
+Handler find(std::string_view name);
+
+// ipc()'s SHMAT sub-call, the one part of the multiplexer that places memory.
+bool is_ipc_shmat(const abi::Syscall& call, std::uint32_t first_register);
+std::int32_t ipc_shmat(const GuestMemory& memory, ProcessHooks& hooks,
+                       const std::array<std::uint32_t, 6>& registers);
+
+}  // namespace syscompat::translators::i386_hooks
