@@ -20,6 +20,7 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
@@ -977,4 +978,218 @@ TEST_CASE("oracle: old_mmap and mmap2 decoded for the process owner", "[oracle]"
     munmap(const_cast<char*>(page), 4096);
   }, &owner);
   (void)mapped;
+}
+
+namespace {
+// Writes `words` into the arena at a fresh place: an i386 struct laid out by hand for a test.
+std::uint32_t put_words(Arena& g, std::initializer_list<std::uint32_t> words, std::size_t bytes) {
+  const auto at = g.alloc(bytes, 0);
+  std::size_t i = 0;
+  for (std::uint32_t w : words) std::memcpy(g.base + (at - Arena::address(g.base)) + 4 * i++, &w, 4);
+  return at;
+}
+
+// Takes the pending SIGUSR1/SIGUSR2 this thread has, natively: what was queued.
+siginfo_t take(int signal) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, signal);
+  siginfo_t info{};
+  const timespec zero{};
+  REQUIRE(sigtimedwait(&set, &info, &zero) == signal);
+  return info;
+}
+}  // namespace
+
+TEST_CASE("oracle: rt_sigtimedwait (time32 and time64) converts the siginfo by its layout", "[oracle]") {
+  sigset_t blocked, saved;
+  sigemptyset(&blocked);
+  sigaddset(&blocked, SIGUSR1);
+  sigprocmask(SIG_BLOCK, &blocked, &saved);
+  const std::uint32_t usr1 = 1u << (SIGUSR1 - 1);
+  for (const char* name : {"rt_sigtimedwait", "rt_sigtimedwait_time64"}) {
+    const std::size_t timeout_bytes = std::string_view(name).ends_with("64") ? 16 : 8;
+    auto wait_case = [&](Arena& g, std::uint32_t size = 8) {
+      return Case{nr(name), {put_words(g, {usr1, 0}, 8), g.alloc(128), g.alloc(timeout_bytes, 0), size}};
+    };
+    // kill(): SI_USER, the _kill layout
+    compare([&](Arena& g) { kill(getpid(), SIGUSR1); return wait_case(g); });
+    // sigqueue(): SI_QUEUE, the _rt layout with its value
+    compare([&](Arena& g) { sigqueue(getpid(), SIGUSR1, sigval{.sival_int = 0x5eed}); return wait_case(g); });
+    // nothing pending: EAGAIN; bad input: sigsetsize, the set, the timeout, the info
+    compare([&](Arena& g) { return wait_case(g); });
+    compare([&](Arena& g) { return wait_case(g, 4); });
+    compare([&](Arena& g) { return Case{nr(name), {0x10, g.alloc(128), g.alloc(timeout_bytes, 0), 8}}; });
+    compare([&](Arena& g) { return Case{nr(name), {put_words(g, {usr1, 0}, 8), g.alloc(128), 0x10, 8}}; });
+    compare([&](Arena& g) {
+      kill(getpid(), SIGUSR1);
+      return Case{nr(name), {put_words(g, {usr1, 0}, 8), 0x10, g.alloc(timeout_bytes, 0), 8}};
+    });
+    // a negative nanosecond count: EINVAL
+    compare([&](Arena& g) {
+      return Case{nr(name), {put_words(g, {usr1, 0}, 8), g.alloc(128), put_words(g, {0, 0xffffffff, 0xffffffff, 0xffffffff}, timeout_bytes), 8}};
+    });
+  }
+  sigprocmask(SIG_SETMASK, &saved, nullptr);
+}
+
+TEST_CASE("oracle: rt_sigqueueinfo, rt_tgsigqueueinfo and pidfd_send_signal read an i386 siginfo", "[oracle]") {
+  sigset_t blocked, saved;
+  sigemptyset(&blocked);
+  sigaddset(&blocked, SIGUSR2);
+  sigprocmask(SIG_BLOCK, &blocked, &saved);
+  const auto self = u32(getpid()), uid = u32(getuid());
+  // si_signo, si_errno, si_code SI_QUEUE (-1), then _rt: pid, uid, sival
+  auto queued = [&](Arena& g, std::uint32_t code = 0xffffffff) {
+    return put_words(g, {u32(SIGUSR2), 0, code, self, uid, 0xabcd}, 128);
+  };
+  // What each run queued, as a native receiver sees it: the two must agree.
+  std::vector<siginfo_t> received;
+  auto receive = [&](Arena&, std::int32_t result) {
+    if (result == 0) received.push_back(take(SIGUSR2));
+  };
+  auto same_delivery = [&] {
+    REQUIRE(received.size() == 2);
+    CHECK(received[0].si_code == received[1].si_code);
+    CHECK(received[0].si_pid == received[1].si_pid);
+    CHECK(received[0].si_value.sival_int == received[1].si_value.sival_int);
+    CHECK(received[1].si_value.sival_int == 0xabcd);
+    received.clear();
+  };
+  compare([&](Arena& g) { return Case{nr("rt_sigqueueinfo"), {self, u32(SIGUSR2), queued(g)}}; }, receive);
+  same_delivery();
+  compare([&](Arena& g) {
+    return Case{nr("rt_tgsigqueueinfo"), {self, u32(gettid()), u32(SIGUSR2), queued(g)}};
+  }, receive);
+  same_delivery();
+  const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, getpid(), 0));
+  REQUIRE(pidfd >= 0);
+  compare([&](Arena& g) { return Case{nr("pidfd_send_signal"), {u32(pidfd), u32(SIGUSR2), queued(g), 0}}; }, receive);
+  same_delivery();
+  compare([&](Arena&) { return Case{nr("pidfd_send_signal"), {u32(pidfd), u32(SIGUSR2), 0, 0}}; }, receive);
+  REQUIRE(received.size() == 2);
+  CHECK(received[0].si_code == received[1].si_code);
+  received.clear();
+  // bad input: a bad siginfo pointer, a positive si_code from user space (EPERM), bad flags,
+  // a bad pidfd with a bad pointer (the fd is checked first)
+  compare([&](Arena&) { return Case{nr("rt_sigqueueinfo"), {self, u32(SIGUSR2), 0x10}}; }, receive);
+  const pid_t other = fork();  // a process of our own to be refused at
+  if (other == 0) {
+    pause();
+    _exit(0);
+  }
+  compare([&](Arena& g) { return Case{nr("rt_sigqueueinfo"), {u32(other), u32(SIGUSR2), queued(g, 1)}}; }, receive);
+  kill(other, SIGKILL);
+  waitpid(other, nullptr, 0);
+  compare([&](Arena& g) { return Case{nr("pidfd_send_signal"), {u32(pidfd), u32(SIGUSR2), queued(g), 7}}; }, receive);
+  compare([&](Arena&) { return Case{nr("pidfd_send_signal"), {9999, u32(SIGUSR2), 0x10, 0}}; }, receive);
+  CHECK(received.empty());
+  close(pidfd);
+  sigprocmask(SIG_SETMASK, &saved, nullptr);
+}
+
+TEST_CASE("oracle: waitid writes six siginfo fields and the rusage", "[oracle]") {
+  constexpr std::uint32_t p_pid = 1, p_all = 0;
+  pid_t child = -1;
+  auto exiting_child = [&] {
+    child = fork();
+    if (child == 0) _exit(3);
+    REQUIRE(child > 0);
+    return u32(child);
+  };
+  // Each run reaps its own child: its pid and its resource usage differ by nature.
+  compare([&](Arena& g) {
+    const auto pid = exiting_child();
+    const auto info = g.alloc(128), usage = g.alloc(72);
+    return Case{nr("waitid"), {p_pid, pid, info, WEXITED, usage},
+                {{info + 12, 4, "the child's pid"}, {usage, 72, "the child's own resource usage"}}};
+  });
+  // a running child and WNOHANG: zeros in the six fields, the rest untouched
+  std::vector<pid_t> sleepers;
+  compare([&](Arena& g) {
+    const pid_t sleeper = fork();
+    if (sleeper == 0) {
+      pause();
+      _exit(0);
+    }
+    sleepers.push_back(sleeper);
+    return Case{nr("waitid"), {p_pid, u32(sleeper), g.alloc(128), WEXITED | WNOHANG, g.alloc(72)}};
+  });
+  for (pid_t s : sleepers) {
+    kill(s, SIGKILL);
+    waitpid(s, nullptr, 0);
+  }
+  // bad input: no such child, bad options, a bad siginfo pointer (the child is reaped all the same)
+  compare([&](Arena& g) { return Case{nr("waitid"), {p_all, 0, g.alloc(128), WEXITED | WNOHANG, 0}}; });
+  compare([&](Arena& g) { return Case{nr("waitid"), {p_all, 0, g.alloc(128), 0, 0}}; });
+  compare([&](Arena&) { return Case{nr("waitid"), {p_pid, exiting_child(), 0x10, WEXITED, 0}}; });
+}
+
+TEST_CASE("oracle: timer_create and mq_notify read an i386 sigevent", "[oracle]") {
+  sigset_t blocked, saved;
+  sigemptyset(&blocked);
+  sigaddset(&blocked, SIGUSR2);
+  sigprocmask(SIG_BLOCK, &blocked, &saved);
+  // sigevent: sival, signo, notify, then _sigev_un (the thread id first)
+  constexpr std::uint32_t sigev_signal = 0, sigev_none = 1, sigev_thread_id = 4;
+  auto event = [](Arena& g, std::uint32_t notify, std::uint32_t tid = 0) {
+    return put_words(g, {0x7777, u32(SIGUSR2), notify, tid}, 64);
+  };
+  // Each run's timer fires once, at once; what a native receiver sees must agree.
+  std::vector<siginfo_t> fired;
+  // The timer a run created: its id is the last thing the case allocated.
+  auto created_timer = [](Arena& g) {
+    std::int32_t id;
+    std::memcpy(&id, g.base + (g.used - 4), 4);
+    return reinterpret_cast<timer_t>(std::intptr_t{id});
+  };
+  auto create = [&](std::uint32_t notify) {
+    return [&, notify](Arena& g) {
+      const auto ev = event(g, notify);
+      const auto id = g.alloc(4);
+      return Case{nr("timer_create"), {CLOCK_MONOTONIC, ev, id}, {{id, 4, "timer ids are allocated per call"}}};
+    };
+  };
+  auto delete_timer = [&](Arena& g, std::int32_t result) {
+    if (result == 0) timer_delete(created_timer(g));
+  };
+  compare(create(sigev_signal), [&](Arena& g, std::int32_t result) {
+    if (result != 0) return;
+    const itimerspec soon{{0, 0}, {0, 1}};
+    REQUIRE(timer_settime(created_timer(g), 0, &soon, nullptr) == 0);
+    fired.push_back(take(SIGUSR2));
+    delete_timer(g, result);
+  });
+  REQUIRE(fired.size() == 2);
+  CHECK(fired[0].si_code == SI_TIMER);
+  CHECK(fired[1].si_code == SI_TIMER);
+  CHECK(fired[1].si_value.sival_int == 0x7777);
+  CHECK(fired[0].si_value.sival_int == fired[1].si_value.sival_int);
+  compare(create(sigev_none), delete_timer);
+  // bad input: a thread id that is not ours, an unknown notify, bad pointers, a bad clock
+  compare([&](Arena& g) { return Case{nr("timer_create"), {CLOCK_MONOTONIC, event(g, sigev_thread_id, 1), g.alloc(4)}}; }, delete_timer);
+  compare([&](Arena& g) { return Case{nr("timer_create"), {CLOCK_MONOTONIC, event(g, 99), g.alloc(4)}}; }, delete_timer);
+  compare([&](Arena& g) { return Case{nr("timer_create"), {CLOCK_MONOTONIC, 0x10, g.alloc(4)}}; }, delete_timer);
+  compare([&](Arena& g) { return Case{nr("timer_create"), {CLOCK_MONOTONIC, event(g, sigev_none), 0x10}}; }, delete_timer);
+  compare([&](Arena& g) { return Case{nr("timer_create"), {99, event(g, sigev_none), g.alloc(4)}}; }, delete_timer);
+
+  // mq_notify: registered, then taken back between the runs
+  // The raw mq_open takes the name without glibc's leading slash.
+  const std::string queue_name = "syscompat-oracle-" + std::to_string(getpid());
+  const int mq = static_cast<int>(::syscall(SYS_mq_open, queue_name.c_str(), O_RDWR | O_CREAT, 0600, nullptr));
+  REQUIRE(mq >= 0);
+  auto unregister = [&](Arena&, std::int32_t) { ::syscall(SYS_mq_notify, mq, nullptr); };
+  compare([&](Arena& g) { return Case{nr("mq_notify"), {u32(mq), event(g, sigev_signal)}}; }, unregister);
+  compare([&](Arena& g) { return Case{nr("mq_notify"), {u32(mq), event(g, 99)}}; }, unregister);
+  compare([&](Arena&) { return Case{nr("mq_notify"), {u32(mq), 0x10}}; }, unregister);
+  compare([&](Arena& g) { return Case{nr("mq_notify"), {9999, event(g, sigev_signal)}}; }, unregister);
+  close(mq);
+  ::syscall(SYS_mq_unlink, queue_name.c_str());
+  sigprocmask(SIG_SETMASK, &saved, nullptr);
+}
+
+TEST_CASE("oracle: stime, without changing the clock", "[oracle]") {
+  compare([&](Arena&) { return Case{nr("stime"), {0x10}}; });
+  // a negative time: the permission check alone answers (0 for root, EPERM otherwise)
+  compare([&](Arena& g) { return Case{nr("stime"), {put_words(g, {0x80000000}, 4)}}; });
 }

@@ -15,6 +15,7 @@
 #include "syscompat/abi/ioctls.hpp"
 #include "syscompat/translators/convert.hpp"
 #include "syscompat/translators/i386.hpp"
+#include "syscompat/translators/siginfo.hpp"
 #include "syscompat/translators/struct_converters.hpp"
 
 namespace syscompat::translators::i386_special {
@@ -981,6 +982,148 @@ std::int32_t ipc(const GuestMemory& memory, Args a) {
   }
 }
 
+// ---- siginfo and sigevent -----------------------------------------------------------
+
+// A guest range the kernel may touch, or an address every user access faults on: handed to
+// the native call so that it answers EFAULT at the point the compat call would.
+std::uint64_t checked(const GuestMemory& memory, std::uint64_t address, std::size_t bytes, int access) {
+  if (!address) return 0;
+  return memory.accessible(static_cast<GuestAddress>(address), bytes, access) ? host(memory, address)
+                                                                               : 0xffff800000000000ull;
+}
+
+// rt_sigtimedwait(set, info, timeout, sigsetsize): compat_sys_rt_sigtimedwait_time32/64.
+// The signal is taken even when info cannot be written, as there.
+template <Timeout kind>
+std::int32_t rt_sigtimedwait(const GuestMemory& memory, Args a) {
+  if (a[3].value != sizeof(std::uint64_t)) return -EINVAL;
+  std::uint64_t set;
+  if (memory.copy_in(&set, static_cast<GuestAddress>(a[0].value), sizeof set)) return -EFAULT;
+  abi::timespec<X86_64> timeout{};
+  if (a[2].value) {
+    const int error = kind == Timeout::timespec ? timeout_in<abi::timespec<I386>>(memory, a[2].value, timeout)
+                                                : timeout_in<abi::timespec64<I386>>(memory, a[2].value, timeout);
+    if (error) return -error;
+  }
+  abi::siginfo<X86_64> info{};
+  const long result = native("rt_sigtimedwait", reinterpret_cast<std::uint64_t>(&set),
+                             reinterpret_cast<std::uint64_t>(&info),
+                             a[2].value ? reinterpret_cast<std::uint64_t>(&timeout) : 0, sizeof set);
+  if (result > 0 && a[1].value) {
+    const auto guest = siginfo_to_i386(info);
+    if (memory.copy_out(static_cast<GuestAddress>(a[1].value), &guest, sizeof guest)) return -EFAULT;
+  }
+  return static_cast<std::int32_t>(result);
+}
+
+// A guest siginfo as the native call's argument (copy_siginfo_from_user32); a bad pointer
+// reaches the kernel poisoned, so that the other checks come first where they do there.
+struct NativeSiginfo {
+  abi::siginfo<X86_64> info{};
+  std::uint64_t address = 0;
+  NativeSiginfo(const GuestMemory& memory, std::uint64_t guest_address) {
+    if (!guest_address) return;
+    abi::siginfo<I386> guest{};
+    if (memory.copy_in(&guest, static_cast<GuestAddress>(guest_address), sizeof guest)) {
+      address = 0xffff800000000000ull;
+      return;
+    }
+    info = siginfo_from_i386(guest);
+    address = reinterpret_cast<std::uint64_t>(&info);
+  }
+};
+
+std::int32_t rt_sigqueueinfo(const GuestMemory& memory, Args a) {
+  NativeSiginfo info(memory, a[2].value);
+  if (!a[2].value) return -EFAULT;  // copy_siginfo_from_user32 of NULL
+  return static_cast<std::int32_t>(native("rt_sigqueueinfo", a[0].value, a[1].value, info.address));
+}
+std::int32_t rt_tgsigqueueinfo(const GuestMemory& memory, Args a) {
+  NativeSiginfo info(memory, a[3].value);
+  if (!a[3].value) return -EFAULT;
+  return static_cast<std::int32_t>(native("rt_tgsigqueueinfo", a[0].value, a[1].value, a[2].value, info.address));
+}
+// pidfd_send_signal: a null info means "as kill() would", as natively.
+std::int32_t pidfd_send_signal(const GuestMemory& memory, Args a) {
+  NativeSiginfo info(memory, a[2].value);
+  return static_cast<std::int32_t>(native("pidfd_send_signal", a[0].value, a[1].value, info.address, a[3].value));
+}
+
+// waitid(which, pid, info, options, rusage): compat_sys_waitid writes the rusage, then
+// si_signo, si_errno, si_code, si_pid, si_uid, si_status one by one: the rest of the
+// guest's siginfo keeps what it held.
+std::int32_t waitid(const GuestMemory& memory, Args a) {
+  abi::siginfo<X86_64> info{};
+  abi::rusage<X86_64> usage{};
+  const long result = native("waitid", a[0].value, a[1].value, reinterpret_cast<std::uint64_t>(&info), a[3].value,
+                             a[4].value ? reinterpret_cast<std::uint64_t>(&usage) : 0);
+  // The six fields are written whatever the outcome, as both waitids do.
+  if (result == 0 && a[4].value && info.si_signo.get()) {
+    if (int error = put<abi::rusage<I386>>(memory, a[4].value, usage)) return -error;
+  }
+  if (!a[2].value) return static_cast<std::int32_t>(result);
+  abi::siginfo<I386> guest{};
+  if (memory.copy_in(&guest, static_cast<GuestAddress>(a[2].value), sizeof guest)) return -EFAULT;
+  const auto converted = siginfo_to_i386(info);
+  guest.si_signo = converted.si_signo;
+  guest.si_errno = converted.si_errno;
+  guest.si_code = converted.si_code;
+  // si_pid, si_uid, si_status: the first three ints of _sigchld, whatever the layout
+  std::memcpy(guest._sifields.bytes, converted._sifields.bytes, 12);
+  if (memory.copy_out(static_cast<GuestAddress>(a[2].value), &guest, sizeof guest)) return -EFAULT;
+  return static_cast<std::int32_t>(result);
+}
+
+// A guest sigevent for a native call: get_compat_sigevent, EFAULT before anything else.
+int sigevent_in(const GuestMemory& memory, std::uint64_t address, abi::sigevent<X86_64>& out) {
+  abi::sigevent<I386> guest{};
+  if (memory.copy_in(&guest, static_cast<GuestAddress>(address), sizeof guest)) return EFAULT;
+  out = sigevent_from_i386(guest);
+  return 0;
+}
+
+// timer_create(clock, sigevent, timer_id): the id is an int on both sides.
+std::int32_t timer_create(const GuestMemory& memory, Args a) {
+  abi::sigevent<X86_64> event{};
+  if (a[1].value)
+    if (int error = sigevent_in(memory, a[1].value, event)) return -error;
+  return static_cast<std::int32_t>(native("timer_create", a[0].value,
+                                          a[1].value ? reinterpret_cast<std::uint64_t>(&event) : 0,
+                                          checked(memory, a[2].value, 4, GuestMemory::writable)));
+}
+
+// mq_notify(mqd, sigevent): for SIGEV_THREAD, sival_ptr names the guest's 32-byte cookie
+// (NOTIFY_COOKIE_LEN), which the kernel reads.
+std::int32_t mq_notify(const GuestMemory& memory, Args a) {
+  abi::sigevent<X86_64> event{};
+  if (a[1].value) {
+    if (int error = sigevent_in(memory, a[1].value, event)) return -error;
+    constexpr int sigev_thread = 2, cookie_length = 32;
+    if (event.sigev_notify.get() == sigev_thread) {
+      std::uint32_t cookie;
+      std::memcpy(&cookie, event.sigev_value.bytes, sizeof cookie);
+      const std::uint64_t where = checked(memory, cookie, cookie_length, GuestMemory::readable);
+      std::memcpy(event.sigev_value.bytes, &where, sizeof where);
+    }
+  }
+  return static_cast<std::int32_t>(native("mq_notify", a[0].value, a[1].value ? reinterpret_cast<std::uint64_t>(&event) : 0));
+}
+
+// stime(time32 *t): stime32 reads the time, checks the right to set it, and sets it; a time
+// do_settimeofday64 will not take is dropped silently, so only the permission answers then.
+std::int32_t stime(const GuestMemory& memory, Args a) {
+  std::int32_t seconds;
+  if (memory.copy_in(&seconds, static_cast<GuestAddress>(a[0].value), sizeof seconds)) return -EFAULT;
+  if (seconds < 0) return static_cast<std::int32_t>(native("settimeofday", 0, 0));  // the permission only
+  const abi::timespec<X86_64> time = [&] {
+    abi::timespec<X86_64> t{};
+    t.tv_sec.set(seconds);
+    return t;
+  }();
+  constexpr std::uint64_t clock_realtime = 0;
+  return static_cast<std::int32_t>(native("clock_settime", clock_realtime, reinterpret_cast<std::uint64_t>(&time)));
+}
+
 const std::map<std::string_view, Handler> handlers{
     {"msgsnd", msgsnd},          {"msgrcv", msgrcv},           {"ipc", ipc},
     {"oldstat", old_stat<0>},    {"oldfstat", old_stat<1>},    {"oldlstat", old_stat<2>},
@@ -994,6 +1137,10 @@ const std::map<std::string_view, Handler> handlers{
     {"sendmsg", sendmsg},        {"recvmsg", recvmsg},
     {"ioctl", ioctl},            {"fcntl64", fcntl<true>},     {"fcntl", fcntl<false>},
     {"socketcall", socketcall},
+    {"rt_sigtimedwait", rt_sigtimedwait<Timeout::timespec>}, {"rt_sigtimedwait_time64", rt_sigtimedwait<Timeout::timespec64>},
+    {"rt_sigqueueinfo", rt_sigqueueinfo}, {"rt_tgsigqueueinfo", rt_tgsigqueueinfo},
+    {"pidfd_send_signal", pidfd_send_signal}, {"waitid", waitid},
+    {"timer_create", timer_create}, {"mq_notify", mq_notify}, {"stime", stime},
     {"_llseek", llseek},         {"preadv", preadv},           {"pwritev", pwritev},
     {"preadv2", preadv2},        {"pwritev2", pwritev2},       {"getdents64", getdents64},
     {"getdents", getdents},      {"statfs64", statfs64<false>}, {"fstatfs64", statfs64<true>},

@@ -40,10 +40,23 @@ struct IsRaw<abi::Pad<N>> : std::true_type {};
 template <std::size_t S, std::size_t A, abi::FixedString N>
 struct IsRaw<abi::Opaque<S, A, N>> : std::true_type {};
 
-// Kernel structs name their padding __padN, __unusedN or __reserved: always zero, never
-// carried over (two ABIs' padding need not even have the same shape).
+// A union's first member, when it is a scalar.
+template <class T>
+struct UnionFirst {
+  static constexpr bool scalar = false;
+};
+template <abi::FixedString N, class First, class... Rest>
+struct UnionFirst<abi::Union<N, First, Rest...>> {
+  using type = First;
+  static constexpr bool scalar = IsScalar<First>::value;
+};
+
+// Kernel structs name their padding __padN, __unusedN, __reserved or _dummy_* (siginfo's
+// room before _lower and _pkey): always zero, never carried over (two ABIs' padding need
+// not even have the same shape).
 constexpr bool is_padding_name(std::string_view name) {
-  return name.starts_with("__pad") || name.starts_with("__unused") || name.starts_with("__reserved");
+  return name.starts_with("__pad") || name.starts_with("__unused") || name.starts_with("__reserved") ||
+         name.starts_with("_dummy_");
 }
 
 template <class S>
@@ -198,7 +211,7 @@ constexpr bool member_convertible() {
   } else if constexpr (abi::described_struct<To> && abi::described_struct<From>) {
     return struct_convertible<To, From>();
   } else if constexpr (IsRaw<To>::value && IsRaw<From>::value) {
-    return sizeof(To) == sizeof(From);
+    return sizeof(To) == sizeof(From) || (UnionFirst<To>::scalar && UnionFirst<From>::scalar);
   } else {
     return abi::is_absent_v<To> || abi::is_absent_v<From>;
   }
@@ -228,6 +241,16 @@ int convert_member(const From& from, To& to, Narrowing policy,
     return convert(from, to, policy, false);
   } else if constexpr (IsRaw<To>::value && IsRaw<From>::value && sizeof(To) == sizeof(From)) {
     std::memcpy(&to, &from, sizeof(To));  // same bytes on both sides, by construction
+    return 0;
+  } else if constexpr (UnionFirst<To>::scalar && UnionFirst<From>::scalar) {
+    // Unions of different sizes (sigval: int or pointer) carry their first member, the rest
+    // zero: the kernel's compat copies move si_int / sival_int, never the whole union.
+    typename UnionFirst<From>::type first;
+    std::memcpy(&first, from.bytes, sizeof first);
+    typename UnionFirst<To>::type converted;
+    if (int error = convert_member(first, converted, policy)) return error;
+    std::memset(to.bytes, 0, sizeof to.bytes);
+    std::memcpy(to.bytes, &converted, sizeof converted);
     return 0;
   } else if constexpr (abi::is_absent_v<To> || abi::is_absent_v<From>) {
     return 0;
