@@ -1193,3 +1193,76 @@ TEST_CASE("oracle: stime, without changing the clock", "[oracle]") {
   // a negative time: the permission check alone answers (0 for root, EPERM otherwise)
   compare([&](Arena& g) { return Case{nr("stime"), {put_words(g, {0x80000000}, 4)}}; });
 }
+
+TEST_CASE("oracle: semctl, msgctl and shmctl, direct and through ipc(), every version", "[oracle]") {
+  const int queue = msgget(IPC_PRIVATE, 0600);
+  const int sem = semget(IPC_PRIVATE, 3, 0600);
+  const int shm = shmget(IPC_PRIVATE, 4096, 0600);
+  REQUIRE((queue >= 0 && sem >= 0 && shm >= 0));
+  REQUIRE(semctl(sem, 1, SETVAL, 5) == 0);
+  const std::uint32_t flag = 0x100;  // IPC_64
+  // direct calls: each stat, info and plain command, with and without the flag, and junk
+  for (int command : {IPC_STAT, SEM_STAT, SEM_STAT_ANY, IPC_INFO, SEM_INFO, GETVAL, GETPID, GETNCNT, 99})
+    for (std::uint32_t f : {0u, flag})
+      compare([&](Arena& g) { return Case{nr("semctl"), {u32(sem), 1, u32(command) | f, g.alloc(128)}}; });
+  for (int command : {IPC_STAT, MSG_STAT, MSG_STAT_ANY, IPC_INFO, MSG_INFO, 99})
+    for (std::uint32_t f : {0u, flag})
+      compare([&](Arena& g) { return Case{nr("msgctl"), {u32(queue), u32(command) | f, g.alloc(128)}}; });
+  for (int command : {IPC_STAT, SHM_STAT, SHM_STAT_ANY, IPC_INFO, SHM_INFO, 99})
+    for (std::uint32_t f : {0u, flag})
+      compare([&](Arena& g) { return Case{nr("shmctl"), {u32(shm), u32(command) | f, g.alloc(128)}}; });
+  // GETALL and SETALL: arrays of sem_nsems unsigned shorts
+  compare([&](Arena& g) { return Case{nr("semctl"), {u32(sem), 0, GETALL, g.alloc(6)}}; });
+  compare([&](Arena& g) { return Case{nr("semctl"), {u32(sem), 0, SETALL, put_words(g, {0x00020001, 0x3}, 6)}}; });
+  compare([&](Arena& g) { return Case{nr("semctl"), {u32(sem), 0, GETALL, g.alloc(6)}}; });
+  compare([&](Arena&) { return Case{nr("semctl"), {u32(sem), 0, GETALL, 0x10}}; });
+  // IPC_SET: mode 0600 again, both versions of the layout through ipc()
+  auto set_perm = [&](Arena& g, std::size_t bytes, std::size_t mode_at) {
+    const auto at = g.alloc(bytes, 0);
+    const std::uint16_t mode = 0600;
+    const std::uint32_t uid = getuid(), gid = getgid();
+    std::memcpy(g.base + (at - Arena::address(g.base)) + 4, &uid, 4);
+    std::memcpy(g.base + (at - Arena::address(g.base)) + 8, &gid, 4);
+    std::memcpy(g.base + (at - Arena::address(g.base)) + mode_at, &mode, 2);
+    return at;
+  };
+  compare([&](Arena& g) { return Case{nr("msgctl"), {u32(queue), IPC_SET, set_perm(g, 88, 20)}}; });
+  compare([&](Arena& g) { return Case{nr("shmctl"), {u32(shm), IPC_SET, set_perm(g, 84, 20)}}; });
+  compare([&](Arena& g) { return Case{nr("semctl"), {u32(sem), 0, IPC_SET, set_perm(g, 64, 20)}}; });
+  // through ipc(): the old layouts (no flag) and IPC_64, stat and info
+  for (std::uint32_t f : {0u, flag}) {
+    compare([&](Arena& g) { return Case{nr("ipc"), {14, u32(queue), IPC_STAT | f, 0, g.alloc(128), 0}}; });
+    compare([&](Arena& g) { return Case{nr("ipc"), {14, u32(queue), IPC_INFO | f, 0, g.alloc(128), 0}}; });
+    compare([&](Arena& g) { return Case{nr("ipc"), {24, u32(shm), IPC_STAT | f, 0, g.alloc(128), 0}}; });
+    compare([&](Arena& g) { return Case{nr("ipc"), {24, u32(shm), IPC_INFO | f, 0, g.alloc(128), 0}}; });
+    compare([&](Arena& g) { return Case{nr("ipc"), {24, u32(shm), SHM_INFO | f, 0, g.alloc(128), 0}}; });
+    compare([&](Arena& g) {
+      const auto buffer = g.alloc(128);
+      const auto arg = put_words(g, {buffer}, 4);
+      return Case{nr("ipc"), {3, u32(sem), 0, IPC_STAT | f, arg, 0}, {{arg, 4, "a guest pointer"}}};
+    });
+    compare([&](Arena& g) {
+      const auto buffer = g.alloc(64);
+      const auto arg = put_words(g, {buffer}, 4);
+      return Case{nr("ipc"), {3, u32(sem), 0, SEM_INFO | f, arg, 0}, {{arg, 4, "a guest pointer"}}};
+    });
+  }
+  // the old msqid_ds and shmid_ds for IPC_SET: perm (16-bit ids), msg_qbytes
+  compare([&](Arena& g) {
+    const auto at = g.alloc(56, 0);
+    const std::uint16_t ids[2] = {static_cast<std::uint16_t>(getuid()), static_cast<std::uint16_t>(getgid())};
+    const std::uint16_t mode = 0600, qbytes = 8192;
+    std::memcpy(g.base + (at - Arena::address(g.base)) + 4, ids, 4);
+    std::memcpy(g.base + (at - Arena::address(g.base)) + 12, &mode, 2);
+    std::memcpy(g.base + (at - Arena::address(g.base)) + 44, &qbytes, 2);
+    return Case{nr("ipc"), {14, u32(queue), IPC_SET, 0, at, 0}};
+  });
+  // bad input: negative ids and commands, bad buffers
+  compare([&](Arena& g) { return Case{nr("msgctl"), {0xffffffff, IPC_STAT, g.alloc(128)}}; });
+  compare([&](Arena& g) { return Case{nr("shmctl"), {u32(shm), 0xffffffff, g.alloc(128)}}; });
+  compare([&](Arena&) { return Case{nr("shmctl"), {u32(shm), IPC_STAT, 0x10}}; });
+  compare([&](Arena&) { return Case{nr("semctl"), {u32(sem), 0, IPC_SET, 0x10}}; });
+  msgctl(queue, IPC_RMID, nullptr);
+  semctl(sem, 0, IPC_RMID);
+  shmctl(shm, IPC_RMID, nullptr);
+}

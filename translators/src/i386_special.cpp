@@ -1,7 +1,10 @@
 #include "i386_special.hpp"
 
-#include <sys/resource.h>
 #include <signal.h>
+#include <sys/msg.h>
+#include <sys/resource.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -9,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "syscompat/abi/catalog.hpp"
@@ -39,6 +43,16 @@ std::uint64_t host(const GuestMemory& memory, std::uint64_t guest) {
   return guest ? reinterpret_cast<std::uint64_t>(memory.host(static_cast<GuestAddress>(guest))) : 0;
 }
 
+// A guest range the kernel may touch, or an address every user access faults on: handed to
+// the native call so that it answers EFAULT at the point the compat call would.
+std::uint64_t checked(const GuestMemory& memory, std::uint64_t address, std::size_t bytes,
+                      int access) {
+  if (!address) return 0;
+  return memory.accessible(static_cast<GuestAddress>(address), bytes, access)
+             ? host(memory, address)
+             : 0xffff800000000000ull;
+}
+
 // Writes a guest-layout struct converted from a native one: EFAULT or EOVERFLOW as the
 // kernel's put_compat_* return them, nothing written on either.
 template <class Guest, class Native>
@@ -56,7 +70,8 @@ std::int32_t llseek(const GuestMemory& memory, Args a) {
   const long result = native("lseek", a[0].value, offset, a[4].value);
   if (result < 0) return static_cast<std::int32_t>(result);
   const std::int64_t position = result;
-  if (memory.copy_out(static_cast<GuestAddress>(a[3].value), &position, sizeof position)) return -EFAULT;
+  if (memory.copy_out(static_cast<GuestAddress>(a[3].value), &position, sizeof position))
+    return -EFAULT;
   return 0;
 }
 
@@ -68,26 +83,39 @@ std::int32_t vectored(std::string_view name, const GuestMemory& memory, Args a) 
   std::vector<abi::iovec<X86_64>> vec(vlen);
   for (std::size_t i = 0; i < vlen; ++i) {
     abi::iovec<I386> guest{};
-    if (memory.copy_in(&guest, static_cast<GuestAddress>(a[1].value + i * sizeof guest), sizeof guest)) return -EFAULT;
+    if (memory.copy_in(&guest, static_cast<GuestAddress>(a[1].value + i * sizeof guest),
+                       sizeof guest))
+      return -EFAULT;
     vec[i].iov_base.set(host(memory, guest.iov_base.get()));
     vec[i].iov_len.set(guest.iov_len.get());
   }
   const std::uint64_t pos = (a[4].value << 32) | (a[3].value & 0xffffffffu);
   const std::uint64_t flags = a.size() > 5 ? a[5].value : 0;
-  return static_cast<std::int32_t>(native(name, a[0].value, reinterpret_cast<std::uint64_t>(vec.data()), vlen, pos, 0, flags));
+  return static_cast<std::int32_t>(
+      native(name, a[0].value, reinterpret_cast<std::uint64_t>(vec.data()), vlen, pos, 0, flags));
 }
-std::int32_t preadv(const GuestMemory& m, Args a) { return vectored("preadv", m, a); }
-std::int32_t pwritev(const GuestMemory& m, Args a) { return vectored("pwritev", m, a); }
-std::int32_t preadv2(const GuestMemory& m, Args a) { return vectored("preadv2", m, a); }
-std::int32_t pwritev2(const GuestMemory& m, Args a) { return vectored("pwritev2", m, a); }
+std::int32_t preadv(const GuestMemory& m, Args a) {
+  return vectored("preadv", m, a);
+}
+std::int32_t pwritev(const GuestMemory& m, Args a) {
+  return vectored("pwritev", m, a);
+}
+std::int32_t preadv2(const GuestMemory& m, Args a) {
+  return vectored("preadv2", m, a);
+}
+std::int32_t pwritev2(const GuestMemory& m, Args a) {
+  return vectored("pwritev2", m, a);
+}
 
 // ---- directories ----------------------------------------------------------------------
 
 // getdents64: the record stream has one format on every ABI; only the buffer is checked.
 std::int32_t getdents64(const GuestMemory& memory, Args a) {
   if (!memory.accessible(static_cast<GuestAddress>(a[1].value), a[2].value, GuestMemory::writable))
-    return static_cast<std::int32_t>(native("getdents64", a[0].value, 0xffff800000000000ull, a[2].value));
-  return static_cast<std::int32_t>(native("getdents64", a[0].value, host(memory, a[1].value), a[2].value));
+    return static_cast<std::int32_t>(
+        native("getdents64", a[0].value, 0xffff800000000000ull, a[2].value));
+  return static_cast<std::int32_t>(
+      native("getdents64", a[0].value, host(memory, a[1].value), a[2].value));
 }
 
 // getdents: compat_filldir's linux_dirent records, repacked from getdents64's. The guest's
@@ -101,7 +129,8 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
   const long start_position = native("lseek", fd, 0, SEEK_CUR);
   // At most 1 MiB of records a call: fewer than fit is what any getdents may return.
   std::vector<std::uint8_t> records(std::clamp<std::size_t>(count, 512, 1 << 20));
-  const long got = native("getdents64", fd, reinterpret_cast<std::uint64_t>(records.data()), records.size());
+  const long got =
+      native("getdents64", fd, reinterpret_cast<std::uint64_t>(records.data()), records.size());
   if (got < 0) return static_cast<std::int32_t>(got);
   // compat_filldir writes each field and the name with its NUL; the bytes between the NUL
   // and d_type keep what the buffer held.
@@ -125,7 +154,8 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
     if (out.size() + size > window) break;
     if (ino > 0xffffffffu || off > 0x7fffffff || off < -0x80000000ll) {
       if (out.empty()) {
-        if (start_position >= 0) native("lseek", fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
+        if (start_position >= 0)
+          native("lseek", fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
         return -EOVERFLOW;
       }
       break;
@@ -133,7 +163,8 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
     const std::size_t start = out.size();
     out.insert(out.end(), guest_bytes.begin() + start, guest_bytes.begin() + start + size);
     out[start + 10 + namelen] = 0;
-    const std::uint32_t ino32 = static_cast<std::uint32_t>(ino), off32 = static_cast<std::uint32_t>(off);
+    const std::uint32_t ino32 = static_cast<std::uint32_t>(ino),
+                        off32 = static_cast<std::uint32_t>(off);
     const std::uint16_t size16 = static_cast<std::uint16_t>(size);
     std::memcpy(&out[start], &ino32, 4);
     std::memcpy(&out[start + 4], &off32, 4);
@@ -144,7 +175,8 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
     at += reclen;
   }
   if (out.empty() && got > 0) {  // not even one record fits: EINVAL, the position unmoved
-    if (start_position >= 0) native("lseek", fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
+    if (start_position >= 0)
+      native("lseek", fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
     return -EINVAL;
   }
   // Position the directory after the last record handed over.
@@ -161,7 +193,8 @@ std::int32_t statfs64(const GuestMemory& memory, Args a) {
   if (a[1].value != sizeof(abi::statfs64<I386>)) return -EINVAL;
   abi::statfs<X86_64> buf{};
   std::string path;
-  if (!ByFd && memory.read_string(static_cast<GuestAddress>(a[0].value), 4096, path)) return -EFAULT;
+  if (!ByFd && memory.read_string(static_cast<GuestAddress>(a[0].value), 4096, path))
+    return -EFAULT;
   const long result = ByFd ? native("fstatfs", a[0].value, reinterpret_cast<std::uint64_t>(&buf))
                            : native("statfs", reinterpret_cast<std::uint64_t>(path.c_str()),
                                     reinterpret_cast<std::uint64_t>(&buf));
@@ -174,8 +207,9 @@ std::int32_t sysinfo(const GuestMemory& memory, Args a) {
   abi::sysinfo<X86_64> s{};
   if (long result = native("sysinfo", reinterpret_cast<std::uint64_t>(&s)); result < 0)
     return static_cast<std::int32_t>(result);
-  std::uint64_t fields[] = {s.totalram.get(), s.freeram.get(), s.sharedram.get(), s.bufferram.get(),
-                            s.totalswap.get(), s.freeswap.get(), s.totalhigh.get(), s.freehigh.get()};
+  std::uint64_t fields[] = {s.totalram.get(),  s.freeram.get(),   s.sharedram.get(),
+                            s.bufferram.get(), s.totalswap.get(), s.freeswap.get(),
+                            s.totalhigh.get(), s.freehigh.get()};
   std::uint32_t mem_unit = s.mem_unit.get();
   if ((fields[0] >> 32) || (fields[4] >> 32)) {
     int bitcount = 0;
@@ -188,7 +222,7 @@ std::int32_t sysinfo(const GuestMemory& memory, Args a) {
   abi::sysinfo<I386> g{};
   g.uptime.set(static_cast<std::int32_t>(s.uptime.get()));
   for (int i = 0; i < 3; ++i) g.loads[i].set(static_cast<std::uint32_t>(s.loads[i].get()));
-  abi::I386::kernel_ulong* out[] = {&g.totalram, &g.freeram, &g.sharedram, &g.bufferram,
+  abi::I386::kernel_ulong* out[] = {&g.totalram,  &g.freeram,  &g.sharedram, &g.bufferram,
                                     &g.totalswap, &g.freeswap, &g.totalhigh, &g.freehigh};
   for (int i = 0; i < 8; ++i) out[i]->set(static_cast<std::uint32_t>(fields[i]));
   g.procs.set(s.procs.get());
@@ -200,15 +234,19 @@ std::int32_t sysinfo(const GuestMemory& memory, Args a) {
 
 // waitpid(pid, status, options): wait4 without rusage.
 std::int32_t waitpid(const GuestMemory& memory, Args a) {
-  if (a[1].value && !memory.accessible(static_cast<GuestAddress>(a[1].value), 4, GuestMemory::writable))
-    return static_cast<std::int32_t>(native("wait4", a[0].value, 0xffff800000000000ull, a[2].value, 0));
-  return static_cast<std::int32_t>(native("wait4", a[0].value, host(memory, a[1].value), a[2].value, 0));
+  if (a[1].value &&
+      !memory.accessible(static_cast<GuestAddress>(a[1].value), 4, GuestMemory::writable))
+    return static_cast<std::int32_t>(
+        native("wait4", a[0].value, 0xffff800000000000ull, a[2].value, 0));
+  return static_cast<std::int32_t>(
+      native("wait4", a[0].value, host(memory, a[1].value), a[2].value, 0));
 }
 
 // The old getrlimit (number 76): compat_sys_old_getrlimit clamps to 0x7fffffff.
 std::int32_t old_getrlimit(const GuestMemory& memory, Args a) {
   abi::rlimit<X86_64> r{};
-  if (long result = native("getrlimit", a[0].value, reinterpret_cast<std::uint64_t>(&r)); result < 0)
+  if (long result = native("getrlimit", a[0].value, reinterpret_cast<std::uint64_t>(&r));
+      result < 0)
     return static_cast<std::int32_t>(result);
   abi::rlimit<I386> g{};
   g.rlim_cur.set(static_cast<std::uint32_t>(std::min<std::uint64_t>(r.rlim_cur.get(), 0x7fffffff)));
@@ -229,19 +267,36 @@ std::int32_t nice(const GuestMemory&, Args a) {
 // ---- 16-bit ids: high2lowuid and low2highuid (include/linux/highuid.h) ----------------
 
 constexpr std::uint32_t overflow_id = 65534;  // /proc/sys/kernel/overflowuid's default
-std::uint64_t low2high(std::uint64_t id) { return (id & 0xffff) == 0xffff ? ~std::uint64_t{0} : id & 0xffff; }
-std::uint32_t high2low(std::uint64_t id) { return id > 0xffff ? overflow_id : static_cast<std::uint32_t>(id); }
+std::uint64_t low2high(std::uint64_t id) {
+  return (id & 0xffff) == 0xffff ? ~std::uint64_t{0} : id & 0xffff;
+}
+std::uint32_t high2low(std::uint64_t id) {
+  return id > 0xffff ? overflow_id : static_cast<std::uint32_t>(id);
+}
 
 std::int32_t get_id(std::string_view name) {
   const long id = native(name);
-  return id < 0 ? static_cast<std::int32_t>(id) : static_cast<std::int32_t>(high2low(static_cast<std::uint64_t>(id)));
+  return id < 0 ? static_cast<std::int32_t>(id)
+                : static_cast<std::int32_t>(high2low(static_cast<std::uint64_t>(id)));
 }
-std::int32_t getuid16(const GuestMemory&, Args) { return get_id("getuid"); }
-std::int32_t getgid16(const GuestMemory&, Args) { return get_id("getgid"); }
-std::int32_t geteuid16(const GuestMemory&, Args) { return get_id("geteuid"); }
-std::int32_t getegid16(const GuestMemory&, Args) { return get_id("getegid"); }
-std::int32_t setuid16(const GuestMemory&, Args a) { return static_cast<std::int32_t>(native("setuid", low2high(a[0].value))); }
-std::int32_t setgid16(const GuestMemory&, Args a) { return static_cast<std::int32_t>(native("setgid", low2high(a[0].value))); }
+std::int32_t getuid16(const GuestMemory&, Args) {
+  return get_id("getuid");
+}
+std::int32_t getgid16(const GuestMemory&, Args) {
+  return get_id("getgid");
+}
+std::int32_t geteuid16(const GuestMemory&, Args) {
+  return get_id("geteuid");
+}
+std::int32_t getegid16(const GuestMemory&, Args) {
+  return get_id("getegid");
+}
+std::int32_t setuid16(const GuestMemory&, Args a) {
+  return static_cast<std::int32_t>(native("setuid", low2high(a[0].value)));
+}
+std::int32_t setgid16(const GuestMemory&, Args a) {
+  return static_cast<std::int32_t>(native("setgid", low2high(a[0].value)));
+}
 std::int32_t setreuid16(const GuestMemory&, Args a) {
   return static_cast<std::int32_t>(native("setreuid", low2high(a[0].value), low2high(a[1].value)));
 }
@@ -249,22 +304,27 @@ std::int32_t setregid16(const GuestMemory&, Args a) {
   return static_cast<std::int32_t>(native("setregid", low2high(a[0].value), low2high(a[1].value)));
 }
 std::int32_t setresuid16(const GuestMemory&, Args a) {
-  return static_cast<std::int32_t>(native("setresuid", low2high(a[0].value), low2high(a[1].value), low2high(a[2].value)));
+  return static_cast<std::int32_t>(
+      native("setresuid", low2high(a[0].value), low2high(a[1].value), low2high(a[2].value)));
 }
 std::int32_t setresgid16(const GuestMemory&, Args a) {
-  return static_cast<std::int32_t>(native("setresgid", low2high(a[0].value), low2high(a[1].value), low2high(a[2].value)));
+  return static_cast<std::int32_t>(
+      native("setresgid", low2high(a[0].value), low2high(a[1].value), low2high(a[2].value)));
 }
 std::int32_t setfsuid16(const GuestMemory&, Args a) {
-  return static_cast<std::int32_t>(high2low(static_cast<std::uint64_t>(native("setfsuid", low2high(a[0].value)))));
+  return static_cast<std::int32_t>(
+      high2low(static_cast<std::uint64_t>(native("setfsuid", low2high(a[0].value)))));
 }
 std::int32_t setfsgid16(const GuestMemory&, Args a) {
-  return static_cast<std::int32_t>(high2low(static_cast<std::uint64_t>(native("setfsgid", low2high(a[0].value)))));
+  return static_cast<std::int32_t>(
+      high2low(static_cast<std::uint64_t>(native("setfsgid", low2high(a[0].value)))));
 }
 template <bool Group>
 std::int32_t getres16(const GuestMemory& memory, Args a) {
   std::uint32_t ids[3];
-  const long result = native(Group ? "getresgid" : "getresuid", reinterpret_cast<std::uint64_t>(&ids[0]),
-                             reinterpret_cast<std::uint64_t>(&ids[1]), reinterpret_cast<std::uint64_t>(&ids[2]));
+  const long result =
+      native(Group ? "getresgid" : "getresuid", reinterpret_cast<std::uint64_t>(&ids[0]),
+             reinterpret_cast<std::uint64_t>(&ids[1]), reinterpret_cast<std::uint64_t>(&ids[2]));
   if (result < 0) return static_cast<std::int32_t>(result);
   for (int i = 0; i < 3; ++i) {
     const std::uint16_t low = static_cast<std::uint16_t>(high2low(ids[i]));
@@ -272,8 +332,12 @@ std::int32_t getres16(const GuestMemory& memory, Args a) {
   }
   return 0;
 }
-std::int32_t getresuid16(const GuestMemory& m, Args a) { return getres16<false>(m, a); }
-std::int32_t getresgid16(const GuestMemory& m, Args a) { return getres16<true>(m, a); }
+std::int32_t getresuid16(const GuestMemory& m, Args a) {
+  return getres16<false>(m, a);
+}
+std::int32_t getresgid16(const GuestMemory& m, Args a) {
+  return getres16<true>(m, a);
+}
 
 std::int32_t chown16_by(std::string_view name, const GuestMemory& memory, Args a, bool path) {
   std::string text;
@@ -281,9 +345,15 @@ std::int32_t chown16_by(std::string_view name, const GuestMemory& memory, Args a
   const std::uint64_t first = path ? reinterpret_cast<std::uint64_t>(text.c_str()) : a[0].value;
   return static_cast<std::int32_t>(native(name, first, low2high(a[1].value), low2high(a[2].value)));
 }
-std::int32_t chown16(const GuestMemory& m, Args a) { return chown16_by("chown", m, a, true); }
-std::int32_t lchown16(const GuestMemory& m, Args a) { return chown16_by("lchown", m, a, true); }
-std::int32_t fchown16(const GuestMemory& m, Args a) { return chown16_by("fchown", m, a, false); }
+std::int32_t chown16(const GuestMemory& m, Args a) {
+  return chown16_by("chown", m, a, true);
+}
+std::int32_t lchown16(const GuestMemory& m, Args a) {
+  return chown16_by("lchown", m, a, true);
+}
+std::int32_t fchown16(const GuestMemory& m, Args a) {
+  return chown16_by("fchown", m, a, false);
+}
 
 // getgroups16(size, list): the native list, each id high2low.
 std::int32_t getgroups16(const GuestMemory& memory, Args a) {
@@ -292,11 +362,13 @@ std::int32_t getgroups16(const GuestMemory& memory, Args a) {
   // no process has more than NGROUPS_MAX (65536) groups: a larger size asks for no more
   const std::int32_t room = std::min(size, 65536);
   std::vector<std::uint32_t> ids(static_cast<std::size_t>(room));
-  const long result = native("getgroups", static_cast<std::uint64_t>(room), reinterpret_cast<std::uint64_t>(ids.data()));
+  const long result = native("getgroups", static_cast<std::uint64_t>(room),
+                             reinterpret_cast<std::uint64_t>(ids.data()));
   if (result <= 0 || size == 0) return static_cast<std::int32_t>(result);
   std::vector<std::uint16_t> low(static_cast<std::size_t>(result));
   for (long i = 0; i < result; ++i) low[i] = static_cast<std::uint16_t>(high2low(ids[i]));
-  if (memory.copy_out(static_cast<GuestAddress>(a[1].value), low.data(), low.size() * 2)) return -EFAULT;
+  if (memory.copy_out(static_cast<GuestAddress>(a[1].value), low.data(), low.size() * 2))
+    return -EFAULT;
   return static_cast<std::int32_t>(result);
 }
 
@@ -304,10 +376,12 @@ std::int32_t setgroups16(const GuestMemory& memory, Args a) {
   const auto size = static_cast<std::int32_t>(a[0].value);
   if (size < 0 || size > 65536) return -EINVAL;
   std::vector<std::uint16_t> low(static_cast<std::size_t>(size));
-  if (size && memory.copy_in(low.data(), static_cast<GuestAddress>(a[1].value), low.size() * 2)) return -EFAULT;
+  if (size && memory.copy_in(low.data(), static_cast<GuestAddress>(a[1].value), low.size() * 2))
+    return -EFAULT;
   std::vector<std::uint32_t> ids(low.begin(), low.end());
   for (auto& id : ids) id = static_cast<std::uint32_t>(low2high(id));
-  return static_cast<std::int32_t>(native("setgroups", static_cast<std::uint64_t>(size), reinterpret_cast<std::uint64_t>(ids.data())));
+  return static_cast<std::int32_t>(native("setgroups", static_cast<std::uint64_t>(size),
+                                          reinterpret_cast<std::uint64_t>(ids.data())));
 }
 
 // ---- names ----------------------------------------------------------------------------
@@ -331,14 +405,19 @@ std::int32_t old_uname(const GuestMemory& memory, Args a) {
   copy(old.machine, name.machine);
   return memory.copy_out(static_cast<GuestAddress>(a[0].value), &old, sizeof old) ? -EFAULT : 0;
 }
-std::int32_t olduname(const GuestMemory& m, Args a) { return old_uname<abi::old_utsname<I386>>(m, a); }
-std::int32_t oldolduname(const GuestMemory& m, Args a) { return old_uname<abi::oldold_utsname<I386>>(m, a); }
+std::int32_t olduname(const GuestMemory& m, Args a) {
+  return old_uname<abi::old_utsname<I386>>(m, a);
+}
+std::int32_t oldolduname(const GuestMemory& m, Args a) {
+  return old_uname<abi::oldold_utsname<I386>>(m, a);
+}
 
 // umount(path): umount2 without flags.
 std::int32_t umount(const GuestMemory& memory, Args a) {
   std::string path;
   if (memory.read_string(static_cast<GuestAddress>(a[0].value), 4096, path)) return -EFAULT;
-  return static_cast<std::int32_t>(native("umount2", reinterpret_cast<std::uint64_t>(path.c_str()), 0));
+  return static_cast<std::int32_t>(
+      native("umount2", reinterpret_cast<std::uint64_t>(path.c_str()), 0));
 }
 
 // ---- requests whose argument depends on the command -----------------------------------
@@ -360,7 +439,8 @@ std::int32_t ioctl(const GuestMemory& memory, Args a) {
     } else {
       size = request->argument == "loff_t" ? 8 : 4;  // int, pid_t: the same on both
     }
-    const int access = request->dir == abi::ArgDir::out ? GuestMemory::writable : GuestMemory::readable;
+    const int access =
+        request->dir == abi::ArgDir::out ? GuestMemory::writable : GuestMemory::readable;
     argument = memory.accessible(static_cast<GuestAddress>(argument), size, access)
                    ? host(memory, argument)
                    : 0xffff800000000000ull;  // the kernel answers EFAULT where it would
@@ -379,9 +459,13 @@ std::int32_t fcntl(const GuestMemory& memory, Args a) {
   const bool lock64 = cmd == getlk64 || cmd == setlk64 || cmd == setlkw64 || cmd == ofd_getlk ||
                       cmd == ofd_setlk || cmd == ofd_setlkw;
   if (!Sixty_four && (cmd == getlk64 || cmd == setlk64 || cmd == setlkw64)) return -EINVAL;
-  if (!old_lock && !lock64) return static_cast<std::int32_t>(native("fcntl", a[0].value, cmd, a[2].value));
+  if (!old_lock && !lock64)
+    return static_cast<std::int32_t>(native("fcntl", a[0].value, cmd, a[2].value));
   // native F_*64 are the plain commands on x86_64
-  const std::uint64_t native_cmd = cmd == getlk64 ? getlk : cmd == setlk64 ? setlk : cmd == setlkw64 ? setlkw : cmd;
+  const std::uint64_t native_cmd = cmd == getlk64    ? getlk
+                                   : cmd == setlk64  ? setlk
+                                   : cmd == setlkw64 ? setlkw
+                                                     : cmd;
   abi::flock<X86_64> lock{};
   const auto address = static_cast<GuestAddress>(a[2].value);
   if (old_lock) {
@@ -393,8 +477,10 @@ std::int32_t fcntl(const GuestMemory& memory, Args a) {
     if (memory.copy_in(&guest, address, sizeof guest)) return -EFAULT;
     if (int error = convert(guest, lock)) return -error;
   }
-  const long result = native("fcntl", a[0].value, native_cmd, reinterpret_cast<std::uint64_t>(&lock));
-  if (result < 0 || (cmd != getlk && cmd != getlk64 && cmd != ofd_getlk)) return static_cast<std::int32_t>(result);
+  const long result =
+      native("fcntl", a[0].value, native_cmd, reinterpret_cast<std::uint64_t>(&lock));
+  if (result < 0 || (cmd != getlk && cmd != getlk64 && cmd != ofd_getlk))
+    return static_cast<std::int32_t>(result);
   const int error = old_lock ? put<abi::flock<I386>>(memory, a[2].value, lock)
                              : put<abi::flock64<I386>>(memory, a[2].value, lock);
   return error ? -error : static_cast<std::int32_t>(result);
@@ -409,11 +495,13 @@ std::int32_t socketcall(const GuestMemory& memory, Args a) {
   const abi::Syscall* target = nullptr;
   for (abi::Abi abi : {abi::Abi::x86_64, abi::Abi::arm_eabi})
     for (const auto& entry : abi::syscalls(abi))
-      if (!target && entry.mux.kind == abi::MultiplexerKind::socketcall && entry.mux.call == call) target = &entry;
+      if (!target && entry.mux.kind == abi::MultiplexerKind::socketcall && entry.mux.call == call)
+        target = &entry;
   if (!target) return -EINVAL;
   const std::size_t count = target->signature.args.size();
   std::array<std::uint32_t, 6> registers{};
-  if (memory.copy_in(registers.data(), static_cast<GuestAddress>(a[1].value), count * 4)) return -EFAULT;
+  if (memory.copy_in(registers.data(), static_cast<GuestAddress>(a[1].value), count * 4))
+    return -EFAULT;
   if (target->name == "send" || target->name == "recv") {
     registers[4] = registers[5] = 0;
     return translate_named(memory, target->name == "send" ? "sendto" : "recvfrom", registers);
@@ -425,8 +513,12 @@ std::int32_t socketcall(const GuestMemory& memory, Args a) {
 
 // A guest control message header: {u32 len; s32 level; s32 type}, 4-byte aligned.
 constexpr std::size_t guest_cmsg_header = 12;
-constexpr std::size_t guest_cmsg_align(std::size_t n) { return (n + 3) & ~std::size_t{3}; }
-constexpr std::size_t native_cmsg_align(std::size_t n) { return (n + 7) & ~std::size_t{7}; }
+constexpr std::size_t guest_cmsg_align(std::size_t n) {
+  return (n + 3) & ~std::size_t{3};
+}
+constexpr std::size_t native_cmsg_align(std::size_t n) {
+  return (n + 7) & ~std::size_t{7};
+}
 constexpr std::size_t native_cmsg_header = sizeof(struct cmsghdr);
 
 struct NativeMessage {
@@ -437,7 +529,8 @@ struct NativeMessage {
 
 // The guest's msghdr, its iovecs and its control messages, in x86_64's layout
 // (get_compat_msghdr, cmsghdr_from_user_compat_to_kern).
-int message_in(const GuestMemory& memory, GuestAddress address, NativeMessage& out, bool receiving) {
+int message_in(const GuestMemory& memory, GuestAddress address, NativeMessage& out,
+               bool receiving) {
   abi::msghdr<I386> guest{};
   if (memory.copy_in(&guest, address, sizeof guest)) return EFAULT;
   if (int error = convert(guest, out.header)) return error;
@@ -460,7 +553,8 @@ int message_in(const GuestMemory& memory, GuestAddress address, NativeMessage& o
     // header is 4 bytes longer and aligned to 8 (a generous bound, never smaller).
     out.control.assign(controllen ? controllen * 2 + 64 : 0, 0);
   } else if (controllen) {
-    if (!memory.accessible(guest.msg_control.get(), controllen, GuestMemory::readable)) return EFAULT;
+    if (!memory.accessible(guest.msg_control.get(), controllen, GuestMemory::readable))
+      return EFAULT;
     std::vector<std::uint8_t> in(controllen);
     if (memory.copy_in(in.data(), guest.msg_control.get(), controllen)) return EFAULT;
     for (std::size_t at = 0; at + guest_cmsg_header <= controllen;) {
@@ -481,14 +575,16 @@ int message_in(const GuestMemory& memory, GuestAddress address, NativeMessage& o
       at += guest_cmsg_align(len);
     }
   }
-  out.header.msg_control.set(out.control.empty() ? 0 : reinterpret_cast<std::uint64_t>(out.control.data()));
+  out.header.msg_control.set(
+      out.control.empty() ? 0 : reinterpret_cast<std::uint64_t>(out.control.data()));
   out.header.msg_controllen.set(out.control.size());
   return 0;
 }
 
 // After recvmsg: the control messages back in the guest's layout (put_cmsg_compat), and the
 // lengths and flags the kernel updates in the guest's msghdr.
-int message_out(const GuestMemory& memory, GuestAddress address, const NativeMessage& native_message) {
+int message_out(const GuestMemory& memory, GuestAddress address,
+                const NativeMessage& native_message) {
   abi::msghdr<I386> guest{};
   if (memory.copy_in(&guest, address, sizeof guest)) return EFAULT;
   const std::uint32_t room = guest.msg_controllen.get();
@@ -519,10 +615,12 @@ int message_out(const GuestMemory& memory, GuestAddress address, const NativeMes
     std::memcpy(&out[start], &guest_len, 4);
     std::memcpy(&out[start + 4], &level, 4);
     std::memcpy(&out[start + 8], &type, 4);
-    std::memcpy(&out[start + guest_cmsg_header], &native_message.control[at + native_cmsg_header], payload);
+    std::memcpy(&out[start + guest_cmsg_header], &native_message.control[at + native_cmsg_header],
+                payload);
     at += native_cmsg_align(len);
   }
-  if (!out.empty() && memory.copy_out(guest.msg_control.get(), out.data(), out.size())) return EFAULT;
+  if (!out.empty() && memory.copy_out(guest.msg_control.get(), out.data(), out.size()))
+    return EFAULT;
   guest.msg_controllen.set(static_cast<std::uint32_t>(out.size()));
   guest.msg_namelen.set(native_message.header.msg_namelen.get());
   guest.msg_flags.set(flags);
@@ -531,15 +629,18 @@ int message_out(const GuestMemory& memory, GuestAddress address, const NativeMes
 
 std::int32_t sendmsg(const GuestMemory& memory, Args a) {
   NativeMessage message;
-  if (int error = message_in(memory, static_cast<GuestAddress>(a[1].value), message, false)) return -error;
-  return static_cast<std::int32_t>(native("sendmsg", a[0].value, reinterpret_cast<std::uint64_t>(&message.header), a[2].value));
+  if (int error = message_in(memory, static_cast<GuestAddress>(a[1].value), message, false))
+    return -error;
+  return static_cast<std::int32_t>(
+      native("sendmsg", a[0].value, reinterpret_cast<std::uint64_t>(&message.header), a[2].value));
 }
 
 std::int32_t recvmsg(const GuestMemory& memory, Args a) {
   NativeMessage message;
   const auto address = static_cast<GuestAddress>(a[1].value);
   if (int error = message_in(memory, address, message, true)) return -error;
-  const long result = native("recvmsg", a[0].value, reinterpret_cast<std::uint64_t>(&message.header), a[2].value);
+  const long result =
+      native("recvmsg", a[0].value, reinterpret_cast<std::uint64_t>(&message.header), a[2].value);
   if (result < 0) return static_cast<std::int32_t>(result);
   if (int error = message_out(memory, address, message)) return -error;
   return static_cast<std::int32_t>(result);
@@ -561,8 +662,9 @@ int timeout_in(const GuestMemory& memory, std::uint64_t address, Native& out) {
   return convert(guest, out);
 }
 
-std::int32_t select_on(const GuestMemory& memory, std::uint64_t n, std::uint64_t sets[3], std::uint64_t tvp,
-                       Timeout kind = Timeout::timeval, std::uint64_t sigpack = 0, bool has_sigpack = false) {
+std::int32_t select_on(const GuestMemory& memory, std::uint64_t n, std::uint64_t sets[3],
+                       std::uint64_t tvp, Timeout kind = Timeout::timeval,
+                       std::uint64_t sigpack = 0, bool has_sigpack = false) {
   const auto count = static_cast<std::int32_t>(n);
   if (count < 0) return -EINVAL;
   const std::size_t limit = static_cast<std::size_t>(std::min<std::int64_t>(count, 1 << 20));
@@ -572,45 +674,51 @@ std::int32_t select_on(const GuestMemory& memory, std::uint64_t n, std::uint64_t
   for (int i = 0; i < 3; ++i) {
     if (!sets[i]) continue;
     native_sets[i].assign(native_bytes, 0);
-    if (memory.copy_in(native_sets[i].data(), static_cast<GuestAddress>(sets[i]), guest_bytes)) return -EFAULT;
+    if (memory.copy_in(native_sets[i].data(), static_cast<GuestAddress>(sets[i]), guest_bytes))
+      return -EFAULT;
     pointers[i] = reinterpret_cast<std::uint64_t>(native_sets[i].data());
   }
   abi::old_timeval<X86_64> timeval{};
   abi::timespec<X86_64> timespec{};
   if (tvp) {
-    const int error = kind == Timeout::timeval    ? timeout_in<abi::old_timeval<I386>>(memory, tvp, timeval)
-                      : kind == Timeout::timespec ? timeout_in<abi::timespec<I386>>(memory, tvp, timespec)
-                                                  : timeout_in<abi::timespec64<I386>>(memory, tvp, timespec);
+    const int error =
+        kind == Timeout::timeval    ? timeout_in<abi::old_timeval<I386>>(memory, tvp, timeval)
+        : kind == Timeout::timespec ? timeout_in<abi::timespec<I386>>(memory, tvp, timespec)
+                                    : timeout_in<abi::timespec64<I386>>(memory, tvp, timespec);
     if (error) return -error;
   }
   long result;
   if (kind == Timeout::timeval) {
-    result = native("select", static_cast<std::uint64_t>(count), pointers[0], pointers[1], pointers[2],
-                    tvp ? reinterpret_cast<std::uint64_t>(&timeval) : 0);
+    result = native("select", static_cast<std::uint64_t>(count), pointers[0], pointers[1],
+                    pointers[2], tvp ? reinterpret_cast<std::uint64_t>(&timeval) : 0);
   } else {
     // the signal mask travels as {pointer, size} in memory: compat's 32-bit pair widened
     abi::sigset_argpack<X86_64> pack{};
     if (has_sigpack && sigpack) {
       abi::sigset_argpack<I386> guest{};
       if (memory.copy_in(&guest, static_cast<GuestAddress>(sigpack), sizeof guest)) return -EFAULT;
-      if (guest.p.get() && !memory.accessible(guest.p.get(), guest.size.get(), GuestMemory::readable)) return -EFAULT;
+      if (guest.p.get() &&
+          !memory.accessible(guest.p.get(), guest.size.get(), GuestMemory::readable))
+        return -EFAULT;
       pack.p.set(host(memory, guest.p.get()));
       pack.size.set(guest.size.get());
     }
-    result = native("pselect6", static_cast<std::uint64_t>(count), pointers[0], pointers[1], pointers[2],
-                    tvp ? reinterpret_cast<std::uint64_t>(&timespec) : 0,
+    result = native("pselect6", static_cast<std::uint64_t>(count), pointers[0], pointers[1],
+                    pointers[2], tvp ? reinterpret_cast<std::uint64_t>(&timespec) : 0,
                     sigpack ? reinterpret_cast<std::uint64_t>(&pack) : 0);
   }
   // the time left goes back even on EINTR, as the kernel's poll_select_finish does
   if (tvp && (result >= 0 || result == -EINTR)) {
-    const int error = kind == Timeout::timeval    ? put<abi::old_timeval<I386>>(memory, tvp, timeval)
-                      : kind == Timeout::timespec ? put<abi::timespec<I386>>(memory, tvp, timespec)
-                                                  : put<abi::timespec64<I386>>(memory, tvp, timespec);
+    const int error = kind == Timeout::timeval ? put<abi::old_timeval<I386>>(memory, tvp, timeval)
+                      : kind == Timeout::timespec
+                          ? put<abi::timespec<I386>>(memory, tvp, timespec)
+                          : put<abi::timespec64<I386>>(memory, tvp, timespec);
     if (error && result >= 0) return -EFAULT;
   }
   if (result < 0) return static_cast<std::int32_t>(result);
   for (int i = 0; i < 3; ++i)
-    if (sets[i] && memory.copy_out(static_cast<GuestAddress>(sets[i]), native_sets[i].data(), guest_bytes))
+    if (sets[i] &&
+        memory.copy_out(static_cast<GuestAddress>(sets[i]), native_sets[i].data(), guest_bytes))
       return -EFAULT;
   return static_cast<std::int32_t>(result);
 }
@@ -641,11 +749,13 @@ template <bool Receiving, Timeout Kind = Timeout::timespec>
 std::int32_t mmsg(const GuestMemory& memory, Args a) {
   constexpr std::uint32_t guest_mmsghdr = sizeof(abi::mmsghdr<I386>);
   const auto vec = static_cast<GuestAddress>(a[1].value);
-  const std::uint32_t vlen = std::min<std::uint32_t>(static_cast<std::uint32_t>(a[2].value), 1024);  // UIO_MAXIOV
+  const std::uint32_t vlen =
+      std::min<std::uint32_t>(static_cast<std::uint32_t>(a[2].value), 1024);  // UIO_MAXIOV
   std::vector<NativeMessage> messages(vlen);
   std::vector<abi::mmsghdr<X86_64>> native_vec(vlen);
   for (std::uint32_t i = 0; i < vlen; ++i) {
-    if (int error = message_in(memory, vec + i * guest_mmsghdr, messages[i], Receiving)) return -error;
+    if (int error = message_in(memory, vec + i * guest_mmsghdr, messages[i], Receiving))
+      return -error;
     native_vec[i].msg_hdr = messages[i].header;
   }
   long result;
@@ -653,14 +763,17 @@ std::int32_t mmsg(const GuestMemory& memory, Args a) {
     abi::timespec<X86_64> timeout{};
     const std::uint64_t guest_timeout = a[4].value;
     if (guest_timeout) {
-      const int error = Kind == Timeout::timespec ? timeout_in<abi::timespec<I386>>(memory, guest_timeout, timeout)
-                                                  : timeout_in<abi::timespec64<I386>>(memory, guest_timeout, timeout);
+      const int error = Kind == Timeout::timespec
+                            ? timeout_in<abi::timespec<I386>>(memory, guest_timeout, timeout)
+                            : timeout_in<abi::timespec64<I386>>(memory, guest_timeout, timeout);
       if (error) return -error;
     }
-    result = native("recvmmsg", a[0].value, reinterpret_cast<std::uint64_t>(native_vec.data()), vlen, a[3].value,
-                    guest_timeout ? reinterpret_cast<std::uint64_t>(&timeout) : 0);
+    result =
+        native("recvmmsg", a[0].value, reinterpret_cast<std::uint64_t>(native_vec.data()), vlen,
+               a[3].value, guest_timeout ? reinterpret_cast<std::uint64_t>(&timeout) : 0);
   } else {
-    result = native("sendmmsg", a[0].value, reinterpret_cast<std::uint64_t>(native_vec.data()), vlen, a[3].value);
+    result = native("sendmmsg", a[0].value, reinterpret_cast<std::uint64_t>(native_vec.data()),
+                    vlen, a[3].value);
   }
   if (result <= 0) return static_cast<std::int32_t>(result);
   for (long i = 0; i < result; ++i) {
@@ -692,10 +805,12 @@ std::int32_t setsockopt(const GuestMemory& memory, Args a) {
     return static_cast<std::int32_t>(native("setsockopt", a[0].value, a[1].value, a[2].value,
                                             reinterpret_cast<std::uint64_t>(&value), sizeof value));
   }
-  const bool readable = length >= 0 && memory.accessible(static_cast<GuestAddress>(a[3].value),
-                                                         static_cast<std::uint32_t>(length), GuestMemory::readable);
-  return static_cast<std::int32_t>(native("setsockopt", a[0].value, a[1].value, a[2].value,
-                                          readable ? host(memory, a[3].value) : 0xffff800000000000ull, a[4].value));
+  const bool readable =
+      length >= 0 && memory.accessible(static_cast<GuestAddress>(a[3].value),
+                                       static_cast<std::uint32_t>(length), GuestMemory::readable);
+  return static_cast<std::int32_t>(
+      native("setsockopt", a[0].value, a[1].value, a[2].value,
+             readable ? host(memory, a[3].value) : 0xffff800000000000ull, a[4].value));
 }
 
 std::int32_t getsockopt(const GuestMemory& memory, Args a) {
@@ -705,23 +820,28 @@ std::int32_t getsockopt(const GuestMemory& memory, Args a) {
     abi::old_timeval<X86_64> value{};
     std::uint32_t native_length = sizeof value;
     const long result = native("getsockopt", a[0].value, a[1].value, a[2].value,
-                               reinterpret_cast<std::uint64_t>(&value), reinterpret_cast<std::uint64_t>(&native_length));
+                               reinterpret_cast<std::uint64_t>(&value),
+                               reinterpret_cast<std::uint64_t>(&native_length));
     if (result < 0) return static_cast<std::int32_t>(result);
     abi::old_timeval<I386> guest{};
     if (int error = convert(value, guest)) return -error;
     const std::int32_t written = std::min<std::int32_t>(length, sizeof guest);
     if (written < 0) return -EINVAL;
-    if (memory.copy_out(static_cast<GuestAddress>(a[3].value), &guest, static_cast<std::size_t>(written)) ||
+    if (memory.copy_out(static_cast<GuestAddress>(a[3].value), &guest,
+                        static_cast<std::size_t>(written)) ||
         memory.copy_out(static_cast<GuestAddress>(a[4].value), &written, 4))
       return -EFAULT;
     return 0;
   }
-  const bool writable = length >= 0 && memory.accessible(static_cast<GuestAddress>(a[3].value),
-                                                         static_cast<std::uint32_t>(length), GuestMemory::writable);
-  const bool length_ok = memory.accessible(static_cast<GuestAddress>(a[4].value), 4, GuestMemory::writable);
-  return static_cast<std::int32_t>(native("getsockopt", a[0].value, a[1].value, a[2].value,
-                                          writable ? host(memory, a[3].value) : 0xffff800000000000ull,
-                                          length_ok ? host(memory, a[4].value) : 0xffff800000000000ull));
+  const bool writable =
+      length >= 0 && memory.accessible(static_cast<GuestAddress>(a[3].value),
+                                       static_cast<std::uint32_t>(length), GuestMemory::writable);
+  const bool length_ok =
+      memory.accessible(static_cast<GuestAddress>(a[4].value), 4, GuestMemory::writable);
+  return static_cast<std::int32_t>(
+      native("getsockopt", a[0].value, a[1].value, a[2].value,
+             writable ? host(memory, a[3].value) : 0xffff800000000000ull,
+             length_ok ? host(memory, a[4].value) : 0xffff800000000000ull));
 }
 
 // futex(uaddr, op, val, utime, uaddr2, val3): utime is a timeout for the waiting operations
@@ -734,18 +854,21 @@ std::int32_t futex(const GuestMemory& memory, Args a) {
   std::uint64_t utime = a[3].value;
   abi::timespec<X86_64> timeout{};
   if (has_timeout && utime) {
-    const int error = Kind == Timeout::timespec ? timeout_in<abi::timespec<I386>>(memory, utime, timeout)
-                                                : timeout_in<abi::timespec64<I386>>(memory, utime, timeout);
+    const int error = Kind == Timeout::timespec
+                          ? timeout_in<abi::timespec<I386>>(memory, utime, timeout)
+                          : timeout_in<abi::timespec64<I386>>(memory, utime, timeout);
     if (error) return -error;
     utime = reinterpret_cast<std::uint64_t>(&timeout);
   }
   // uaddr and uaddr2 are futex words in guest memory: the kernel faults on what is not mapped
   auto word = [&](std::uint64_t address) {
-    return address && memory.accessible(static_cast<GuestAddress>(address), 4, GuestMemory::readable)
+    return address &&
+                   memory.accessible(static_cast<GuestAddress>(address), 4, GuestMemory::readable)
                ? host(memory, address)
                : (address ? 0xffff800000000000ull : 0);
   };
-  return static_cast<std::int32_t>(native("futex", word(a[0].value), a[1].value, a[2].value, utime, word(a[4].value), a[5].value));
+  return static_cast<std::int32_t>(native("futex", word(a[0].value), a[1].value, a[2].value, utime,
+                                          word(a[4].value), a[5].value));
 }
 
 // ---- the old stat calls (cp_old_stat) -------------------------------------------------
@@ -782,12 +905,21 @@ std::int32_t old_sigprocmask(const GuestMemory& memory, Args a) {
     if (memory.copy_in(&word, static_cast<GuestAddress>(a[1].value), 4)) return -EFAULT;
     std::uint64_t next;
     switch (a[0].value) {
-      case SIG_BLOCK: next = old | word; break;
-      case SIG_UNBLOCK: next = old & ~std::uint64_t{word}; break;
-      case SIG_SETMASK: next = (old & ~std::uint64_t{0xffffffff}) | word; break;
-      default: return -EINVAL;
+      case SIG_BLOCK:
+        next = old | word;
+        break;
+      case SIG_UNBLOCK:
+        next = old & ~std::uint64_t{word};
+        break;
+      case SIG_SETMASK:
+        next = (old & ~std::uint64_t{0xffffffff}) | word;
+        break;
+      default:
+        return -EINVAL;
     }
-    if (long result = native("rt_sigprocmask", SIG_SETMASK, reinterpret_cast<std::uint64_t>(&next), 0, 8); result < 0)
+    if (long result =
+            native("rt_sigprocmask", SIG_SETMASK, reinterpret_cast<std::uint64_t>(&next), 0, 8);
+        result < 0)
       return static_cast<std::int32_t>(result);
   }
   if (a[2].value) {
@@ -799,7 +931,8 @@ std::int32_t old_sigprocmask(const GuestMemory& memory, Args a) {
 
 std::int32_t old_sigpending(const GuestMemory& memory, Args a) {
   std::uint64_t pending = 0;
-  if (long result = native("rt_sigpending", reinterpret_cast<std::uint64_t>(&pending), 8); result < 0)
+  if (long result = native("rt_sigpending", reinterpret_cast<std::uint64_t>(&pending), 8);
+      result < 0)
     return static_cast<std::int32_t>(result);
   const std::uint32_t word = static_cast<std::uint32_t>(pending);
   return memory.copy_out(static_cast<GuestAddress>(a[0].value), &word, 4) ? -EFAULT : 0;
@@ -808,15 +941,20 @@ std::int32_t old_sigpending(const GuestMemory& memory, Args a) {
 // sigsuspend(unused, unused, mask): the mask is one word, the rest of the set empty.
 std::int32_t old_sigsuspend(const GuestMemory&, Args a) {
   const std::uint64_t mask = a[2].value & 0xffffffffu;
-  return static_cast<std::int32_t>(native("rt_sigsuspend", reinterpret_cast<std::uint64_t>(&mask), 8));
+  return static_cast<std::int32_t>(
+      native("rt_sigsuspend", reinterpret_cast<std::uint64_t>(&mask), 8));
 }
 
-std::int32_t sgetmask(const GuestMemory&, Args) { return static_cast<std::int32_t>(current_mask()); }
+std::int32_t sgetmask(const GuestMemory&, Args) {
+  return static_cast<std::int32_t>(current_mask());
+}
 
 std::int32_t ssetmask(const GuestMemory&, Args a) {
   const std::uint64_t old = current_mask();
   const std::uint64_t next = a[0].value & 0xffffffffu;
-  if (long result = native("rt_sigprocmask", SIG_SETMASK, reinterpret_cast<std::uint64_t>(&next), 0, 8); result < 0)
+  if (long result =
+          native("rt_sigprocmask", SIG_SETMASK, reinterpret_cast<std::uint64_t>(&next), 0, 8);
+      result < 0)
     return static_cast<std::int32_t>(result);
   return static_cast<std::int32_t>(old);
 }
@@ -825,7 +963,8 @@ std::int32_t ssetmask(const GuestMemory&, Args a) {
 std::int32_t readdir(const GuestMemory& memory, Args a) {
   const long start = native("lseek", a[0].value, 0, SEEK_CUR);
   alignas(8) std::uint8_t record[512];
-  const long got = native("getdents64", a[0].value, reinterpret_cast<std::uint64_t>(record), sizeof record);
+  const long got =
+      native("getdents64", a[0].value, reinterpret_cast<std::uint64_t>(record), sizeof record);
   if (got <= 0) return static_cast<std::int32_t>(got);
   std::uint64_t ino;
   std::int64_t off;
@@ -850,12 +989,11 @@ std::int32_t readdir(const GuestMemory& memory, Args a) {
   std::memcpy(out.data() + 4, &offset, 4);
   std::memcpy(out.data() + 8, &length, 2);
   std::memcpy(out.data() + 10, name, namelen);
-  return memory.copy_out(static_cast<GuestAddress>(a[1].value), out.data(), out.size()) ? -EFAULT : 1;
+  return memory.copy_out(static_cast<GuestAddress>(a[1].value), out.data(), out.size()) ? -EFAULT
+                                                                                        : 1;
 }
 
 // ---- System V IPC (ipc/msg.c, sem.c, shm.c and their compat halves) --------------------
-
-constexpr std::uint64_t ipc_64 = 0x100;  // the command flag for the *64_ds layouts
 
 // msgsnd(msqid, msgp, msgsz, msgflg): the message type is an i386 long before the text.
 std::int32_t msgsnd(const GuestMemory& memory, Args a) {
@@ -869,22 +1007,26 @@ std::int32_t msgsnd(const GuestMemory& memory, Args a) {
   const std::int64_t wide = type;
   std::memcpy(message.data(), &wide, 8);
   std::memcpy(message.data() + 8, memory.host(static_cast<GuestAddress>(a[1].value + 4)), size);
-  return static_cast<std::int32_t>(native("msgsnd", a[0].value, reinterpret_cast<std::uint64_t>(message.data()), size, a[3].value));
+  return static_cast<std::int32_t>(native(
+      "msgsnd", a[0].value, reinterpret_cast<std::uint64_t>(message.data()), size, a[3].value));
 }
 
 // msgrcv(msqid, msgp, msgsz, msgtyp, msgflg).
-std::int32_t msgrcv_into(const GuestMemory& memory, std::uint64_t id, std::uint64_t address, std::uint64_t size,
-                         std::uint64_t type, std::uint64_t flags) {
+std::int32_t msgrcv_into(const GuestMemory& memory, std::uint64_t id, std::uint64_t address,
+                         std::uint64_t size, std::uint64_t type, std::uint64_t flags) {
   if (size > 0x7fffffff) return -EINVAL;
-  if (!memory.accessible(static_cast<GuestAddress>(address), 4 + size, GuestMemory::writable)) return -EFAULT;
+  if (!memory.accessible(static_cast<GuestAddress>(address), 4 + size, GuestMemory::writable))
+    return -EFAULT;
   std::vector<std::uint8_t> message(8 + size);
-  const long result = native("msgrcv", id, reinterpret_cast<std::uint64_t>(message.data()), size, type, flags);
+  const long result =
+      native("msgrcv", id, reinterpret_cast<std::uint64_t>(message.data()), size, type, flags);
   if (result < 0) return static_cast<std::int32_t>(result);
   std::int64_t wide;
   std::memcpy(&wide, message.data(), 8);
   const std::int32_t narrow_type = static_cast<std::int32_t>(wide);
   if (memory.copy_out(static_cast<GuestAddress>(address), &narrow_type, 4) ||
-      memory.copy_out(static_cast<GuestAddress>(address + 4), message.data() + 8, static_cast<std::size_t>(result)))
+      memory.copy_out(static_cast<GuestAddress>(address + 4), message.data() + 8,
+                      static_cast<std::size_t>(result)))
     return -EFAULT;
   return static_cast<std::int32_t>(result);
 }
@@ -892,105 +1034,235 @@ std::int32_t msgrcv(const GuestMemory& memory, Args a) {
   return msgrcv_into(memory, a[0].value, a[1].value, a[2].value, a[3].value, a[4].value);
 }
 
-// The *ctl calls with IPC_64 layouts: the *_STAT commands fill the struct, IPC_SET reads
-// it, IPC_RMID takes no buffer. Through ipc() the IPC_64 bit of the command says which
-// layouts. The pre-IPC_64 layouts, the *_INFO commands, and the direct semctl/shmctl/msgctl
-// (whose answers here do not yet match the kernel's: see the closing notes) are not
-// written yet: ENOSYS, never a wrong layout.
-template <class GuestDs, class NativeDs>
-std::int32_t ipc_ctl(const GuestMemory& memory, std::string_view name, std::uint64_t id, std::uint64_t command,
-                     std::uint64_t address, bool version64, std::initializer_list<std::uint64_t> stat_commands,
-                     std::initializer_list<std::uint64_t> info_commands) {
-  constexpr std::uint64_t ipc_rmid = 0, ipc_set = 1;
-  const bool stat = std::find(stat_commands.begin(), stat_commands.end(), command) != stat_commands.end();
-  const bool info = std::find(info_commands.begin(), info_commands.end(), command) != info_commands.end();
-  if (!version64 || info) return -ENOSYS;
-  if (command == ipc_rmid) return static_cast<std::int32_t>(native(name, id, command, 0));
-  if (!stat && command != ipc_set)  // not a command of this call: the kernel's EINVAL
-    return static_cast<std::int32_t>(native(name, id, command, 0xffff800000000000ull));
-  NativeDs buffer{};
-  if (command == ipc_set) {
-    GuestDs guest{};
-    if (memory.copy_in(&guest, static_cast<GuestAddress>(address), sizeof guest)) return -EFAULT;
-    if (int error = convert(guest, buffer)) return -error;
+// ---- SysV IPC control: the *ctl calls ------------------------------------------------
+//
+// ipc/{sem,msg,shm}.c's compat_ksys_*ctl. The guest's version picks its layouts: IPC_64
+// (the direct calls always; ipc() when its command carries the flag) or the old ones.
+// The direct semctl and msgctl switch on cmd & ~IPC_64 but hand cmd on unmasked, so a
+// flagged IPC_STAT looks the id up as IPC_STAT does and answers the id as SEM_STAT does,
+// a flagged *_INFO is IPC_INFO, and every other flagged command is EINVAL; shmctl does not
+// mask at all. Kernel quirks, kept.
+
+template <class Guest64, class GuestOld, class Native>
+int put_version(const GuestMemory& memory, std::uint64_t address, const Native& value,
+                bool version64) {
+  return version64 ? put<Guest64>(memory, address, value) : put<GuestOld>(memory, address, value);
+}
+
+// A *_STAT command: the native answer converted to the guest's version; the id instead of
+// the native result where the flag quirk says so.
+template <class Guest64, class GuestOld, class Native, class Call>
+std::int32_t ctl_stat(const GuestMemory& memory, Call call, int command, bool version64,
+                      std::uint64_t address, std::optional<std::int32_t> answer = {}) {
+  Native ds{};
+  const long result = call(command, &ds);
+  if (result < 0) return static_cast<std::int32_t>(result);
+  if (int error = put_version<Guest64, GuestOld>(memory, address, ds, version64)) return -error;
+  return answer.value_or(static_cast<std::int32_t>(result));
+}
+
+// IPC_SET: the guest's struct read whole first (EFAULT), as copy_compat_*_from_user does.
+template <class Guest64, class GuestOld, class Native, class Call>
+std::int32_t ctl_set(const GuestMemory& memory, Call call, int command, bool version64,
+                     std::uint64_t address) {
+  auto read = [&]<class Guest>(Native& out) {
+    Guest guest{};
+    if (memory.copy_in(&guest, static_cast<GuestAddress>(address), sizeof guest)) return EFAULT;
+    return convert(guest, out);
+  };
+  Native ds{};
+  if (int error = version64 ? read.template operator()<Guest64>(ds)
+                            : read.template operator()<GuestOld>(ds))
+    return -error;
+  return static_cast<std::int32_t>(call(command, &ds));
+}
+
+constexpr int ipc_64 = 0x100;  // the command flag for the *64_ds layouts
+
+std::int32_t msgctl_with(const GuestMemory& memory, std::uint64_t id, std::uint64_t cmd,
+                         std::uint64_t address, bool v64) {
+  const auto command = static_cast<int>(cmd);
+  if (static_cast<std::int32_t>(id) < 0 || command < 0) return -EINVAL;
+  auto call = [&](int c, void* p) {
+    return native("msgctl", id, static_cast<std::uint32_t>(c), reinterpret_cast<std::uint64_t>(p));
+  };
+  using Ds64 = abi::msqid64_ds<I386>;
+  using DsOld = abi::msqid_ds<I386>;
+  using NativeDs = abi::msqid64_ds<X86_64>;
+  const bool flagged = command & ipc_64;
+  switch (command & ~ipc_64) {
+    case IPC_INFO:
+    case MSG_INFO:
+      return ctl_stat<abi::msginfo<I386>, abi::msginfo<I386>, abi::msginfo<X86_64>>(
+          memory, call, flagged ? IPC_INFO : command, v64, address);
+    case IPC_STAT:
+    case MSG_STAT:
+    case MSG_STAT_ANY:
+      if (flagged)
+        return ctl_stat<Ds64, DsOld, NativeDs>(memory, call, IPC_STAT, v64, address,
+                                               static_cast<std::int32_t>(id));
+      return ctl_stat<Ds64, DsOld, NativeDs>(memory, call, command, v64, address);
+    case IPC_SET:
+      return ctl_set<Ds64, DsOld, NativeDs>(memory, call, command, v64, address);
+    case IPC_RMID:
+      return static_cast<std::int32_t>(call(command, nullptr));
+    default:
+      return -EINVAL;
   }
-  const long result = native(name, id, command, reinterpret_cast<std::uint64_t>(&buffer));
-  if (result < 0 || !stat) return static_cast<std::int32_t>(result);
-  if (int error = put<GuestDs>(memory, address, buffer)) return -error;
-  return static_cast<std::int32_t>(result);
 }
 
-// IPC_STAT, MSG_STAT, MSG_STAT_ANY; IPC_INFO, MSG_INFO
-std::int32_t msgctl_with(const GuestMemory& memory, std::uint64_t id, std::uint64_t cmd, std::uint64_t address, bool v64) {
-  return ipc_ctl<abi::msqid64_ds<I386>, abi::msqid64_ds<X86_64>>(memory, "msgctl", id, cmd, address, v64, {2, 11, 13}, {3, 12});
-}
-// IPC_STAT, SHM_STAT, SHM_STAT_ANY; IPC_INFO, SHM_INFO
-std::int32_t shmctl_with(const GuestMemory& memory, std::uint64_t id, std::uint64_t cmd, std::uint64_t address, bool v64) {
-  return ipc_ctl<abi::shmid64_ds<I386>, abi::shmid64_ds<X86_64>>(memory, "shmctl", id, cmd, address, v64, {2, 13, 15}, {3, 14});
+std::int32_t shmctl_with(const GuestMemory& memory, std::uint64_t id, std::uint64_t cmd,
+                         std::uint64_t address, bool v64) {
+  const auto command = static_cast<int>(cmd);
+  if (static_cast<std::int32_t>(id) < 0 || command < 0) return -EINVAL;
+  auto call = [&](int c, void* p) {
+    return native("shmctl", id, static_cast<std::uint32_t>(c), reinterpret_cast<std::uint64_t>(p));
+  };
+  using Ds64 = abi::shmid64_ds<I386>;
+  using DsOld = abi::shmid_ds<I386>;
+  using NativeDs = abi::shmid64_ds<X86_64>;
+  switch (command) {
+    case IPC_INFO:
+      return ctl_stat<abi::shminfo64<I386>, abi::shminfo<I386>, abi::shminfo64<X86_64>>(
+          memory, call, command, v64, address);
+    case SHM_INFO:
+      return ctl_stat<abi::shm_info<I386>, abi::shm_info<I386>, abi::shm_info<X86_64>>(
+          memory, call, command, v64, address);
+    case IPC_STAT:
+    case SHM_STAT:
+    case SHM_STAT_ANY:
+      return ctl_stat<Ds64, DsOld, NativeDs>(memory, call, command, v64, address);
+    case IPC_SET:
+      return ctl_set<Ds64, DsOld, NativeDs>(memory, call, command, v64, address);
+    case IPC_RMID:
+    case SHM_LOCK:
+    case SHM_UNLOCK:
+      return static_cast<std::int32_t>(call(command, nullptr));
+    default:
+      return -EINVAL;
+  }
 }
 
-
-// semctl(semid, semnum, cmd, arg): arg is a value (SETVAL and the GET* counts) or a
-// pointer (the *_STAT commands, IPC_SET); GETALL/SETALL's arrays are not written yet.
-std::int32_t semctl_with(const GuestMemory& memory, std::uint64_t id, std::uint64_t num, std::uint64_t command,
-                         std::uint64_t arg, bool v64) {
-  constexpr std::uint64_t getpid = 11, getval = 12, getncnt = 14, getzcnt = 15, setval = 16;
-  if (command == getpid || command == getval || command == getncnt || command == getzcnt || command == setval)
-    return static_cast<std::int32_t>(native("semctl", id, num, command, arg & 0xffffffffu));
-  // IPC_STAT, SEM_STAT, SEM_STAT_ANY; IPC_INFO, SEM_INFO, GETALL, SETALL
-  return ipc_ctl<abi::semid64_ds<I386>, abi::semid64_ds<X86_64>>(memory, "semctl", id, command, arg, v64, {2, 18, 20},
-                                                                 {3, 19, 13, 17});
+// semctl(semid, semnum, cmd, arg): arg is a value (SETVAL) or a pointer (the rest).
+std::int32_t semctl_with(const GuestMemory& memory, std::uint64_t id, std::uint64_t num,
+                         std::uint64_t cmd, std::uint64_t arg, bool v64) {
+  const auto command = static_cast<int>(cmd);
+  if (static_cast<std::int32_t>(id) < 0) return -EINVAL;
+  auto call = [&](int c, void* p) {
+    return native("semctl", id, num, static_cast<std::uint32_t>(c),
+                  reinterpret_cast<std::uint64_t>(p));
+  };
+  using Ds64 = abi::semid64_ds<I386>;
+  using DsOld = abi::semid_ds<I386>;
+  using NativeDs = abi::semid64_ds<X86_64>;
+  const bool flagged = command & ipc_64;
+  switch (command & ~ipc_64) {
+    case IPC_INFO:
+    case SEM_INFO:
+      return ctl_stat<abi::seminfo<I386>, abi::seminfo<I386>, abi::seminfo<X86_64>>(
+          memory, call, flagged ? IPC_INFO : command, v64, arg);
+    case IPC_STAT:
+    case SEM_STAT:
+    case SEM_STAT_ANY:
+      if (flagged)
+        return ctl_stat<Ds64, DsOld, NativeDs>(memory, call, IPC_STAT, v64, arg,
+                                               static_cast<std::int32_t>(id));
+      return ctl_stat<Ds64, DsOld, NativeDs>(memory, call, command, v64, arg);
+    case SETVAL:  // the flag is ignored here; the value is an int
+      return static_cast<std::int32_t>(native("semctl", id, num, SETVAL, arg & 0xffffffffu));
+    case GETALL:
+    case SETALL: {
+      if (flagged) return static_cast<std::int32_t>(call(command, nullptr));  // EINVAL
+      // an array of sem_nsems unsigned shorts, the same on both sides: its length from the set
+      NativeDs ds{};
+      if (long error = call(IPC_STAT, &ds); error < 0) return static_cast<std::int32_t>(error);
+      const int access = command == GETALL ? GuestMemory::writable : GuestMemory::readable;
+      const std::uint64_t values =
+          checked(memory, arg, ds.sem_nsems.get() * sizeof(std::uint16_t), access);
+      return static_cast<std::int32_t>(
+          native("semctl", id, num, static_cast<std::uint32_t>(command), values));
+    }
+    case GETPID:
+    case GETVAL:
+    case GETNCNT:
+    case GETZCNT:
+    case IPC_RMID:
+      return static_cast<std::int32_t>(call(command, nullptr));
+    case IPC_SET:
+      return ctl_set<Ds64, DsOld, NativeDs>(memory, call, command, v64, arg);
+    default:
+      return -EINVAL;
+  }
 }
 
+std::int32_t semctl(const GuestMemory& m, Args a) {
+  return semctl_with(m, a[0].value, a[1].value, a[2].value, a[3].value, true);
+}
+std::int32_t msgctl(const GuestMemory& m, Args a) {
+  return msgctl_with(m, a[0].value, a[1].value, a[2].value, true);
+}
+std::int32_t shmctl(const GuestMemory& m, Args a) {
+  return shmctl_with(m, a[0].value, a[1].value, a[2].value, true);
+}
 
 // ipc(call, first, second, third, ptr, fifth): ipc/syscall.c's compat_ksys_ipc.
 std::int32_t ipc(const GuestMemory& memory, Args a) {
   const auto call = static_cast<std::uint32_t>(a[0].value) & 0xffff;
   const auto version = static_cast<std::uint32_t>(a[0].value) >> 16;
-  const std::uint32_t first = static_cast<std::uint32_t>(a[1].value), second = static_cast<std::uint32_t>(a[2].value),
-                      third = static_cast<std::uint32_t>(a[3].value), ptr = static_cast<std::uint32_t>(a[4].value),
+  const std::uint32_t first = static_cast<std::uint32_t>(a[1].value),
+                      second = static_cast<std::uint32_t>(a[2].value),
+                      third = static_cast<std::uint32_t>(a[3].value),
+                      ptr = static_cast<std::uint32_t>(a[4].value),
                       fifth = static_cast<std::uint32_t>(a[5].value);
   switch (call) {
-    case 1: return translate_named(memory, "semop", {first, ptr, second});
-    case 4: return translate_named(memory, "semtimedop", {first, ptr, second, fifth});
-    case 2: return translate_named(memory, "semget", {first, second, third});
+    case 1:
+      return translate_named(memory, "semop", {first, ptr, second});
+    case 4:
+      return translate_named(memory, "semtimedop", {first, ptr, second, fifth});
+    case 2:
+      return translate_named(memory, "semget", {first, second, third});
     case 3: {
       if (!ptr) return -EINVAL;
       std::uint32_t pad;
       if (memory.copy_in(&pad, ptr, 4)) return -EFAULT;
       return semctl_with(memory, first, second, third & ~ipc_64, pad, third & ipc_64);
     }
-    case 11: return msgsnd(memory, std::array<abi::ArgValue, 4>{{{nullptr, first}, {nullptr, ptr}, {nullptr, second}, {nullptr, third}}});
+    case 11:
+      return msgsnd(memory,
+                    std::array<abi::ArgValue, 4>{
+                        {{nullptr, first}, {nullptr, ptr}, {nullptr, second}, {nullptr, third}}});
     case 12: {
       if (version == 0) {  // ipc_kludge {msgp; msgtyp}
         if (!ptr) return -EINVAL;
         std::uint32_t kludge[2];
         if (memory.copy_in(kludge, ptr, sizeof kludge)) return -EFAULT;
         return msgrcv_into(memory, first, kludge[0], second,
-                           static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(kludge[1]))), third);
+                           static_cast<std::uint64_t>(
+                               static_cast<std::int64_t>(static_cast<std::int32_t>(kludge[1]))),
+                           third);
       }
-      return msgrcv_into(memory, first, ptr, second,
-                         static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(fifth))), third);
+      return msgrcv_into(
+          memory, first, ptr, second,
+          static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(fifth))),
+          third);
     }
-    case 13: return translate_named(memory, "msgget", {first, second});
-    case 14: return msgctl_with(memory, first, second & ~ipc_64, ptr, second & ipc_64);
+    case 13:
+      return translate_named(memory, "msgget", {first, second});
+    case 14:
+      return msgctl_with(memory, first, second & ~ipc_64, ptr, second & ipc_64);
     // 21, shmat, places memory: the process owner's (i386_hooks::ipc_shmat)
-    case 22: return translate_named(memory, "shmdt", {ptr});
-    case 23: return translate_named(memory, "shmget", {first, second, third});
-    case 24: return shmctl_with(memory, first, second & ~ipc_64, ptr, second & ipc_64);
-    default: return -ENOSYS;
+    case 22:
+      return translate_named(memory, "shmdt", {ptr});
+    case 23:
+      return translate_named(memory, "shmget", {first, second, third});
+    case 24:
+      return shmctl_with(memory, first, second & ~ipc_64, ptr, second & ipc_64);
+    default:
+      return -ENOSYS;
   }
 }
 
 // ---- siginfo and sigevent -----------------------------------------------------------
-
-// A guest range the kernel may touch, or an address every user access faults on: handed to
-// the native call so that it answers EFAULT at the point the compat call would.
-std::uint64_t checked(const GuestMemory& memory, std::uint64_t address, std::size_t bytes, int access) {
-  if (!address) return 0;
-  return memory.accessible(static_cast<GuestAddress>(address), bytes, access) ? host(memory, address)
-                                                                               : 0xffff800000000000ull;
-}
 
 // rt_sigtimedwait(set, info, timeout, sigsetsize): compat_sys_rt_sigtimedwait_time32/64.
 // The signal is taken even when info cannot be written, as there.
@@ -1001,17 +1273,20 @@ std::int32_t rt_sigtimedwait(const GuestMemory& memory, Args a) {
   if (memory.copy_in(&set, static_cast<GuestAddress>(a[0].value), sizeof set)) return -EFAULT;
   abi::timespec<X86_64> timeout{};
   if (a[2].value) {
-    const int error = kind == Timeout::timespec ? timeout_in<abi::timespec<I386>>(memory, a[2].value, timeout)
-                                                : timeout_in<abi::timespec64<I386>>(memory, a[2].value, timeout);
+    const int error = kind == Timeout::timespec
+                          ? timeout_in<abi::timespec<I386>>(memory, a[2].value, timeout)
+                          : timeout_in<abi::timespec64<I386>>(memory, a[2].value, timeout);
     if (error) return -error;
   }
   abi::siginfo<X86_64> info{};
-  const long result = native("rt_sigtimedwait", reinterpret_cast<std::uint64_t>(&set),
-                             reinterpret_cast<std::uint64_t>(&info),
-                             a[2].value ? reinterpret_cast<std::uint64_t>(&timeout) : 0, sizeof set);
+  const long result =
+      native("rt_sigtimedwait", reinterpret_cast<std::uint64_t>(&set),
+             reinterpret_cast<std::uint64_t>(&info),
+             a[2].value ? reinterpret_cast<std::uint64_t>(&timeout) : 0, sizeof set);
   if (result > 0 && a[1].value) {
     const auto guest = siginfo_to_i386(info);
-    if (memory.copy_out(static_cast<GuestAddress>(a[1].value), &guest, sizeof guest)) return -EFAULT;
+    if (memory.copy_out(static_cast<GuestAddress>(a[1].value), &guest, sizeof guest))
+      return -EFAULT;
   }
   return static_cast<std::int32_t>(result);
 }
@@ -1041,12 +1316,14 @@ std::int32_t rt_sigqueueinfo(const GuestMemory& memory, Args a) {
 std::int32_t rt_tgsigqueueinfo(const GuestMemory& memory, Args a) {
   NativeSiginfo info(memory, a[3].value);
   if (!a[3].value) return -EFAULT;
-  return static_cast<std::int32_t>(native("rt_tgsigqueueinfo", a[0].value, a[1].value, a[2].value, info.address));
+  return static_cast<std::int32_t>(
+      native("rt_tgsigqueueinfo", a[0].value, a[1].value, a[2].value, info.address));
 }
 // pidfd_send_signal: a null info means "as kill() would", as natively.
 std::int32_t pidfd_send_signal(const GuestMemory& memory, Args a) {
   NativeSiginfo info(memory, a[2].value);
-  return static_cast<std::int32_t>(native("pidfd_send_signal", a[0].value, a[1].value, info.address, a[3].value));
+  return static_cast<std::int32_t>(
+      native("pidfd_send_signal", a[0].value, a[1].value, info.address, a[3].value));
 }
 
 // waitid(which, pid, info, options, rusage): compat_sys_waitid writes the rusage, then
@@ -1055,8 +1332,9 @@ std::int32_t pidfd_send_signal(const GuestMemory& memory, Args a) {
 std::int32_t waitid(const GuestMemory& memory, Args a) {
   abi::siginfo<X86_64> info{};
   abi::rusage<X86_64> usage{};
-  const long result = native("waitid", a[0].value, a[1].value, reinterpret_cast<std::uint64_t>(&info), a[3].value,
-                             a[4].value ? reinterpret_cast<std::uint64_t>(&usage) : 0);
+  const long result =
+      native("waitid", a[0].value, a[1].value, reinterpret_cast<std::uint64_t>(&info), a[3].value,
+             a[4].value ? reinterpret_cast<std::uint64_t>(&usage) : 0);
   // The six fields are written whatever the outcome, as both waitids do.
   if (result == 0 && a[4].value && info.si_signo.get()) {
     if (int error = put<abi::rusage<I386>>(memory, a[4].value, usage)) return -error;
@@ -1106,53 +1384,105 @@ std::int32_t mq_notify(const GuestMemory& memory, Args a) {
       std::memcpy(event.sigev_value.bytes, &where, sizeof where);
     }
   }
-  return static_cast<std::int32_t>(native("mq_notify", a[0].value, a[1].value ? reinterpret_cast<std::uint64_t>(&event) : 0));
+  return static_cast<std::int32_t>(
+      native("mq_notify", a[0].value, a[1].value ? reinterpret_cast<std::uint64_t>(&event) : 0));
 }
 
 // stime(time32 *t): stime32 reads the time, checks the right to set it, and sets it; a time
 // do_settimeofday64 will not take is dropped silently, so only the permission answers then.
 std::int32_t stime(const GuestMemory& memory, Args a) {
   std::int32_t seconds;
-  if (memory.copy_in(&seconds, static_cast<GuestAddress>(a[0].value), sizeof seconds)) return -EFAULT;
-  if (seconds < 0) return static_cast<std::int32_t>(native("settimeofday", 0, 0));  // the permission only
+  if (memory.copy_in(&seconds, static_cast<GuestAddress>(a[0].value), sizeof seconds))
+    return -EFAULT;
+  if (seconds < 0)
+    return static_cast<std::int32_t>(native("settimeofday", 0, 0));  // the permission only
   const abi::timespec<X86_64> time = [&] {
     abi::timespec<X86_64> t{};
     t.tv_sec.set(seconds);
     return t;
   }();
   constexpr std::uint64_t clock_realtime = 0;
-  return static_cast<std::int32_t>(native("clock_settime", clock_realtime, reinterpret_cast<std::uint64_t>(&time)));
+  return static_cast<std::int32_t>(
+      native("clock_settime", clock_realtime, reinterpret_cast<std::uint64_t>(&time)));
 }
 
 const std::map<std::string_view, Handler> handlers{
-    {"msgsnd", msgsnd},          {"msgrcv", msgrcv},           {"ipc", ipc},
-    {"oldstat", old_stat<0>},    {"oldfstat", old_stat<1>},    {"oldlstat", old_stat<2>},
-    {"sigprocmask", old_sigprocmask}, {"sigpending", old_sigpending}, {"sigsuspend", old_sigsuspend},
-    {"sgetmask", sgetmask},      {"ssetmask", ssetmask},       {"readdir", readdir},
-    {"sendmmsg", mmsg<false>},   {"recvmmsg", mmsg<true>},     {"recvmmsg_time64", mmsg<true, Timeout::timespec64>},
-    {"setsockopt", setsockopt},  {"getsockopt", getsockopt},
-    {"futex", futex<Timeout::timespec>}, {"futex_time64", futex<Timeout::timespec64>},
-    {"_newselect", newselect},   {"select", old_select},
-    {"pselect6", pselect6<Timeout::timespec>}, {"pselect6_time64", pselect6<Timeout::timespec64>},
-    {"sendmsg", sendmsg},        {"recvmsg", recvmsg},
-    {"ioctl", ioctl},            {"fcntl64", fcntl<true>},     {"fcntl", fcntl<false>},
+    {"msgsnd", msgsnd},
+    {"msgrcv", msgrcv},
+    {"ipc", ipc},
+    {"semctl", semctl},
+    {"msgctl", msgctl},
+    {"shmctl", shmctl},
+    {"oldstat", old_stat<0>},
+    {"oldfstat", old_stat<1>},
+    {"oldlstat", old_stat<2>},
+    {"sigprocmask", old_sigprocmask},
+    {"sigpending", old_sigpending},
+    {"sigsuspend", old_sigsuspend},
+    {"sgetmask", sgetmask},
+    {"ssetmask", ssetmask},
+    {"readdir", readdir},
+    {"sendmmsg", mmsg<false>},
+    {"recvmmsg", mmsg<true>},
+    {"recvmmsg_time64", mmsg<true, Timeout::timespec64>},
+    {"setsockopt", setsockopt},
+    {"getsockopt", getsockopt},
+    {"futex", futex<Timeout::timespec>},
+    {"futex_time64", futex<Timeout::timespec64>},
+    {"_newselect", newselect},
+    {"select", old_select},
+    {"pselect6", pselect6<Timeout::timespec>},
+    {"pselect6_time64", pselect6<Timeout::timespec64>},
+    {"sendmsg", sendmsg},
+    {"recvmsg", recvmsg},
+    {"ioctl", ioctl},
+    {"fcntl64", fcntl<true>},
+    {"fcntl", fcntl<false>},
     {"socketcall", socketcall},
-    {"rt_sigtimedwait", rt_sigtimedwait<Timeout::timespec>}, {"rt_sigtimedwait_time64", rt_sigtimedwait<Timeout::timespec64>},
-    {"rt_sigqueueinfo", rt_sigqueueinfo}, {"rt_tgsigqueueinfo", rt_tgsigqueueinfo},
-    {"pidfd_send_signal", pidfd_send_signal}, {"waitid", waitid},
-    {"timer_create", timer_create}, {"mq_notify", mq_notify}, {"stime", stime},
-    {"_llseek", llseek},         {"preadv", preadv},           {"pwritev", pwritev},
-    {"preadv2", preadv2},        {"pwritev2", pwritev2},       {"getdents64", getdents64},
-    {"getdents", getdents},      {"statfs64", statfs64<false>}, {"fstatfs64", statfs64<true>},
-    {"sysinfo", sysinfo},        {"waitpid", waitpid},         {"getrlimit", old_getrlimit},
-    {"nice", nice},              {"getuid", getuid16},         {"getgid", getgid16},
-    {"geteuid", geteuid16},      {"getegid", getegid16},       {"setuid", setuid16},
-    {"setgid", setgid16},        {"setreuid", setreuid16},     {"setregid", setregid16},
-    {"setresuid", setresuid16},  {"setresgid", setresgid16},   {"setfsuid", setfsuid16},
-    {"setfsgid", setfsgid16},    {"getresuid", getresuid16},   {"getresgid", getresgid16},
-    {"chown", chown16},          {"lchown", lchown16},         {"fchown", fchown16},
-    {"getgroups", getgroups16},  {"setgroups", setgroups16},   {"olduname", olduname},
-    {"oldolduname", oldolduname}, {"umount", umount},
+    {"rt_sigtimedwait", rt_sigtimedwait<Timeout::timespec>},
+    {"rt_sigtimedwait_time64", rt_sigtimedwait<Timeout::timespec64>},
+    {"rt_sigqueueinfo", rt_sigqueueinfo},
+    {"rt_tgsigqueueinfo", rt_tgsigqueueinfo},
+    {"pidfd_send_signal", pidfd_send_signal},
+    {"waitid", waitid},
+    {"timer_create", timer_create},
+    {"mq_notify", mq_notify},
+    {"stime", stime},
+    {"_llseek", llseek},
+    {"preadv", preadv},
+    {"pwritev", pwritev},
+    {"preadv2", preadv2},
+    {"pwritev2", pwritev2},
+    {"getdents64", getdents64},
+    {"getdents", getdents},
+    {"statfs64", statfs64<false>},
+    {"fstatfs64", statfs64<true>},
+    {"sysinfo", sysinfo},
+    {"waitpid", waitpid},
+    {"getrlimit", old_getrlimit},
+    {"nice", nice},
+    {"getuid", getuid16},
+    {"getgid", getgid16},
+    {"geteuid", geteuid16},
+    {"getegid", getegid16},
+    {"setuid", setuid16},
+    {"setgid", setgid16},
+    {"setreuid", setreuid16},
+    {"setregid", setregid16},
+    {"setresuid", setresuid16},
+    {"setresgid", setresgid16},
+    {"setfsuid", setfsuid16},
+    {"setfsgid", setfsgid16},
+    {"getresuid", getresuid16},
+    {"getresgid", getresgid16},
+    {"chown", chown16},
+    {"lchown", lchown16},
+    {"fchown", fchown16},
+    {"getgroups", getgroups16},
+    {"setgroups", setgroups16},
+    {"olduname", olduname},
+    {"oldolduname", oldolduname},
+    {"umount", umount},
 };
 
 }  // namespace

@@ -86,12 +86,14 @@ enum class Narrowing {
 //   max:       a limit below the type's own (the old stat's st_size: MAX_NON_LFS).
 //   overflow: the value stored where it does not fit, instead of failing (the 16-bit ids'
 //             overflowuid, 65534)
+//   high_half: the upper 32 bits of `from` (the IPC structs' *_time_high, upper_32_bits)
 struct MemberRule {
   std::string_view member;
   std::string_view from = {};
   std::optional<Narrowing> narrowing = {};
   std::optional<std::int64_t> max = {};
   std::optional<std::int64_t> overflow = {};
+  bool high_half = false;
 };
 template <class S>
 inline constexpr std::array<MemberRule, 0> member_rules{};

@@ -111,6 +111,23 @@ constexpr bool member_convertible();
 template <class S, std::size_t I>
 using member_t = std::remove_cvref_t<decltype(boost::pfr::get<I>(std::declval<S&>()))>;
 
+// The member of S with this C name that this model has: a struct may declare a name twice,
+// once per model (semid64_ds's sem_otime is 32 bits with a _high half on i386 and one
+// 64-bit member on x86_64), the other one absent.
+template <class S>
+constexpr std::size_t present_member_index(std::string_view name) {
+  if (is_padding_name(name)) return static_cast<std::size_t>(-1);
+  return []<std::size_t... I>(std::string_view wanted, std::index_sequence<I...>) {
+    std::size_t found = static_cast<std::size_t>(-1);
+    ((S::field_names[I] == wanted &&
+              (found == static_cast<std::size_t>(-1) || !abi::is_absent_v<member_t<S, I>>)
+          ? (found = I, 0)
+          : 0),
+     ...);
+    return found;
+  }(name, std::make_index_sequence<S::field_names.size()>{});
+}
+
 // Where each member of S lies, by C's layout rules (an absent member takes no room); the
 // compile-time twin of what reflect.hpp reads from the compiler at run time.
 template <class S>
@@ -189,7 +206,7 @@ template <class To, class From>
 constexpr bool struct_convertible() {
   return []<std::size_t... I>(std::index_sequence<I...>) {
     return ([] {
-      constexpr std::size_t source = member_index<From>(To::field_names[I]);
+      constexpr std::size_t source = present_member_index<From>(To::field_names[I]);
       if constexpr (source == static_cast<std::size_t>(-1)) {
         return true;
       } else {
@@ -220,9 +237,13 @@ constexpr bool member_convertible() {
 template <class To, class From>
 int convert_member(const From& from, To& to, Narrowing policy,
                    std::int64_t max = std::numeric_limits<std::int64_t>::max(),
-                   std::optional<std::int64_t> overflow = {}) {
+                   std::optional<std::int64_t> overflow = {}, bool high_half = false) {
   if constexpr (IsScalar<To>::value && IsScalar<From>::value) {
     typename To::repr value{};
+    if (high_half) {
+      to.set(static_cast<typename To::repr>(static_cast<std::uint64_t>(from.get()) >> 32));
+      return 0;
+    }
     if (overflow && narrow(from.get(), value, Narrowing::eoverflow, max)) {
       to.set(static_cast<typename To::repr>(*overflow));
       return 0;
@@ -282,13 +303,14 @@ int convert(const From& from, To& to, Narrowing policy, bool keep_padding) {
         [&] {
           constexpr abi::MemberRule rule = detail::member_rule<To>(To::field_names[I]);
           constexpr std::string_view source_name = rule.from.empty() ? To::field_names[I] : rule.from;
-          constexpr std::size_t source = detail::member_index<From>(source_name);
+          constexpr std::size_t source = detail::present_member_index<From>(source_name);
           constexpr std::int64_t max = rule.max.value_or(std::numeric_limits<std::int64_t>::max());
           auto& member = std::get<I>(to_members);
           if constexpr (source != static_cast<std::size_t>(-1)) {
             if (!error)
               error = detail::convert_member(std::get<source>(from_members), member,
-                                             rule.narrowing.value_or(policy), max, rule.overflow);
+                                             rule.narrowing.value_or(policy), max, rule.overflow,
+                                             rule.high_half);
           } else if (!keep_padding || (!detail::is_padding_name(To::field_names[I]) &&
                                        !detail::IsRaw<std::remove_cvref_t<decltype(member)>>::value)) {
             member = {};  // a member the source lacks is written as zero

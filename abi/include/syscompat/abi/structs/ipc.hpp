@@ -44,6 +44,15 @@ SYSCOMPAT_STRUCT(semid64_ds_x86, "semid64_ds", uapi("linux/sem.h", "struct semid
                  (__unused3, kernel_ulong),
                  (__unused4, kernel_ulong));
 
+// copy_compat_*_to_user, IPC_64: each 64-bit time split into lower_32_bits and
+// upper_32_bits.
+#define SYSCOMPAT_DETAIL_SPLIT_TIME(name)                                              \
+  MemberRule{.member = #name, .narrowing = Narrowing::truncate}, \
+      MemberRule{.member = #name "_high", .from = #name, .high_half = true}
+template <class M>
+inline constexpr std::array member_rules<semid64_ds_x86<M>>{SYSCOMPAT_DETAIL_SPLIT_TIME(sem_otime),
+                                                          SYSCOMPAT_DETAIL_SPLIT_TIME(sem_ctime)};
+
 SYSCOMPAT_STRUCT(semid64_ds_generic, "semid64_ds", uapi("linux/sem.h", "struct semid64_ds"),
                  (sem_perm, ipc64_perm<M>),
                  (sem_otime_64, c_long, M::is_64bit, "sem_otime"),
@@ -122,6 +131,11 @@ SYSCOMPAT_STRUCT(msqid64_ds_mipseb, "msqid64_ds", uapi("linux/msg.h", "struct ms
                  (__unused5, c_ulong));
 
 template <class M>
+inline constexpr std::array member_rules<msqid64_ds_generic<M>>{
+    SYSCOMPAT_DETAIL_SPLIT_TIME(msg_stime), SYSCOMPAT_DETAIL_SPLIT_TIME(msg_rtime),
+    SYSCOMPAT_DETAIL_SPLIT_TIME(msg_ctime)};
+
+template <class M>
 using msqid64_ds = std::conditional_t<
     M::abi == Abi::x32, msqid64_ds_x32<M>,
     std::conditional_t<M::abi == Abi::mips_o32, msqid64_ds_mipseb<M>, msqid64_ds_generic<M>>>;
@@ -177,9 +191,76 @@ SYSCOMPAT_STRUCT(shmid64_ds_mips, "shmid64_ds", uapi("linux/shm.h", "struct shmi
                  (__unused1, c_ushort));
 
 template <class M>
+inline constexpr std::array member_rules<shmid64_ds_generic<M>>{
+    SYSCOMPAT_DETAIL_SPLIT_TIME(shm_atime), SYSCOMPAT_DETAIL_SPLIT_TIME(shm_dtime),
+    SYSCOMPAT_DETAIL_SPLIT_TIME(shm_ctime)};
+
+template <class M>
 using shmid64_ds = std::conditional_t<
     M::abi == Abi::x32, shmid64_ds_x32<M>,
     std::conditional_t<M::abi == Abi::mips_o32, shmid64_ds_mips<M>, shmid64_ds_generic<M>>>;
+
+// What IPC_INFO and the *_INFO commands write: the limits of the IPC namespace.
+SYSCOMPAT_STRUCT(seminfo, "seminfo", uapi("linux/sem.h", "struct seminfo"),
+                 (semmap, c_int),
+                 (semmni, c_int),
+                 (semmns, c_int),
+                 (semmnu, c_int),
+                 (semmsl, c_int),
+                 (semopm, c_int),
+                 (semume, c_int),
+                 (semusz, c_int),
+                 (semvmx, c_int),
+                 (semaem, c_int));
+
+SYSCOMPAT_STRUCT(msginfo, "msginfo", uapi("linux/msg.h", "struct msginfo"),
+                 (msgpool, c_int),
+                 (msgmap, c_int),
+                 (msgmax, c_int),
+                 (msgmnb, c_int),
+                 (msgmni, c_int),
+                 (msgssz, c_int),
+                 (msgtql, c_int),
+                 (msgseg, c_ushort));
+
+// x86's asm/shmbuf.h declares it with __kernel_ulong_t (8 bytes on x32), asm-generic's with
+// unsigned long: the same type everywhere else.
+SYSCOMPAT_STRUCT(shminfo64, "shminfo64", uapi("linux/shm.h", "struct shminfo64"),
+                 (shmmax, kernel_ulong),
+                 (shmmin, kernel_ulong),
+                 (shmmni, kernel_ulong),
+                 (shmseg, kernel_ulong),
+                 (shmall, kernel_ulong),
+                 (__unused1, kernel_ulong),
+                 (__unused2, kernel_ulong),
+                 (__unused3, kernel_ulong),
+                 (__unused4, kernel_ulong));
+
+// copy_compat_shminfo_to_user first caps shmmax at INT_MAX, then assigns every member: a C
+// truncation.
+template <class M>
+inline constexpr std::array member_rules<shminfo64<M>>{
+    MemberRule{.member = "shmmax", .narrowing = Narrowing::clamp, .max = 0x7fffffff},
+    MemberRule{.member = "shmmin", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shmmni", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shmseg", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shmall", .narrowing = Narrowing::truncate}};
+
+SYSCOMPAT_STRUCT(shm_info, "shm_info", uapi("linux/shm.h", "struct shm_info"),
+                 (used_ids, c_int),
+                 (shm_tot, kernel_ulong),
+                 (shm_rss, kernel_ulong),
+                 (shm_swp, kernel_ulong),
+                 (swap_attempts, kernel_ulong),
+                 (swap_successes, kernel_ulong));
+
+template <class M>
+inline constexpr std::array member_rules<shm_info<M>>{
+    MemberRule{.member = "shm_tot", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shm_rss", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shm_swp", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "swap_attempts", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "swap_successes", .narrowing = Narrowing::truncate}};
 
 SYSCOMPAT_STRUCT(mq_attr, "mq_attr", uapi("linux/mqueue.h", "struct mq_attr"),
                  (mq_flags, kernel_long),
@@ -241,6 +322,56 @@ SYSCOMPAT_STRUCT(shmid_ds_decl, "shmid_ds", uapi("linux/shm.h", "struct shmid_ds
                  (shm_unused2, ptr),
                  (shm_unused3, ptr));
 
+// The old IPC_INFO answer of shmctl: ints; shmmax capped at INT_MAX, the rest assigned.
+SYSCOMPAT_STRUCT(shminfo_decl, "shminfo", uapi("linux/shm.h", "struct shminfo"),
+                 (shmmax, c_int),
+                 (shmmin, c_int),
+                 (shmmni, c_int),
+                 (shmseg, c_int),
+                 (shmall, c_int));
+template <class M>
+inline constexpr std::array member_rules<shminfo_decl<M>>{
+    MemberRule{.member = "shmmax", .narrowing = Narrowing::clamp},
+    MemberRule{.member = "shmmin", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shmmni", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shmseg", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shmall", .narrowing = Narrowing::truncate}};
+
+// to_compat_ipc_perm: 16-bit ids through SET_UID/SET_GID (overflowuid 65534 where an id
+// does not fit), the 32-bit mode assigned into 16 bits.
+template <class M>
+inline constexpr std::array member_rules<ipc_perm_decl<M>>{
+    MemberRule{.member = "uid", .overflow = 65534}, MemberRule{.member = "gid", .overflow = 65534},
+    MemberRule{.member = "cuid", .overflow = 65534}, MemberRule{.member = "cgid", .overflow = 65534},
+    MemberRule{.member = "mode", .narrowing = Narrowing::truncate}};
+
+// copy_compat_*_to_user, the old branch: each member assigned from the IPC_64 one, so a
+// value too wide keeps its low bits.
+template <class M>
+inline constexpr std::array member_rules<semid_ds_decl<M>>{
+    MemberRule{.member = "sem_otime", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "sem_ctime", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "sem_nsems", .narrowing = Narrowing::truncate}};
+template <class M>
+inline constexpr std::array member_rules<msqid_ds_decl<M>>{
+    MemberRule{.member = "msg_stime", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "msg_rtime", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "msg_ctime", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "msg_cbytes", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "msg_qnum", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "msg_qbytes", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "msg_lspid", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "msg_lrpid", .narrowing = Narrowing::truncate}};
+template <class M>
+inline constexpr std::array member_rules<shmid_ds_decl<M>>{
+    MemberRule{.member = "shm_segsz", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shm_atime", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shm_dtime", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shm_ctime", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shm_nattch", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shm_cpid", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "shm_lpid", .narrowing = Narrowing::truncate}};
+
 template <class M>
 using ipc_perm =
     only_on<M, ipc_perm_decl<M>, old_ipc_absent, Abi::i386, Abi::arm_eabi, Abi::mips_o32>;
@@ -253,9 +384,14 @@ using msqid_ds =
 template <class M>
 using shmid_ds =
     only_on<M, shmid_ds_decl<M>, old_ipc_absent, Abi::i386, Abi::arm_eabi, Abi::mips_o32>;
+template <class M>
+using shminfo =
+    only_on<M, shminfo_decl<M>, old_ipc_absent, Abi::i386, Abi::arm_eabi, Abi::mips_o32>;
+
+#undef SYSCOMPAT_DETAIL_SPLIT_TIME
 
 }  // namespace syscompat::abi
 
 #define SYSCOMPAT_STRUCTS_IPC(X)                                                          \
   X(sembuf) X(ipc64_perm) X(semid64_ds) X(msqid64_ds) X(shmid64_ds) X(mq_attr) X(ipc_perm) \
-  X(semid_ds) X(msqid_ds) X(shmid_ds)
+  X(semid_ds) X(msqid_ds) X(shmid_ds) X(seminfo) X(msginfo) X(shminfo64) X(shm_info) X(shminfo)
