@@ -1266,3 +1266,41 @@ TEST_CASE("oracle: semctl, msgctl and shmctl, direct and through ipc(), every ve
   semctl(sem, 0, IPC_RMID);
   shmctl(shm, IPC_RMID, nullptr);
 }
+
+TEST_CASE("oracle: the NUMA policy calls carry node masks of 32-bit words", "[oracle]") {
+  constexpr std::uint32_t mpol_default = 0, mpol_bind = 2, mpol_f_node = 1, mpol_f_addr = 2;
+  auto reset = [](Arena&, std::int32_t) { ::syscall(SYS_set_mempolicy, mpol_default, nullptr, 0); };
+  // get_mempolicy over mask sizes around the word boundaries, past the machine's own mask,
+  // past a page (EINVAL), and 0 (which wraps)
+  for (std::uint32_t maxnode : {0u, 1u, 2u, 32u, 33u, 64u, 65u, 128u, 1000u, 32769u, 40000u}) {
+    INFO("maxnode " << maxnode);
+    compare([&](Arena& g) { return Case{nr("get_mempolicy"), {g.alloc(4), g.alloc(5000), maxnode, 0, 0}}; });
+  }
+  compare([&](Arena& g) { return Case{nr("get_mempolicy"), {0x10, g.alloc(16), 64, 0, 0}}; });
+  compare([&](Arena& g) { return Case{nr("get_mempolicy"), {g.alloc(4), 0x10, 64, 0, 0}}; });
+  compare([&](Arena& g) {
+    const auto page = g.alloc(4096);
+    return Case{nr("get_mempolicy"), {g.alloc(4), g.alloc(16), 64, page, mpol_f_node | mpol_f_addr}};
+  });
+  // set_mempolicy and mbind: node 0, then masks with stray bits and bad pointers
+  for (std::uint32_t maxnode : {2u, 33u, 65u})
+    compare([&](Arena& g) { return Case{nr("set_mempolicy"), {mpol_bind, put_words(g, {1, 0, 0}, 12), maxnode}}; }, reset);
+  compare([&](Arena& g) { return Case{nr("set_mempolicy"), {mpol_bind, put_words(g, {0}, 4), 2}}; }, reset);
+  compare([&](Arena& g) {
+    const auto mask = g.alloc(512, 0);
+    g.base[mask - Arena::address(g.base) + 400] = 1;  // node 3200: past MAX_NUMNODES
+    return Case{nr("set_mempolicy"), {mpol_bind, mask, 4000}};
+  }, reset);
+  compare([&](Arena&) { return Case{nr("set_mempolicy"), {mpol_bind, 0x10, 2}}; }, reset);
+  compare([&](Arena&) { return Case{nr("set_mempolicy"), {99, 0x10, 2}}; }, reset);
+  compare([&](Arena& g) {
+    const auto page = (g.alloc(8192) + 4095) & ~4095u;
+    return Case{nr("mbind"), {page, 4096, mpol_bind, put_words(g, {1}, 4), 2, 0}};
+  });
+  compare([&](Arena& g) {
+    const auto page = (g.alloc(8192) + 4095) & ~4095u;
+    return Case{nr("mbind"), {page, 4096, mpol_bind, 0x10, 2, 0}};
+  });
+  compare([&](Arena& g) { return Case{nr("migrate_pages"), {0, 2, put_words(g, {1}, 4), put_words(g, {1}, 4)}}; });
+  compare([&](Arena& g) { return Case{nr("migrate_pages"), {0, 2, 0x10, put_words(g, {1}, 4)}}; });
+}

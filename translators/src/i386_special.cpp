@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <optional>
 #include <vector>
@@ -1406,6 +1408,97 @@ std::int32_t stime(const GuestMemory& memory, Args a) {
       native("clock_settime", clock_realtime, reinterpret_cast<std::uint64_t>(&time)));
 }
 
+// ---- NUMA memory policy: node bitmaps ---------------------------------------------------
+//
+// mm/mempolicy.c. A node mask is maxnode - 1 bits long; the compat calls read and write it in
+// 32-bit words, the native ones in 64-bit words: on a little-endian machine the same bytes,
+// but up to four more of them. Each mask goes through a native copy padded with zeros.
+
+constexpr std::uint64_t max_mask_bits = 4096 * 8;  // PAGE_SIZE * BITS_PER_BYTE: larger is EINVAL
+
+// A guest node mask as the native call reads it (get_nodes over compat_get_bitmap).
+struct NativeNodeMask {
+  std::vector<std::uint64_t> words;
+  std::uint64_t address = 0;
+  NativeNodeMask(const GuestMemory& memory, std::uint64_t guest, std::uint64_t maxnode) {
+    const std::uint64_t bits = maxnode - 1;  // unsigned: a maxnode of 0 wraps, EINVAL natively
+    if (!guest || bits == 0 || bits > max_mask_bits) {
+      address = guest ? host(memory, guest) : 0;  // not read on these paths
+      return;
+    }
+    const std::size_t bytes = (bits + 31) / 32 * 4;
+    words.assign((bits + 63) / 64, 0);
+    address = memory.copy_in(words.data(), static_cast<GuestAddress>(guest), bytes)
+                  ? 0xffff800000000000ull
+                  : reinterpret_cast<std::uint64_t>(words.data());
+  }
+};
+
+std::int32_t set_mempolicy(const GuestMemory& memory, Args a) {
+  NativeNodeMask mask(memory, a[1].value, a[2].value);
+  return static_cast<std::int32_t>(native("set_mempolicy", a[0].value, mask.address, a[2].value));
+}
+std::int32_t mbind(const GuestMemory& memory, Args a) {
+  NativeNodeMask mask(memory, a[3].value, a[4].value);
+  return static_cast<std::int32_t>(native("mbind", host(memory, a[0].value), a[1].value, a[2].value,
+                                          mask.address, a[4].value, a[5].value));
+}
+std::int32_t migrate_pages(const GuestMemory& memory, Args a) {
+  NativeNodeMask from(memory, a[2].value, a[1].value), to(memory, a[3].value, a[1].value);
+  return static_cast<std::int32_t>(
+      native("migrate_pages", a[0].value, a[1].value, from.address, to.address));
+}
+
+// How many node ids this machine may have (nr_node_ids): the highest possible node + 1.
+std::uint64_t possible_nodes() {
+  static const std::uint64_t count = [] {
+    std::uint64_t highest = 0;
+    if (FILE* f = std::fopen("/sys/devices/system/node/possible", "r")) {
+      unsigned long first = 0, last = 0;
+      const int got = std::fscanf(f, "%lu-%lu", &first, &last);
+      highest = got == 2 ? last : first;
+      std::fclose(f);
+    }
+    return highest + 1;
+  }();
+  return count;
+}
+
+// get_mempolicy(policy, nmask, maxnode, addr, flags): copy_nodes_to_user's compat branch.
+// Of the ALIGN(maxnode - 1, 64) / 8 bytes asked for, those past the machine's own mask (in
+// 32-bit words) are cleared and the mask is written in ceil(maxnode / 32) words, or
+// ceil(nr_node_ids / 32) after a clear: maxnode, not maxnode - 1, a kernel quirk kept.
+std::int32_t get_mempolicy(const GuestMemory& memory, Args a) {
+  const std::uint64_t maxnode = a[2].value, bits = maxnode - 1;
+  const bool with_mask = a[1].value && bits <= max_mask_bits;
+  std::vector<std::uint64_t> words(with_mask ? (bits + 63) / 64 + 1 : 0);
+  // The policy is written before the mask is checked against the page limit: a value no
+  // policy has tells whether the native call got that far.
+  constexpr std::int32_t unwritten = std::numeric_limits<std::int32_t>::min();
+  std::int32_t policy = unwritten;
+  const long result =
+      native("get_mempolicy", a[0].value ? reinterpret_cast<std::uint64_t>(&policy) : 0,
+             with_mask ? reinterpret_cast<std::uint64_t>(words.data()) : host(memory, a[1].value),
+             maxnode, host(memory, a[3].value), a[4].value);
+  if (a[0].value && policy != unwritten &&
+      memory.copy_out(static_cast<GuestAddress>(a[0].value), &policy, sizeof policy))
+    return -EFAULT;
+  if (result < 0 || !a[1].value) return static_cast<std::int32_t>(result);
+  const std::uint64_t asked = (bits + 63) / 64 * 8, own = (possible_nodes() + 31) / 32 * 4;
+  std::uint64_t mask_bits = maxnode;
+  std::vector<std::uint8_t> out;
+  if (asked > own) {
+    out.assign(asked, 0);  // the cleared tail, then the mask over its start
+    mask_bits = possible_nodes();
+  }
+  const std::size_t mask_bytes = (mask_bits + 31) / 32 * 4;
+  if (out.size() < mask_bytes) out.resize(mask_bytes, 0);
+  std::memcpy(out.data(), words.data(), std::min(mask_bytes, words.size() * 8));
+  if (memory.copy_out(static_cast<GuestAddress>(a[1].value), out.data(), out.size()))
+    return -EFAULT;
+  return static_cast<std::int32_t>(result);
+}
+
 const std::map<std::string_view, Handler> handlers{
     {"msgsnd", msgsnd},
     {"msgrcv", msgrcv},
@@ -1446,6 +1539,10 @@ const std::map<std::string_view, Handler> handlers{
     {"pidfd_send_signal", pidfd_send_signal},
     {"waitid", waitid},
     {"timer_create", timer_create},
+    {"set_mempolicy", set_mempolicy},
+    {"mbind", mbind},
+    {"migrate_pages", migrate_pages},
+    {"get_mempolicy", get_mempolicy},
     {"mq_notify", mq_notify},
     {"stime", stime},
     {"_llseek", llseek},
