@@ -11,6 +11,7 @@
 #include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
@@ -38,7 +39,7 @@ constexpr std::string_view safe_calls[] = {
     "ppoll", "epoll_wait", "fcntl64", "ioctl", "getsockname", "getpeername", "recvmsg",
     "getgroups", "getgroups32", "getresuid", "getresuid32", "getresgid", "getuid", "getppid",
     "sigaltstack", "access", "faccessat", "readlinkat", "getxattr", "lgetxattr", "fgetxattr",
-    "listxattr", "flistxattr", "statx", "newfstatat", "socketcall",
+    "listxattr", "flistxattr", "statx", "newfstatat", "socketcall", "get_mempolicy", "waitid",
 };
 
 struct Fixture {
@@ -96,6 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (call->name == "ppoll") registers[2] = 0;  // a NULL timeout would wait: use 0 below
   if (call->name == "ppoll") return 0;
   if (call->name == "recvmsg") registers[2] |= MSG_DONTWAIT;
+  if (call->name == "waitid") registers[3] |= WNOHANG;  // the fuzzer has no children: ECHILD
   if (call->name == "socketcall") registers[0] = 6 + registers[0] % 2;  // getsockname, getpeername
   const std::size_t memory_bytes = std::min<std::size_t>(size - 25, 56 << 10);
   std::memcpy(f.arena, data + 25, memory_bytes);

@@ -19,6 +19,7 @@
 #include <sys/time.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -1303,4 +1304,100 @@ TEST_CASE("oracle: the NUMA policy calls carry node masks of 32-bit words", "[or
   });
   compare([&](Arena& g) { return Case{nr("migrate_pages"), {0, 2, put_words(g, {1}, 4), put_words(g, {1}, 4)}}; });
   compare([&](Arena& g) { return Case{nr("migrate_pages"), {0, 2, 0x10, put_words(g, {1}, 4)}}; });
+}
+
+TEST_CASE("oracle: io_setup's ring placed below 4 GB by the process owner", "[oracle]") {
+  KernelBackedOwner owner;
+  std::vector<int> destroyed;
+  // Each run's context names its own ring: masked; destroying it must work, which proves the
+  // kernel followed the ring to where the owner placed it.
+  auto destroy = [&](Arena& g, std::int32_t result) {
+    if (result != 0) return;
+    std::uint32_t context;
+    std::memcpy(&context, g.base + (g.used - 4), 4);
+    CHECK(context != 0);
+    destroyed.push_back(static_cast<int>(::syscall(SYS_io_destroy, std::uint64_t{context})));
+  };
+  auto setup = [&](std::uint32_t events, std::uint32_t initial = 0) {
+    return [=](Arena& g) {
+      const auto context = put_words(g, {initial}, 4);
+      return Case{nr("io_setup"), {events, context}, {{context, 4, "each run's ring is mapped anew"}}};
+    };
+  };
+  compare(setup(16), destroy, &owner);
+  compare(setup(1000), destroy, &owner);
+  REQUIRE(destroyed == std::vector<int>{0, 0, 0, 0});
+  // bad input: a context that is not 0, no events, a bad pointer, too many events
+  compare(setup(16, 5), destroy, &owner);
+  compare(setup(0), destroy, &owner);
+  compare([](Arena&) { return Case{nr("io_setup"), {16, 0x10}}; }, destroy, &owner);
+  compare(setup(0x7fffffff), destroy, &owner);
+  CHECK(destroyed.size() == 4);
+}
+
+namespace {
+
+// A child stopped under our trace, as each run of a ptrace case needs its own.
+pid_t stopped_tracee() {
+  const pid_t child = fork();
+  if (child == 0) {
+    ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
+    raise(SIGSTOP);
+    _exit(0);
+  }
+  int status;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  REQUIRE(WIFSTOPPED(status));
+  return child;
+}
+}  // namespace
+
+TEST_CASE("oracle: ptrace of 32-bit words, siginfo and event messages", "[oracle]") {
+  // Words each tracee inherits, below 4 GB where a 32-bit tracer can name them.
+  auto* traced_words = static_cast<std::uint32_t*>(
+      mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0));
+  REQUIRE(traced_words != MAP_FAILED);
+  const std::uint32_t initial[4] = {0x11223344, 0x55667788, 0x99aabbcc, 0xddeeff00};
+  std::memcpy(traced_words, initial, sizeof initial);
+  pid_t child = -1;
+  auto tracee = [&] { return u32(child = stopped_tracee()); };
+  auto end = [&](Arena&, std::int32_t) {
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+  };
+  const auto word = u32(reinterpret_cast<std::uintptr_t>(&traced_words[1]));
+  compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_PEEKDATA, tracee(), word, g.alloc(4)}}; }, end);
+  compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_PEEKTEXT, tracee(), word + 2, g.alloc(4)}}; }, end);
+  // POKEDATA writes four bytes only: read back what the tracee holds around them
+  std::vector<std::array<std::uint32_t, 3>> after_poke;
+  compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_POKEDATA, tracee(), word, 0xcafef00d}}; },
+          [&](Arena& g, std::int32_t result) {
+            CHECK(result == 0);
+            std::array<std::uint32_t, 3> seen{};
+            for (std::size_t i = 0; i < 3; ++i)
+              seen[i] = static_cast<std::uint32_t>(
+                  ptrace(PTRACE_PEEKDATA, child, &traced_words[i], nullptr));
+            after_poke.push_back(seen);
+            end(g, result);
+          });
+  REQUIRE(after_poke.size() == 2);
+  CHECK(after_poke[0] == after_poke[1]);
+  CHECK(after_poke[1][1] == 0xcafef00d);
+  CHECK(after_poke[1][2] == 0x99aabbcc);
+  // the stop's siginfo (SIGSTOP from raise: SI_TKILL, the _kill layout)
+  compare([&](Arena& g) {
+    const auto info = g.alloc(128);
+    return Case{nr("ptrace"), {PTRACE_GETSIGINFO, tracee(), 0, info}, {{info + 12, 4, "each run's tracee pid"}}};
+  }, end);
+  compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_GETEVENTMSG, tracee(), 0, g.alloc(4)}}; }, end);
+  compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_SETOPTIONS, tracee(), 0, PTRACE_O_TRACESYSGOOD}}; }, end);
+  compare([&](Arena& g) {
+    return Case{nr("ptrace"), {PTRACE_SETSIGINFO, tracee(), 0, put_words(g, {u32(SIGUSR1), 0, 0, 1, 0}, 128)}};
+  }, end);
+  // bad input: a bad address in the tracee, a bad result pointer, not our tracee, an unknown request
+  compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_PEEKDATA, tracee(), 0x10, g.alloc(4)}}; }, end);
+  compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_PEEKDATA, tracee(), word, 0x10}}; }, end);
+  compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_PEEKDATA, 1, word, g.alloc(4)}}; });
+  compare([&](Arena& g) { return Case{nr("ptrace"), {0x7777, tracee(), 0, g.alloc(4)}}; }, end);
+  munmap(traced_words, 4096);
 }

@@ -34,7 +34,8 @@ void GuestMemory::unmap(GuestAddress start, std::uint64_t length) {
 }
 
 void GuestMemory::map(GuestAddress start, std::uint64_t length, int access) {
-  const std::uint64_t end = std::min<std::uint64_t>(std::uint64_t{start} + length, address_space_end);
+  const std::uint64_t end =
+      std::min<std::uint64_t>(std::uint64_t{start} + length, address_space_end);
   if (start >= end) return;
   unmap(start, end - start);
   regions_[start] = {end, access};
@@ -49,7 +50,8 @@ bool GuestMemory::accessible(GuestAddress start, std::uint64_t length, int acces
   if (it == regions_.begin()) return false;
   --it;
   while (true) {
-    if (it->first > at || it->second.end <= at || (it->second.access & access) != access) return false;
+    if (it->first > at || it->second.end <= at || (it->second.access & access) != access)
+      return false;
     at = it->second.end;
     if (at >= end) return true;
     if (++it == regions_.end()) return false;
@@ -81,7 +83,8 @@ int GuestMemory::read_string(GuestAddress from, std::size_t max_length, std::str
         std::min<std::uint64_t>(it->second.end - at, max_length - out.size()));
     const auto* start = host(static_cast<GuestAddress>(at));
     if (const void* nul = std::memchr(start, 0, chunk)) {
-      out.append(reinterpret_cast<const char*>(start), static_cast<const std::uint8_t*>(nul) - start);
+      out.append(reinterpret_cast<const char*>(start),
+                 static_cast<const std::uint8_t*>(nul) - start);
       return 0;
     }
     out.append(reinterpret_cast<const char*>(start), chunk);

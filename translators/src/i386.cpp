@@ -9,9 +9,9 @@
 #include <map>
 #include <memory>
 
-#include "syscompat/abi/syscall_args.hpp"
 #include "i386_hooks.hpp"
 #include "i386_special.hpp"
+#include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/translators/struct_converters.hpp"
 
 namespace syscompat::translators {
@@ -22,10 +22,14 @@ using abi::ArgScalar;
 
 std::string_view handling_name(Handling handling) {
   switch (handling) {
-    case Handling::generic: return "generic";
-    case Handling::special: return "special";
-    case Handling::hook: return "hook";
-    case Handling::refused: return "refused";
+    case Handling::generic:
+      return "generic";
+    case Handling::special:
+      return "special";
+    case Handling::hook:
+      return "hook";
+    case Handling::refused:
+      return "refused";
   }
   return "?";
 }
@@ -35,28 +39,56 @@ namespace {
 // i386 calls served by an x86_64 call of another name, with the same arguments in the same
 // order (the structs they point to convert by their descriptions).
 const std::map<std::string_view, std::string_view> renamed_counterparts{
-    {"fstat64", "fstat"}, {"stat64", "stat"}, {"lstat64", "lstat"}, {"fstatat64", "newfstatat"},
-    {"ugetrlimit", "getrlimit"}, {"sendfile64", "sendfile"}, {"truncate64", "truncate"},
-    {"ftruncate64", "ftruncate"}, {"fadvise64_64", "fadvise64"},
+    {"fstat64", "fstat"},
+    {"stat64", "stat"},
+    {"lstat64", "lstat"},
+    {"fstatat64", "newfstatat"},
+    {"ugetrlimit", "getrlimit"},
+    {"sendfile64", "sendfile"},
+    {"truncate64", "truncate"},
+    {"ftruncate64", "ftruncate"},
+    {"fadvise64_64", "fadvise64"},
     // 32-bit ids: the native calls
-    {"getuid32", "getuid"}, {"getgid32", "getgid"}, {"geteuid32", "geteuid"},
-    {"getegid32", "getegid"}, {"setuid32", "setuid"}, {"setgid32", "setgid"},
-    {"setreuid32", "setreuid"}, {"setregid32", "setregid"}, {"setresuid32", "setresuid"},
-    {"getresuid32", "getresuid"}, {"setresgid32", "setresgid"}, {"getresgid32", "getresgid"},
-    {"setfsuid32", "setfsuid"}, {"setfsgid32", "setfsgid"}, {"chown32", "chown"},
-    {"lchown32", "lchown"}, {"fchown32", "fchown"}, {"getgroups32", "getgroups"},
+    {"getuid32", "getuid"},
+    {"getgid32", "getgid"},
+    {"geteuid32", "geteuid"},
+    {"getegid32", "getegid"},
+    {"setuid32", "setuid"},
+    {"setgid32", "setgid"},
+    {"setreuid32", "setreuid"},
+    {"setregid32", "setregid"},
+    {"setresuid32", "setresuid"},
+    {"getresuid32", "getresuid"},
+    {"setresgid32", "setresgid"},
+    {"getresgid32", "getresgid"},
+    {"setfsuid32", "setfsuid"},
+    {"setfsgid32", "setfsgid"},
+    {"chown32", "chown"},
+    {"lchown32", "lchown"},
+    {"fchown32", "fchown"},
+    {"getgroups32", "getgroups"},
     {"setgroups32", "setgroups"},
     // time64: x86_64's own calls already take 64-bit times
-    {"clock_gettime64", "clock_gettime"}, {"clock_settime64", "clock_settime"},
-    {"clock_adjtime64", "clock_adjtime"}, {"clock_getres_time64", "clock_getres"},
-    {"clock_nanosleep_time64", "clock_nanosleep"}, {"timer_gettime64", "timer_gettime"},
-    {"timer_settime64", "timer_settime"}, {"timerfd_gettime64", "timerfd_gettime"},
-    {"timerfd_settime64", "timerfd_settime"}, {"utimensat_time64", "utimensat"},
-    {"io_pgetevents_time64", "io_pgetevents"}, {"recvmmsg_time64", "recvmmsg"},
-    {"mq_timedsend_time64", "mq_timedsend"}, {"mq_timedreceive_time64", "mq_timedreceive"},
-    {"semtimedop_time64", "semtimedop"}, {"rt_sigtimedwait_time64", "rt_sigtimedwait"},
-    {"futex_time64", "futex"}, {"sched_rr_get_interval_time64", "sched_rr_get_interval"},
-    {"ppoll_time64", "ppoll"}, {"pselect6_time64", "pselect6"},
+    {"clock_gettime64", "clock_gettime"},
+    {"clock_settime64", "clock_settime"},
+    {"clock_adjtime64", "clock_adjtime"},
+    {"clock_getres_time64", "clock_getres"},
+    {"clock_nanosleep_time64", "clock_nanosleep"},
+    {"timer_gettime64", "timer_gettime"},
+    {"timer_settime64", "timer_settime"},
+    {"timerfd_gettime64", "timerfd_gettime"},
+    {"timerfd_settime64", "timerfd_settime"},
+    {"utimensat_time64", "utimensat"},
+    {"io_pgetevents_time64", "io_pgetevents"},
+    {"recvmmsg_time64", "recvmmsg"},
+    {"mq_timedsend_time64", "mq_timedsend"},
+    {"mq_timedreceive_time64", "mq_timedreceive"},
+    {"semtimedop_time64", "semtimedop"},
+    {"rt_sigtimedwait_time64", "rt_sigtimedwait"},
+    {"futex_time64", "futex"},
+    {"sched_rr_get_interval_time64", "sched_rr_get_interval"},
+    {"ppoll_time64", "ppoll"},
+    {"pselect6_time64", "pselect6"},
 };
 
 struct Rule {
@@ -129,11 +161,13 @@ const std::map<std::string_view, Rule> rules{
     {"oldstat", {Handling::special, "__old_kernel_stat"}},
     {"oldfstat", {Handling::special, "__old_kernel_stat"}},
     {"oldlstat", {Handling::special, "__old_kernel_stat"}},
-    {"ptrace", {Handling::special, "register and user-area layouts"}},
-    {"sysinfo", {Handling::special, "memory sizes scaled by mem_unit to fit, as compat_sys_sysinfo does"}},
+    {"ptrace",
+     {Handling::special, "32-bit words, siginfo and event messages; register requests answer EIO"}},
+    {"sysinfo",
+     {Handling::special, "memory sizes scaled by mem_unit to fit, as compat_sys_sysinfo does"}},
     {"futex", {Handling::special, "utime is a timespec or a count, by op"}},
     {"futex_time64", {Handling::special, "utime is a timespec or a count, by op"}},
-    {"io_setup", {Handling::special, "the ring's address must fit the guest's aio_context_t"}},
+    {"io_setup", {Handling::hook, "the ring the guest reads must be placed below 4 GB"}},
     {"msgsnd", {Handling::special, "msgbuf: a long, then msgsz bytes"}},
     {"msgrcv", {Handling::special, "msgbuf: a long, then msgsz bytes"}},
     {"semctl", {Handling::special, "semun: a value or a pointer, by cmd; IPC_64"}},
@@ -209,7 +243,8 @@ std::vector<CallPlan> build_plans() {
       plan.reason = "16-bit ids: high2lowuid/low2highuid";
     } else {
       auto renamed = renamed_counterparts.find(call.name);
-      const std::string_view native_name = renamed != renamed_counterparts.end() ? renamed->second : call.name;
+      const std::string_view native_name =
+          renamed != renamed_counterparts.end() ? renamed->second : call.name;
       plan.native = abi::find_syscall(Abi::x86_64, native_name);
       if (!plan.native) {
         plan.handling = Handling::special;
@@ -247,7 +282,8 @@ constexpr std::uint64_t poisoned_pointer = 0xffff800000000000ull;
 std::uint64_t read_guest_scalar(const std::uint8_t* bytes, std::size_t size, bool is_signed) {
   std::uint64_t value = 0;
   std::memcpy(&value, bytes, size);  // both little-endian
-  if (is_signed && size < 8 && (value >> (8 * size - 1)) & 1) value |= ~std::uint64_t{0} << (8 * size);
+  if (is_signed && size < 8 && (value >> (8 * size - 1)) & 1)
+    value |= ~std::uint64_t{0} << (8 * size);
   return value;
 }
 
@@ -267,8 +303,10 @@ class ScratchBytes {
  public:
   void assign(std::size_t size) {
     size_ = size;
-    if (size > small_.size()) large_.assign(size, 0);
-    else std::memset(small_.data(), 0, size);
+    if (size > small_.size())
+      large_.assign(size, 0);
+    else
+      std::memset(small_.data(), 0, size);
   }
   std::uint8_t* data() { return size_ > small_.size() ? large_.data() : small_.data(); }
   std::size_t size() const { return size_; }
@@ -298,12 +336,14 @@ const std::vector<CallPlan>& i386_plans() {
 
 const CallPlan* i386_plan(std::uint32_t number) {
   const auto& plans = i386_plans();
-  auto it = std::lower_bound(plans.begin(), plans.end(), number,
-                             [](const CallPlan& plan, std::uint32_t n) { return plan.guest->number < n; });
+  auto it = std::lower_bound(
+      plans.begin(), plans.end(), number,
+      [](const CallPlan& plan, std::uint32_t n) { return plan.guest->number < n; });
   return it != plans.end() && it->guest->number == number ? &*it : nullptr;
 }
 
-std::int32_t I386Translator::translate(std::uint32_t number, const std::array<std::uint32_t, 6>& registers) {
+std::int32_t I386Translator::translate(std::uint32_t number,
+                                       const std::array<std::uint32_t, 6>& registers) {
   const CallPlan* plan = i386_plan(number);
   if (!plan) return -ENOSYS;
   if (plan->handling == Handling::special) {
@@ -337,11 +377,14 @@ const CallPlan* multiplexed_plan(std::string_view name) {
     built.reserve(64);
     static std::vector<std::unique_ptr<abi::Syscall>> guests;
     for (const auto& native : abi::syscalls(Abi::x86_64)) {
-      if (native.mux.kind == abi::MultiplexerKind::none || abi::find_syscall(Abi::i386, native.name)) continue;
+      if (native.mux.kind == abi::MultiplexerKind::none ||
+          abi::find_syscall(Abi::i386, native.name))
+        continue;
       auto guest = std::make_unique<abi::Syscall>(native);
       guest->abi = Abi::i386;
       guest->number = 0;
-      guest->placement = abi::place_args(guest->signature, Abi::i386).value_or(std::vector<abi::ArgPlacement>{});
+      guest->placement =
+          abi::place_args(guest->signature, Abi::i386).value_or(std::vector<abi::ArgPlacement>{});
       CallPlan plan;
       plan.guest = guest.get();
       plan.native = &native;
@@ -349,8 +392,9 @@ const CallPlan* multiplexed_plan(std::string_view name) {
       plan.served = true;
       for (std::size_t i = 0; i < native.signature.args.size(); ++i)
         if (!native.signature.args[i].struct_name.empty())
-          plan.converters[i] = find_struct_converter(Abi::i386, native.signature.args[i].struct_name,
-                                                     native.signature.args[i].struct_name);
+          plan.converters[i] =
+              find_struct_converter(Abi::i386, native.signature.args[i].struct_name,
+                                    native.signature.args[i].struct_name);
       guests.push_back(std::move(guest));
       built.push_back(plan);
     }
@@ -366,7 +410,8 @@ std::int32_t translate_named(const GuestMemory& memory, std::string_view name,
                              const std::array<std::uint32_t, 6>& registers) {
   if (const auto* call = abi::find_syscall(Abi::i386, name))
     return I386Translator(memory).translate(call->number, registers);
-  if (const CallPlan* plan = multiplexed_plan(name)) return translate_generic(memory, *plan, registers);
+  if (const CallPlan* plan = multiplexed_plan(name))
+    return translate_generic(memory, *plan, registers);
   return -ENOSYS;
 }
 
@@ -396,16 +441,23 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
       std::string ignored;
       // The kernel checks the length itself; what matters is that every byte up to the
       // NUL is the guest's.
-      if (value && memory_.read_string(static_cast<GuestAddress>(value), 1 << 20, ignored) == EFAULT)
+      if (value &&
+          memory_.read_string(static_cast<GuestAddress>(value), 1 << 20, ignored) == EFAULT)
         c.native_value = poisoned_pointer;
       else if (value)
-        c.native_value = reinterpret_cast<std::uint64_t>(memory_.host(static_cast<GuestAddress>(value)));
+        c.native_value =
+            reinterpret_cast<std::uint64_t>(memory_.host(static_cast<GuestAddress>(value)));
     } else if (g.form == ArgForm::pointer && value != 0) {
       std::size_t elements = 1;
       switch (g.count.kind) {
-        case abi::ArgCount::Kind::one: break;
-        case abi::ArgCount::Kind::fixed: elements = g.count.fixed; break;
-        case abi::ArgCount::Kind::argument: elements = static_cast<std::size_t>(value_of(g.count.argument)); break;
+        case abi::ArgCount::Kind::one:
+          break;
+        case abi::ArgCount::Kind::fixed:
+          elements = g.count.fixed;
+          break;
+        case abi::ArgCount::Kind::argument:
+          elements = static_cast<std::size_t>(value_of(g.count.argument));
+          break;
         case abi::ArgCount::Kind::pointee: {
           const std::uint64_t where = value_of(g.count.argument);
           std::uint32_t count = 0;
@@ -415,23 +467,28 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
         }
       }
       if (g.struct_name.empty()) {
-        c.guest_element = g.scalar == ArgScalar::char_ ? 1 : abi::arg_scalar_size(g.scalar, Abi::i386);
-        c.native_element = n.scalar == ArgScalar::char_ ? 1 : abi::arg_scalar_size(n.scalar, Abi::x86_64);
+        c.guest_element =
+            g.scalar == ArgScalar::char_ ? 1 : abi::arg_scalar_size(g.scalar, Abi::i386);
+        c.native_element =
+            n.scalar == ArgScalar::char_ ? 1 : abi::arg_scalar_size(n.scalar, Abi::x86_64);
         c.is_signed = abi::arg_scalar_signed(g.scalar);
       } else {
         c.converter = plan->converters[i];
         c.guest_element = c.converter->guest_size;
         c.native_element = c.converter->native_size;
       }
-      const int access = (g.dir == abi::ArgDir::in ? GuestMemory::readable : 0) |
-                         (g.dir == abi::ArgDir::out ? GuestMemory::writable : 0) |
-                         (g.dir == abi::ArgDir::inout ? GuestMemory::readable | GuestMemory::writable : 0);
+      const int access =
+          (g.dir == abi::ArgDir::in ? GuestMemory::readable : 0) |
+          (g.dir == abi::ArgDir::out ? GuestMemory::writable : 0) |
+          (g.dir == abi::ArgDir::inout ? GuestMemory::readable | GuestMemory::writable : 0);
       const std::uint64_t guest_bytes = std::uint64_t{elements} * c.guest_element;
-      const bool identical = c.converter ? c.converter->identical : c.guest_element == c.native_element;
+      const bool identical =
+          c.converter ? c.converter->identical : c.guest_element == c.native_element;
       if (!memory_.accessible(static_cast<GuestAddress>(value), guest_bytes, access)) {
         c.native_value = poisoned_pointer;
       } else if (identical) {
-        c.native_value = reinterpret_cast<std::uint64_t>(memory_.host(static_cast<GuestAddress>(value)));
+        c.native_value =
+            reinterpret_cast<std::uint64_t>(memory_.host(static_cast<GuestAddress>(value)));
       } else {
         // Converted through a native-layout copy: bounded, as the guest range already is.
         c.elements = elements;
@@ -443,12 +500,12 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
           for (std::size_t e = 0; e < elements; ++e) {
             if (c.converter) {
               std::memcpy(aligned.data(), from + e * c.guest_element, c.guest_element);
-              if (int error = c.converter->to_native(aligned.data(),
-                                                     c.buffer.data() + e * c.native_element,
-                                                     Narrowing::eoverflow))
+              if (int error = c.converter->to_native(
+                      aligned.data(), c.buffer.data() + e * c.native_element, Narrowing::eoverflow))
                 return -error;
             } else {
-              const std::uint64_t v = read_guest_scalar(from + e * c.guest_element, c.guest_element, c.is_signed);
+              const std::uint64_t v =
+                  read_guest_scalar(from + e * c.guest_element, c.guest_element, c.is_signed);
               std::memcpy(c.buffer.data() + e * c.native_element, &v, c.native_element);
             }
           }
@@ -476,8 +533,9 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
     std::memcpy(converted.data(), to, converted.size());
     for (std::size_t e = 0; e < c.elements; ++e) {
       if (c.converter) {
-        if (int error = c.converter->to_guest(c.buffer.data() + e * c.native_element,
-                                              converted.data() + e * c.guest_element, Narrowing::eoverflow))
+        if (int error =
+                c.converter->to_guest(c.buffer.data() + e * c.native_element,
+                                      converted.data() + e * c.guest_element, Narrowing::eoverflow))
           return -error;
       } else {
         std::uint64_t v = 0;

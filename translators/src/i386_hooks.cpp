@@ -3,11 +3,16 @@
 #include "i386_hooks.hpp"
 
 #include <signal.h>
+#include <sys/mman.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <map>
+#include <string>
 
+#include "i386_special.hpp"
 #include "syscompat/abi/catalog.hpp"
 #include "syscompat/translators/i386.hpp"
 
@@ -20,6 +25,18 @@ using Args = std::span<const abi::ArgValue>;
 
 constexpr std::uint32_t page_size = 4096;     // i386's, and mmap2's offset unit
 constexpr std::uint32_t ipc_shmat_call = 21;  // SHMAT in linux/ipc.h's ipc() call numbers
+
+// The length of the mapping that starts at `address`, from /proc/self/maps; 0 if none.
+std::uint64_t ring_length(std::uint64_t address) {
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  while (std::getline(maps, line)) {
+    std::uint64_t start = 0, end = 0;
+    if (std::sscanf(line.c_str(), "%lx-%lx", &start, &end) == 2 && start == address)
+      return end - start;
+  }
+  return 0;
+}
 
 // old_mmap (arch/x86's sys_old_mmap before 2.6.32, now mm/mmap.c's old_mmap): the six
 // arguments in a block in guest memory; the offset in bytes, page-aligned.
@@ -122,12 +139,52 @@ std::int32_t rt_sigaction(const GuestMemory& memory, ProcessHooks& hooks, Args a
   return 0;
 }
 
+// io_setup(nr_events, ctx32p) (compat_sys_io_setup): the context id is the address of the
+// ring the kernel maps in the caller, which the guest reads directly (libaio reaps events
+// from it), so the ring must lie below 4 GB. It is made natively, then moved with mremap
+// (the kernel follows its ring: aio_ring_mremap) onto a range the owner places.
+std::int32_t io_setup(const GuestMemory& memory, ProcessHooks& hooks, Args a) {
+  std::uint32_t context;
+  if (memory.copy_in(&context, static_cast<GuestAddress>(a[1].value), sizeof context))
+    return -EFAULT;
+  if (context != 0 || a[0].value == 0) return -EINVAL;
+  std::uint64_t native_context = 0;
+  if (long error = i386_special::native("io_setup", a[0].value,
+                                        reinterpret_cast<std::uint64_t>(&native_context));
+      error < 0)
+    return static_cast<std::int32_t>(error);
+  auto destroy = [&](std::int32_t error) {
+    i386_special::native("io_destroy", native_context);
+    return error;
+  };
+  const std::uint64_t length = ring_length(native_context);
+  if (!length) return destroy(-ENOMEM);
+  const std::int32_t place = hooks.map(
+      {0, static_cast<std::uint32_t>(length), PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0});
+  if (place < 0 && place > -4096) return destroy(place);
+  const auto guest_ring = static_cast<GuestAddress>(place);
+  const long moved =
+      i386_special::native("mremap", native_context, length, length, MREMAP_MAYMOVE | MREMAP_FIXED,
+                           reinterpret_cast<std::uint64_t>(memory.host(guest_ring)));
+  if (moved < 0) {
+    hooks.unmap(guest_ring, static_cast<std::uint32_t>(length));
+    return destroy(static_cast<std::int32_t>(moved));
+  }
+  // the ring is readable and writable where the owner reserved nothing accessible
+  hooks.protect(guest_ring, static_cast<std::uint32_t>(length), PROT_READ | PROT_WRITE);
+  native_context = reinterpret_cast<std::uint64_t>(memory.host(guest_ring));
+  if (memory.copy_out(static_cast<GuestAddress>(a[1].value), &guest_ring, sizeof guest_ring))
+    return destroy(-EFAULT);
+  return 0;
+}
+
 const std::map<std::string_view, Handler> handlers{
     {"mmap", old_mmap},       {"mmap2", mmap2},
     {"munmap", munmap},       {"mprotect", mprotect},
     {"mremap", mremap},       {"brk", brk},
     {"shmat", shmat},         {"signal", signal},
     {"sigaction", sigaction}, {"rt_sigaction", rt_sigaction},
+    {"io_setup", io_setup},
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <sys/msg.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
@@ -26,20 +27,20 @@
 
 namespace syscompat::translators::i386_special {
 
-namespace {
-
-using abi::I386;
-using abi::X86_64;
-using Args = std::span<const abi::ArgValue>;
-
 // The native call by its description name: no number is written here.
-long native(std::string_view name, std::uint64_t a = 0, std::uint64_t b = 0, std::uint64_t c = 0,
-            std::uint64_t d = 0, std::uint64_t e = 0, std::uint64_t f = 0) {
+long native(std::string_view name, std::uint64_t a, std::uint64_t b, std::uint64_t c,
+            std::uint64_t d, std::uint64_t e, std::uint64_t f) {
   const abi::Syscall* call = abi::find_syscall(abi::Abi::x86_64, name);
   if (!call) return -ENOSYS;
   const long result = ::syscall(static_cast<long>(call->number), a, b, c, d, e, f);
   return result == -1 ? -errno : result;
 }
+
+namespace {
+
+using abi::I386;
+using abi::X86_64;
+using Args = std::span<const abi::ArgValue>;
 
 std::uint64_t host(const GuestMemory& memory, std::uint64_t guest) {
   return guest ? reinterpret_cast<std::uint64_t>(memory.host(static_cast<GuestAddress>(guest))) : 0;
@@ -1499,6 +1500,105 @@ std::int32_t get_mempolicy(const GuestMemory& memory, Args a) {
   return static_cast<std::int32_t>(result);
 }
 
+// ---- ptrace ----------------------------------------------------------------------------
+//
+// compat_arch_ptrace and compat_ptrace_request for an i386 tracer. Served: process control
+// (TRACEME, ATTACH, SEIZE, DETACH, KILL, CONT, SYSCALL, SINGLESTEP, INTERRUPT, LISTEN,
+// SETOPTIONS), the tracee's memory in 32-bit words (PEEK/POKE TEXT and DATA), GETEVENTMSG,
+// GETSIGINFO/SETSIGINFO and the TLS entries. The register and user-area requests need the
+// tracee's i386 register state, which a tracee running under run32 keeps in the shim, not
+// in its kernel registers: they answer EIO, the kernel's answer to a request it does not
+// know, until run32 serves them.
+
+// Four bytes of the tracee at `address`, from the native 8-byte peek that covers them
+// (from four bytes earlier where the 8 bytes would cross into the next page).
+long peek_word(std::uint64_t pid, std::uint64_t address, std::uint32_t& word, std::uint64_t& base) {
+  base = (address & 0xfff) > 0xff8 ? address - 4 : address;
+  std::uint64_t data = 0;
+  const long result =
+      native("ptrace", PTRACE_PEEKDATA, pid, base, reinterpret_cast<std::uint64_t>(&data));
+  if (result < 0) return result;
+  std::memcpy(&word, reinterpret_cast<const char*>(&data) + (address - base), sizeof word);
+  return 0;
+}
+
+std::int32_t ptrace(const GuestMemory& memory, Args a) {
+  const auto request = static_cast<std::int32_t>(a[0].value);
+  const std::uint64_t pid = a[1].value, address = a[2].value, data = a[3].value;
+  switch (request) {
+    case PTRACE_TRACEME:
+    case PTRACE_ATTACH:
+    case PTRACE_SEIZE:
+    case PTRACE_DETACH:
+    case PTRACE_KILL:
+    case PTRACE_CONT:
+    case PTRACE_SYSCALL:
+    case PTRACE_SINGLESTEP:
+    case PTRACE_INTERRUPT:
+    case PTRACE_LISTEN:
+    case PTRACE_SETOPTIONS:
+      return static_cast<std::int32_t>(
+          native("ptrace", static_cast<std::uint32_t>(request), pid, address, data));
+    case PTRACE_PEEKTEXT:
+    case PTRACE_PEEKDATA: {
+      std::uint32_t word;
+      std::uint64_t base;
+      if (long error = peek_word(pid, address, word, base); error < 0)
+        return static_cast<std::int32_t>(error);
+      return memory.copy_out(static_cast<GuestAddress>(data), &word, sizeof word) ? -EFAULT : 0;
+    }
+    case PTRACE_POKETEXT:
+    case PTRACE_POKEDATA: {
+      std::uint32_t word;
+      std::uint64_t base;
+      if (long error = peek_word(pid, address, word, base); error < 0)
+        return static_cast<std::int32_t>(error);
+      std::uint64_t wide = 0;
+      if (long error =
+              native("ptrace", PTRACE_PEEKDATA, pid, base, reinterpret_cast<std::uint64_t>(&wide));
+          error < 0)
+        return static_cast<std::int32_t>(error);
+      const auto value = static_cast<std::uint32_t>(data);
+      std::memcpy(reinterpret_cast<char*>(&wide) + (address - base), &value, sizeof value);
+      return static_cast<std::int32_t>(
+          native("ptrace", static_cast<std::uint32_t>(request), pid, base, wide));
+    }
+    case PTRACE_GETEVENTMSG: {  // a compat_ulong_t
+      std::uint64_t message = 0;
+      if (long error = native("ptrace", PTRACE_GETEVENTMSG, pid, 0,
+                              reinterpret_cast<std::uint64_t>(&message));
+          error < 0)
+        return static_cast<std::int32_t>(error);
+      const auto low = static_cast<std::uint32_t>(message);
+      return memory.copy_out(static_cast<GuestAddress>(data), &low, sizeof low) ? -EFAULT : 0;
+    }
+    case PTRACE_GETSIGINFO: {
+      abi::siginfo<X86_64> info{};
+      if (long error =
+              native("ptrace", PTRACE_GETSIGINFO, pid, 0, reinterpret_cast<std::uint64_t>(&info));
+          error < 0)
+        return static_cast<std::int32_t>(error);
+      const auto guest = siginfo_to_i386(info);
+      return memory.copy_out(static_cast<GuestAddress>(data), &guest, sizeof guest) ? -EFAULT : 0;
+    }
+    case PTRACE_SETSIGINFO: {
+      abi::siginfo<I386> guest{};
+      if (memory.copy_in(&guest, static_cast<GuestAddress>(data), sizeof guest)) return -EFAULT;
+      auto info = siginfo_from_i386(guest);
+      return static_cast<std::int32_t>(
+          native("ptrace", PTRACE_SETSIGINFO, pid, 0, reinterpret_cast<std::uint64_t>(&info)));
+    }
+    case PTRACE_GET_THREAD_AREA:
+    case PTRACE_SET_THREAD_AREA:  // user_desc: one layout on both sides
+      return static_cast<std::int32_t>(
+          native("ptrace", static_cast<std::uint32_t>(request), pid, address,
+                 checked(memory, data, sizeof(abi::user_desc<I386>),
+                         GuestMemory::readable | GuestMemory::writable)));
+    default:
+      return -EIO;
+  }
+}
+
 const std::map<std::string_view, Handler> handlers{
     {"msgsnd", msgsnd},
     {"msgrcv", msgrcv},
@@ -1539,6 +1639,7 @@ const std::map<std::string_view, Handler> handlers{
     {"pidfd_send_signal", pidfd_send_signal},
     {"waitid", waitid},
     {"timer_create", timer_create},
+    {"ptrace", ptrace},
     {"set_mempolicy", set_mempolicy},
     {"mbind", mbind},
     {"migrate_pages", migrate_pages},

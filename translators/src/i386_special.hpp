@@ -16,4 +16,9 @@ using Handler = std::int32_t (*)(const GuestMemory& memory, std::span<const abi:
 // The handler for an i386 call by name, or null.
 Handler find(std::string_view name);
 
+// The native x86_64 call by its description name (no number is written in the translators):
+// the result, or -errno.
+long native(std::string_view name, std::uint64_t a = 0, std::uint64_t b = 0, std::uint64_t c = 0,
+            std::uint64_t d = 0, std::uint64_t e = 0, std::uint64_t f = 0);
+
 }  // namespace syscompat::translators::i386_special

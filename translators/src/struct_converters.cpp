@@ -45,10 +45,10 @@ template <class M>
 std::vector<StructConverter> build(abi::Abi abi) {
   std::vector<StructConverter> converters;
   // Every entry both ABIs have converts into itself.
-#define SYSCOMPAT_ADD(entry)                                                              \
-  if constexpr (abi::is_present_v<abi::entry<M>> && abi::is_present_v<abi::entry<Native>>) {       \
-    if constexpr (convertible_v<abi::entry<M>, abi::entry<Native>>)                                \
-      converters.push_back(make_converter<abi::entry<M>, abi::entry<Native>>(abi));                \
+#define SYSCOMPAT_ADD(entry)                                                                 \
+  if constexpr (abi::is_present_v<abi::entry<M>> && abi::is_present_v<abi::entry<Native>>) { \
+    if constexpr (convertible_v<abi::entry<M>, abi::entry<Native>>)                          \
+      converters.push_back(make_converter<abi::entry<M>, abi::entry<Native>>(abi));          \
   }
   SYSCOMPAT_ALL_STRUCTS(SYSCOMPAT_ADD)
 #undef SYSCOMPAT_ADD
@@ -57,7 +57,8 @@ std::vector<StructConverter> build(abi::Abi abi) {
   if constexpr (abi::is_present_v<abi::stat64<M>>)
     converters.push_back(make_converter<abi::stat64<M>, abi::stat<Native>>(abi));  // cp_new_stat64
   if constexpr (abi::is_present_v<abi::statfs64<M>>)
-    converters.push_back(make_converter<abi::statfs64<M>, abi::statfs<Native>>(abi));  // put_compat_statfs64
+    converters.push_back(
+        make_converter<abi::statfs64<M>, abi::statfs<Native>>(abi));  // put_compat_statfs64
   if constexpr (abi::is_present_v<abi::old_kernel_stat<M>>)
     converters.push_back(make_converter<abi::old_kernel_stat<M>, abi::stat<Native>>(abi));
   if constexpr (abi::is_present_v<abi::flock64<M>>)
@@ -80,7 +81,8 @@ const std::vector<StructConverter>& converters(abi::Abi abi) {
 const StructConverter* find_struct_converter(abi::Abi guest, std::string_view guest_name,
                                              std::string_view native_name) {
   for (const auto& converter : converters(guest))
-    if (converter.guest_name == guest_name && converter.native_name == native_name) return &converter;
+    if (converter.guest_name == guest_name && converter.native_name == native_name)
+      return &converter;
   return nullptr;
 }
 
