@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "syscompat/abi/open_flags.hpp"
 #include "syscompat/abi/syscalls.hpp"
 #include "syscompat/translators/i386.hpp"
 #include "syscompat/translators/process_hooks.hpp"
@@ -1400,4 +1401,46 @@ TEST_CASE("oracle: ptrace of 32-bit words, siginfo and event messages", "[oracle
   compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_PEEKDATA, 1, word, g.alloc(4)}}; });
   compare([&](Arena& g) { return Case{nr("ptrace"), {0x7777, tracee(), 0, g.alloc(4)}}; }, end);
   munmap(traced_words, 4096);
+}
+
+TEST_CASE("oracle: open without O_LARGEFILE is EOVERFLOW past 2 GiB, and F_GETFL shows the flags given", "[oracle]") {
+  TempFile big(16);
+  REQUIRE(ftruncate(big.fd, off_t{3} << 30) == 0);
+  TempFile small(16);
+  // Each run's fd is read back with F_GETFL, natively, then closed.
+  std::vector<int> status_flags;
+  auto flags_then_close = [&](Arena&, std::int32_t fd) {
+    if (fd < 0) return;
+    status_flags.push_back(fcntl(fd, F_GETFL));
+    close(fd);
+  };
+  const std::uint32_t largefile = syscompat::abi::o_largefile(syscompat::abi::Abi::i386);
+  for (std::uint32_t extra : {0u, largefile}) {
+    compare([&](Arena& g) { return Case{nr("open"), {g.string(big.path), O_RDONLY | extra, 0}}; }, flags_then_close);
+    compare([&](Arena& g) { return Case{nr("openat"), {u32(AT_FDCWD), g.string(big.path), O_RDONLY | extra, 0}}; },
+            flags_then_close);
+    compare([&](Arena& g) { return Case{nr("open"), {g.string(small.path), O_RDWR | O_APPEND | extra, 0}}; },
+            flags_then_close);
+  }
+  REQUIRE(status_flags.size() == 8);  // the big file without O_LARGEFILE opened nowhere
+  // Masked: O_LARGEFILE, which every native open of this 64-bit process carries (a gap the
+  // translators name: the fd's flags are the process owner's to track).
+  for (std::size_t i = 0; i < status_flags.size(); i += 2)
+    CHECK((status_flags[i] & ~largefile) == (status_flags[i + 1] & ~largefile));
+  // creat, junk flag bits, a mode without O_CREAT, O_PATH with other flags
+  const std::string created = small.path + ".new";
+  auto created_gone = [&](Arena& g, std::int32_t fd) {
+    flags_then_close(g, fd);
+    unlink(created.c_str());
+  };
+  compare([&](Arena& g) { return Case{nr("creat"), {g.string(created), 0640}}; }, created_gone);
+  compare([&](Arena& g) { return Case{nr("open"), {g.string(small.path), O_RDONLY | 0x40000000u, 0777}}; },
+          flags_then_close);
+  compare([&](Arena& g) { return Case{nr("open"), {g.string(small.path), O_PATH | O_RDWR | O_APPEND, 0}}; },
+          flags_then_close);
+  // bad input: a bad path, a path that is too long, O_TMPFILE without write access
+  compare([&](Arena&) { return Case{nr("open"), {0x10, O_RDONLY, 0}}; }, flags_then_close);
+  compare([&](Arena& g) { return Case{nr("open"), {g.string(std::string(5000, 'x')), O_RDONLY, 0}}; }, flags_then_close);
+  compare([&](Arena&) { return Case{nr("open"), {0x10, O_TMPFILE | O_RDONLY, 0600}}; }, flags_then_close);
+  CHECK(status_flags.size() == 14);
 }

@@ -94,3 +94,12 @@ TEST_CASE("a native siginfo reaches an i386 guest field by field, by layout", "[
     CHECK(get<std::uint32_t>(&back, 100) == 0);
   }
 }
+
+#include "syscompat/abi/open_flags.hpp"
+
+extern const unsigned kernel_o_largefile;
+
+TEST_CASE("O_LARGEFILE is the kernel's value, not glibc's 64-bit 0", "[flags]") {
+  CHECK(abi::o_largefile(abi::Abi::x86_64) == kernel_o_largefile);
+  CHECK(abi::o_largefile(abi::Abi::i386) == kernel_o_largefile);
+}

@@ -127,6 +127,8 @@ const std::map<std::string_view, Rule> rules{
     {"ioctl", {Handling::special, "the argument's layout depends on the request"}},
     {"fcntl", {Handling::special, "the argument's layout depends on the command"}},
     {"fcntl64", {Handling::special, "flock vs flock64 by command"}},
+    {"open", {Handling::special, "no O_LARGEFILE forced: a file over 2 GiB is EOVERFLOW without it"}},
+    {"openat", {Handling::special, "no O_LARGEFILE forced: a file over 2 GiB is EOVERFLOW without it"}},
     {"getdents", {Handling::special, "linux_dirent stream repacking"}},
     {"getdents64", {Handling::special, "a byte stream of records, not one struct"}},
     {"readdir", {Handling::special, "old_linux_dirent from a getdents64 record"}},

@@ -1,5 +1,6 @@
 #include "i386_special.hpp"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/msg.h>
 #include <sys/ptrace.h>
@@ -7,6 +8,7 @@
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,10 +18,12 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "syscompat/abi/catalog.hpp"
 #include "syscompat/abi/ioctls.hpp"
+#include "syscompat/abi/open_flags.hpp"
 #include "syscompat/translators/convert.hpp"
 #include "syscompat/translators/i386.hpp"
 #include "syscompat/translators/siginfo.hpp"
@@ -108,6 +112,43 @@ std::int32_t preadv2(const GuestMemory& m, Args a) {
 }
 std::int32_t pwritev2(const GuestMemory& m, Args a) {
   return vectored("pwritev2", m, a);
+}
+
+// ---- opening files ---------------------------------------------------------------------
+//
+// do_sys_open (and openat2) force O_LARGEFILE for a 64-bit caller, never for a compat one:
+// an i386 open without it fails with EOVERFLOW on a regular file past 2 GiB
+// (generic_file_open). The native open here cannot leave the flag out, so the check is
+// made after it, on the file opened. Not emulated (it would need the fd's history, which
+// the process owner keeps): F_GETFL showing O_LARGEFILE, and EFBIG for writes past 2 GiB
+// on such an fd.
+
+constexpr std::int64_t max_non_lfs = 0x7fffffff;  // MAX_NON_LFS
+
+std::int32_t open_as_compat(std::int32_t fd, std::uint64_t flags) {
+  if (fd < 0 || (flags & abi::o_largefile(abi::Abi::i386)) || (flags & O_PATH)) return fd;
+  abi::stat_x86_64<X86_64> status{};
+  if (native("fstat", static_cast<std::uint32_t>(fd), reinterpret_cast<std::uint64_t>(&status)) ==
+          0 &&
+      S_ISREG(status.st_mode.get()) && status.st_size.get() > max_non_lfs) {
+    native("close", static_cast<std::uint32_t>(fd));
+    return -EOVERFLOW;
+  }
+  return fd;
+}
+std::int32_t open_at(const GuestMemory& memory, std::uint64_t directory, std::uint64_t path,
+                     std::uint64_t flags, std::uint64_t mode) {
+  std::string name;
+  const bool readable = memory.read_string(static_cast<GuestAddress>(path), 4096, name) != EFAULT;
+  const long fd = native("openat", directory, readable ? host(memory, path) : 0xffff800000000000ull,
+                         flags, mode);
+  return open_as_compat(static_cast<std::int32_t>(fd), flags);
+}
+std::int32_t open(const GuestMemory& m, Args a) {
+  return open_at(m, static_cast<std::uint32_t>(AT_FDCWD), a[0].value, a[1].value, a[2].value);
+}
+std::int32_t openat(const GuestMemory& m, Args a) {
+  return open_at(m, a[0].value, a[1].value, a[2].value, a[3].value);
 }
 
 // ---- directories ----------------------------------------------------------------------
@@ -1639,6 +1680,8 @@ const std::map<std::string_view, Handler> handlers{
     {"pidfd_send_signal", pidfd_send_signal},
     {"waitid", waitid},
     {"timer_create", timer_create},
+    {"open", open},
+    {"openat", openat},
     {"ptrace", ptrace},
     {"set_mempolicy", set_mempolicy},
     {"mbind", mbind},
