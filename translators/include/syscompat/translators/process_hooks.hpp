@@ -45,7 +45,9 @@ class ProcessHooks {
   virtual ~ProcessHooks() = default;
 
   // Memory placement below 4 GB and off the owner's reserved ranges. map answers the guest
-  // address (as an unsigned 32-bit value in eax) or -errno.
+  // address (as an unsigned 32-bit value in eax) or -errno. io_setup uses map and protect
+  // too: it reserves a range with map, moves the kernel's aio ring onto it, then declares it
+  // readable and writable with protect.
   virtual std::int32_t map(const MapRequest& request) = 0;
   virtual std::int32_t unmap(GuestAddress address, std::uint32_t length) = 0;
   virtual std::int32_t protect(GuestAddress address, std::uint32_t length, int protection) = 0;
