@@ -1,0 +1,29 @@
+// The guest's registers as the mode switch (mode_switch.S) saves and restores them: one
+// 64-bit slot each, the guest's value in the low half. The layout is the assembly's.
+#pragma once
+
+#include <cstdint>
+
+namespace syscompat::run32 {
+
+struct GuestRegisters {
+  std::uint64_t eax, ebx, ecx, edx, esi, edi, ebp, esp, eip, eflags;
+};
+static_assert(sizeof(GuestRegisters) == 80, "mode_switch.S pushes ten slots");
+
+extern "C" {
+// The shim's 64-bit stack top for the syscall entry.
+extern std::uint64_t run32_shim_stack;
+// The 32-bit AT_SYSINFO code to copy below 4 GB, and its slot for the 64-bit target.
+extern const std::uint8_t run32_sysinfo_code[], run32_sysinfo_code_end[];
+extern std::uint64_t run32_sysinfo_target;
+void run32_syscall_entry();
+[[noreturn]] void run32_resume(const GuestRegisters* registers);
+std::int32_t run32_int80(std::uint32_t number, std::uint32_t a1, std::uint32_t a2, std::uint32_t a3,
+                         std::uint32_t a4, std::uint32_t a5, std::uint32_t a6);
+// Called by the entry with the saved registers and the guest's fxsave area: translates the
+// call in eax and sets eax (and more, when a signal handler is to run next).
+void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* fxsave_area);
+}
+
+}  // namespace syscompat::run32

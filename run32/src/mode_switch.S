@@ -1,0 +1,129 @@
+// run32's mode switches between the i386 guest (code segment 0x23, 32-bit) and the shim
+// (code segment 0x33, 64-bit), and the shim's own i386 system calls.
+//
+// The guest reaches the shim through AT_SYSINFO: glibc and musl `call *%gs:0x10` with the
+// call number in eax and the arguments in ebx, ecx, edx, esi, edi, ebp, and expect every
+// register but eax preserved, as the kernel's __kernel_vsyscall does. The 32-bit part of the
+// entry (run32_sysinfo_code .. run32_sysinfo_code_end) is copied to a page of the shim's below
+// 4 GB, since a 32-bit far return can only name a 32-bit address; it is position-independent
+// and ends in a 64-bit jump to run32_syscall_entry, here in the shim's own text.
+//
+// The guest's registers travel as struct GuestRegisters (run32/src/guest_registers.hpp): nine
+// 64-bit slots eax, ebx, ecx, edx, esi, edi, ebp, esp, eip, then eflags.
+
+#define GUEST_CODE_SELECTOR 0x23
+#define GUEST_DATA_SELECTOR 0x2b
+#define SHIM_CODE_SELECTOR 0x33
+
+        .text
+
+// ---- copied below 4 GB ----
+        .globl run32_sysinfo_code, run32_sysinfo_code_end, run32_sysinfo_target
+        .p2align 4
+run32_sysinfo_code:
+        .code32
+        // A far return to our own 64-bit half: push the selector, then our address, computed
+        // from a call because 32-bit code has no instruction-pointer-relative addressing.
+        pushl $SHIM_CODE_SELECTOR
+        call 1f
+1:      addl $(2f - 1b), (%esp)
+        lret
+        .code64
+2:      jmp *run32_sysinfo_target(%rip)
+        .p2align 3
+run32_sysinfo_target:
+        .quad 0  // run32_syscall_entry, written when the page is installed
+run32_sysinfo_code_end:
+
+// ---- the shim side ----
+        .data
+        .globl run32_shim_stack
+        .p2align 3
+run32_shim_stack:  // top of the 64-bit stack the shim's entry runs on (one guest thread)
+        .quad 0
+
+        .text
+        .code64
+// Entered in 64-bit mode with the guest's registers intact; the guest's esp points at the
+// return address its call pushed.
+        .globl run32_syscall_entry
+        .type run32_syscall_entry, @function
+        .p2align 4
+run32_syscall_entry:
+        mov %esp, %r11d                  // the guest's esp, zero-extended
+        mov run32_shim_stack(%rip), %rsp
+        pushfq                           // eflags
+        mov (%r11), %r10d                // eip: where the guest's call returns to
+        add $4, %r11d                    // esp after that return
+        push %r10
+        push %r11
+        push %rbp
+        push %rdi
+        push %rsi
+        push %rdx
+        push %rcx
+        push %rbx
+        push %rax
+        cld                              // the SysV ABI's direction flag for the shim's C++
+        // The guest's x87 and SSE state, which i386 code may keep across a syscall and the
+        // shim's C++ (memcpy and friends) does not preserve. 10 slots on a 16-aligned top
+        // leave the area aligned as fxsave needs.
+        sub $512, %rsp
+        fxsave64 (%rsp)
+        lea 512(%rsp), %rdi
+        mov %rsp, %rsi
+        call run32_dispatch_sysinfo
+        fxrstor64 (%rsp)
+        lea 512(%rsp), %rdi
+        jmp resume_guest
+        .size run32_syscall_entry, .-run32_syscall_entry
+
+// run32_resume(const GuestRegisters*): enters (or re-enters) the guest with these registers;
+// does not return. Also the first entry into the guest.
+        .globl run32_resume
+        .type run32_resume, @function
+run32_resume:
+        mov $GUEST_DATA_SELECTOR, %eax   // compatibility mode checks ds and es: a null selector faults
+        mov %eax, %ds
+        mov %eax, %es
+resume_guest:                            // rdi: the registers
+        mov 0(%rdi), %eax
+        mov 8(%rdi), %ebx
+        mov 16(%rdi), %ecx
+        mov 24(%rdi), %edx
+        mov 32(%rdi), %esi
+        mov 48(%rdi), %ebp
+        mov 56(%rdi), %r11d              // esp
+        mov 64(%rdi), %r10d              // eip
+        mov 40(%rdi), %edi
+        // The far return's frame goes just below the guest's esp, where __kernel_vsyscall
+        // would have pushed its own registers.
+        mov %r11, %rsp
+        pushq $GUEST_CODE_SELECTOR
+        push %r10
+        lretq
+        .size run32_resume, .-run32_resume
+
+// std::int32_t run32_int80(nr, a1, a2, a3, a4, a5, a6): an i386 system call made by the shim
+// through the kernel's compat entry, so that the kernel places and checks memory as it does
+// for an i386 process (below 4 GB, TASK_SIZE of 0xffffe000). Returns eax.
+        .globl run32_int80
+        .type run32_int80, @function
+run32_int80:
+        push %rbx
+        push %rbp
+        mov %edi, %eax
+        mov %esi, %ebx
+        mov %ecx, %r10d                  // a3
+        mov %edx, %ecx                   // a2
+        mov %r10d, %edx
+        mov %r8d, %esi
+        mov %r9d, %edi
+        mov 24(%rsp), %ebp               // a6, past the two pushes and the return address
+        int $0x80
+        pop %rbp
+        pop %rbx
+        ret
+        .size run32_int80, .-run32_int80
+
+        .section .note.GNU-stack, "", @progbits

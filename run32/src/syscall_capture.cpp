@@ -1,0 +1,215 @@
+#include "syscall_capture.hpp"
+
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "signals.hpp"
+#include "syscompat/abi/syscalls.hpp"
+
+#ifndef PR_SET_SYSCALL_USER_DISPATCH
+#define PR_SET_SYSCALL_USER_DISPATCH 59
+#define PR_SYS_DISPATCH_OFF 0
+#define PR_SYS_DISPATCH_ON 1
+#endif
+#ifndef SYS_USER_DISPATCH
+#define SYS_USER_DISPATCH 2  // si_code of a dispatched syscall's SIGSYS
+#endif
+
+namespace syscompat::run32 {
+
+namespace {
+
+constexpr std::uint64_t guest_code_selector = 0x23;
+constexpr std::size_t shim_stack_size = 1 << 20, signal_stack_size = 1 << 18;
+
+GuestProcess* process = nullptr;
+std::unique_ptr<translators::I386Translator> translator;
+int trace_fd = -1;
+
+std::uint32_t i386_number(std::string_view name) {
+  return abi::find_syscall(abi::Abi::i386, name)->number;
+}
+
+// Syscall User Dispatch with no selector byte and the exempt range [4 GB, top): every
+// syscall made from guest code (below 4 GB) is dispatched as SIGSYS, every one the shim
+// makes from its own code (above 4 GB) goes to the kernel. No selector to flip on each
+// switch, and no path by which a guest syscall reaches the kernel untranslated.
+void turn_dispatch_on() {
+  constexpr unsigned long shim_start = 1ul << 32;
+  if (::prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, shim_start, ~0ul - shim_start, 0) !=
+      0) {
+    std::fprintf(stderr, "syscompat run32: Syscall User Dispatch: %s\n", std::strerror(errno));
+    std::_Exit(126);
+  }
+}
+
+// Registers a call uses on i386: its arguments' placement, pairs counted twice.
+std::size_t register_count(const abi::Syscall& call) {
+  if (call.placement.empty()) return call.signature.args.size();
+  const auto& last = call.placement.back();
+  return last.slot + last.slots;
+}
+
+// One strace-style line: the name from the description, the raw registers, the result.
+void trace_call(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments,
+                const std::int32_t* result) {
+  char line[320];
+  const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, number);
+  int length = call ? std::snprintf(line, sizeof line, "%.*s(", static_cast<int>(call->name.size()),
+                                    call->name.data())
+                    : std::snprintf(line, sizeof line, "syscall_%u(", number);
+  const std::size_t count = call ? std::min<std::size_t>(register_count(*call), 6) : 6;
+  for (std::size_t i = 0; i < count; ++i)
+    length +=
+        std::snprintf(line + length, sizeof line - length, "%s%#x", i ? ", " : "", arguments[i]);
+  if (!result)
+    length += std::snprintf(line + length, sizeof line - length, ") = ?\n");
+  else if (*result < 0 && *result > -4096)
+    length += std::snprintf(line + length, sizeof line - length, ") = -1 %s (%s)\n",
+                            strerrorname_np(-*result), std::strerror(-*result));
+  else
+    length += std::snprintf(line + length, sizeof line - length, ") = %d\n", *result);
+  if (::write(trace_fd, line, static_cast<std::size_t>(length)) < 0) {
+    // A trace that cannot be written is not the guest's business.
+  }
+}
+
+// Whether a call does not return to the guest when it succeeds: traced before it runs.
+bool ends_or_replaces_guest(std::uint32_t number) {
+  static const std::uint32_t exit = i386_number("exit"), exit_group = i386_number("exit_group"),
+                             execve = i386_number("execve");
+  return number == exit || number == exit_group || number == execve;
+}
+
+// One guest syscall, whichever way it came: eax and the argument registers in, eax out.
+void serve(GuestContext& context) {
+  static const std::uint32_t sigaltstack = i386_number("sigaltstack");
+  GuestRegisters& r = context.registers;
+  set_current_context(&context);
+  const auto number = static_cast<std::uint32_t>(r.eax);
+  const std::array<std::uint32_t, 6> arguments{
+      static_cast<std::uint32_t>(r.ebx), static_cast<std::uint32_t>(r.ecx),
+      static_cast<std::uint32_t>(r.edx), static_cast<std::uint32_t>(r.esi),
+      static_cast<std::uint32_t>(r.edi), static_cast<std::uint32_t>(r.ebp)};
+  if (trace_fd >= 0 && ends_or_replaces_guest(number)) trace_call(number, arguments, nullptr);
+  // sigaltstack would replace the shim's own alternate stack: the shim keeps the guest's.
+  const std::int32_t result = number == sigaltstack
+                                  ? guest_sigaltstack(*process, arguments[0], arguments[1])
+                                  : translator->translate(number, arguments);
+  r.eax = static_cast<std::uint32_t>(result);
+  if (trace_fd >= 0) trace_call(number, arguments, &result);
+  set_current_context(nullptr);
+}
+
+sigset_t current_mask_without_sigsys() {
+  sigset_t mask;
+  ::sigprocmask(SIG_SETMASK, nullptr, &mask);
+  // The guest may block SIGSYS, but dispatch needs it: a blocked dispatch SIGSYS kills.
+  ::sigdelset(&mask, SIGSYS);
+  return mask;
+}
+
+// SIGSYS: a syscall the guest made itself (int $0x80 in its own code), or a SIGSYS sent to it.
+void on_sigsys(int signal, siginfo_t* info, void* host_context) {
+  auto& uc = *static_cast<ucontext_t*>(host_context);
+  if (info->si_code != SYS_USER_DISPATCH) return handle_guest_signal(signal, info, host_context);
+  if ((uc.uc_mcontext.gregs[REG_CSGSFS] & 0xffff) != guest_code_selector) {
+    static const char message[] = "syscompat run32: a dispatched syscall from 64-bit code\n";
+    if (::write(2, message, sizeof message - 1) < 0) std::_Exit(134);
+    std::_Exit(134);
+  }
+  GuestRegisters registers = registers_of(uc);
+  registers.eax = static_cast<std::uint32_t>(info->si_syscall);
+  sigset_t mask;
+  GuestContext context{registers, mask, reinterpret_cast<std::uint8_t*>(uc.uc_mcontext.fpregs)};
+  serve(context);
+  // The guest resumes with the mask its call left (sigprocmask), not the one the kernel
+  // saved when it raised SIGSYS; a signal delivered now changes both.
+  mask = current_mask_without_sigsys();
+  deliver_pending_signals(context);
+  uc.uc_sigmask = mask;
+  copy_registers_to(registers, uc);
+}
+
+void* map_shim_memory(std::size_t size) {
+  void* memory = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (memory == MAP_FAILED) {
+    std::fprintf(stderr, "syscompat run32: %s\n", std::strerror(errno));
+    std::_Exit(126);
+  }
+  return memory;
+}
+
+}  // namespace
+
+extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* fxsave_area) {
+  sigset_t mask;
+  GuestContext context{*registers, mask, fxsave_area};
+  serve(context);
+  if (!signals_pending()) return;
+  mask = current_mask_without_sigsys();
+  if (deliver_pending_signals(context)) ::sigprocmask(SIG_SETMASK, &mask, nullptr);
+}
+
+GuestAddress install_sysinfo_page() {
+  // Above the i386 TASK_SIZE, where the kernel would not let an i386 guest map anything:
+  // the guest cannot map over or unmap it.
+  const GuestAddress address = GuestProcess::task_size;
+  void* page =
+      ::mmap(reinterpret_cast<void*>(std::uintptr_t{address}), GuestProcess::page_size,
+             PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+  if (page == MAP_FAILED) {
+    std::fprintf(stderr, "syscompat run32: the AT_SYSINFO page: %s\n", std::strerror(errno));
+    std::_Exit(126);
+  }
+  auto* bytes = static_cast<std::uint8_t*>(page);
+  std::memcpy(bytes, run32_sysinfo_code, run32_sysinfo_code_end - run32_sysinfo_code);
+  const std::uint64_t target = reinterpret_cast<std::uint64_t>(&run32_syscall_entry);
+  std::memcpy(
+      bytes + (reinterpret_cast<const std::uint8_t*>(&run32_sysinfo_target) - run32_sysinfo_code),
+      &target, sizeof target);
+  ::mprotect(page, GuestProcess::page_size, PROT_READ | PROT_EXEC);
+  return address;
+}
+
+void start_capturing_syscalls(GuestProcess& guest, int trace) {
+  process = &guest;
+  trace_fd = trace;
+  translator = std::make_unique<translators::I386Translator>(guest.memory(), &guest);
+  run32_shim_stack =
+      reinterpret_cast<std::uint64_t>(map_shim_memory(shim_stack_size)) + shim_stack_size;
+  // Every host handler of the shim runs here, never on the guest's 32-bit stack.
+  stack_t signal_stack{};
+  signal_stack.ss_sp = map_shim_memory(signal_stack_size);
+  signal_stack.ss_size = signal_stack_size;
+  ::sigaltstack(&signal_stack, nullptr);
+  struct sigaction action {};
+  action.sa_sigaction = on_sigsys;
+  action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+  ::sigaction(SIGSYS, &action, nullptr);
+  turn_dispatch_on();
+}
+
+void capture_syscalls_after_fork() {
+  turn_dispatch_on();
+}
+
+void stop_capturing_syscalls() {
+  ::prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0);
+}
+
+int trace_descriptor() {
+  return trace_fd;
+}
+
+}  // namespace syscompat::run32
