@@ -77,6 +77,9 @@ void trace_call(std::uint32_t number, const std::array<std::uint32_t, 6>& argume
   else if (*result < 0 && *result > -4096)
     length += std::snprintf(line + length, sizeof line - length, ") = -1 %s (%s)\n",
                             strerrorname_np(-*result), std::strerror(-*result));
+  else if (*result < 0)  // an address above 2 GB (mmap2, brk)
+    length += std::snprintf(line + length, sizeof line - length, ") = %#x\n",
+                            static_cast<std::uint32_t>(*result));
   else
     length += std::snprintf(line + length, sizeof line - length, ") = %d\n", *result);
   if (::write(trace_fd, line, static_cast<std::size_t>(length)) < 0) {
@@ -91,6 +94,25 @@ bool ends_or_replaces_guest(std::uint32_t number) {
   return number == exit || number == exit_group || number == execve;
 }
 
+// Directory reads whose offsets (d_off) are filesystem hashes that ext4 shortens to 32 bits
+// only for a compat caller (its is_32bit_api() is in_compat_syscall()): made from 64-bit code
+// they stay 64-bit and i386 glibc's readdir fails with EOVERFLOW where the native run does
+// not. So these go to the kernel's compat entry, the buffer checked against the guest's map.
+std::int32_t read_directory(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments) {
+  static const std::uint32_t readdir = i386_number("readdir");
+  const std::uint32_t length = number == readdir ? 266 : arguments[2];  // old_linux_dirent
+  if (!process->memory().accessible(arguments[1], length, translators::GuestMemory::writable))
+    return -EFAULT;
+  return run32_int80(number, arguments[0], arguments[1], arguments[2], 0, 0, 0);
+}
+
+bool is_directory_read(std::uint32_t number) {
+  static const std::uint32_t getdents = i386_number("getdents"),
+                             getdents64 = i386_number("getdents64"),
+                             readdir = i386_number("readdir");
+  return number == getdents || number == getdents64 || number == readdir;
+}
+
 // One guest syscall, whichever way it came: eax and the argument registers in, eax out.
 void serve(GuestContext& context) {
   static const std::uint32_t sigaltstack = i386_number("sigaltstack");
@@ -103,8 +125,9 @@ void serve(GuestContext& context) {
       static_cast<std::uint32_t>(r.edi), static_cast<std::uint32_t>(r.ebp)};
   if (trace_fd >= 0 && ends_or_replaces_guest(number)) trace_call(number, arguments, nullptr);
   // sigaltstack would replace the shim's own alternate stack: the shim keeps the guest's.
-  const std::int32_t result = number == sigaltstack
-                                  ? guest_sigaltstack(*process, arguments[0], arguments[1])
+  const std::int32_t result =
+      number == sigaltstack       ? guest_sigaltstack(*process, arguments[0], arguments[1])
+      : is_directory_read(number) ? read_directory(number, arguments)
                                   : translator->translate(number, arguments);
   r.eax = static_cast<std::uint32_t>(result);
   if (trace_fd >= 0) trace_call(number, arguments, &result);

@@ -7,34 +7,41 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-static int send_descriptor(int socket, int fd) {
-  char byte = 'F';
-  struct iovec iov = {&byte, 1};
+// One byte of data and room for one descriptor's SCM_RIGHTS message.
+struct descriptor_message {
+  char byte;
+  struct iovec iov;
   union { struct cmsghdr header; char space[CMSG_SPACE(sizeof(int))]; } control;
-  struct msghdr msg = {0};
-  msg.msg_iov = &iov;
-  msg.msg_iovlen = 1;
-  msg.msg_control = control.space;
-  msg.msg_controllen = sizeof control.space;
-  struct cmsghdr* cmsg = CMSG_FIRSTHDR(&msg);
+  struct msghdr msg;
+};
+
+static void prepare(struct descriptor_message* m) {
+  memset(m, 0, sizeof *m);
+  m->byte = 'F';
+  m->iov.iov_base = &m->byte;
+  m->iov.iov_len = 1;
+  m->msg.msg_iov = &m->iov;
+  m->msg.msg_iovlen = 1;
+  m->msg.msg_control = m->control.space;
+  m->msg.msg_controllen = sizeof m->control.space;
+}
+
+static int send_descriptor(int socket, int fd) {
+  struct descriptor_message m;
+  prepare(&m);
+  struct cmsghdr* cmsg = CMSG_FIRSTHDR(&m.msg);
   cmsg->cmsg_level = SOL_SOCKET;
   cmsg->cmsg_type = SCM_RIGHTS;
   cmsg->cmsg_len = CMSG_LEN(sizeof(int));
   memcpy(CMSG_DATA(cmsg), &fd, sizeof fd);
-  return (int)sendmsg(socket, &msg, 0);
+  return (int)sendmsg(socket, &m.msg, 0);
 }
 
 static int receive_descriptor(int socket) {
-  char byte;
-  struct iovec iov = {&byte, 1};
-  union { struct cmsghdr header; char space[CMSG_SPACE(sizeof(int))]; } control;
-  struct msghdr msg = {0};
-  msg.msg_iov = &iov;
-  msg.msg_iovlen = 1;
-  msg.msg_control = control.space;
-  msg.msg_controllen = sizeof control.space;
-  if (recvmsg(socket, &msg, 0) != 1) return -1;
-  struct cmsghdr* cmsg = CMSG_FIRSTHDR(&msg);
+  struct descriptor_message m;
+  prepare(&m);
+  if (recvmsg(socket, &m.msg, 0) != 1) return -1;
+  struct cmsghdr* cmsg = CMSG_FIRSTHDR(&m.msg);
   if (!cmsg || cmsg->cmsg_type != SCM_RIGHTS) return -2;
   int fd;
   memcpy(&fd, CMSG_DATA(cmsg), sizeof fd);
