@@ -57,7 +57,7 @@ std::uint32_t i386_hwcap() {
 }
 
 GuestAddress build_stack(GuestProcess& process, const LoadedProgram& program,
-                         const Options& options, GuestAddress sysinfo) {
+                         const Options& options, const SysinfoPage& sysinfo) {
   const GuestAddress top = GuestProcess::task_size;
   const std::int32_t stack =
       process.map({top - guest_stack_size, guest_stack_size, PROT_READ | PROT_WRITE,
@@ -84,7 +84,8 @@ GuestAddress build_stack(GuestProcess& process, const LoadedProgram& program,
   words.insert(words.end(), envp.begin(), envp.end());
   words.push_back(0);
   const std::pair<std::uint32_t, std::uint32_t> auxv[] = {
-      {AT_SYSINFO, sysinfo},  // no AT_SYSINFO_EHDR: the guest has no vDSO, libc calls us
+      {AT_SYSINFO_EHDR, sysinfo.vdso},  // glibc reads AT_SYSINFO only when there is a vDSO
+      {AT_SYSINFO, sysinfo.entry},
       {AT_HWCAP, i386_hwcap()},
       {AT_PAGESZ, GuestProcess::page_size},
       {AT_CLKTCK, static_cast<std::uint32_t>(::sysconf(_SC_CLK_TCK))},
@@ -132,7 +133,7 @@ int run(const Options& options) {
     const LoadedProgram program = load_program(*process, options.program);
     const int trace_fd = open_trace(options);
     process->set_brk_start(program.brk_start);
-    const GuestAddress sysinfo = install_sysinfo_page();
+    const SysinfoPage sysinfo = install_sysinfo_page();
     GuestRegisters registers{};
     registers.esp = build_stack(*process, program, options, sysinfo);
     registers.eip = program.entry;

@@ -4,6 +4,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstddef>
@@ -80,6 +81,7 @@ constexpr std::uint32_t guest_sa_restorer = 0x04000000;
 constexpr int guest_ss_autodisarm = 1 << 31;
 
 StackI386 guest_alternate_stack{0, SS_DISABLE, 0};
+GuestAddress trampolines[2];  // sigreturn, rt_sigreturn
 GuestContext* current = nullptr;
 
 siginfo_t pending_info[65];
@@ -191,17 +193,16 @@ void mark_fx_state_present(std::uint8_t* fxsave_area) {
   std::memcpy(fxsave_area + 512, &present, sizeof present);
 }
 
-// Where the handler returns: the guest libc's restorer (SA_RESTORER), else the frame's own
-// retcode, which makes the sigreturn call of its frame kind (number at number_offset).
+// Where the handler returns: the guest libc's restorer (SA_RESTORER), else the shim's
+// trampoline in its vDSO page (i386 glibc passes no restorer when there is a vDSO, as the
+// kernel returns through the vDSO's __kernel_sigreturn then). retcode holds the same code, as
+// the kernel leaves it for debuggers.
 template <class Frame>
-void set_return_code(Frame& f, const std::array<std::uint8_t, 8>& code, std::size_t number_offset,
-                     const translators::GuestSigaction& action, std::uint32_t frame) {
+void set_return_code(Frame& f, const translators::GuestSigaction& action) {
   constexpr bool rt = std::is_same_v<Frame, RtFrameI386>;
-  const std::uint32_t number = i386_number(rt ? "rt_sigreturn" : "sigreturn");
+  const auto code = sigreturn_code(rt);
   std::memcpy(f.retcode, code.data(), code.size());
-  std::memcpy(f.retcode + number_offset, &number, sizeof number);
-  f.pretcode =
-      action.flags & guest_sa_restorer ? action.restorer : frame + offsetof(Frame, retcode);
+  f.pretcode = action.flags & guest_sa_restorer ? action.restorer : trampolines[rt];
 }
 
 // ia32_setup_frame / ia32_setup_rt_frame: the frame below the guest's stack (or on its
@@ -244,8 +245,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
     f.context.mcontext = sc;
     f.context.sigmask[0] = static_cast<std::uint32_t>(mask);
     f.context.sigmask[1] = static_cast<std::uint32_t>(mask >> 32);
-    // mov $rt_sigreturn, %eax; int $0x80
-    set_return_code(f, {0xb8, 0, 0, 0, 0, 0xcd, 0x80, 0}, 1, action, frame);
+    set_return_code(f, action);
     error = memory.copy_out(frame, &f, sizeof f);
     r.edx = f.info_address;
     r.ecx = f.context_address;
@@ -254,8 +254,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
     f.signal = signal;
     f.context = sc;
     f.extramask = static_cast<std::uint32_t>(mask >> 32);
-    // popl %eax; movl $sigreturn, %eax; int $0x80
-    set_return_code(f, {0x58, 0xb8, 0, 0, 0, 0, 0xcd, 0x80}, 2, action, frame);
+    set_return_code(f, action);
     error = memory.copy_out(frame, &f, sizeof f);
     r.edx = r.ecx = 0;
   }
@@ -289,6 +288,24 @@ GuestRegisters registers_of(const ucontext_t& uc) {
   auto low = [](greg_t value) { return static_cast<std::uint64_t>(value) & 0xffffffffu; };
   return {low(g[REG_RAX]), low(g[REG_RBX]), low(g[REG_RCX]), low(g[REG_RDX]), low(g[REG_RSI]),
           low(g[REG_RDI]), low(g[REG_RBP]), low(g[REG_RSP]), low(g[REG_RIP]), low(g[REG_EFL])};
+}
+
+std::array<std::uint8_t, 8> sigreturn_code(bool rt) {
+  const std::uint32_t number = i386_number(rt ? "rt_sigreturn" : "sigreturn");
+  // popl %eax (the signal number); movl $number, %eax; int $0x80. rt frames have no popl
+  // (and end in a nop).
+  std::array<std::uint8_t, 8> code{0x58, 0xb8, 0, 0, 0, 0, 0xcd, 0x80};
+  std::memcpy(code.data() + 2, &number, sizeof number);
+  if (rt) {
+    std::copy(code.begin() + 1, code.end(), code.begin());
+    code.back() = 0x90;
+  }
+  return code;
+}
+
+void set_sigreturn_trampolines(GuestAddress sigreturn, GuestAddress rt_sigreturn) {
+  trampolines[0] = sigreturn;
+  trampolines[1] = rt_sigreturn;
 }
 
 void set_current_context(GuestContext* context) {

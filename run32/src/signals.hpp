@@ -10,12 +10,18 @@
 #include <signal.h>
 #include <ucontext.h>
 
+#include <array>
 #include <cstdint>
 
 #include "guest_process.hpp"
 #include "syscompat/translators/process_hooks.hpp"
 
 namespace syscompat::run32 {
+
+// The 8 bytes of i386 code that return from a signal frame (rt: an rt frame) by calling
+// sigreturn, and where the shim's copies of them live (its vDSO page).
+std::array<std::uint8_t, 8> sigreturn_code(bool rt);
+void set_sigreturn_trampolines(GuestAddress sigreturn, GuestAddress rt_sigreturn);
 
 // Sets the host disposition that serves the guest's; 0 or errno.
 int install_guest_disposition(int signal, const translators::GuestSigaction& action);

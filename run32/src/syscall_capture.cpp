@@ -15,6 +15,7 @@
 
 #include "signals.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "vdso_image.hpp"
 
 #ifndef PR_SET_SYSCALL_USER_DISPATCH
 #define PR_SET_SYSCALL_USER_DISPATCH 59
@@ -60,9 +61,10 @@ std::size_t register_count(const abi::Syscall& call) {
   return last.slot + last.slots;
 }
 
-// One strace-style line: the name from the description, the raw registers, the result.
+// One strace-style line: the name from the description, the raw registers, the result; and
+// " [int80]" when the call came by Syscall User Dispatch rather than AT_SYSINFO.
 void trace_call(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments,
-                const std::int32_t* result) {
+                const std::int32_t* result, bool dispatched) {
   char line[320];
   const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, number);
   int length = call ? std::snprintf(line, sizeof line, "%.*s(", static_cast<int>(call->name.size()),
@@ -73,15 +75,17 @@ void trace_call(std::uint32_t number, const std::array<std::uint32_t, 6>& argume
     length +=
         std::snprintf(line + length, sizeof line - length, "%s%#x", i ? ", " : "", arguments[i]);
   if (!result)
-    length += std::snprintf(line + length, sizeof line - length, ") = ?\n");
+    length += std::snprintf(line + length, sizeof line - length, ") = ?");
   else if (*result < 0 && *result > -4096)
-    length += std::snprintf(line + length, sizeof line - length, ") = -1 %s (%s)\n",
+    length += std::snprintf(line + length, sizeof line - length, ") = -1 %s (%s)",
                             strerrorname_np(-*result), std::strerror(-*result));
   else if (*result < 0)  // an address above 2 GB (mmap2, brk)
-    length += std::snprintf(line + length, sizeof line - length, ") = %#x\n",
+    length += std::snprintf(line + length, sizeof line - length, ") = %#x",
                             static_cast<std::uint32_t>(*result));
   else
-    length += std::snprintf(line + length, sizeof line - length, ") = %d\n", *result);
+    length += std::snprintf(line + length, sizeof line - length, ") = %d", *result);
+  length +=
+      std::snprintf(line + length, sizeof line - length, "%s\n", dispatched ? " [int80]" : "");
   if (::write(trace_fd, line, static_cast<std::size_t>(length)) < 0) {
     // A trace that cannot be written is not the guest's business.
   }
@@ -113,8 +117,24 @@ bool is_directory_read(std::uint32_t number) {
   return number == getdents || number == getdents64 || number == readdir;
 }
 
+bool changes_signal_mask(std::uint32_t number) {
+  static const std::uint32_t rt_sigprocmask = i386_number("rt_sigprocmask"),
+                             sigprocmask = i386_number("sigprocmask"),
+                             ssetmask = i386_number("ssetmask");
+  return number == rt_sigprocmask || number == sigprocmask || number == ssetmask;
+}
+
+// The guest may block every signal (posix_spawn does), but a dispatched syscall whose SIGSYS
+// is blocked kills the process: SIGSYS stays the shim's.
+void keep_sigsys_unblocked() {
+  sigset_t sigsys;
+  sigemptyset(&sigsys);
+  sigaddset(&sigsys, SIGSYS);
+  ::sigprocmask(SIG_UNBLOCK, &sigsys, nullptr);
+}
+
 // One guest syscall, whichever way it came: eax and the argument registers in, eax out.
-void serve(GuestContext& context) {
+void serve(GuestContext& context, bool dispatched) {
   static const std::uint32_t sigaltstack = i386_number("sigaltstack");
   GuestRegisters& r = context.registers;
   set_current_context(&context);
@@ -123,14 +143,16 @@ void serve(GuestContext& context) {
       static_cast<std::uint32_t>(r.ebx), static_cast<std::uint32_t>(r.ecx),
       static_cast<std::uint32_t>(r.edx), static_cast<std::uint32_t>(r.esi),
       static_cast<std::uint32_t>(r.edi), static_cast<std::uint32_t>(r.ebp)};
-  if (trace_fd >= 0 && ends_or_replaces_guest(number)) trace_call(number, arguments, nullptr);
+  if (trace_fd >= 0 && ends_or_replaces_guest(number))
+    trace_call(number, arguments, nullptr, dispatched);
   // sigaltstack would replace the shim's own alternate stack: the shim keeps the guest's.
   const std::int32_t result =
       number == sigaltstack       ? guest_sigaltstack(*process, arguments[0], arguments[1])
       : is_directory_read(number) ? read_directory(number, arguments)
                                   : translator->translate(number, arguments);
   r.eax = static_cast<std::uint32_t>(result);
-  if (trace_fd >= 0) trace_call(number, arguments, &result);
+  if (changes_signal_mask(number)) keep_sigsys_unblocked();
+  if (trace_fd >= 0) trace_call(number, arguments, &result, dispatched);
   set_current_context(nullptr);
 }
 
@@ -155,7 +177,7 @@ void on_sigsys(int signal, siginfo_t* info, void* host_context) {
   registers.eax = static_cast<std::uint32_t>(info->si_syscall);
   sigset_t mask;
   GuestContext context{registers, mask, reinterpret_cast<std::uint8_t*>(uc.uc_mcontext.fpregs)};
-  serve(context);
+  serve(context, true);
   // The guest resumes with the mask its call left (sigprocmask), not the one the kernel
   // saved when it raised SIGSYS; a signal delivered now changes both.
   mask = current_mask_without_sigsys();
@@ -178,16 +200,17 @@ void* map_shim_memory(std::size_t size) {
 extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* fxsave_area) {
   sigset_t mask;
   GuestContext context{*registers, mask, fxsave_area};
-  serve(context);
+  serve(context, false);
   if (!signals_pending()) return;
   mask = current_mask_without_sigsys();
   if (deliver_pending_signals(context)) ::sigprocmask(SIG_SETMASK, &mask, nullptr);
 }
 
-GuestAddress install_sysinfo_page() {
+SysinfoPage install_sysinfo_page() {
   // Above the i386 TASK_SIZE, where the kernel would not let an i386 guest map anything:
   // the guest cannot map over or unmap it.
   const GuestAddress address = GuestProcess::task_size;
+  constexpr std::uint32_t entry_offset = GuestProcess::page_size / 2;
   void* page =
       ::mmap(reinterpret_cast<void*>(std::uintptr_t{address}), GuestProcess::page_size,
              PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
@@ -196,13 +219,22 @@ GuestAddress install_sysinfo_page() {
     std::_Exit(126);
   }
   auto* bytes = static_cast<std::uint8_t*>(page);
-  std::memcpy(bytes, run32_sysinfo_code, run32_sysinfo_code_end - run32_sysinfo_code);
+  const std::vector<std::uint8_t> vdso = minimal_vdso_image(address);
+  std::memcpy(bytes, vdso.data(), vdso.size());
+  std::uint8_t* entry = bytes + entry_offset;
+  std::memcpy(entry, run32_sysinfo_code, run32_sysinfo_code_end - run32_sysinfo_code);
   const std::uint64_t target = reinterpret_cast<std::uint64_t>(&run32_syscall_entry);
   std::memcpy(
-      bytes + (reinterpret_cast<const std::uint8_t*>(&run32_sysinfo_target) - run32_sysinfo_code),
+      entry + (reinterpret_cast<const std::uint8_t*>(&run32_sysinfo_target) - run32_sysinfo_code),
       &target, sizeof target);
+  // The signal return trampolines, after the entry.
+  constexpr std::uint32_t sigreturn_offset = entry_offset + 0x100,
+                          rt_sigreturn_offset = entry_offset + 0x110;
+  std::memcpy(bytes + sigreturn_offset, sigreturn_code(false).data(), 8);
+  std::memcpy(bytes + rt_sigreturn_offset, sigreturn_code(true).data(), 8);
+  set_sigreturn_trampolines(address + sigreturn_offset, address + rt_sigreturn_offset);
   ::mprotect(page, GuestProcess::page_size, PROT_READ | PROT_EXEC);
-  return address;
+  return {address, address + entry_offset};
 }
 
 void start_capturing_syscalls(GuestProcess& guest, int trace) {

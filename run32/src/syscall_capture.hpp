@@ -7,8 +7,12 @@
 
 namespace syscompat::run32 {
 
-// Maps the AT_SYSINFO page at the shim's reserved address and answers its guest address.
-GuestAddress install_sysinfo_page();
+// Maps the shim's page for the guest at its reserved address: the vDSO image
+// (AT_SYSINFO_EHDR) and the AT_SYSINFO entry.
+struct SysinfoPage {
+  GuestAddress vdso, entry;
+};
+SysinfoPage install_sysinfo_page();
 
 // Sets up the shim's stacks and handlers and turns dispatch on; trace_fd < 0: no trace.
 void start_capturing_syscalls(GuestProcess& process, int trace_fd);
