@@ -364,11 +364,8 @@ bool deliver_pending_signals(GuestContext context) {
   for (int signal = 1; signal <= 64; ++signal) {
     if (!pending[signal]) continue;
     pending[signal] = 0;
-    if (sigismember(&context.mask, signal) == 1) {
-      // Blocked by the call just served: back to the kernel, pending until unblocked.
-      ::syscall(SYS_rt_tgsigqueueinfo, ::getpid(), ::gettid(), signal, &pending_info[signal]);
-      continue;
-    }
+    // Delivered even when the call just served blocks it again: it came while unblocked
+    // (sigsuspend's temporary mask, say), when the kernel would have delivered it.
     deliver(signal, pending_info[signal], context, nullptr);
     delivered = true;
   }
