@@ -7,6 +7,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -171,6 +172,23 @@ std::int32_t GuestProcess::sigaction(int signal, const translators::GuestSigacti
   return 0;
 }
 
+bool GuestProcess::is_own_executable_link(const std::string& path) const {
+  return path == "/proc/self/exe" || path == "/proc/thread-self/exe" ||
+         path == "/proc/" + std::to_string(::getpid()) + "/exe";
+}
+
+std::string GuestProcess::resolve_own_executable(const std::string& path) const {
+  return is_own_executable_link(path) ? program_path_ : path;
+}
+
+std::int32_t GuestProcess::read_own_executable_link(GuestAddress buffer, std::uint32_t size) {
+  if (static_cast<std::int32_t>(size) <= 0) return -EINVAL;
+  const std::uint32_t length =
+      std::min<std::uint32_t>(size, static_cast<std::uint32_t>(program_path_.size()));
+  if (memory_.copy_out(buffer, program_path_.data(), length)) return -EFAULT;
+  return static_cast<std::int32_t>(length);
+}
+
 std::int32_t GuestProcess::set_thread_area(GuestAddress descriptor) {
   // The GDT TLS entries 32-bit code loads into %gs. x86_64's own set_thread_area answers
   // ENOSYS here (kernel 6.18), so the i386 call through the compat entry: it reads and
@@ -245,6 +263,7 @@ std::int32_t GuestProcess::execve(const std::array<std::uint32_t, 6>& r) {
   std::string path;
   std::vector<std::string> arguments, environment;
   if (int error = memory_.read_string(r[0], 4096, path)) return -error;
+  path = resolve_own_executable(path);
   if (int error = read_string_vector(memory_, r[1], arguments)) return -error;
   if (int error = read_string_vector(memory_, r[2], environment)) return -error;
   auto environment_pointers = c_strings(environment);

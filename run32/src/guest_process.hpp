@@ -49,6 +49,14 @@ class GuestProcess final : public translators::ProcessHooks {
   std::int32_t owner_call(const translators::CallPlan& plan,
                           const std::array<std::uint32_t, 6>& registers) override;
 
+  // The guest program's absolute path: what /proc/self/exe names for the guest (as QEMU
+  // does), and what the guest's execve of /proc/self/exe runs.
+  void set_program_path(std::string path) { program_path_ = std::move(path); }
+  // readlink and readlinkat of /proc/self/exe (or /proc/PID/exe of this process): answered
+  // from program_path; other paths are the translators'.
+  bool is_own_executable_link(const std::string& path) const;
+  std::int32_t read_own_executable_link(GuestAddress buffer, std::uint32_t size);
+
   // The heap starts on the page after the program's last segment.
   void set_brk_start(GuestAddress start) { brk_start_ = brk_current_ = brk_mapped_end_ = start; }
 
@@ -60,7 +68,10 @@ class GuestProcess final : public translators::ProcessHooks {
   std::int32_t set_thread_area(GuestAddress descriptor);
   void declare(GuestAddress address, std::uint64_t length, int protection);
 
+  std::string resolve_own_executable(const std::string& path) const;
+
   ShimSettings settings_;
+  std::string program_path_;
   translators::GuestMemory memory_;
   GuestAddress brk_start_ = 0, brk_current_ = 0, brk_mapped_end_ = 0;
   std::array<translators::GuestSigaction, 65> dispositions_{};

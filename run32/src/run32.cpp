@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -133,6 +135,9 @@ int run(const Options& options) {
     const LoadedProgram program = load_program(*process, options.program);
     const int trace_fd = open_trace(options);
     process->set_brk_start(program.brk_start);
+    char resolved[PATH_MAX];
+    process->set_program_path(::realpath(options.program.c_str(), resolved) ? resolved
+                                                                            : options.program);
     const SysinfoPage sysinfo = install_sysinfo_page();
     GuestRegisters registers{};
     registers.esp = build_stack(*process, program, options, sysinfo);

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "signals.hpp"
@@ -133,9 +134,33 @@ void keep_sigsys_unblocked() {
   ::sigprocmask(SIG_UNBLOCK, &sigsys, nullptr);
 }
 
+// readlink (path, buffer, size) and readlinkat (directory, path, buffer, size) of the
+// guest's own /proc/self/exe, which names the shim to the kernel; nullopt for every other.
+std::optional<std::int32_t> own_executable_link(std::uint32_t number,
+                                                const std::array<std::uint32_t, 6>& arguments) {
+  static const std::uint32_t readlink = i386_number("readlink"),
+                             readlinkat = i386_number("readlinkat");
+  if (number != readlink && number != readlinkat) return std::nullopt;
+  const std::size_t path_index = number == readlinkat ? 1 : 0;
+  std::string path;
+  if (process->memory().read_string(arguments[path_index], 4096, path) ||
+      !process->is_own_executable_link(path))
+    return std::nullopt;
+  return process->read_own_executable_link(arguments[path_index + 1], arguments[path_index + 2]);
+}
+
+// The few calls the shim answers itself, then the translators.
+std::int32_t run_call(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments) {
+  static const std::uint32_t sigaltstack = i386_number("sigaltstack");
+  // sigaltstack would replace the shim's own alternate stack: the shim keeps the guest's.
+  if (number == sigaltstack) return guest_sigaltstack(*process, arguments[0], arguments[1]);
+  if (is_directory_read(number)) return read_directory(number, arguments);
+  if (auto own = own_executable_link(number, arguments)) return *own;
+  return translator->translate(number, arguments);
+}
+
 // One guest syscall, whichever way it came: eax and the argument registers in, eax out.
 void serve(GuestContext& context, bool dispatched) {
-  static const std::uint32_t sigaltstack = i386_number("sigaltstack");
   GuestRegisters& r = context.registers;
   set_current_context(&context);
   const auto number = static_cast<std::uint32_t>(r.eax);
@@ -145,11 +170,7 @@ void serve(GuestContext& context, bool dispatched) {
       static_cast<std::uint32_t>(r.edi), static_cast<std::uint32_t>(r.ebp)};
   if (trace_fd >= 0 && ends_or_replaces_guest(number))
     trace_call(number, arguments, nullptr, dispatched);
-  // sigaltstack would replace the shim's own alternate stack: the shim keeps the guest's.
-  const std::int32_t result =
-      number == sigaltstack       ? guest_sigaltstack(*process, arguments[0], arguments[1])
-      : is_directory_read(number) ? read_directory(number, arguments)
-                                  : translator->translate(number, arguments);
+  const std::int32_t result = run_call(number, arguments);
   r.eax = static_cast<std::uint32_t>(result);
   if (changes_signal_mask(number)) keep_sigsys_unblocked();
   if (trace_fd >= 0) trace_call(number, arguments, &result, dispatched);

@@ -10,10 +10,14 @@ int main(int argc, char** argv) {
     printf("executed again with %s, argv[0] kept: %d\n", argv[2], strstr(argv[0], "execve") != NULL);
     return 5;
   }
+  char self[4096] = {0};
+  readlink("/proc/self/exe", self, sizeof self - 1);
+  printf("/proc/self/exe is this program: %d\n", strcmp(self, argv[0]) == 0);
   fflush(stdout);
   pid_t child = fork();
   if (child == 0) {
     char* again[] = {argv[0], "again", "an-argument", NULL};
+    execv("/proc/self/exe", again);  // the program itself, under run32 too
     execv(argv[0], again);
     _exit(127);
   }
