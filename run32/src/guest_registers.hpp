@@ -21,9 +21,9 @@ void run32_syscall_entry();
 [[noreturn]] void run32_resume(const GuestRegisters* registers);
 std::int32_t run32_int80(std::uint32_t number, std::uint32_t a1, std::uint32_t a2, std::uint32_t a3,
                          std::uint32_t a4, std::uint32_t a5, std::uint32_t a6);
-// Called by the entry with the saved registers and the guest's fxsave area: translates the
-// call in eax and sets eax (and more, when a signal handler is to run next).
-void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* fxsave_area);
+// Called by the entry with the saved registers and the guest's xmm0-7 (128 bytes):
+// translates the call in eax and sets eax (and more, when a signal handler is to run next).
+void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* guest_xmm);
 }
 
 }  // namespace syscompat::run32

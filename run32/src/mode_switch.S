@@ -65,16 +65,32 @@ run32_syscall_entry:
         push %rbx
         push %rax
         cld                              // the SysV ABI's direction flag for the shim's C++
-        // The guest's x87 and SSE state, which i386 code may keep across a syscall and the
-        // shim's C++ (memcpy and friends) does not preserve. 10 slots on a 16-aligned top
-        // leave the area aligned as fxsave needs.
-        sub $512, %rsp
-        fxsave64 (%rsp)
-        lea 512(%rsp), %rdi
+        // The guest's xmm0-7 (all 32-bit code can name), which i386 code may keep across the
+        // syscall's inline asm and the shim's C++ (memcpy and friends) does not preserve. The
+        // x87 stack, its control word and MXCSR the shim's syscall path leaves alone (a full
+        // fxsave costs as much as the rest of the entry). 10 slots on a 16-aligned top keep
+        // the area aligned for movaps.
+        sub $128, %rsp
+        movaps %xmm0, 0(%rsp)
+        movaps %xmm1, 16(%rsp)
+        movaps %xmm2, 32(%rsp)
+        movaps %xmm3, 48(%rsp)
+        movaps %xmm4, 64(%rsp)
+        movaps %xmm5, 80(%rsp)
+        movaps %xmm6, 96(%rsp)
+        movaps %xmm7, 112(%rsp)
+        lea 128(%rsp), %rdi
         mov %rsp, %rsi
         call run32_dispatch_sysinfo
-        fxrstor64 (%rsp)
-        lea 512(%rsp), %rdi
+        movaps 0(%rsp), %xmm0
+        movaps 16(%rsp), %xmm1
+        movaps 32(%rsp), %xmm2
+        movaps 48(%rsp), %xmm3
+        movaps 64(%rsp), %xmm4
+        movaps 80(%rsp), %xmm5
+        movaps 96(%rsp), %xmm6
+        movaps 112(%rsp), %xmm7
+        lea 128(%rsp), %rdi
         jmp resume_guest
         .size run32_syscall_entry, .-run32_syscall_entry
 

@@ -393,8 +393,10 @@ std::int32_t signal_return(GuestProcess& process, bool rt) {
   r.esi = sc.esi, r.edi = sc.edi, r.ebp = sc.ebp, r.esp = sc.esp, r.eip = sc.eip;
   r.eflags = (r.eflags & ~std::uint64_t{restorable_eflags}) | (sc.eflags & restorable_eflags);
   if (sc.fpstate &&
-      memory.copy_in(context.fxsave_area, sc.fpstate + fsave_header_size, fxsave_size) == 0)
+      memory.copy_in(context.fxsave_area, sc.fpstate + fsave_header_size, fxsave_size) == 0) {
     mark_fx_state_present(context.fxsave_area);
+    context.fxsave_restored = true;
+  }
   set_mask_bits(context.mask, mask);
   ::sigprocmask(SIG_SETMASK, &context.mask, nullptr);
   return static_cast<std::int32_t>(sc.eax);

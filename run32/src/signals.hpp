@@ -11,6 +11,7 @@
 #include <ucontext.h>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 #include "guest_process.hpp"
@@ -32,7 +33,10 @@ struct GuestContext {
   GuestRegisters& registers;
   sigset_t& mask;
   std::uint8_t* fxsave_area;
+  bool fxsave_restored = false;  // set by sigreturn when it loads the area from a frame
 };
+// Where xmm0 starts in an fxsave area.
+inline constexpr std::size_t fxsave_xmm_offset = 160, guest_xmm_size = 128;
 
 // The guest's registers in a host signal context (low halves), and back.
 GuestRegisters registers_of(const ucontext_t& host_context);

@@ -218,11 +218,26 @@ void* map_shim_memory(std::size_t size) {
 
 }  // namespace
 
-extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* fxsave_area) {
+extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* guest_xmm) {
+  // A signal frame (or sigreturn) needs the guest's whole x87/SSE state: the live x87 and
+  // MXCSR state, which the shim has not touched, with the guest's xmm0-7 the entry saved.
+  alignas(16) std::uint8_t fxsave_area[512];
   sigset_t mask;
   GuestContext context{*registers, mask, fxsave_area};
+  auto guest_fx_state = [&] {
+    asm volatile("fxsave64 %0" : "=m"(fxsave_area));
+    std::memcpy(fxsave_area + fxsave_xmm_offset, guest_xmm, guest_xmm_size);
+  };
+  static const std::uint32_t sigreturn = i386_number("sigreturn"),
+                             rt_sigreturn = i386_number("rt_sigreturn");
+  if (registers->eax == sigreturn || registers->eax == rt_sigreturn) guest_fx_state();
   serve(context, false);
+  if (context.fxsave_restored) {
+    std::memcpy(guest_xmm, fxsave_area + fxsave_xmm_offset, guest_xmm_size);
+    asm volatile("fxrstor64 %0" : : "m"(fxsave_area));
+  }
   if (!signals_pending()) return;
+  guest_fx_state();
   mask = current_mask_without_sigsys();
   if (deliver_pending_signals(context)) ::sigprocmask(SIG_SETMASK, &mask, nullptr);
 }
