@@ -71,25 +71,15 @@ run32_syscall_entry:
         // fxsave costs as much as the rest of the entry). 10 slots on a 16-aligned top keep
         // the area aligned for movaps.
         sub $128, %rsp
-        movaps %xmm0, 0(%rsp)
-        movaps %xmm1, 16(%rsp)
-        movaps %xmm2, 32(%rsp)
-        movaps %xmm3, 48(%rsp)
-        movaps %xmm4, 64(%rsp)
-        movaps %xmm5, 80(%rsp)
-        movaps %xmm6, 96(%rsp)
-        movaps %xmm7, 112(%rsp)
+        .irp n, 0, 1, 2, 3, 4, 5, 6, 7
+        movaps %xmm\n, \n*16(%rsp)
+        .endr
         lea 128(%rsp), %rdi
         mov %rsp, %rsi
         call run32_dispatch_sysinfo
-        movaps 0(%rsp), %xmm0
-        movaps 16(%rsp), %xmm1
-        movaps 32(%rsp), %xmm2
-        movaps 48(%rsp), %xmm3
-        movaps 64(%rsp), %xmm4
-        movaps 80(%rsp), %xmm5
-        movaps 96(%rsp), %xmm6
-        movaps 112(%rsp), %xmm7
+        .irp n, 0, 1, 2, 3, 4, 5, 6, 7
+        movaps \n*16(%rsp), %xmm\n
+        .endr
         lea 128(%rsp), %rdi
         jmp resume_guest
         .size run32_syscall_entry, .-run32_syscall_entry
