@@ -2,6 +2,8 @@
 // 64-bit slot each, the guest's value in the low half. The layout is the assembly's.
 #pragma once
 
+#include <signal.h>
+
 #include <cstdint>
 
 namespace syscompat::run32 {
@@ -12,8 +14,14 @@ struct GuestRegisters {
 static_assert(sizeof(GuestRegisters) == 80, "mode_switch.S pushes ten slots");
 
 extern "C" {
-// The shim's 64-bit stack top for the syscall entry.
+// The shim's 64-bit stack top for the syscall entry; its FS base, and how to set it.
 extern std::uint64_t run32_shim_stack;
+extern std::uint64_t run32_shim_fsbase;
+extern std::uint32_t run32_arch_prctl;
+extern std::uint8_t run32_have_fsgsbase;
+// The sa_sigaction of every host handler: run32_host_signal with the shim's FS base.
+void run32_host_signal_entry(int signal, siginfo_t* info, void* context);
+void run32_host_signal(int signal, siginfo_t* info, void* context);
 // The 32-bit AT_SYSINFO code to copy below 4 GB, and its slot for the 64-bit target.
 extern const std::uint8_t run32_sysinfo_code[], run32_sysinfo_code_end[];
 extern std::uint64_t run32_sysinfo_target;

@@ -41,9 +41,91 @@ run32_sysinfo_code_end:
         .p2align 3
 run32_shim_stack:  // top of the 64-bit stack the shim's entry runs on (one guest thread)
         .quad 0
+        .globl run32_shim_fsbase, run32_have_fsgsbase, run32_arch_prctl
+run32_shim_fsbase:  // the shim's thread pointer (FS base), which a guest %fs load replaces
+        .quad 0
+run32_arch_prctl:  // x86_64 arch_prctl's number, from the description (without FSGSBASE)
+        .long 0
+run32_have_fsgsbase:  // whether rdfsbase/wrfsbase may be used (AT_HWCAP2's FSGSBASE)
+        .byte 0
 
         .text
         .code64
+
+// The guest may load %fs (glibc and musl do not; Wine does), which sets the FS base from its
+// descriptor, and the kernel keeps that base when the guest enters the shim; the shim's C++
+// reaches its thread-local data (errno, the stack protector) through FS. So on every way in:
+// if the guest's %fs selector is not null, keep its selector and base at SAVE (16 bytes)
+// and make the base the shim's; on the way out, give the guest its base back (with
+// FSGSBASE) or reload its selector (without: arch_prctl clears the selector). Uses r10.
+.macro enter_shim_fs save
+        mov %fs, %r10d
+        and $0xffff, %r10d
+        mov %r10, \save
+        jz 8f
+        call swap_in_shim_fsbase
+        mov %r10, 8+\save
+8:
+.endm
+
+.macro leave_shim_fs save
+        mov \save, %r10
+        test %r10, %r10
+        jz 9f
+        cmpb $0, run32_have_fsgsbase(%rip)
+        je 7f
+        mov 8+\save, %r10
+        wrfsbase %r10
+        jmp 9f
+7:      mov %r10d, %fs
+9:
+.endm
+
+// r10 = the current FS base (0 without FSGSBASE); FS base = the shim's. Keeps every other
+// register.
+        .type swap_in_shim_fsbase, @function
+swap_in_shim_fsbase:
+        cmpb $0, run32_have_fsgsbase(%rip)
+        je 1f
+        rdfsbase %r10
+        push %r11
+        mov run32_shim_fsbase(%rip), %r11
+        wrfsbase %r11
+        pop %r11
+        ret
+1:      push %rax
+        push %rdi
+        push %rsi
+        push %rdx
+        push %rcx
+        push %r11
+        mov run32_arch_prctl(%rip), %eax
+        mov $0x1002, %edi                // ARCH_SET_FS
+        mov run32_shim_fsbase(%rip), %rsi
+        syscall
+        pop %r11
+        pop %rcx
+        pop %rdx
+        pop %rsi
+        pop %rdi
+        pop %rax
+        xor %r10d, %r10d
+        ret
+        .size swap_in_shim_fsbase, .-swap_in_shim_fsbase
+
+// Every host signal handler of the shim: the kernel calls it as sa_sigaction (signal, info,
+// context); it calls run32_host_signal with the shim's FS.
+        .globl run32_host_signal_entry
+        .type run32_host_signal_entry, @function
+run32_host_signal_entry:
+        sub $24, %rsp                    // entered as after a call: now 16-aligned
+        enter_shim_fs 0(%rsp)
+        call run32_host_signal
+        leave_shim_fs 0(%rsp)
+        add $24, %rsp
+        ret
+        .size run32_host_signal_entry, .-run32_host_signal_entry
+
 // Entered in 64-bit mode with the guest's registers intact; the guest's esp points at the
 // return address its call pushed.
         .globl run32_syscall_entry
@@ -69,18 +151,20 @@ run32_syscall_entry:
         // syscall's inline asm and the shim's C++ (memcpy and friends) does not preserve. The
         // x87 stack, its control word and MXCSR the shim's syscall path leaves alone (a full
         // fxsave costs as much as the rest of the entry). 10 slots on a 16-aligned top keep
-        // the area aligned for movaps.
-        sub $128, %rsp
+        // the area aligned for movaps. Then 16 bytes for the guest's %fs.
+        sub $144, %rsp
+        enter_shim_fs 128(%rsp)
         .irp n, 0, 1, 2, 3, 4, 5, 6, 7
         movaps %xmm\n, \n*16(%rsp)
         .endr
-        lea 128(%rsp), %rdi
+        lea 144(%rsp), %rdi
         mov %rsp, %rsi
         call run32_dispatch_sysinfo
         .irp n, 0, 1, 2, 3, 4, 5, 6, 7
         movaps \n*16(%rsp), %xmm\n
         .endr
-        lea 128(%rsp), %rdi
+        leave_shim_fs 128(%rsp)
+        lea 144(%rsp), %rdi
         jmp resume_guest
         .size run32_syscall_entry, .-run32_syscall_entry
 

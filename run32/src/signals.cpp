@@ -142,9 +142,16 @@ SiginfoI386 to_guest_siginfo(int signal, const siginfo_t& host) {
   return guest;
 }
 
+// The guest's %gs and %fs selectors: the shim's 64-bit code leaves them loaded (only the FS
+// base is swapped, mode_switch.S).
 std::uint16_t guest_gs() {
   std::uint16_t selector;
   asm volatile("mov %%gs, %0" : "=r"(selector));
+  return selector;
+}
+std::uint16_t guest_fs() {
+  std::uint16_t selector;
+  asm volatile("mov %%fs, %0" : "=r"(selector));
   return selector;
 }
 
@@ -152,6 +159,7 @@ SigcontextI386 to_sigcontext(const GuestRegisters& r, std::uint64_t mask, std::u
                              const ucontext_t* host) {
   SigcontextI386 sc{};
   sc.gs = guest_gs();
+  sc.fs = guest_fs();
   sc.es = sc.ds = sc.ss = guest_data_selector;
   sc.cs = guest_code_selector;
   sc.edi = static_cast<std::uint32_t>(r.edi), sc.esi = static_cast<std::uint32_t>(r.esi);
@@ -324,7 +332,7 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
     host.sa_handler = action.handler ? SIG_IGN : SIG_DFL;
     host.sa_flags = static_cast<int>(action.flags) & kept_flags;
   } else {
-    host.sa_sigaction = handle_guest_signal;
+    host.sa_sigaction = run32_host_signal_entry;
     host.sa_flags = SA_SIGINFO | SA_ONSTACK | (static_cast<int>(action.flags) & kept_flags);
     sigfillset(&host.sa_mask);  // the host handler is short; the guest's mask is set on delivery
   }

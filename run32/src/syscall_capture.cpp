@@ -1,8 +1,11 @@
 #include "syscall_capture.hpp"
 
+#include <asm/prctl.h>
 #include <signal.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -22,6 +25,9 @@
 #define PR_SET_SYSCALL_USER_DISPATCH 59
 #define PR_SYS_DISPATCH_OFF 0
 #define PR_SYS_DISPATCH_ON 1
+#endif
+#ifndef HWCAP2_FSGSBASE
+#define HWCAP2_FSGSBASE (1 << 1)
 #endif
 #ifndef SYS_USER_DISPATCH
 #define SYS_USER_DISPATCH 2  // si_code of a dispatched syscall's SIGSYS
@@ -218,6 +224,13 @@ void* map_shim_memory(std::size_t size) {
 
 }  // namespace
 
+extern "C" void run32_host_signal(int signal, siginfo_t* info, void* host_context) {
+  if (signal == SIGSYS)
+    on_sigsys(signal, info, host_context);
+  else
+    handle_guest_signal(signal, info, host_context);
+}
+
 extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* guest_xmm) {
   // A signal frame (or sigreturn) needs the guest's whole x87/SSE state: the live x87 and
   // MXCSR state, which the shim has not touched, with the guest's xmm0-7 the entry saved.
@@ -284,8 +297,15 @@ void start_capturing_syscalls(GuestProcess& guest, int trace) {
   signal_stack.ss_sp = map_shim_memory(signal_stack_size);
   signal_stack.ss_size = signal_stack_size;
   ::sigaltstack(&signal_stack, nullptr);
+  // The shim's FS base, for the ways in to put back when the guest has loaded %fs.
+  // SYSCOMPAT_RUN32_NO_FSGSBASE: the arch_prctl fallback on a machine that has FSGSBASE
+  // (for its test).
+  run32_have_fsgsbase = (::getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0 &&
+                        !std::getenv("SYSCOMPAT_RUN32_NO_FSGSBASE");
+  run32_arch_prctl = abi::find_syscall(abi::Abi::x86_64, "arch_prctl")->number;
+  ::syscall(run32_arch_prctl, ARCH_GET_FS, &run32_shim_fsbase);
   struct sigaction action {};
-  action.sa_sigaction = on_sigsys;
+  action.sa_sigaction = run32_host_signal_entry;
   action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
   ::sigaction(SIGSYS, &action, nullptr);
   turn_dispatch_on();
