@@ -21,8 +21,8 @@ int main(void) {
   uname(&name);
   printf("sysname %s machine %s\n", name.sysname, name.machine);
   char host[256];
-  printf("gethostname: %d same as uname: %d\n", gethostname(host, sizeof host),
-         strcmp(host, name.nodename) == 0);
+  const int named = gethostname(host, sizeof host);
+  printf("gethostname: %d same as uname: %d\n", named, strcmp(host, name.nodename) == 0);
   setenv("RUN32_ADDED", "yes", 1);
   printf("setenv: %s\n", getenv("RUN32_ADDED"));
   unsetenv("RUN32_ADDED");

@@ -12,16 +12,19 @@ int main(void) {
   int p[2];
   pipe(p);
   struct pollfd fds[2] = {{p[0], POLLIN, 0}, {p[1], POLLOUT, 0}};
-  printf("poll ready: %d in %d out %d\n", poll(fds, 2, 0), fds[0].revents & POLLIN,
+  // One call per statement: printf's arguments are evaluated in no fixed order.
+  int ready = poll(fds, 2, 0);
+  printf("poll ready: %d in %d out %d\n", ready, fds[0].revents & POLLIN,
          (fds[1].revents & POLLOUT) != 0);
   write(p[1], "x", 1);
-  printf("poll after write: %d in %d\n", poll(fds, 1, 1000), fds[0].revents & POLLIN);
+  ready = poll(fds, 1, 1000);
+  printf("poll after write: %d in %d\n", ready, fds[0].revents & POLLIN);
   fd_set readable;
   FD_ZERO(&readable);
   FD_SET(p[0], &readable);
   struct timeval timeout = {1, 0};
-  printf("select: %d set %d\n", select(p[0] + 1, &readable, NULL, NULL, &timeout),
-         FD_ISSET(p[0], &readable) != 0);
+  ready = select(p[0] + 1, &readable, NULL, NULL, &timeout);
+  printf("select: %d set %d\n", ready, FD_ISSET(p[0], &readable) != 0);
   int epoll = epoll_create1(0);
   struct epoll_event event = {.events = EPOLLIN, .data.u64 = 0x1122334455667788ull};
   printf("epoll_ctl: %d\n", epoll_ctl(epoll, EPOLL_CTL_ADD, p[0], &event));

@@ -19,8 +19,8 @@ int main(void) {
   printf("peek: %zd\n", recv(b, buffer, sizeof buffer, MSG_PEEK));
   struct sockaddr_in from;
   length = sizeof from;
-  printf("recvfrom: %zd %s from loopback %d\n",
-         recvfrom(b, buffer, sizeof buffer, 0, (struct sockaddr*)&from, &length), buffer,
+  const ssize_t received = recvfrom(b, buffer, sizeof buffer, 0, (struct sockaddr*)&from, &length);
+  printf("recvfrom: %zd %s from loopback %d\n", received, buffer,
          from.sin_addr.s_addr == htonl(INADDR_LOOPBACK));
   struct timeval timeout = {0, 50000};
   printf("SO_RCVTIMEO: %d\n", setsockopt(b, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout));
