@@ -37,6 +37,13 @@ std::uint64_t page_up(std::uint64_t length) {
   return (length + GuestProcess::page_size - 1) & ~std::uint64_t{GuestProcess::page_size - 1};
 }
 
+// Whether [address, address + length) reaches past the i386 TASK_SIZE. The kernel checks
+// that only for a task that is itself 32-bit, not for the shim's int $0x80 from 64-bit code,
+// so the shim checks it, with the errors the i386 kernel gives.
+bool past_task_size(std::uint64_t address, std::uint64_t length) {
+  return address + length > GuestProcess::task_size;
+}
+
 // A kernel answer (-1 and errno) as eax.
 std::int32_t eax_of(long result) {
   return result == -1 ? -errno : static_cast<std::int32_t>(result);
@@ -88,17 +95,23 @@ void GuestProcess::declare(GuestAddress address, std::uint64_t length, int prote
 
 std::int32_t GuestProcess::map(const translators::MapRequest& request) {
   if (request.offset % page_size) return -EINVAL;
+  // get_unmapped_area: ENOMEM for a fixed range past TASK_SIZE; a hint there is dropped.
+  const bool fixed = request.flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+  const bool out_of_range = past_task_size(request.address, page_up(request.length));
+  if (fixed && out_of_range) return -ENOMEM;
   static const std::uint32_t mmap2 = i386_number("mmap2");
-  const std::int32_t result = run32_int80(
-      mmap2, request.address, request.length, static_cast<std::uint32_t>(request.protection),
-      static_cast<std::uint32_t>(request.flags), static_cast<std::uint32_t>(request.fd),
-      static_cast<std::uint32_t>(request.offset / page_size));
+  const std::int32_t result =
+      run32_int80(mmap2, out_of_range ? 0 : request.address, request.length,
+                  static_cast<std::uint32_t>(request.protection),
+                  static_cast<std::uint32_t>(request.flags), static_cast<std::uint32_t>(request.fd),
+                  static_cast<std::uint32_t>(request.offset / page_size));
   if (!failed(result))
     declare(static_cast<GuestAddress>(result), request.length, request.protection);
   return result;
 }
 
 std::int32_t GuestProcess::unmap(GuestAddress address, std::uint32_t length) {
+  if (past_task_size(address, page_up(length))) return -EINVAL;
   static const std::uint32_t munmap = i386_number("munmap");
   const std::int32_t result = run32_int80(munmap, address, length, 0, 0, 0, 0);
   if (!failed(result)) memory_.unmap(address, page_up(length));
@@ -106,6 +119,7 @@ std::int32_t GuestProcess::unmap(GuestAddress address, std::uint32_t length) {
 }
 
 std::int32_t GuestProcess::protect(GuestAddress address, std::uint32_t length, int protection) {
+  if (past_task_size(address, page_up(length))) return -ENOMEM;  // no mapping of the guest's
   static const std::uint32_t mprotect = i386_number("mprotect");
   const std::int32_t result =
       run32_int80(mprotect, address, length, static_cast<std::uint32_t>(protection), 0, 0, 0);
@@ -117,6 +131,11 @@ std::int32_t GuestProcess::protect(GuestAddress address, std::uint32_t length, i
 
 std::int32_t GuestProcess::remap(GuestAddress address, std::uint32_t old_length,
                                  std::uint32_t new_length, int flags, GuestAddress new_address) {
+  // mremap_to's EINVAL for a target past TASK_SIZE; a range growing in place past it cannot
+  // (the shim's reserved pages are mapped there), so it moves or fails as natively.
+  if (past_task_size(address, page_up(old_length)) ||
+      ((flags & MREMAP_FIXED) && past_task_size(new_address, page_up(new_length))))
+    return -EINVAL;
   static const std::uint32_t mremap = i386_number("mremap");
   const int access = memory_.accessible(address, old_length, memory_.writable)   ? PROT_WRITE
                      : memory_.accessible(address, old_length, memory_.readable) ? PROT_READ
@@ -149,6 +168,7 @@ std::int32_t GuestProcess::brk(GuestAddress address) {
 }
 
 std::int32_t GuestProcess::shm_attach(int id, GuestAddress address, int flags) {
+  if (address && past_task_size(address, page_size)) return -EINVAL;
   static const std::uint32_t shmat = i386_number("shmat");
   const std::int32_t result = run32_int80(shmat, static_cast<std::uint32_t>(id), address,
                                           static_cast<std::uint32_t>(flags), 0, 0, 0);

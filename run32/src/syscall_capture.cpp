@@ -256,8 +256,8 @@ extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* 
 }
 
 SysinfoPage install_sysinfo_page() {
-  // Above the i386 TASK_SIZE, where the kernel would not let an i386 guest map anything:
-  // the guest cannot map over or unmap it.
+  // Above the i386 TASK_SIZE, where the kernel would not let an i386 guest map anything; the
+  // shim's hooks refuse guest ranges there as the i386 kernel would.
   const GuestAddress address = GuestProcess::task_size;
   constexpr std::uint32_t entry_offset = GuestProcess::page_size / 2;
   void* page =
@@ -283,6 +283,13 @@ SysinfoPage install_sysinfo_page() {
   std::memcpy(bytes + rt_sigreturn_offset, sigreturn_code(true).data(), 8);
   set_sigreturn_trampolines(address + sigreturn_offset, address + rt_sigreturn_offset);
   ::mprotect(page, GuestProcess::page_size, PROT_READ | PROT_EXEC);
+  // The rest of the range up to 4 GB reserved, so that no guest mapping can grow into it.
+  if (::mmap(bytes + GuestProcess::page_size, GuestProcess::page_size, PROT_NONE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1,
+             0) == MAP_FAILED) {
+    std::fprintf(stderr, "syscompat run32: the reserved page: %s\n", std::strerror(errno));
+    std::_Exit(126);
+  }
   return {address, address + entry_offset};
 }
 

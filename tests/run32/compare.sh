@@ -42,6 +42,10 @@ if [ "$native_status" -eq 124 ]; then
   echo "the native run timed out: no oracle"
   failed=1
 fi
+if [ ! -s "$work/native.out" ]; then
+  echo "the native run printed nothing: no oracle"
+  failed=1
+fi
 if [ "$native_status" -ne "$run32_status" ]; then
   echo "exit status: native $native_status, run32 $run32_status"
   failed=1

@@ -15,6 +15,10 @@ int main(void) {
   printf("anonymous zeroed: %d\n", anonymous[0] == 0 && anonymous[3 * 4096 - 1] == 0);
   strcpy(anonymous, "written");
   printf("mprotect read-only: %d\n", mprotect(anonymous, 4096, PROT_READ));
+  // mremap moves one mapping: with two protections the range is two (EFAULT).
+  printf("mremap across protections fails: %d\n",
+         mremap(anonymous, 3 * 4096, 64 * 4096, MREMAP_MAYMOVE) == MAP_FAILED);
+  printf("mprotect back: %d\n", mprotect(anonymous, 4096, PROT_READ | PROT_WRITE));
   char* grown = mremap(anonymous, 3 * 4096, 64 * 4096, MREMAP_MAYMOVE);
   printf("mremap: %d kept '%s'\n", grown != MAP_FAILED, grown);
   grown[64 * 4096 - 1] = 1;
@@ -38,6 +42,10 @@ int main(void) {
   printf("mmap at a fixed address past TASK_SIZE fails: %d\n",
          mmap((void*)0xfffff000u, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
              MAP_FAILED);
+  // The shim's page (the guest's vDSO and AT_SYSINFO entry) is above the i386 TASK_SIZE:
+  // the guest cannot unmap or replace it, as natively it cannot touch that range.
+  printf("munmap past TASK_SIZE fails: %d\n", munmap((void*)0xffffe000u, 4096) == -1);
+  printf("mprotect past TASK_SIZE fails: %d\n", mprotect((void*)0xffffe000u, 4096, PROT_READ) == -1);
   // malloc: small blocks from brk, large ones from mmap.
   size_t total = 0;
   for (int i = 0; i < 1000; ++i) {
