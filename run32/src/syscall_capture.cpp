@@ -18,6 +18,7 @@
 #include <string>
 
 #include "signals.hpp"
+#include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscalls.hpp"
 #include "vdso_image.hpp"
 
@@ -61,39 +62,72 @@ void turn_dispatch_on() {
   }
 }
 
-// Registers a call uses on i386: its arguments' placement, pairs counted twice.
-std::size_t register_count(const abi::Syscall& call) {
-  if (call.placement.empty()) return call.signature.args.size();
-  const auto& last = call.placement.back();
-  return last.slot + last.slots;
+// One argument as strace shows it, by its description: a path as a quoted string, a
+// signed or small value in decimal, pointers and large values in hex.
+std::string traced_argument(const abi::ArgValue& argument) {
+  char text[96];
+  const abi::SyscallArg& arg = *argument.arg;
+  if (arg.form == abi::ArgForm::string && argument.value) {
+    std::string path;
+    const int error =
+        process->memory().read_string(static_cast<GuestAddress>(argument.value), 64, path);
+    if (error != EFAULT) {
+      std::string quoted = "\"";
+      for (const char c : path) {
+        if (c == '"' || c == '\\') quoted += '\\';
+        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) {
+          quoted += c;
+        } else {
+          std::snprintf(text, sizeof text, "\\x%02x", static_cast<unsigned char>(c));
+          quoted += text;
+        }
+      }
+      return quoted + (error ? "\"..." : "\"");
+    }
+  }
+  if (arg.form == abi::ArgForm::value && abi::arg_scalar_signed(arg.scalar))
+    std::snprintf(text, sizeof text, "%lld", static_cast<long long>(argument.value));
+  else if (arg.form == abi::ArgForm::value && argument.value < 0x10000)
+    std::snprintf(text, sizeof text, "%llu", static_cast<unsigned long long>(argument.value));
+  else
+    std::snprintf(text, sizeof text, "%#llx", static_cast<unsigned long long>(argument.value));
+  return text;
 }
 
-// One strace-style line: the name from the description, the raw registers, the result; and
-// " [int80]" when the call came by Syscall User Dispatch rather than AT_SYSINFO.
+// One strace-style line: the name and arguments decoded by the description (raw registers
+// for a call without a signature), the result; and " [int80]" when the call came by Syscall
+// User Dispatch rather than AT_SYSINFO.
 void trace_call(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments,
                 const std::int32_t* result, bool dispatched) {
-  char line[320];
   const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, number);
-  int length = call ? std::snprintf(line, sizeof line, "%.*s(", static_cast<int>(call->name.size()),
-                                    call->name.data())
-                    : std::snprintf(line, sizeof line, "syscall_%u(", number);
-  const std::size_t count = call ? std::min<std::size_t>(register_count(*call), 6) : 6;
-  for (std::size_t i = 0; i < count; ++i)
-    length +=
-        std::snprintf(line + length, sizeof line - length, "%s%#x", i ? ", " : "", arguments[i]);
+  std::string line = call ? std::string(call->name) : "syscall_" + std::to_string(number);
+  line += '(';
+  const std::array<std::uint64_t, 6> wide{arguments[0], arguments[1], arguments[2],
+                                          arguments[3], arguments[4], arguments[5]};
+  char text[96];
+  if (call && !call->signature.opaque) {
+    const auto values = abi::decode_args(*call, wide);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      line += (i ? ", " : "") + traced_argument(values[i]);
+  } else {
+    for (std::size_t i = 0; i < wide.size(); ++i) {
+      std::snprintf(text, sizeof text, "%s%#llx", i ? ", " : "",
+                    static_cast<unsigned long long>(wide[i]));
+      line += text;
+    }
+  }
   if (!result)
-    length += std::snprintf(line + length, sizeof line - length, ") = ?");
+    std::snprintf(text, sizeof text, ") = ?");
   else if (*result < 0 && *result > -4096)
-    length += std::snprintf(line + length, sizeof line - length, ") = -1 %s (%s)",
-                            strerrorname_np(-*result), std::strerror(-*result));
+    std::snprintf(text, sizeof text, ") = -1 %s (%s)", strerrorname_np(-*result),
+                  std::strerror(-*result));
   else if (*result < 0)  // an address above 2 GB (mmap2, brk)
-    length += std::snprintf(line + length, sizeof line - length, ") = %#x",
-                            static_cast<std::uint32_t>(*result));
+    std::snprintf(text, sizeof text, ") = %#x", static_cast<std::uint32_t>(*result));
   else
-    length += std::snprintf(line + length, sizeof line - length, ") = %d", *result);
-  length +=
-      std::snprintf(line + length, sizeof line - length, "%s\n", dispatched ? " [int80]" : "");
-  if (::write(trace_fd, line, static_cast<std::size_t>(length)) < 0) {
+    std::snprintf(text, sizeof text, ") = %d", *result);
+  line += text;
+  line += dispatched ? " [int80]\n" : "\n";
+  if (::write(trace_fd, line.data(), line.size()) < 0) {
     // A trace that cannot be written is not the guest's business.
   }
 }
