@@ -4,12 +4,15 @@
 #include <linux/sched.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string_view>
 
@@ -241,9 +244,10 @@ std::int32_t GuestProcess::owner_call(const translators::CallPlan& plan,
   if (name == "fork" || name == "vfork") return clone({SIGCHLD, 0, 0, 0, 0, 0});
   if (name == "clone") return clone(r);
   if (name == "execve") return execve(r);
+  if (name == "execveat") return execveat(r);
   if (name == "sigreturn") return signal_return(*this, false);
   if (name == "rt_sigreturn") return signal_return(*this, true);
-  // clone3 answers ENOSYS, and glibc falls back to clone; execveat is not written yet.
+  // clone3 answers ENOSYS, and glibc falls back to clone.
   return -ENOSYS;
 }
 
@@ -277,17 +281,45 @@ std::int32_t GuestProcess::clone(const std::array<std::uint32_t, 6>& r) {
   return 0;
 }
 
-// An i386 ELF program runs under run32 again (/proc/self/exe is this shim); anything else
-// is the kernel's to execute.
 std::int32_t GuestProcess::execve(const std::array<std::uint32_t, 6>& r) {
   std::string path;
-  std::vector<std::string> arguments, environment;
   if (int error = memory_.read_string(r[0], 4096, path)) return -error;
+  return execute(path, r[1], r[2]);
+}
+
+// execveat (dirfd, path, argv, envp, flags): the path made absolute through /proc/self/fd,
+// then as execve.
+std::int32_t GuestProcess::execveat(const std::array<std::uint32_t, 6>& r) {
+  const auto directory = static_cast<int>(r[0]);
+  const auto flags = static_cast<int>(r[4]);
+  if (flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW)) return -EINVAL;
+  std::string path;
+  if (int error = memory_.read_string(r[1], 4096, path)) return -error;
+  const std::string descriptor = "/proc/self/fd/" + std::to_string(directory);
+  if (path.empty()) {
+    if (!(flags & AT_EMPTY_PATH)) return -ENOENT;
+    path = descriptor;
+  } else if (path[0] != '/' && directory != AT_FDCWD) {
+    path = descriptor + "/" + path;
+  }
+  struct stat st {};
+  if ((flags & AT_SYMLINK_NOFOLLOW) && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+    return -ELOOP;
+  return execute(path, r[2], r[3]);
+}
+
+// An i386 ELF program runs under run32 again (/proc/self/exe is this shim); anything else
+// is the kernel's to execute.
+std::int32_t GuestProcess::execute(std::string path, GuestAddress argv, GuestAddress envp) {
+  std::vector<std::string> arguments, environment;
   path = resolve_own_executable(path);
-  if (int error = read_string_vector(memory_, r[1], arguments)) return -error;
-  if (int error = read_string_vector(memory_, r[2], environment)) return -error;
+  if (int error = read_string_vector(memory_, argv, arguments)) return -error;
+  if (int error = read_string_vector(memory_, envp, environment)) return -error;
   auto environment_pointers = c_strings(environment);
   if (classify_elf(path) == ElfKind::i386 && ::access(path.c_str(), X_OK) == 0) {
+    // A descriptor's path (fexecve) as the file's own: the descriptor may close on exec.
+    char resolved[PATH_MAX];
+    if (path.starts_with("/proc/self/fd/") && ::realpath(path.c_str(), resolved)) path = resolved;
     std::vector<std::string> shim{"syscompat", "run32"};
     const int trace_fd = trace_descriptor();
     if (trace_fd >= 0) shim.push_back("--trace-fd=" + std::to_string(trace_fd));

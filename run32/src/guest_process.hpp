@@ -65,6 +65,8 @@ class GuestProcess final : public translators::ProcessHooks {
  private:
   std::int32_t clone(const std::array<std::uint32_t, 6>& registers);
   std::int32_t execve(const std::array<std::uint32_t, 6>& registers);
+  std::int32_t execveat(const std::array<std::uint32_t, 6>& registers);
+  std::int32_t execute(std::string path, GuestAddress argv, GuestAddress envp);
   std::int32_t set_thread_area(GuestAddress descriptor);
   void declare(GuestAddress address, std::uint64_t length, int protection);
 
