@@ -326,11 +326,14 @@ GuestContext* current_context() {
 int install_guest_disposition(int signal, const translators::GuestSigaction& action) {
   if (signal == SIGSYS) return 0;  // the shim's; a SIGSYS not from dispatch is handed on
   struct sigaction host {};
-  const int kept_flags = SA_RESTART | SA_NOCLDSTOP | SA_NOCLDWAIT;
+  // SA_RESTART stays the guest's business for handlers: the host call returns EINTR so that
+  // the guest's handler runs at once, and the shim restarts the guest's call after it
+  // (restart_after_handlers).
+  const int kept_flags = SA_NOCLDSTOP | SA_NOCLDWAIT;
   if (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL) ||
       action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN)) {
     host.sa_handler = action.handler ? SIG_IGN : SIG_DFL;
-    host.sa_flags = static_cast<int>(action.flags) & kept_flags;
+    host.sa_flags = static_cast<int>(action.flags) & (kept_flags | SA_RESTART);
   } else {
     host.sa_sigaction = run32_host_signal_entry;
     host.sa_flags = SA_SIGINFO | SA_ONSTACK | (static_cast<int>(action.flags) & kept_flags);
@@ -363,6 +366,18 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
 
 bool signals_pending() {
   return any_pending;
+}
+
+bool pending_handlers_restart() {
+  if (!any_pending) return false;
+  for (int signal = 1; signal <= 64; ++signal) {
+    if (!pending[signal]) continue;
+    const auto& action = guest_process().disposition(signal);
+    const bool has_handler = action.handler != reinterpret_cast<std::uintptr_t>(SIG_DFL) &&
+                             action.handler != reinterpret_cast<std::uintptr_t>(SIG_IGN);
+    if (has_handler && !(action.flags & SA_RESTART)) return false;
+  }
+  return true;
 }
 
 bool deliver_pending_signals(GuestContext context) {

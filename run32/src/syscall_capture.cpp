@@ -9,6 +9,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
@@ -42,6 +44,7 @@ constexpr std::uint64_t guest_code_selector = 0x23;
 constexpr std::size_t shim_stack_size = 1 << 20, signal_stack_size = 1 << 18;
 
 GuestProcess* process = nullptr;
+GuestAddress sysinfo_entry = 0;  // the AT_SYSINFO entry's guest address
 std::unique_ptr<translators::I386Translator> translator;
 int trace_fd = -1;
 
@@ -189,6 +192,58 @@ std::optional<std::int32_t> own_executable_link(std::uint32_t number,
   return process->read_own_executable_link(arguments[path_index + 1], arguments[path_index + 2]);
 }
 
+// Whether the kernel would restart this call after an SA_RESTART handler (its ERESTARTSYS):
+// all blocking calls but those that answer EINTR whenever a handler runs (ERESTARTNOHAND,
+// ERESTART_RESTARTBLOCK and plain EINTR: waiting for signals, sleeping, polling).
+bool restartable(std::uint32_t number) {
+  static const auto never = [] {
+    std::vector<std::uint32_t> numbers;
+    for (const char* name : {"pause",
+                             "sigsuspend",
+                             "rt_sigsuspend",
+                             "select",
+                             "_newselect",
+                             "pselect6",
+                             "pselect6_time64",
+                             "poll",
+                             "ppoll",
+                             "ppoll_time64",
+                             "epoll_wait",
+                             "epoll_pwait",
+                             "epoll_pwait2",
+                             "nanosleep",
+                             "clock_nanosleep",
+                             "clock_nanosleep_time64",
+                             "rt_sigtimedwait",
+                             "rt_sigtimedwait_time64",
+                             "io_getevents",
+                             "io_pgetevents",
+                             "io_pgetevents_time64",
+                             "msgrcv",
+                             "msgsnd",
+                             "semop",
+                             "semtimedop",
+                             "semtimedop_time64"})
+      if (const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, name))
+        numbers.push_back(call->number);
+    return numbers;
+  }();
+  return std::find(never.begin(), never.end(), number) == never.end();
+}
+
+// The guest's registers set to make the call again once its handlers return (their frames
+// save these): eax the call's number, and the instruction that made it: the AT_SYSINFO
+// entry with the return address back on the stack, or the int $0x80 (2 bytes) again.
+void restart_after_handlers(GuestRegisters& r, std::uint32_t number, bool dispatched) {
+  r.eax = number;
+  if (dispatched) {
+    r.eip -= 2;
+  } else {
+    r.esp -= 4;  // the return address is still there: the frames go below it
+    r.eip = sysinfo_entry;
+  }
+}
+
 // The few calls the shim answers itself, then the translators.
 std::int32_t run_call(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments) {
   static const std::uint32_t sigaltstack = i386_number("sigaltstack");
@@ -214,6 +269,8 @@ void serve(GuestContext& context, bool dispatched) {
   r.eax = static_cast<std::uint32_t>(result);
   if (changes_signal_mask(number)) keep_sigsys_unblocked();
   if (trace_fd >= 0) trace_call(number, arguments, &result, dispatched);
+  if (result == -EINTR && restartable(number) && pending_handlers_restart())
+    restart_after_handlers(r, number, dispatched);
   set_current_context(nullptr);
 }
 
@@ -324,7 +381,8 @@ SysinfoPage install_sysinfo_page() {
     std::fprintf(stderr, "syscompat run32: the reserved page: %s\n", std::strerror(errno));
     std::_Exit(126);
   }
-  return {address, address + entry_offset};
+  sysinfo_entry = address + entry_offset;
+  return {address, sysinfo_entry};
 }
 
 void start_capturing_syscalls(GuestProcess& guest, int trace) {
