@@ -84,8 +84,6 @@ void set_guest_process(GuestProcess* process) {
   the_process = process;
 }
 
-GuestProcess::GuestProcess(ShimSettings settings) : settings_(std::move(settings)) {}
-
 void GuestProcess::declare(GuestAddress address, std::uint64_t length, int protection) {
   // x86 pages that can be written or executed can be read.
   const int access = (protection & (PROT_READ | PROT_WRITE | PROT_EXEC) ? memory_.readable : 0) |

@@ -17,12 +17,6 @@ namespace syscompat::run32 {
 
 using translators::GuestAddress;
 
-// How the shim runs: what execve needs to start it again for another i386 program.
-struct ShimSettings {
-  std::string trace_path;  // empty: no trace; "-": stderr
-  bool trace = false;
-};
-
 class GuestProcess final : public translators::ProcessHooks {
  public:
   // The i386 kernel's TASK_SIZE: the guest may not map at or above it; the shim's own
@@ -30,13 +24,11 @@ class GuestProcess final : public translators::ProcessHooks {
   static constexpr GuestAddress task_size = 0xffffe000;
   static constexpr std::uint32_t page_size = 4096;
 
-  explicit GuestProcess(ShimSettings settings);
-
   translators::GuestMemory& memory() { return memory_; }
-  const ShimSettings& settings() const { return settings_; }
 
-  // Maps through the kernel's i386 mmap2 (placement below 4 GB, the kernel's checks) and
-  // declares what it mapped. The guest address, or -errno.
+  // Maps through the kernel's i386 mmap2 (its placement below 4 GB and its checks; ranges
+  // past TASK_SIZE refused here, with the i386 kernel's errors) and declares what it mapped.
+  // The guest address, or -errno.
   std::int32_t map(const translators::MapRequest& request) override;
   std::int32_t unmap(GuestAddress address, std::uint32_t length) override;
   std::int32_t protect(GuestAddress address, std::uint32_t length, int protection) override;
@@ -72,7 +64,6 @@ class GuestProcess final : public translators::ProcessHooks {
 
   std::string resolve_own_executable(const std::string& path) const;
 
-  ShimSettings settings_;
   std::string program_path_;
   translators::GuestMemory memory_;
   GuestAddress brk_start_ = 0, brk_current_ = 0, brk_mapped_end_ = 0;

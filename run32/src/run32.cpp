@@ -130,7 +130,7 @@ int open_trace(const Options& options) {
 
 int run(const Options& options) {
   try {
-    auto process = std::make_unique<GuestProcess>(ShimSettings{});
+    auto process = std::make_unique<GuestProcess>();
     set_guest_process(process.get());
     const LoadedProgram program = load_program(*process, options.program);
     const int trace_fd = open_trace(options);
