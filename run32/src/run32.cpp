@@ -3,6 +3,7 @@
 #include <cpuid.h>
 #include <elf.h>
 #include <fcntl.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/random.h>
 #include <unistd.h>
@@ -89,6 +90,9 @@ GuestAddress build_stack(GuestProcess& process, const LoadedProgram& program,
       {AT_SYSINFO_EHDR, sysinfo.vdso},  // glibc reads AT_SYSINFO only when there is a vDSO
       {AT_SYSINFO, sysinfo.entry},
       {AT_HWCAP, i386_hwcap()},
+      // The kernel's own values, the same for an i386 process as for this one.
+      {AT_HWCAP2, static_cast<std::uint32_t>(::getauxval(AT_HWCAP2))},
+      {AT_MINSIGSTKSZ, static_cast<std::uint32_t>(::getauxval(AT_MINSIGSTKSZ))},
       {AT_PAGESZ, GuestProcess::page_size},
       {AT_CLKTCK, static_cast<std::uint32_t>(::sysconf(_SC_CLK_TCK))},
       {AT_PHDR, program.program_headers},

@@ -16,5 +16,9 @@ int main(void) {
   printf("AT_RANDOM present and not all zero: %d\n", at_random && nonzero);
   printf("AT_PAGESZ %lu AT_SECURE %lu\n", getauxval(AT_PAGESZ), getauxval(AT_SECURE));
   printf("AT_PHNUM matches the headers: %d\n", getauxval(AT_PHNUM) > 0);
+  printf("AT_HWCAP %#lx AT_HWCAP2 %#lx AT_MINSIGSTKSZ %lu AT_CLKTCK %lu\n", getauxval(AT_HWCAP),
+         getauxval(AT_HWCAP2), getauxval(AT_MINSIGSTKSZ), getauxval(AT_CLKTCK));
+  printf("AT_UID family: %d\n", getauxval(AT_UID) == getuid() && getauxval(AT_EUID) == geteuid() &&
+                                    getauxval(AT_GID) == getgid() && getauxval(AT_EGID) == getegid());
   return 0;
 }
