@@ -25,6 +25,8 @@ void run32_host_signal(int signal, siginfo_t* info, void* context);
 // The 32-bit AT_SYSINFO code to copy below 4 GB, and its slot for the 64-bit target.
 extern const std::uint8_t run32_sysinfo_code[], run32_sysinfo_code_end[];
 extern std::uint64_t run32_sysinfo_target;
+extern std::uint32_t run32_sysinfo_far_offset;
+extern const std::uint8_t run32_sysinfo_64[];
 void run32_syscall_entry();
 [[noreturn]] void run32_resume(const GuestRegisters* registers);
 std::int32_t run32_int80(std::uint32_t number, std::uint32_t a1, std::uint32_t a2, std::uint32_t a3,

@@ -19,17 +19,19 @@
 
 // ---- copied below 4 GB ----
         .globl run32_sysinfo_code, run32_sysinfo_code_end, run32_sysinfo_target
+        .globl run32_sysinfo_far_offset, run32_sysinfo_64
         .p2align 4
 run32_sysinfo_code:
         .code32
-        // A far return to our own 64-bit half: push the selector, then our address, computed
-        // from a call because 32-bit code has no instruction-pointer-relative addressing.
-        pushl $SHIM_CODE_SELECTOR
-        call 1f
-1:      addl $(2f - 1b), (%esp)
-        lret
+        // A direct far jump to our own 64-bit half (ljmp $0x33, $offset): its 32-bit offset
+        // is the copy's own address, written when the page is installed.
+        .byte 0xea
+run32_sysinfo_far_offset:
+        .long 0
+        .word SHIM_CODE_SELECTOR
         .code64
-2:      jmp *run32_sysinfo_target(%rip)
+run32_sysinfo_64:
+        jmp *run32_sysinfo_target(%rip)
         .p2align 3
 run32_sysinfo_target:
         .quad 0  // run32_syscall_entry, written when the page is installed

@@ -367,6 +367,13 @@ SysinfoPage install_sysinfo_page() {
   std::memcpy(
       entry + (reinterpret_cast<const std::uint8_t*>(&run32_sysinfo_target) - run32_sysinfo_code),
       &target, sizeof target);
+  // The 32-bit far jump's target: the 64-bit half, in the copy.
+  auto offset_in_code = [](const void* symbol) {
+    return static_cast<std::uint32_t>(static_cast<const std::uint8_t*>(symbol) -
+                                      run32_sysinfo_code);
+  };
+  const std::uint32_t far_target = address + entry_offset + offset_in_code(run32_sysinfo_64);
+  std::memcpy(entry + offset_in_code(&run32_sysinfo_far_offset), &far_target, sizeof far_target);
   // The signal return trampolines, after the entry.
   constexpr std::uint32_t sigreturn_offset = entry_offset + 0x100,
                           rt_sigreturn_offset = entry_offset + 0x110;
