@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <string_view>
 
 #include "elf_loader.hpp"
 #include "guest_process.hpp"
@@ -130,9 +131,27 @@ int open_trace(const Options& options) {
   return high >= 0 ? high : fd;
 }
 
+// A program named without a slash is looked up in PATH, as a shell does; the first match
+// that exists wins (a shell also skips non-executable ones; the loader reports those).
+std::string find_program(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  if (name.find('/') != std::string::npos || !path) return name;
+  for (std::string_view rest = path; !rest.empty();) {
+    const auto colon = rest.find(':');
+    std::string directory(rest.substr(0, colon));
+    rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
+    const std::string candidate = (directory.empty() ? "." : directory) + "/" + name;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return name;
+}
+
 }  // namespace
 
-int run(const Options& options) {
+int run(const Options& given) {
+  Options options = given;
+  options.program = find_program(given.program);
+  if (options.argv0.empty()) options.argv0 = given.program;
   try {
     auto process = std::make_unique<GuestProcess>();
     set_guest_process(process.get());

@@ -45,4 +45,7 @@ expect 2 "not expected" --no-such-option "$work/static"
 
 # The good one runs, to show the checks above are not all there is.
 "$bin" run32 "$work/static" || fail "a valid static i386 program did not run"
+# A name without a slash is looked up in PATH, as a shell does.
+PATH="$work:$PATH" "$bin" run32 static || fail "the program was not found in PATH"
+expect 127 "No such file" no-such-program-anywhere
 echo "run32 bad input: ok"
