@@ -15,10 +15,25 @@ packages=(
   clang libclang-rt-14-dev qemu-user abigail-tools hyperfine manpages-dev
 )
 
+# run32's busybox suite downloads busybox-static:i386 (scripts/fetch-busybox-i386.sh), which
+# needs the i386 architecture's index; nothing of it is installed.
+need_update=0
+if ! dpkg --print-foreign-architectures | grep -qx i386; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo dpkg --add-architecture i386
+  need_update=1
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+if ((need_update)) && ! ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq || echo "apt-get update: status $? (continuing)" >&2
+fi
 if ((${#missing[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace syscompat::tools {
 
@@ -17,5 +19,10 @@ std::function<int()> add_layout_command(CLI::App& app);
 std::function<int()> add_syscalls_command(CLI::App& app);
 // Registers `translate`.
 std::function<int()> add_translate_command(CLI::App& app);
+// Registers `run32`, whose PROGRAM [ARGS...] are taken from the command line before CLI11
+// sees it (they are the program's, options included): run32_program_start answers where they
+// begin in argv (argc when this is not run32).
+int run32_program_start(int argc, char** argv);
+std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> command);
 
 }  // namespace syscompat::tools

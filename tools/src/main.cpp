@@ -9,8 +9,11 @@ int main(int argc, char** argv) {
   const auto run_layout = syscompat::tools::add_layout_command(app);
   const auto run_syscalls = syscompat::tools::add_syscalls_command(app);
   const auto run_translate = syscompat::tools::add_translate_command(app);
+  const int program_start = syscompat::tools::run32_program_start(argc, argv);
+  const auto run_run32 = syscompat::tools::add_run32_command(
+      app, std::vector<std::string>(argv + program_start, argv + argc));
   try {
-    app.parse(argc, argv);
+    app.parse(program_start, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -23,6 +26,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("layout")) return run_layout();
     if (app.got_subcommand("syscalls")) return run_syscalls();
     if (app.got_subcommand("translate")) return run_translate();
+    if (app.got_subcommand("run32")) return run_run32();
   } catch (const syscompat::tools::UsageError& e) {
     std::cerr << "syscompat: " << e.message << "\n";
     return 2;

@@ -1,0 +1,24 @@
+// run32: runs an unmodified i386 Linux program in this (x86_64) process, every system call
+// it makes translated by the i386 translators. See DESIGN.md, "run32".
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace syscompat::run32 {
+
+struct Options {
+  std::string program;                 // the i386 ELF file
+  std::vector<std::string> arguments;  // argv[1..]
+  std::string argv0;                   // argv[0]; the program's path when empty
+  bool trace = false;                  // one line per translated call
+  std::string trace_path;              // empty: stderr
+  int trace_fd = -1;                   // an inherited trace (a guest's execve of an i386 program)
+};
+
+// Loads and runs the program; never returns once it runs (the process ends with the guest's
+// status, or by its signal). Returns only when the program cannot be started, after one line
+// on stderr: 126 (found but not executable by run32) or 127 (not found), as a shell.
+int run(const Options& options);
+
+}  // namespace syscompat::run32

@@ -1,0 +1,77 @@
+// The i386 guest process run32 owns: its memory map below 4 GB (declared to the translators),
+// its heap, its thread area, its signal dispositions, and the calls that create, replace or
+// end it. One per shim process; the guest has one thread.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "guest_registers.hpp"
+#include "syscompat/translators/guest_memory.hpp"
+#include "syscompat/translators/i386.hpp"
+#include "syscompat/translators/process_hooks.hpp"
+
+namespace syscompat::run32 {
+
+using translators::GuestAddress;
+
+class GuestProcess final : public translators::ProcessHooks {
+ public:
+  // The i386 kernel's TASK_SIZE: the guest may not map at or above it; the shim's own
+  // low page lives there.
+  static constexpr GuestAddress task_size = 0xffffe000;
+  static constexpr std::uint32_t page_size = 4096;
+
+  translators::GuestMemory& memory() { return memory_; }
+
+  // Maps through the kernel's i386 mmap2 (its placement below 4 GB and its checks; ranges
+  // past TASK_SIZE refused here, with the i386 kernel's errors) and declares what it mapped.
+  // The guest address, or -errno.
+  std::int32_t map(const translators::MapRequest& request) override;
+  std::int32_t unmap(GuestAddress address, std::uint32_t length) override;
+  std::int32_t protect(GuestAddress address, std::uint32_t length, int protection) override;
+  std::int32_t remap(GuestAddress address, std::uint32_t old_length, std::uint32_t new_length,
+                     int flags, GuestAddress new_address) override;
+  std::int32_t brk(GuestAddress address) override;
+  std::int32_t shm_attach(int id, GuestAddress address, int flags) override;
+  std::int32_t sigaction(int signal, const translators::GuestSigaction* action,
+                         translators::GuestSigaction* previous) override;
+  std::int32_t owner_call(const translators::CallPlan& plan,
+                          const std::array<std::uint32_t, 6>& registers) override;
+
+  // The guest program's absolute path: what /proc/self/exe names for the guest (as QEMU
+  // does), and what the guest's execve of /proc/self/exe runs.
+  void set_program_path(std::string path) { program_path_ = std::move(path); }
+  // readlink and readlinkat of /proc/self/exe (or /proc/PID/exe of this process): answered
+  // from program_path; other paths are the translators'.
+  bool is_own_executable_link(const std::string& path) const;
+  std::int32_t read_own_executable_link(GuestAddress buffer, std::uint32_t size);
+
+  // The heap starts on the page after the program's last segment.
+  void set_brk_start(GuestAddress start) { brk_start_ = brk_current_ = brk_mapped_end_ = start; }
+
+  const translators::GuestSigaction& disposition(int signal) const { return dispositions_[signal]; }
+
+ private:
+  std::int32_t clone(const std::array<std::uint32_t, 6>& registers);
+  std::int32_t execve(const std::array<std::uint32_t, 6>& registers);
+  std::int32_t execveat(const std::array<std::uint32_t, 6>& registers);
+  std::int32_t execute(std::string path, GuestAddress argv, GuestAddress envp);
+  std::int32_t set_thread_area(GuestAddress descriptor);
+  void declare(GuestAddress address, std::uint64_t length, int protection);
+
+  std::string resolve_own_executable(const std::string& path) const;
+
+  std::string program_path_;
+  translators::GuestMemory memory_;
+  GuestAddress brk_start_ = 0, brk_current_ = 0, brk_mapped_end_ = 0;
+  std::array<translators::GuestSigaction, 65> dispositions_{};
+};
+
+// The one guest of this process: the entry points (AT_SYSINFO, SIGSYS, signals) find it here.
+GuestProcess& guest_process();
+void set_guest_process(GuestProcess* process);
+
+}  // namespace syscompat::run32

@@ -1,0 +1,39 @@
+// The guest's registers as the mode switch (mode_switch.S) saves and restores them: one
+// 64-bit slot each, the guest's value in the low half. The layout is the assembly's.
+#pragma once
+
+#include <signal.h>
+
+#include <cstdint>
+
+namespace syscompat::run32 {
+
+struct GuestRegisters {
+  std::uint64_t eax, ebx, ecx, edx, esi, edi, ebp, esp, eip, eflags;
+};
+static_assert(sizeof(GuestRegisters) == 80, "mode_switch.S pushes ten slots");
+
+extern "C" {
+// The shim's 64-bit stack top for the syscall entry; its FS base, and how to set it.
+extern std::uint64_t run32_shim_stack;
+extern std::uint64_t run32_shim_fsbase;
+extern std::uint32_t run32_arch_prctl;
+extern std::uint8_t run32_have_fsgsbase;
+// The sa_sigaction of every host handler: run32_host_signal with the shim's FS base.
+void run32_host_signal_entry(int signal, siginfo_t* info, void* context);
+void run32_host_signal(int signal, siginfo_t* info, void* context);
+// The 32-bit AT_SYSINFO code to copy below 4 GB, and its slot for the 64-bit target.
+extern const std::uint8_t run32_sysinfo_code[], run32_sysinfo_code_end[];
+extern std::uint64_t run32_sysinfo_target;
+extern std::uint32_t run32_sysinfo_far_offset;
+extern const std::uint8_t run32_sysinfo_64[];
+void run32_syscall_entry();
+[[noreturn]] void run32_resume(const GuestRegisters* registers);
+std::int32_t run32_int80(std::uint32_t number, std::uint32_t a1, std::uint32_t a2, std::uint32_t a3,
+                         std::uint32_t a4, std::uint32_t a5, std::uint32_t a6);
+// Called by the entry with the saved registers and the guest's xmm0-7 (128 bytes):
+// translates the call in eax and sets eax (and more, when a signal handler is to run next).
+void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* guest_xmm);
+}
+
+}  // namespace syscompat::run32

@@ -1,0 +1,177 @@
+#include "syscompat/run32/run32.hpp"
+
+#include <cpuid.h>
+#include <elf.h>
+#include <fcntl.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string_view>
+
+#include "elf_loader.hpp"
+#include "guest_process.hpp"
+#include "syscall_capture.hpp"
+
+namespace syscompat::run32 {
+
+namespace {
+
+constexpr std::uint32_t guest_stack_size = 8 << 20;  // the default RLIMIT_STACK
+constexpr int first_shim_descriptor = 1000;          // out of the way of the guest's numbering
+
+// The i386 process's first stack, as the kernel's create_elf_tables: strings at the top,
+// then argc, argv, envp and the auxiliary vector, esp 16-byte aligned at argc.
+class InitialStack {
+ public:
+  InitialStack(translators::GuestMemory& memory, GuestAddress top) : memory_(memory), sp_(top) {}
+
+  GuestAddress push_bytes(const void* bytes, std::size_t length) {
+    sp_ -= static_cast<GuestAddress>(length);
+    std::memcpy(memory_.host(sp_), bytes, length);
+    return sp_;
+  }
+  GuestAddress push_string(const std::string& text) {
+    return push_bytes(text.c_str(), text.size() + 1);
+  }
+
+  // Writes the words (argc ... AT_NULL) below the strings; answers the guest's esp.
+  GuestAddress finish(const std::vector<std::uint32_t>& words) {
+    sp_ = (sp_ - static_cast<GuestAddress>(words.size() * 4)) & ~15u;
+    std::memcpy(memory_.host(sp_), words.data(), words.size() * 4);
+    return sp_;
+  }
+
+ private:
+  translators::GuestMemory& memory_;
+  GuestAddress sp_;
+};
+
+// What the kernel puts in an i386 process's AT_HWCAP: CPUID leaf 1's edx.
+std::uint32_t i386_hwcap() {
+  unsigned eax, ebx, ecx, edx;
+  return __get_cpuid(1, &eax, &ebx, &ecx, &edx) ? edx : 0;
+}
+
+GuestAddress build_stack(GuestProcess& process, const LoadedProgram& program,
+                         const Options& options, const SysinfoPage& sysinfo) {
+  const GuestAddress top = GuestProcess::task_size;
+  const std::int32_t stack =
+      process.map({top - guest_stack_size, guest_stack_size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0});
+  if (stack < 0 && stack > -4096)
+    throw LoadError{options.program + ": cannot map the stack: " + std::strerror(-stack), 126};
+  InitialStack builder(process.memory(), top);
+  const GuestAddress execfn = builder.push_string(options.program);
+  std::vector<GuestAddress> argv{
+      builder.push_string(options.argv0.empty() ? options.program : options.argv0)};
+  for (const auto& argument : options.arguments) argv.push_back(builder.push_string(argument));
+  std::vector<GuestAddress> envp;
+  for (char** variable = environ; *variable; ++variable)
+    envp.push_back(builder.push_string(*variable));
+  const GuestAddress platform = builder.push_string("i686");
+  std::uint8_t random_bytes[16];
+  if (::getrandom(random_bytes, sizeof random_bytes, 0) != sizeof random_bytes)
+    std::memset(random_bytes, 0x5a, sizeof random_bytes);
+  const GuestAddress random = builder.push_bytes(random_bytes, sizeof random_bytes);
+
+  std::vector<std::uint32_t> words{static_cast<std::uint32_t>(argv.size())};
+  words.insert(words.end(), argv.begin(), argv.end());
+  words.push_back(0);
+  words.insert(words.end(), envp.begin(), envp.end());
+  words.push_back(0);
+  const std::pair<std::uint32_t, std::uint32_t> auxv[] = {
+      {AT_SYSINFO_EHDR, sysinfo.vdso},  // glibc reads AT_SYSINFO only when there is a vDSO
+      {AT_SYSINFO, sysinfo.entry},
+      {AT_HWCAP, i386_hwcap()},
+      // The kernel's own values, the same for an i386 process as for this one.
+      {AT_HWCAP2, static_cast<std::uint32_t>(::getauxval(AT_HWCAP2))},
+      {AT_MINSIGSTKSZ, static_cast<std::uint32_t>(::getauxval(AT_MINSIGSTKSZ))},
+      {AT_PAGESZ, GuestProcess::page_size},
+      {AT_CLKTCK, static_cast<std::uint32_t>(::sysconf(_SC_CLK_TCK))},
+      {AT_PHDR, program.program_headers},
+      {AT_PHENT, program.program_header_size},
+      {AT_PHNUM, program.program_header_count},
+      {AT_BASE, program.interpreter_base},
+      {AT_FLAGS, 0},
+      {AT_ENTRY, program.program_entry},
+      {AT_UID, ::getuid()},
+      {AT_EUID, ::geteuid()},
+      {AT_GID, ::getgid()},
+      {AT_EGID, ::getegid()},
+      {AT_SECURE, 0},
+      {AT_RANDOM, random},
+      {AT_EXECFN, execfn},
+      {AT_PLATFORM, platform},
+      {AT_NULL, 0},
+  };
+  for (const auto& [type, value] : auxv) words.insert(words.end(), {type, value});
+  return builder.finish(words);
+}
+
+// The trace's descriptor, above the guest's numbering and closed on exec.
+int open_trace(const Options& options) {
+  if (!options.trace && options.trace_fd < 0) return -1;
+  int fd = options.trace_fd;
+  if (fd < 0) {
+    fd = options.trace_path.empty()
+             ? ::dup(2)
+             : ::open(options.trace_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw LoadError{options.trace_path + ": " + std::strerror(errno), 126};
+  }
+  const int high = ::fcntl(fd, F_DUPFD_CLOEXEC, first_shim_descriptor);
+  if (high >= 0 && high != fd) ::close(fd);
+  return high >= 0 ? high : fd;
+}
+
+// A program named without a slash is looked up in PATH, as a shell does; the first match
+// that exists wins (a shell also skips non-executable ones; the loader reports those).
+std::string find_program(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  if (name.find('/') != std::string::npos || !path) return name;
+  for (std::string_view rest = path; !rest.empty();) {
+    const auto colon = rest.find(':');
+    std::string directory(rest.substr(0, colon));
+    rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
+    const std::string candidate = (directory.empty() ? "." : directory) + "/" + name;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return name;
+}
+
+}  // namespace
+
+int run(const Options& given) {
+  Options options = given;
+  options.program = find_program(given.program);
+  if (options.argv0.empty()) options.argv0 = given.program;
+  try {
+    auto process = std::make_unique<GuestProcess>();
+    set_guest_process(process.get());
+    const LoadedProgram program = load_program(*process, options.program);
+    const int trace_fd = open_trace(options);
+    process->set_brk_start(program.brk_start);
+    char resolved[PATH_MAX];
+    process->set_program_path(::realpath(options.program.c_str(), resolved) ? resolved
+                                                                            : options.program);
+    const SysinfoPage sysinfo = install_sysinfo_page();
+    GuestRegisters registers{};
+    registers.esp = build_stack(*process, program, options, sysinfo);
+    registers.eip = program.entry;
+    registers.eflags = 0x202;  // IF, and the reserved bit 1
+    start_capturing_syscalls(*process.release(), trace_fd);
+    run32_resume(&registers);
+  } catch (const LoadError& error) {
+    std::fprintf(stderr, "syscompat run32: %s\n", error.message.c_str());
+    return error.status;
+  }
+}
+
+}  // namespace syscompat::run32

@@ -1,0 +1,454 @@
+#include "signals.hpp"
+
+#include <sys/syscall.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstddef>
+#include <cstring>
+#include <type_traits>
+
+#include "syscompat/abi/syscalls.hpp"
+
+namespace syscompat::run32 {
+
+namespace {
+
+// The i386 signal frame, as arch/x86/include/asm/sigframe.h and uapi asm/sigcontext.h lay
+// it out for ia32. Hand-written: the description covers syscall arguments, not the frames
+// the kernel builds on the stack.
+struct SigcontextI386 {
+  std::uint16_t gs, gs_high, fs, fs_high, es, es_high, ds, ds_high;
+  std::uint32_t edi, esi, ebp, esp, ebx, edx, ecx, eax, trapno, err, eip;
+  std::uint16_t cs, cs_high;
+  std::uint32_t eflags, esp_at_signal;
+  std::uint16_t ss, ss_high;
+  std::uint32_t fpstate, oldmask, cr2;
+};
+static_assert(sizeof(SigcontextI386) == 88);
+
+struct StackI386 {
+  std::uint32_t sp;
+  std::int32_t flags;
+  std::uint32_t size;
+};
+
+struct UcontextI386 {
+  std::uint32_t flags, link;
+  StackI386 stack;
+  SigcontextI386 mcontext;
+  std::uint32_t sigmask[2];
+};
+
+struct SiginfoI386 {
+  std::int32_t signo, error, code;
+  std::uint32_t fields[29];
+};
+static_assert(sizeof(SiginfoI386) == 128);
+
+struct RtFrameI386 {
+  std::uint32_t pretcode;
+  std::int32_t signal;
+  std::uint32_t info_address, context_address;
+  SiginfoI386 info;
+  UcontextI386 context;
+  std::uint8_t retcode[8];
+};
+
+struct FrameI386 {
+  std::uint32_t pretcode;
+  std::int32_t signal;
+  SigcontextI386 context;
+  std::uint8_t fpstate_unused[624];  // struct _fpstate_32, kept for extramask's offset
+  std::uint32_t extramask;
+  std::uint8_t retcode[8];
+};
+
+// The x87/SSE state follows the frame as the kernel's does: a struct _fpstate_32 whose
+// FXSAVE image starts 112 bytes in (after the legacy fsave environment).
+constexpr std::uint32_t fxsave_size = 512, fsave_header_size = 112;
+constexpr std::uint16_t guest_code_selector = 0x23, guest_data_selector = 0x2b;
+// What sigreturn takes back from the frame's eflags (the kernel's FIX_EFLAGS).
+constexpr std::uint32_t restorable_eflags =
+    0x40000 | 0x800 | 0x400 | 0x100 | 0x80 | 0x40 | 0x10 | 0x4 | 0x1 | 0x10000;
+constexpr std::uint32_t direction_and_trap_flags = 0x400 | 0x100;
+constexpr std::uint32_t guest_minimum_signal_stack = 2048;  // i386 MINSIGSTKSZ
+// The kernel's flags glibc's <signal.h> leaves out (asm/signal.h).
+constexpr std::uint32_t guest_sa_restorer = 0x04000000;
+constexpr int guest_ss_autodisarm = 1 << 31;
+
+StackI386 guest_alternate_stack{0, SS_DISABLE, 0};
+GuestAddress trampolines[2];  // sigreturn, rt_sigreturn
+GuestContext* current = nullptr;
+
+siginfo_t pending_info[65];
+volatile sig_atomic_t pending[65];
+volatile sig_atomic_t any_pending = 0;
+
+std::uint32_t i386_number(std::string_view name) {
+  return abi::find_syscall(abi::Abi::i386, name)->number;
+}
+
+std::uint64_t mask_bits(const sigset_t& mask) {
+  std::uint64_t bits = 0;
+  for (int s = 1; s <= 64; ++s)
+    if (sigismember(&mask, s) == 1) bits |= std::uint64_t{1} << (s - 1);
+  return bits;
+}
+
+void add_mask_bits(sigset_t& mask, std::uint64_t bits) {
+  for (int s = 1; s <= 64; ++s)
+    if (bits >> (s - 1) & 1) sigaddset(&mask, s);
+}
+
+void set_mask_bits(sigset_t& mask, std::uint64_t bits) {
+  sigemptyset(&mask);
+  add_mask_bits(mask, bits);
+  sigdelset(&mask, SIGSYS);  // the shim's dispatch must never be blocked
+}
+
+bool is_fault(int signal, const siginfo_t& info) {
+  return info.si_code > 0 && (signal == SIGSEGV || signal == SIGBUS || signal == SIGILL ||
+                              signal == SIGFPE || signal == SIGTRAP);
+}
+
+// The kernel's copy_siginfo_to_user32: the fields after the three ints start at 12 on i386
+// and at 16 on x86_64, and pointers and longs narrow.
+SiginfoI386 to_guest_siginfo(int signal, const siginfo_t& host) {
+  SiginfoI386 guest{};
+  guest.signo = host.si_signo;
+  guest.error = host.si_errno;
+  guest.code = host.si_code;
+  const bool from_kernel = host.si_code > 0;
+  if (signal == SIGCHLD && from_kernel) {
+    guest.fields[0] = static_cast<std::uint32_t>(host.si_pid);
+    guest.fields[1] = host.si_uid;
+    guest.fields[2] = static_cast<std::uint32_t>(host.si_status);
+    guest.fields[3] = static_cast<std::uint32_t>(host.si_utime);
+    guest.fields[4] = static_cast<std::uint32_t>(host.si_stime);
+  } else if (is_fault(signal, host)) {
+    guest.fields[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(host.si_addr));
+  } else if (signal == SIGPOLL && from_kernel) {
+    guest.fields[0] = static_cast<std::uint32_t>(host.si_band);
+    guest.fields[1] = static_cast<std::uint32_t>(host.si_fd);
+  } else {  // kill, tkill, sigqueue, timers, message queues: two ints, then a sigval
+    guest.fields[0] = static_cast<std::uint32_t>(host.si_pid);
+    guest.fields[1] = host.si_uid;
+    guest.fields[2] = static_cast<std::uint32_t>(host.si_value.sival_int);
+  }
+  return guest;
+}
+
+// The guest's %gs and %fs selectors: the shim's 64-bit code leaves them loaded (only the FS
+// base is swapped, mode_switch.S).
+std::uint16_t guest_gs() {
+  std::uint16_t selector;
+  asm volatile("mov %%gs, %0" : "=r"(selector));
+  return selector;
+}
+std::uint16_t guest_fs() {
+  std::uint16_t selector;
+  asm volatile("mov %%fs, %0" : "=r"(selector));
+  return selector;
+}
+
+SigcontextI386 to_sigcontext(const GuestRegisters& r, std::uint64_t mask, std::uint32_t fpstate,
+                             const ucontext_t* host) {
+  SigcontextI386 sc{};
+  sc.gs = guest_gs();
+  sc.fs = guest_fs();
+  sc.es = sc.ds = sc.ss = guest_data_selector;
+  sc.cs = guest_code_selector;
+  sc.edi = static_cast<std::uint32_t>(r.edi), sc.esi = static_cast<std::uint32_t>(r.esi);
+  sc.ebp = static_cast<std::uint32_t>(r.ebp), sc.esp = static_cast<std::uint32_t>(r.esp);
+  sc.ebx = static_cast<std::uint32_t>(r.ebx), sc.edx = static_cast<std::uint32_t>(r.edx);
+  sc.ecx = static_cast<std::uint32_t>(r.ecx), sc.eax = static_cast<std::uint32_t>(r.eax);
+  sc.eip = static_cast<std::uint32_t>(r.eip), sc.eflags = static_cast<std::uint32_t>(r.eflags);
+  sc.esp_at_signal = sc.esp;
+  sc.fpstate = fpstate;
+  sc.oldmask = static_cast<std::uint32_t>(mask);
+  if (host) {
+    sc.trapno = static_cast<std::uint32_t>(host->uc_mcontext.gregs[REG_TRAPNO]);
+    sc.err = static_cast<std::uint32_t>(host->uc_mcontext.gregs[REG_ERR]);
+    sc.cr2 = static_cast<std::uint32_t>(host->uc_mcontext.gregs[REG_CR2]);
+  }
+  return sc;
+}
+
+// The guest cannot take the signal (no room for the frame): as the kernel, a SIGSEGV by its
+// default action.
+[[noreturn]] void die_by(int signal) {
+  ::signal(signal, SIG_DFL);
+  sigset_t only;
+  sigemptyset(&only);
+  sigaddset(&only, signal);
+  ::sigprocmask(SIG_UNBLOCK, &only, nullptr);
+  ::syscall(SYS_tgkill, ::getpid(), ::gettid(), signal);
+  ::_exit(128 + signal);
+}
+
+// An xsave image restores the x87 and SSE parts from memory only when its header says so.
+void mark_fx_state_present(std::uint8_t* fxsave_area) {
+  std::uint32_t magic;
+  std::memcpy(&magic, fxsave_area + 464, sizeof magic);  // fpx_sw_bytes.magic1
+  if (magic != 0x46505853) return;                       // FP_XSTATE_MAGIC1: not xsave
+  std::uint64_t present;
+  std::memcpy(&present, fxsave_area + 512, sizeof present);  // xstate_bv
+  present |= 3;
+  std::memcpy(fxsave_area + 512, &present, sizeof present);
+}
+
+// Where the handler returns: the guest libc's restorer (SA_RESTORER), else the shim's
+// trampoline in its vDSO page (i386 glibc passes no restorer when there is a vDSO, as the
+// kernel returns through the vDSO's __kernel_sigreturn then). retcode holds the same code, as
+// the kernel leaves it for debuggers.
+template <class Frame>
+void set_return_code(Frame& f, const translators::GuestSigaction& action) {
+  constexpr bool rt = std::is_same_v<Frame, RtFrameI386>;
+  const auto code = sigreturn_code(rt);
+  std::memcpy(f.retcode, code.data(), code.size());
+  f.pretcode = action.flags & guest_sa_restorer ? action.restorer : trampolines[rt];
+}
+
+// ia32_setup_frame / ia32_setup_rt_frame: the frame below the guest's stack (or on its
+// alternate stack), the handler's registers, the mask it runs with.
+void deliver(int signal, const siginfo_t& info, GuestContext& context, const ucontext_t* host) {
+  GuestProcess& process = guest_process();
+  const translators::GuestSigaction action = process.disposition(signal);
+  if (action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN)) return;
+  if (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL)) die_by(signal);
+  GuestRegisters& r = context.registers;
+  const bool rt = action.flags & SA_SIGINFO;
+  std::uint64_t sp = r.esp & 0xffffffffu;
+  const StackI386& alternate = guest_alternate_stack;
+  const bool on_alternate = sp - alternate.sp < alternate.size;
+  if ((action.flags & SA_ONSTACK) && !(alternate.flags & SS_DISABLE) && !on_alternate)
+    sp = std::uint64_t{alternate.sp} + alternate.size;
+  const auto fx = static_cast<std::uint32_t>((sp - fxsave_size) & ~std::uint64_t{63});
+  const std::uint32_t fpstate = fx - fsave_header_size;
+  const std::uint32_t frame_size = rt ? sizeof(RtFrameI386) : sizeof(FrameI386);
+  const std::uint32_t frame = ((fpstate - frame_size + 4) & ~15u) - 4;
+  const std::uint64_t mask = mask_bits(context.mask);
+  const SigcontextI386 sc = to_sigcontext(r, mask, fpstate, host);
+
+  auto& memory = process.memory();
+  const std::uint8_t no_fsave_header[fsave_header_size]{};
+  if (memory.copy_out(fx, context.fxsave_area, fxsave_size) ||
+      memory.copy_out(fpstate, no_fsave_header, sizeof no_fsave_header))
+    die_by(SIGSEGV);
+  int error;
+  if (rt) {
+    RtFrameI386 f{};
+    f.signal = signal;
+    f.info_address = frame + offsetof(RtFrameI386, info);
+    f.context_address = frame + offsetof(RtFrameI386, context);
+    f.info = to_guest_siginfo(signal, info);
+    f.context.stack = alternate;
+    f.context.stack.flags = alternate.flags & SS_DISABLE ? SS_DISABLE
+                            : on_alternate               ? SS_ONSTACK
+                                                         : 0;
+    f.context.mcontext = sc;
+    f.context.sigmask[0] = static_cast<std::uint32_t>(mask);
+    f.context.sigmask[1] = static_cast<std::uint32_t>(mask >> 32);
+    set_return_code(f, action);
+    error = memory.copy_out(frame, &f, sizeof f);
+    r.edx = f.info_address;
+    r.ecx = f.context_address;
+  } else {
+    FrameI386 f{};
+    f.signal = signal;
+    f.context = sc;
+    f.extramask = static_cast<std::uint32_t>(mask >> 32);
+    set_return_code(f, action);
+    error = memory.copy_out(frame, &f, sizeof f);
+    r.edx = r.ecx = 0;
+  }
+  if (error) die_by(SIGSEGV);
+  r.esp = frame;
+  r.eip = action.handler;
+  r.eax = static_cast<std::uint32_t>(signal);
+  r.eflags &= ~std::uint64_t{direction_and_trap_flags};
+  add_mask_bits(context.mask, action.mask);
+  if (!(action.flags & SA_NODEFER)) sigaddset(&context.mask, signal);
+  sigdelset(&context.mask, SIGSYS);
+  if (action.flags & SA_RESETHAND) {
+    const translators::GuestSigaction default_action{};
+    process.sigaction(signal, &default_action, nullptr);
+  }
+}
+
+}  // namespace
+
+void copy_registers_to(const GuestRegisters& r, ucontext_t& uc) {
+  auto& g = uc.uc_mcontext.gregs;
+  auto low = [](std::uint64_t value) { return static_cast<greg_t>(value & 0xffffffffu); };
+  g[REG_RAX] = low(r.eax), g[REG_RBX] = low(r.ebx), g[REG_RCX] = low(r.ecx);
+  g[REG_RDX] = low(r.edx), g[REG_RSI] = low(r.esi), g[REG_RDI] = low(r.edi);
+  g[REG_RBP] = low(r.ebp), g[REG_RSP] = low(r.esp), g[REG_RIP] = low(r.eip);
+  g[REG_EFL] = low(r.eflags);
+}
+
+GuestRegisters registers_of(const ucontext_t& uc) {
+  const auto& g = uc.uc_mcontext.gregs;
+  auto low = [](greg_t value) { return static_cast<std::uint64_t>(value) & 0xffffffffu; };
+  return {low(g[REG_RAX]), low(g[REG_RBX]), low(g[REG_RCX]), low(g[REG_RDX]), low(g[REG_RSI]),
+          low(g[REG_RDI]), low(g[REG_RBP]), low(g[REG_RSP]), low(g[REG_RIP]), low(g[REG_EFL])};
+}
+
+std::array<std::uint8_t, 8> sigreturn_code(bool rt) {
+  const std::uint32_t number = i386_number(rt ? "rt_sigreturn" : "sigreturn");
+  // popl %eax (the signal number); movl $number, %eax; int $0x80. rt frames have no popl
+  // (and end in a nop).
+  std::array<std::uint8_t, 8> code{0x58, 0xb8, 0, 0, 0, 0, 0xcd, 0x80};
+  std::memcpy(code.data() + 2, &number, sizeof number);
+  if (rt) {
+    std::copy(code.begin() + 1, code.end(), code.begin());
+    code.back() = 0x90;
+  }
+  return code;
+}
+
+void set_sigreturn_trampolines(GuestAddress sigreturn, GuestAddress rt_sigreturn) {
+  trampolines[0] = sigreturn;
+  trampolines[1] = rt_sigreturn;
+}
+
+void set_current_context(GuestContext* context) {
+  current = context;
+}
+GuestContext* current_context() {
+  return current;
+}
+
+int install_guest_disposition(int signal, const translators::GuestSigaction& action) {
+  if (signal == SIGSYS) return 0;  // the shim's; a SIGSYS not from dispatch is handed on
+  struct sigaction host {};
+  // SA_RESTART stays the guest's business for handlers: the host call returns EINTR so that
+  // the guest's handler runs at once, and the shim restarts the guest's call after it
+  // (restart_after_handlers).
+  const int kept_flags = SA_NOCLDSTOP | SA_NOCLDWAIT;
+  if (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL) ||
+      action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN)) {
+    host.sa_handler = action.handler ? SIG_IGN : SIG_DFL;
+    host.sa_flags = static_cast<int>(action.flags) & (kept_flags | SA_RESTART);
+  } else {
+    host.sa_sigaction = run32_host_signal_entry;
+    host.sa_flags = SA_SIGINFO | SA_ONSTACK | (static_cast<int>(action.flags) & kept_flags);
+    sigfillset(&host.sa_mask);  // the host handler is short; the guest's mask is set on delivery
+  }
+  return ::sigaction(signal, &host, nullptr) == 0 ? 0 : errno;
+}
+
+void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
+  auto& uc = *static_cast<ucontext_t*>(host_context);
+  if ((uc.uc_mcontext.gregs[REG_CSGSFS] & 0xffff) == guest_code_selector) {
+    GuestRegisters registers = registers_of(uc);
+    sigset_t mask = uc.uc_sigmask;
+    sigdelset(&mask, SIGSYS);
+    GuestContext context{registers, mask, reinterpret_cast<std::uint8_t*>(uc.uc_mcontext.fpregs)};
+    deliver(signal, *info, context, &uc);
+    uc.uc_sigmask = mask;
+    copy_registers_to(registers, uc);
+    return;
+  }
+  if (is_fault(signal, *info)) {
+    // The shim itself faulted: not the guest's signal to handle. Die by it.
+    ::signal(signal, SIG_DFL);
+    return;
+  }
+  pending_info[signal] = *info;
+  pending[signal] = 1;
+  any_pending = 1;
+}
+
+bool signals_pending() {
+  return any_pending;
+}
+
+bool pending_handlers_restart() {
+  if (!any_pending) return false;
+  for (int signal = 1; signal <= 64; ++signal) {
+    if (!pending[signal]) continue;
+    const auto& action = guest_process().disposition(signal);
+    const bool has_handler = action.handler != reinterpret_cast<std::uintptr_t>(SIG_DFL) &&
+                             action.handler != reinterpret_cast<std::uintptr_t>(SIG_IGN);
+    if (has_handler && !(action.flags & SA_RESTART)) return false;
+  }
+  return true;
+}
+
+bool deliver_pending_signals(GuestContext context) {
+  if (!any_pending) return false;
+  any_pending = 0;
+  bool delivered = false;
+  for (int signal = 1; signal <= 64; ++signal) {
+    if (!pending[signal]) continue;
+    pending[signal] = 0;
+    // Delivered even when the call just served blocks it again: it came while unblocked
+    // (sigsuspend's temporary mask, say), when the kernel would have delivered it.
+    deliver(signal, pending_info[signal], context, nullptr);
+    delivered = true;
+  }
+  return delivered;
+}
+
+std::int32_t signal_return(GuestProcess& process, bool rt) {
+  GuestContext& context = *current;
+  GuestRegisters& r = context.registers;
+  const auto& memory = process.memory();
+  SigcontextI386 sc;
+  std::uint64_t mask;
+  if (rt) {
+    RtFrameI386 f;
+    if (memory.copy_in(&f, static_cast<std::uint32_t>(r.esp) - 4, sizeof f)) die_by(SIGSEGV);
+    sc = f.context.mcontext;
+    mask = f.context.sigmask[0] | std::uint64_t{f.context.sigmask[1]} << 32;
+  } else {
+    FrameI386 f;
+    if (memory.copy_in(&f, static_cast<std::uint32_t>(r.esp) - 8, sizeof f)) die_by(SIGSEGV);
+    sc = f.context;
+    mask = sc.oldmask | std::uint64_t{f.extramask} << 32;
+  }
+  r.eax = sc.eax, r.ebx = sc.ebx, r.ecx = sc.ecx, r.edx = sc.edx;
+  r.esi = sc.esi, r.edi = sc.edi, r.ebp = sc.ebp, r.esp = sc.esp, r.eip = sc.eip;
+  r.eflags = (r.eflags & ~std::uint64_t{restorable_eflags}) | (sc.eflags & restorable_eflags);
+  if (sc.fpstate &&
+      memory.copy_in(context.fxsave_area, sc.fpstate + fsave_header_size, fxsave_size) == 0) {
+    mark_fx_state_present(context.fxsave_area);
+    context.fxsave_restored = true;
+  }
+  set_mask_bits(context.mask, mask);
+  ::sigprocmask(SIG_SETMASK, &context.mask, nullptr);
+  return static_cast<std::int32_t>(sc.eax);
+}
+
+std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,
+                               GuestAddress old_stack) {
+  auto& memory = process.memory();
+  const std::uint32_t esp = current ? static_cast<std::uint32_t>(current->registers.esp) : 0;
+  StackI386& alternate = guest_alternate_stack;
+  const bool on_alternate = !(alternate.flags & SS_DISABLE) && esp - alternate.sp < alternate.size;
+  StackI386 requested{};
+  if (new_stack && memory.copy_in(&requested, new_stack, sizeof requested)) return -EFAULT;
+  if (old_stack) {
+    StackI386 previous = alternate;
+    previous.flags = on_alternate ? SS_ONSTACK : alternate.flags & SS_DISABLE;
+    if (memory.copy_out(old_stack, &previous, sizeof previous)) return -EFAULT;
+  }
+  if (new_stack) {
+    if (on_alternate) return -EPERM;
+    if (requested.flags & ~(SS_DISABLE | guest_ss_autodisarm)) return -EINVAL;
+    if (requested.flags & SS_DISABLE) {
+      alternate = {0, SS_DISABLE, 0};
+    } else {
+      if (requested.size < guest_minimum_signal_stack) return -ENOMEM;
+      alternate = requested;
+    }
+  }
+  return 0;
+}
+
+}  // namespace syscompat::run32

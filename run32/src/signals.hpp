@@ -1,0 +1,70 @@
+// Signals for the i386 guest: its dispositions installed as host handlers, i386 signal
+// frames built on its stack (as the kernel's ia32_setup_frame / ia32_setup_rt_frame), and
+// sigreturn / rt_sigreturn undoing them.
+//
+// A signal that interrupts guest code is delivered at once, by rewriting the interrupted
+// context the host handler returns to. One that interrupts the shim (a guest syscall being
+// served) is kept pending and delivered when that syscall returns to the guest.
+#pragma once
+
+#include <signal.h>
+#include <ucontext.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#include "guest_process.hpp"
+#include "syscompat/translators/process_hooks.hpp"
+
+namespace syscompat::run32 {
+
+// The 8 bytes of i386 code that return from a signal frame (rt: an rt frame) by calling
+// sigreturn, and where the shim's copies of them live (its vDSO page).
+std::array<std::uint8_t, 8> sigreturn_code(bool rt);
+void set_sigreturn_trampolines(GuestAddress sigreturn, GuestAddress rt_sigreturn);
+
+// Sets the host disposition that serves the guest's; 0 or errno.
+int install_guest_disposition(int signal, const translators::GuestSigaction& action);
+
+// The guest context a signal is delivered into: its registers, the signal mask it resumes
+// with, and its x87/SSE state (a 512-byte fxsave area) which the frame keeps for sigreturn.
+struct GuestContext {
+  GuestRegisters& registers;
+  sigset_t& mask;
+  std::uint8_t* fxsave_area;
+  bool fxsave_restored = false;  // set by sigreturn when it loads the area from a frame
+};
+// Where xmm0 starts in an fxsave area.
+inline constexpr std::size_t fxsave_xmm_offset = 160, guest_xmm_size = 128;
+
+// The guest's registers in a host signal context (low halves), and back.
+GuestRegisters registers_of(const ucontext_t& host_context);
+void copy_registers_to(const GuestRegisters& registers, ucontext_t& host_context);
+
+// Whether a signal waits for the guest's return from the shim; and whether the handlers of
+// all that wait have SA_RESTART (a call they interrupted is to be made again after them).
+bool signals_pending();
+bool pending_handlers_restart();
+
+// Delivers the signals kept pending while the shim ran: frames built, registers and mask
+// changed. Whether one was delivered.
+bool deliver_pending_signals(GuestContext context);
+
+// A guest signal's host handler, and the SIGSYS a guest sends itself (kill, raise).
+void handle_guest_signal(int signal, siginfo_t* info, void* host_context);
+
+// sigreturn (rt: rt_sigreturn): the guest's registers, mask and x87/SSE state from its
+// frame; answers the restored eax.
+std::int32_t signal_return(GuestProcess& process, bool rt);
+
+// The context of the call being served (set by the entries): sigreturn and a forked child
+// change more than eax.
+void set_current_context(GuestContext* context);
+GuestContext* current_context();
+
+// sigaltstack for the guest, kept by the shim: the host's alternate stack is the shim's.
+std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,
+                               GuestAddress old_stack);
+
+}  // namespace syscompat::run32

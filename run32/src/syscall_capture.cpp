@@ -1,0 +1,432 @@
+#include "syscall_capture.hpp"
+
+#include <asm/prctl.h>
+#include <signal.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "signals.hpp"
+#include "syscompat/abi/syscall_args.hpp"
+#include "syscompat/abi/syscalls.hpp"
+#include "vdso_image.hpp"
+
+#ifndef PR_SET_SYSCALL_USER_DISPATCH
+#define PR_SET_SYSCALL_USER_DISPATCH 59
+#define PR_SYS_DISPATCH_OFF 0
+#define PR_SYS_DISPATCH_ON 1
+#endif
+#ifndef HWCAP2_FSGSBASE
+#define HWCAP2_FSGSBASE (1 << 1)
+#endif
+#ifndef SYS_USER_DISPATCH
+#define SYS_USER_DISPATCH 2  // si_code of a dispatched syscall's SIGSYS
+#endif
+
+namespace syscompat::run32 {
+
+namespace {
+
+constexpr std::uint64_t guest_code_selector = 0x23;
+constexpr std::size_t shim_stack_size = 1 << 20, signal_stack_size = 1 << 18;
+
+GuestProcess* process = nullptr;
+GuestAddress sysinfo_entry = 0;  // the AT_SYSINFO entry's guest address
+std::unique_ptr<translators::I386Translator> translator;
+int trace_fd = -1;
+
+std::uint32_t i386_number(std::string_view name) {
+  return abi::find_syscall(abi::Abi::i386, name)->number;
+}
+
+// Syscall User Dispatch with no selector byte and the exempt range [4 GB, top): every
+// syscall made from guest code (below 4 GB) is dispatched as SIGSYS, every one the shim
+// makes from its own code (above 4 GB) goes to the kernel. No selector to flip on each
+// switch, and no path by which a guest syscall reaches the kernel untranslated.
+void turn_dispatch_on() {
+  constexpr unsigned long shim_start = 1ul << 32;
+  if (::prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, shim_start, ~0ul - shim_start, 0) !=
+      0) {
+    std::fprintf(stderr, "syscompat run32: Syscall User Dispatch: %s\n", std::strerror(errno));
+    std::_Exit(126);
+  }
+}
+
+// One argument as strace shows it, by its description: a path as a quoted string, a
+// signed or small value in decimal, pointers and large values in hex.
+std::string traced_argument(const abi::ArgValue& argument) {
+  char text[96];
+  const abi::SyscallArg& arg = *argument.arg;
+  if (arg.form == abi::ArgForm::string && argument.value) {
+    std::string path;
+    const int error =
+        process->memory().read_string(static_cast<GuestAddress>(argument.value), 64, path);
+    if (error != EFAULT) {
+      std::string quoted = "\"";
+      for (const char c : path) {
+        if (c == '"' || c == '\\') quoted += '\\';
+        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) {
+          quoted += c;
+        } else {
+          std::snprintf(text, sizeof text, "\\x%02x", static_cast<unsigned char>(c));
+          quoted += text;
+        }
+      }
+      return quoted + (error ? "\"..." : "\"");
+    }
+  }
+  if (arg.form == abi::ArgForm::value && abi::arg_scalar_signed(arg.scalar))
+    std::snprintf(text, sizeof text, "%lld", static_cast<long long>(argument.value));
+  else if (arg.form == abi::ArgForm::value && argument.value < 0x10000)
+    std::snprintf(text, sizeof text, "%llu", static_cast<unsigned long long>(argument.value));
+  else
+    std::snprintf(text, sizeof text, "%#llx", static_cast<unsigned long long>(argument.value));
+  return text;
+}
+
+// One strace-style line: the name and arguments decoded by the description (raw registers
+// for a call without a signature), the result; and " [int80]" when the call came by Syscall
+// User Dispatch rather than AT_SYSINFO.
+void trace_call(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments,
+                const std::int32_t* result, bool dispatched) {
+  const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, number);
+  std::string line = call ? std::string(call->name) : "syscall_" + std::to_string(number);
+  line += '(';
+  const std::array<std::uint64_t, 6> wide{arguments[0], arguments[1], arguments[2],
+                                          arguments[3], arguments[4], arguments[5]};
+  char text[96];
+  if (call && !call->signature.opaque) {
+    const auto values = abi::decode_args(*call, wide);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      line += (i ? ", " : "") + traced_argument(values[i]);
+  } else {
+    for (std::size_t i = 0; i < wide.size(); ++i) {
+      std::snprintf(text, sizeof text, "%s%#llx", i ? ", " : "",
+                    static_cast<unsigned long long>(wide[i]));
+      line += text;
+    }
+  }
+  if (!result)
+    std::snprintf(text, sizeof text, ") = ?");
+  else if (*result < 0 && *result > -4096)
+    std::snprintf(text, sizeof text, ") = -1 %s (%s)", strerrorname_np(-*result),
+                  std::strerror(-*result));
+  else if (*result < 0)  // an address above 2 GB (mmap2, brk)
+    std::snprintf(text, sizeof text, ") = %#x", static_cast<std::uint32_t>(*result));
+  else
+    std::snprintf(text, sizeof text, ") = %d", *result);
+  line += text;
+  line += dispatched ? " [int80]\n" : "\n";
+  if (::write(trace_fd, line.data(), line.size()) < 0) {
+    // A trace that cannot be written is not the guest's business.
+  }
+}
+
+// Whether a call does not return to the guest when it succeeds: traced before it runs.
+bool ends_or_replaces_guest(std::uint32_t number) {
+  static const std::uint32_t exit = i386_number("exit"), exit_group = i386_number("exit_group"),
+                             execve = i386_number("execve");
+  return number == exit || number == exit_group || number == execve;
+}
+
+// Directory reads whose offsets (d_off) are filesystem hashes that ext4 shortens to 32 bits
+// only for a compat caller (its is_32bit_api() is in_compat_syscall()): made from 64-bit code
+// they stay 64-bit and i386 glibc's readdir fails with EOVERFLOW where the native run does
+// not. So these go to the kernel's compat entry, the buffer checked against the guest's map.
+std::int32_t read_directory(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments) {
+  static const std::uint32_t readdir = i386_number("readdir");
+  const std::uint32_t length = number == readdir ? 266 : arguments[2];  // old_linux_dirent
+  if (!process->memory().accessible(arguments[1], length, translators::GuestMemory::writable))
+    return -EFAULT;
+  return run32_int80(number, arguments[0], arguments[1], arguments[2], 0, 0, 0);
+}
+
+bool is_directory_read(std::uint32_t number) {
+  static const std::uint32_t getdents = i386_number("getdents"),
+                             getdents64 = i386_number("getdents64"),
+                             readdir = i386_number("readdir");
+  return number == getdents || number == getdents64 || number == readdir;
+}
+
+bool changes_signal_mask(std::uint32_t number) {
+  static const std::uint32_t rt_sigprocmask = i386_number("rt_sigprocmask"),
+                             sigprocmask = i386_number("sigprocmask"),
+                             ssetmask = i386_number("ssetmask");
+  return number == rt_sigprocmask || number == sigprocmask || number == ssetmask;
+}
+
+// The guest may block every signal (posix_spawn does), but a dispatched syscall whose SIGSYS
+// is blocked kills the process: SIGSYS stays the shim's.
+void keep_sigsys_unblocked() {
+  sigset_t sigsys;
+  sigemptyset(&sigsys);
+  sigaddset(&sigsys, SIGSYS);
+  ::sigprocmask(SIG_UNBLOCK, &sigsys, nullptr);
+}
+
+// readlink (path, buffer, size) and readlinkat (directory, path, buffer, size) of the
+// guest's own /proc/self/exe, which names the shim to the kernel; nullopt for every other.
+std::optional<std::int32_t> own_executable_link(std::uint32_t number,
+                                                const std::array<std::uint32_t, 6>& arguments) {
+  static const std::uint32_t readlink = i386_number("readlink"),
+                             readlinkat = i386_number("readlinkat");
+  if (number != readlink && number != readlinkat) return std::nullopt;
+  const std::size_t path_index = number == readlinkat ? 1 : 0;
+  std::string path;
+  if (process->memory().read_string(arguments[path_index], 4096, path) ||
+      !process->is_own_executable_link(path))
+    return std::nullopt;
+  return process->read_own_executable_link(arguments[path_index + 1], arguments[path_index + 2]);
+}
+
+// Whether the kernel would restart this call after an SA_RESTART handler (its ERESTARTSYS):
+// all blocking calls but those that answer EINTR whenever a handler runs (ERESTARTNOHAND,
+// ERESTART_RESTARTBLOCK and plain EINTR: waiting for signals, sleeping, polling).
+bool restartable(std::uint32_t number) {
+  static const auto never = [] {
+    std::vector<std::uint32_t> numbers;
+    for (const char* name : {"pause",
+                             "sigsuspend",
+                             "rt_sigsuspend",
+                             "select",
+                             "_newselect",
+                             "pselect6",
+                             "pselect6_time64",
+                             "poll",
+                             "ppoll",
+                             "ppoll_time64",
+                             "epoll_wait",
+                             "epoll_pwait",
+                             "epoll_pwait2",
+                             "nanosleep",
+                             "clock_nanosleep",
+                             "clock_nanosleep_time64",
+                             "rt_sigtimedwait",
+                             "rt_sigtimedwait_time64",
+                             "io_getevents",
+                             "io_pgetevents",
+                             "io_pgetevents_time64",
+                             "msgrcv",
+                             "msgsnd",
+                             "semop",
+                             "semtimedop",
+                             "semtimedop_time64"})
+      if (const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, name))
+        numbers.push_back(call->number);
+    return numbers;
+  }();
+  return std::find(never.begin(), never.end(), number) == never.end();
+}
+
+// The guest's registers set to make the call again once its handlers return (their frames
+// save these): eax the call's number, and the instruction that made it: the AT_SYSINFO
+// entry with the return address back on the stack, or the int $0x80 (2 bytes) again.
+void restart_after_handlers(GuestRegisters& r, std::uint32_t number, bool dispatched) {
+  r.eax = number;
+  if (dispatched) {
+    r.eip -= 2;
+  } else {
+    r.esp -= 4;  // the return address is still there: the frames go below it
+    r.eip = sysinfo_entry;
+  }
+}
+
+// The few calls the shim answers itself, then the translators.
+std::int32_t run_call(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments) {
+  static const std::uint32_t sigaltstack = i386_number("sigaltstack");
+  // sigaltstack would replace the shim's own alternate stack: the shim keeps the guest's.
+  if (number == sigaltstack) return guest_sigaltstack(*process, arguments[0], arguments[1]);
+  if (is_directory_read(number)) return read_directory(number, arguments);
+  if (auto own = own_executable_link(number, arguments)) return *own;
+  return translator->translate(number, arguments);
+}
+
+// One guest syscall, whichever way it came: eax and the argument registers in, eax out.
+void serve(GuestContext& context, bool dispatched) {
+  GuestRegisters& r = context.registers;
+  set_current_context(&context);
+  const auto number = static_cast<std::uint32_t>(r.eax);
+  const std::array<std::uint32_t, 6> arguments{
+      static_cast<std::uint32_t>(r.ebx), static_cast<std::uint32_t>(r.ecx),
+      static_cast<std::uint32_t>(r.edx), static_cast<std::uint32_t>(r.esi),
+      static_cast<std::uint32_t>(r.edi), static_cast<std::uint32_t>(r.ebp)};
+  if (trace_fd >= 0 && ends_or_replaces_guest(number))
+    trace_call(number, arguments, nullptr, dispatched);
+  const std::int32_t result = run_call(number, arguments);
+  r.eax = static_cast<std::uint32_t>(result);
+  if (changes_signal_mask(number)) keep_sigsys_unblocked();
+  if (trace_fd >= 0) trace_call(number, arguments, &result, dispatched);
+  if (result == -EINTR && restartable(number) && pending_handlers_restart())
+    restart_after_handlers(r, number, dispatched);
+  set_current_context(nullptr);
+}
+
+sigset_t current_mask_without_sigsys() {
+  sigset_t mask;
+  ::sigprocmask(SIG_SETMASK, nullptr, &mask);
+  // The guest may block SIGSYS, but dispatch needs it: a blocked dispatch SIGSYS kills.
+  ::sigdelset(&mask, SIGSYS);
+  return mask;
+}
+
+// SIGSYS: a syscall the guest made itself (int $0x80 in its own code), or a SIGSYS sent to it.
+void on_sigsys(int signal, siginfo_t* info, void* host_context) {
+  auto& uc = *static_cast<ucontext_t*>(host_context);
+  if (info->si_code != SYS_USER_DISPATCH) return handle_guest_signal(signal, info, host_context);
+  if ((uc.uc_mcontext.gregs[REG_CSGSFS] & 0xffff) != guest_code_selector) {
+    static const char message[] = "syscompat run32: a dispatched syscall from 64-bit code\n";
+    if (::write(2, message, sizeof message - 1) < 0) std::_Exit(134);
+    std::_Exit(134);
+  }
+  GuestRegisters registers = registers_of(uc);
+  registers.eax = static_cast<std::uint32_t>(info->si_syscall);
+  sigset_t mask;
+  GuestContext context{registers, mask, reinterpret_cast<std::uint8_t*>(uc.uc_mcontext.fpregs)};
+  serve(context, true);
+  // The guest resumes with the mask its call left (sigprocmask), not the one the kernel
+  // saved when it raised SIGSYS; a signal delivered now changes both.
+  mask = current_mask_without_sigsys();
+  deliver_pending_signals(context);
+  uc.uc_sigmask = mask;
+  copy_registers_to(registers, uc);
+}
+
+void* map_shim_memory(std::size_t size) {
+  void* memory = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (memory == MAP_FAILED) {
+    std::fprintf(stderr, "syscompat run32: %s\n", std::strerror(errno));
+    std::_Exit(126);
+  }
+  return memory;
+}
+
+}  // namespace
+
+extern "C" void run32_host_signal(int signal, siginfo_t* info, void* host_context) {
+  if (signal == SIGSYS)
+    on_sigsys(signal, info, host_context);
+  else
+    handle_guest_signal(signal, info, host_context);
+}
+
+extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* guest_xmm) {
+  // A signal frame (or sigreturn) needs the guest's whole x87/SSE state: the live x87 and
+  // MXCSR state, which the shim has not touched, with the guest's xmm0-7 the entry saved.
+  alignas(16) std::uint8_t fxsave_area[512];
+  sigset_t mask;
+  GuestContext context{*registers, mask, fxsave_area};
+  auto guest_fx_state = [&] {
+    asm volatile("fxsave64 %0" : "=m"(fxsave_area));
+    std::memcpy(fxsave_area + fxsave_xmm_offset, guest_xmm, guest_xmm_size);
+  };
+  static const std::uint32_t sigreturn = i386_number("sigreturn"),
+                             rt_sigreturn = i386_number("rt_sigreturn");
+  if (registers->eax == sigreturn || registers->eax == rt_sigreturn) guest_fx_state();
+  serve(context, false);
+  if (context.fxsave_restored) {
+    std::memcpy(guest_xmm, fxsave_area + fxsave_xmm_offset, guest_xmm_size);
+    asm volatile("fxrstor64 %0" : : "m"(fxsave_area));
+  }
+  if (!signals_pending()) return;
+  guest_fx_state();
+  mask = current_mask_without_sigsys();
+  if (deliver_pending_signals(context)) ::sigprocmask(SIG_SETMASK, &mask, nullptr);
+}
+
+SysinfoPage install_sysinfo_page() {
+  // Above the i386 TASK_SIZE, where the kernel would not let an i386 guest map anything; the
+  // shim's hooks refuse guest ranges there as the i386 kernel would.
+  const GuestAddress address = GuestProcess::task_size;
+  constexpr std::uint32_t entry_offset = GuestProcess::page_size / 2;
+  void* page =
+      ::mmap(reinterpret_cast<void*>(std::uintptr_t{address}), GuestProcess::page_size,
+             PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+  if (page == MAP_FAILED) {
+    std::fprintf(stderr, "syscompat run32: the AT_SYSINFO page: %s\n", std::strerror(errno));
+    std::_Exit(126);
+  }
+  auto* bytes = static_cast<std::uint8_t*>(page);
+  const std::vector<std::uint8_t> vdso = minimal_vdso_image(address);
+  std::memcpy(bytes, vdso.data(), vdso.size());
+  std::uint8_t* entry = bytes + entry_offset;
+  std::memcpy(entry, run32_sysinfo_code, run32_sysinfo_code_end - run32_sysinfo_code);
+  const std::uint64_t target = reinterpret_cast<std::uint64_t>(&run32_syscall_entry);
+  std::memcpy(
+      entry + (reinterpret_cast<const std::uint8_t*>(&run32_sysinfo_target) - run32_sysinfo_code),
+      &target, sizeof target);
+  // The 32-bit far jump's target: the 64-bit half, in the copy.
+  auto offset_in_code = [](const void* symbol) {
+    return static_cast<std::uint32_t>(static_cast<const std::uint8_t*>(symbol) -
+                                      run32_sysinfo_code);
+  };
+  const std::uint32_t far_target = address + entry_offset + offset_in_code(run32_sysinfo_64);
+  std::memcpy(entry + offset_in_code(&run32_sysinfo_far_offset), &far_target, sizeof far_target);
+  // The signal return trampolines, after the entry.
+  constexpr std::uint32_t sigreturn_offset = entry_offset + 0x100,
+                          rt_sigreturn_offset = entry_offset + 0x110;
+  std::memcpy(bytes + sigreturn_offset, sigreturn_code(false).data(), 8);
+  std::memcpy(bytes + rt_sigreturn_offset, sigreturn_code(true).data(), 8);
+  set_sigreturn_trampolines(address + sigreturn_offset, address + rt_sigreturn_offset);
+  ::mprotect(page, GuestProcess::page_size, PROT_READ | PROT_EXEC);
+  // The rest of the range up to 4 GB reserved, so that no guest mapping can grow into it.
+  if (::mmap(bytes + GuestProcess::page_size, GuestProcess::page_size, PROT_NONE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1,
+             0) == MAP_FAILED) {
+    std::fprintf(stderr, "syscompat run32: the reserved page: %s\n", std::strerror(errno));
+    std::_Exit(126);
+  }
+  sysinfo_entry = address + entry_offset;
+  return {address, sysinfo_entry};
+}
+
+void start_capturing_syscalls(GuestProcess& guest, int trace) {
+  process = &guest;
+  trace_fd = trace;
+  translator = std::make_unique<translators::I386Translator>(guest.memory(), &guest);
+  run32_shim_stack =
+      reinterpret_cast<std::uint64_t>(map_shim_memory(shim_stack_size)) + shim_stack_size;
+  // Every host handler of the shim runs here, never on the guest's 32-bit stack.
+  stack_t signal_stack{};
+  signal_stack.ss_sp = map_shim_memory(signal_stack_size);
+  signal_stack.ss_size = signal_stack_size;
+  ::sigaltstack(&signal_stack, nullptr);
+  // The shim's FS base, for the ways in to put back when the guest has loaded %fs.
+  // SYSCOMPAT_RUN32_NO_FSGSBASE: the arch_prctl fallback on a machine that has FSGSBASE
+  // (for its test).
+  run32_have_fsgsbase = (::getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0 &&
+                        !std::getenv("SYSCOMPAT_RUN32_NO_FSGSBASE");
+  run32_arch_prctl = abi::find_syscall(abi::Abi::x86_64, "arch_prctl")->number;
+  ::syscall(run32_arch_prctl, ARCH_GET_FS, &run32_shim_fsbase);
+  struct sigaction action {};
+  action.sa_sigaction = run32_host_signal_entry;
+  action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+  ::sigaction(SIGSYS, &action, nullptr);
+  turn_dispatch_on();
+}
+
+void capture_syscalls_after_fork() {
+  turn_dispatch_on();
+}
+
+void stop_capturing_syscalls() {
+  ::prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0);
+}
+
+int trace_descriptor() {
+  return trace_fd;
+}
+
+}  // namespace syscompat::run32

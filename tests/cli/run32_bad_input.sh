@@ -1,0 +1,51 @@
+# Bad input to `syscompat run32`: one line on stderr and the status a shell gives (126: found
+# but not executable, 127: not found); usage errors exit 2. Each file is checked with the
+# kernel's own verdict where there is one (executing it natively).
+set -u
+bin=$1
+fail() { echo "FAIL: $*" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+expect() {  # expect STATUS PATTERN ARGS...
+  local want=$1 pattern=$2 err status
+  shift 2
+  err=$("$bin" run32 "$@" 2>&1 >/dev/null) && status=0 || status=$?
+  [ "$status" -eq "$want" ] || fail "run32 $*: exit $status, expected $want ($err)"
+  [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || fail "run32 $*: stderr is not one line: $err"
+  printf '%s\n' "$err" | grep -q -- "$pattern" || fail "run32 $*: '$err' does not say '$pattern'"
+}
+
+printf 'just some text\n' >"$work/text" && chmod +x "$work/text"
+expect 126 "not an ELF" "$work/text"
+
+expect 126 "64-bit ELF program: run it natively" "$(type -P true)"
+
+printf 'int main(void) { return 0; }\n' >"$work/main.c"
+arm-linux-gnueabihf-gcc -o "$work/arm" "$work/main.c" || fail "no arm compiler"
+expect 126 "another machine" "$work/arm"
+
+gcc -m32 -static -o "$work/static" "$work/main.c" || fail "no gcc -m32"
+head -c 2000 "$work/static" >"$work/truncated" && chmod +x "$work/truncated"
+expect 126 "truncated" "$work/truncated"
+head -c 30 "$work/static" >"$work/short" && chmod +x "$work/short"
+expect 126 "truncated" "$work/short"
+
+gcc -m32 -Wl,--dynamic-linker=/nonexistent/ld-linux.so.2 -o "$work/no_interpreter" "$work/main.c"
+"$work/no_interpreter" 2>/dev/null && fail "the kernel ran a program without its interpreter"
+expect 127 "interpreter" "$work/no_interpreter"
+
+expect 127 "No such file" "$work/missing"
+cp "$work/static" "$work/not_executable" && chmod -x "$work/not_executable"
+expect 126 "Permission denied" "$work/not_executable"
+expect 126 "Is a directory" "$work"
+
+expect 2 "needs a PROGRAM" --trace
+expect 2 "not expected" --no-such-option "$work/static"
+
+# The good one runs, to show the checks above are not all there is.
+"$bin" run32 "$work/static" || fail "a valid static i386 program did not run"
+# A name without a slash is looked up in PATH, as a shell does.
+PATH="$work:$PATH" "$bin" run32 static || fail "the program was not found in PATH"
+expect 127 "No such file" no-such-program-anywhere
+echo "run32 bad input: ok"
