@@ -1,0 +1,76 @@
+// Replaceable dispatch: every libsys entry point calls through a per-syscall slot.
+//
+// A slot is an atomic pointer to a Handler, indexed by the x86_64 syscall number. A layer
+// (trace, record, deny, ...) is a Handler whose `next` is what the slot held before, so
+// layers stack; installing and removing are atomic exchanges, safe while other threads call.
+// A Handler's function is itself atomic: a probe swaps its own function to the fallback on
+// the first ENOSYS, so later calls reach the fallback with no failing probe.
+//
+// Below the slots' chains sits a second table, the kernel slots: the handler that finally
+// enters the kernel. Layers installed there see what really reaches the kernel (a probe's
+// failing attempt included) rather than what the program asked for.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+
+namespace syscompat::sys {
+
+// Slots cover x86_64 numbers below this (the table's highest is in the 400s).
+inline constexpr std::uint32_t slot_count = 512;
+
+// One call as it travels through the layers: number and six raw argument registers.
+struct Call {
+  std::uint32_t nr = 0;
+  std::uint64_t args[6] = {};
+};
+
+struct Handler;
+// Returns the kernel's convention: a value, or -errno.
+using HandlerFn = long (*)(const Handler& self, const Call& call);
+
+struct Handler {
+  std::atomic<HandlerFn> fn;
+  const Handler* next = nullptr;  // the handler this one wraps (null for the kernel)
+  void* context = nullptr;        // the layer's state
+
+  constexpr Handler(HandlerFn f, const Handler* n, void* ctx) : fn(f), next(n), context(ctx) {}
+  long operator()(const Call& call) const {
+    return fn.load(std::memory_order_acquire)(*this, call);
+  }
+};
+
+// The one place the `syscall` instruction is executed.
+long raw_syscall(const Call& call);
+
+namespace detail {
+extern std::array<std::atomic<const Handler*>, slot_count> slots;
+extern std::array<std::atomic<const Handler*>, slot_count> kernel_slots;
+}  // namespace detail
+
+// What every entry point does: the slot's handler, or ENOSYS for a number out of range.
+inline long dispatch(const Call& call) {
+  if (call.nr >= slot_count) return -38;  // ENOSYS
+  const Handler* handler = detail::slots[call.nr].load(std::memory_order_acquire);
+  return (*handler)(call);
+}
+
+// Where a layer goes: on top of what the program calls, or just above the kernel.
+enum class Level { top, kernel };
+
+// Wraps slot `nr` with a handler running `fn(self, call)`; `self.next` is the previous
+// handler. Returns the new handler (to pass to remove_layer). Handlers are never freed: a
+// thread may still be inside one after it has been removed.
+const Handler* install_layer(std::uint32_t nr, HandlerFn fn, void* context,
+                             Level level = Level::top);
+// Unwraps `layer` if it is the slot's outermost handler (layers come off in reverse order);
+// returns whether it did.
+bool remove_layer(std::uint32_t nr, const Handler* layer, Level level = Level::top);
+
+// Calls the next handler below `self`.
+inline long call_next(const Handler& self, const Call& call) {
+  return (*self.next)(call);
+}
+
+}  // namespace syscompat::sys
