@@ -17,5 +17,7 @@ std::function<int()> add_layout_command(CLI::App& app);
 std::function<int()> add_syscalls_command(CLI::App& app);
 // Registers `translate`.
 std::function<int()> add_translate_command(CLI::App& app);
+// Registers `oldkernel`.
+std::function<int()> add_oldkernel_command(CLI::App& app);
 
 }  // namespace syscompat::tools

@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   const auto run_layout = syscompat::tools::add_layout_command(app);
   const auto run_syscalls = syscompat::tools::add_syscalls_command(app);
   const auto run_translate = syscompat::tools::add_translate_command(app);
+  const auto run_oldkernel = syscompat::tools::add_oldkernel_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("layout")) return run_layout();
     if (app.got_subcommand("syscalls")) return run_syscalls();
     if (app.got_subcommand("translate")) return run_translate();
+    if (app.got_subcommand("oldkernel")) return run_oldkernel();
   } catch (const syscompat::tools::UsageError& e) {
     std::cerr << "syscompat: " << e.message << "\n";
     return 2;
