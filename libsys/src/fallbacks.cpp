@@ -339,11 +339,9 @@ long pipe2_fallback(const Call& c) {
   long r = set_fd_flags(made[0], flags & O_CLOEXEC, flags & O_NONBLOCK);
   if (r == 0) r = set_fd_flags(made[1], flags & O_CLOEXEC, flags & O_NONBLOCK);
   if (r == 0 && (flags & O_DIRECT)) {
-    for (int fd : made) {
-      const long fl = raw(sys::fcntl(fd, F_GETFL, 0));
-      r = fl < 0 ? fl : raw(sys::fcntl(fd, F_SETFL, static_cast<std::uint64_t>(fl) | O_DIRECT));
-      if (r < 0) break;
-    }
+    // Packet mode is a property of the write end; the kernel leaves the read end's flag clear.
+    const long fl = raw(sys::fcntl(made[1], F_GETFL, 0));
+    r = fl < 0 ? fl : raw(sys::fcntl(made[1], F_SETFL, static_cast<std::uint64_t>(fl) | O_DIRECT));
   }
   if (r == 0) r = copy_out(fds, made, sizeof made);
   if (r < 0) {
@@ -449,6 +447,8 @@ long execveat_fallback(const Call& c) {
     if (r < 0) return r;
     if (S_ISLNK(st.st_mode)) return -ELOOP;
   }
+  // A relative lookup needs a valid dirfd: EBADF, not the ENOENT /proc would give.
+  if (first != '/' && dfd != AT_FDCWD && raw(sys::fcntl(dfd, F_GETFD, 0)) < 0) return -EBADF;
   std::string target;
   if (first == '/' || (dfd == AT_FDCWD && first != '\0'))
     target = path;
