@@ -12,38 +12,48 @@ namespace {
 long enter_kernel(const Handler&, const Call& call) {
   return raw_syscall(call);
 }
-constinit Handler kernel_handler{enter_kernel, nullptr, nullptr};
-
 long run_fallback(const Handler&, const Call& call) {
   const Fallback* fallback = find_fallback(call.nr);
   return fallback ? fallback->fn(call) : -ENOSYS;
 }
 
+}  // namespace
+
+namespace detail {
+
+constinit const Handler kernel_handler{enter_kernel, nullptr, nullptr};
+
 // The bottom of every slot: the kernel (through its kernel slot, where layers may watch),
 // and on the first ENOSYS of a call that has a fallback, the fallback from then on.
-long probe(const Handler& self, const Call& call) {
+long probe(const Handler&, const Call& call) {
   const long result = (*detail::kernel_slots[call.nr].load(std::memory_order_acquire))(call);
-  if (result != -ENOSYS || find_fallback(call.nr) == nullptr) return result;
-  const_cast<Handler&>(self).fn.store(run_fallback, std::memory_order_release);
-  return run_fallback(self, call);
+  return result == -ENOSYS ? probe_failed(call) : result;
 }
+
+long probe_failed(const Call& call) {
+  if (find_fallback(call.nr) == nullptr) return -ENOSYS;
+  probes[call.nr].fn.store(run_fallback, std::memory_order_release);
+  return run_fallback(probes[call.nr], call);
+}
+
+}  // namespace detail
+
+namespace {
 
 template <std::size_t... I>
 constexpr std::array<Handler, sizeof...(I)> make_probes(std::index_sequence<I...>) {
-  return {{Handler((static_cast<void>(I), probe), nullptr, nullptr)...}};
+  return {{Handler((static_cast<void>(I), detail::probe), nullptr, nullptr)...}};
 }
-constinit std::array<Handler, slot_count> probes =
-    make_probes(std::make_index_sequence<slot_count>());
 
 template <std::size_t... I>
 constexpr std::array<std::atomic<const Handler*>, sizeof...(I)> make_slots(
     std::index_sequence<I...>) {
-  return {{&probes[I]...}};
+  return {{&detail::probes[I]...}};
 }
 template <std::size_t... I>
 constexpr std::array<std::atomic<const Handler*>, sizeof...(I)> make_kernel_slots(
     std::index_sequence<I...>) {
-  return {{(static_cast<void>(I), &kernel_handler)...}};
+  return {{(static_cast<void>(I), &detail::kernel_handler)...}};
 }
 
 std::atomic<const Handler*>& slot_at(std::uint32_t nr, Level level) {
@@ -53,6 +63,8 @@ std::atomic<const Handler*>& slot_at(std::uint32_t nr, Level level) {
 }  // namespace
 
 namespace detail {
+constinit std::array<Handler, slot_count> probes =
+    make_probes(std::make_index_sequence<slot_count>());
 constinit std::array<std::atomic<const Handler*>, slot_count> slots =
     make_slots(std::make_index_sequence<slot_count>());
 constinit std::array<std::atomic<const Handler*>, slot_count> kernel_slots =
@@ -76,11 +88,11 @@ bool remove_layer(std::uint32_t nr, const Handler* layer, Level level) {
 }
 
 bool fallback_active(std::uint32_t nr) {
-  return nr < slot_count && probes[nr].fn.load(std::memory_order_acquire) == run_fallback;
+  return nr < slot_count && detail::probes[nr].fn.load(std::memory_order_acquire) == run_fallback;
 }
 
 void reset_probe(std::uint32_t nr) {
-  if (nr < slot_count) probes[nr].fn.store(probe, std::memory_order_release);
+  if (nr < slot_count) detail::probes[nr].fn.store(detail::probe, std::memory_order_release);
 }
 
 }  // namespace syscompat::sys

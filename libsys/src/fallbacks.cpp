@@ -333,7 +333,9 @@ long renameat2_fallback(const Call& c) {
 long pipe2_fallback(const Call& c) {
   auto* fds = arg<int*>(c, 0);
   const int flags = arg<int>(c, 1);
-  if ((flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT)) != 0) return -EINVAL;
+  // O_NOTIFICATION_PIPE (O_EXCL) makes a watch-queue pipe a plain pipe cannot be.
+  if ((flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT | O_EXCL)) != 0) return -EINVAL;
+  if (flags & O_EXCL) return -ENOSYS;
   int made[2];
   if (const long r = raw(sys::pipe(made)); r < 0) return r;
   long r = set_fd_flags(made[0], flags & O_CLOEXEC, flags & O_NONBLOCK);
@@ -598,8 +600,8 @@ constexpr Fallback fallback_table[] = {
     {"openat2", openat2_fallback, "openat",
      "only resolve == 0: any RESOLVE_* flag returns ENOSYS, as openat cannot enforce it"},
     {"pipe2", pipe2_fallback, "pipe + fcntl",
-     "flags are set after pipe (a fork+exec race for O_CLOEXEC); O_NOTIFICATION_PIPE is "
-     "EINVAL"},
+     "flags are set after pipe (a fork+exec race for O_CLOEXEC); O_NOTIFICATION_PIPE "
+     "returns ENOSYS"},
     {"preadv2", preadv2_fallback, "preadv (readv for offset -1)",
      "flags 0 only: RWF_* flags preadv cannot promise return ENOSYS, unknown ones EOPNOTSUPP"},
     {"pwritev2", pwritev2_fallback, "pwritev (writev for offset -1)",

@@ -41,18 +41,45 @@ struct Handler {
   }
 };
 
-// The one place the `syscall` instruction is executed.
+// The one place libsys executes the `syscall` instruction: inline, so the untouched fast
+// path below has no call at all. rcx and r11 are clobbered by the instruction itself.
+inline long syscall_instruction(const Call& call) {
+  long result;
+  register long r10 __asm__("r10") = static_cast<long>(call.args[3]);
+  register long r8 __asm__("r8") = static_cast<long>(call.args[4]);
+  register long r9 __asm__("r9") = static_cast<long>(call.args[5]);
+  __asm__ volatile("syscall"
+                   : "=a"(result)
+                   : "a"(static_cast<long>(call.nr)), "D"(call.args[0]), "S"(call.args[1]),
+                     "d"(call.args[2]), "r"(r10), "r"(r8), "r"(r9)
+                   : "rcx", "r11", "memory");
+  return result;
+}
+// The same, out of line: what the kernel handler and the layers' own I/O use.
 long raw_syscall(const Call& call);
 
 namespace detail {
 extern std::array<std::atomic<const Handler*>, slot_count> slots;
 extern std::array<std::atomic<const Handler*>, slot_count> kernel_slots;
+extern std::array<Handler, slot_count> probes;
+extern const Handler kernel_handler;
+long probe(const Handler& self, const Call& call);
+// After the fast path's ENOSYS: what the probe would do with it (switch to a fallback).
+long probe_failed(const Call& call);
 }  // namespace detail
 
 // What every entry point does: the slot's handler, or ENOSYS for a number out of range.
+// A slot nobody has touched (its probe unswitched, no layer on it or on its kernel slot)
+// goes straight to the kernel: the same result, without two indirect calls.
 inline long dispatch(const Call& call) {
   if (call.nr >= slot_count) return -38;  // ENOSYS
   const Handler* handler = detail::slots[call.nr].load(std::memory_order_acquire);
+  if (handler == &detail::probes[call.nr] &&
+      handler->fn.load(std::memory_order_relaxed) == detail::probe &&
+      detail::kernel_slots[call.nr].load(std::memory_order_relaxed) == &detail::kernel_handler) {
+    const long result = syscall_instruction(call);
+    return result == -38 ? detail::probe_failed(call) : result;
+  }
   return (*handler)(call);
 }
 

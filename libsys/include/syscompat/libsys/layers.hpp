@@ -58,7 +58,6 @@ struct Counter {
   std::array<std::atomic<std::uint64_t>, slot_count> calls{};
   std::uint64_t operator[](std::uint32_t nr) const { return calls[nr].load(); }
 };
-Installed count(Counter& counter, std::span<const std::uint32_t> numbers,
-                Level level = Level::top);
+Installed count(Counter& counter, std::span<const std::uint32_t> numbers, Level level = Level::top);
 
 }  // namespace syscompat::sys::layers
