@@ -16,5 +16,5 @@ bash tests/fuzz/run.sh "${SYSCOMPAT_FUZZ_SECONDS:-60}"
 (cd build && ctest --output-on-failure -j"$jobs")
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSYSCOMPAT_SANITIZE=ON >/dev/null
-cmake --build build-asan --target unit_tests
+cmake --build build-asan --target unit_tests libsys_tests
 (cd build-asan && ctest -L unit --output-on-failure -j"$jobs")
