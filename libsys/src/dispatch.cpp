@@ -1,7 +1,9 @@
 #include "syscompat/libsys/dispatch.hpp"
 
 #include <cerrno>
+#include <mutex>
 #include <utility>
+#include <vector>
 
 #include "syscompat/libsys/fallbacks.hpp"
 
@@ -56,6 +58,14 @@ constexpr std::array<std::atomic<const Handler*>, sizeof...(I)> make_kernel_slot
   return {{(static_cast<void>(I), &detail::kernel_handler)...}};
 }
 
+// Removed handlers are kept here rather than freed: another thread may still be running one.
+void retire(const Handler* handler) {
+  static std::mutex mutex;
+  static auto* retired = new std::vector<const Handler*>;  // never destroyed, like them
+  const std::lock_guard lock(mutex);
+  retired->push_back(handler);
+}
+
 std::atomic<const Handler*>& slot_at(std::uint32_t nr, Level level) {
   return level == Level::top ? detail::slots[nr] : detail::kernel_slots[nr];
 }
@@ -83,8 +93,10 @@ const Handler* install_layer(std::uint32_t nr, HandlerFn fn, void* context, Leve
 bool remove_layer(std::uint32_t nr, const Handler* layer, Level level) {
   if (nr >= slot_count || layer == nullptr) return false;
   const Handler* expected = layer;
-  return slot_at(nr, level).compare_exchange_strong(expected, layer->next,
-                                                    std::memory_order_acq_rel);
+  if (!slot_at(nr, level).compare_exchange_strong(expected, layer->next, std::memory_order_acq_rel))
+    return false;
+  retire(layer);
+  return true;
 }
 
 bool fallback_active(std::uint32_t nr) {

@@ -336,11 +336,12 @@ long count_handler(const Handler& self, const Call& c) {
 }  // namespace
 
 bool Installed::remove() {
-  bool all = true;
+  // Handlers that are not outermost stay listed, so a later remove() can take them off.
+  std::vector<std::pair<std::uint32_t, const Handler*>> kept;
   for (auto it = handlers.rbegin(); it != handlers.rend(); ++it)
-    all = remove_layer(it->first, it->second, level) && all;
-  handlers.clear();
-  return all;
+    if (!remove_layer(it->first, it->second, level)) kept.insert(kept.begin(), *it);
+  handlers = std::move(kept);
+  return handlers.empty();
 }
 
 std::vector<std::uint32_t> all_numbers() {

@@ -67,7 +67,7 @@ TEST_CASE("layers stack: the last installed runs first and comes off first", "[l
   const std::vector<std::uint32_t> numbers{sys::nr::getppid};
   auto counting = layers::count(counter, numbers);
   auto denied = layers::deny(numbers, ENOSYS);
-  sys::getppid();  // counted: the count layer is below deny? no: deny is on top and answers
+  sys::getppid();  // deny is outermost and answers: the count layer below never runs
   CHECK(counter[sys::nr::getppid] == 0);
   CHECK_FALSE(counting.remove());  // not the outermost
   REQUIRE(denied.remove());
