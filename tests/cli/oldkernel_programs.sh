@@ -5,6 +5,7 @@
 set -u
 bin=$1
 demo=$3
+demo_shared=$5
 fail() { echo "FAIL: $*" >&2; exit 1; }
 scratch=$(mktemp -d /tmp/oldkernel-programs-XXXXXX)
 trap 'rm -rf "$scratch"' EXIT
@@ -82,4 +83,12 @@ for major in 3 4 5 6; do
     fi
   done
 done
+# The demo built against libsys.so behaves the same, fallbacks included.
+for release in 3.10 5.4; do
+  "$bin" oldkernel --release "$release" -- "$demo_shared" "$scratch/demo" >"$scratch/demo-old.txt" \
+    2>"$scratch/demo-old.err" || fail "shared demo failed under $release"
+  diff -u "$scratch/demo-native.txt" "$scratch/demo-old.txt" >&2 || fail "shared demo differs under $release"
+done
+grep -q 'fallbacks taken: close_range,faccessat2,openat2$' "$scratch/demo-old.err" ||
+  fail "shared demo under 5.4 took: $(cat "$scratch/demo-old.err")"
 echo "oldkernel programs: ok ($checked releases for the demo)"
