@@ -11,8 +11,12 @@
 #include <linux/openat2.h>
 #include <linux/sched.h>
 #include <sched.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -370,6 +374,45 @@ long accept4_fallback(const Call& c) {
   return finish_new_fd(fd, flags & SOCK_CLOEXEC, flags & SOCK_NONBLOCK);
 }
 
+// ---- the 2.6.27 *1/*2/*4 calls: the older call, then the flags --------------------------
+
+long epoll_create1_fallback(const Call& c) {
+  const int flags = arg<int>(c, 0);
+  if ((flags & ~EPOLL_CLOEXEC) != 0) return -EINVAL;
+  return finish_new_fd(raw(sys::epoll_create(1)), flags & EPOLL_CLOEXEC, false);
+}
+
+long inotify_init1_fallback(const Call& c) {
+  const int flags = arg<int>(c, 0);
+  if ((flags & ~(IN_CLOEXEC | IN_NONBLOCK)) != 0) return -EINVAL;
+  return finish_new_fd(raw(sys::inotify_init()), flags & IN_CLOEXEC, flags & IN_NONBLOCK);
+}
+
+long eventfd2_fallback(const Call& c) {
+  const int flags = arg<int>(c, 1);
+  if ((flags & ~(EFD_CLOEXEC | EFD_NONBLOCK | EFD_SEMAPHORE)) != 0) return -EINVAL;
+  // Semaphore mode is fixed at creation; eventfd cannot ask for it.
+  if (flags & EFD_SEMAPHORE) return -ENOSYS;
+  return finish_new_fd(raw(sys::eventfd(arg<unsigned>(c, 0))), flags & EFD_CLOEXEC,
+                       flags & EFD_NONBLOCK);
+}
+
+long signalfd4_fallback(const Call& c) {
+  const int ufd = arg<int>(c, 0), flags = arg<int>(c, 3);
+  if ((flags & ~(SFD_CLOEXEC | SFD_NONBLOCK)) != 0) return -EINVAL;
+  const long fd = raw(sys::signalfd(ufd, arg<const void*>(c, 1), c.args[2]));
+  // As natively, the flags apply to a new descriptor only; an existing one just gets the mask.
+  return ufd == -1 ? finish_new_fd(fd, flags & SFD_CLOEXEC, flags & SFD_NONBLOCK) : fd;
+}
+
+long mlock2_fallback(const Call& c) {
+  const int flags = arg<int>(c, 2);
+  if ((flags & ~MLOCK_ONFAULT) != 0) return -EINVAL;
+  // Locking on fault is a different memory behaviour than mlock's populate-everything.
+  if (flags & MLOCK_ONFAULT) return -ENOSYS;
+  return raw(sys::mlock(arg<void*>(c, 0), c.args[1]));
+}
+
 // ---- preadv2/pwritev2 via preadv/pwritev (readv/writev for offset -1) ------------------
 
 constexpr int rwf_supported = RWF_HIPRI | RWF_DSYNC | RWF_SYNC | RWF_NOWAIT | RWF_APPEND;
@@ -580,8 +623,13 @@ constexpr Fallback fallback_table[] = {
      "native call may refuse some cross-file-system pairs with EXDEV)"},
     {"dup3", dup3_fallback, "dup2 + fcntl(F_SETFD)",
      "O_CLOEXEC is set after dup2: a concurrent fork+exec can inherit the descriptor"},
+    {"epoll_create1", epoll_create1_fallback, "epoll_create + fcntl",
+     "EPOLL_CLOEXEC is set after epoll_create (a fork+exec race)"},
     {"epoll_pwait2", epoll_pwait2_fallback, "epoll_pwait",
      "the timeout is rounded up to whole milliseconds (never shorter) and capped at INT_MAX ms"},
+    {"eventfd2", eventfd2_fallback, "eventfd + fcntl",
+     "flags are set after eventfd (a fork+exec race for EFD_CLOEXEC); EFD_SEMAPHORE returns "
+     "ENOSYS"},
     {"execveat", execveat_fallback, "execve of the path or /proc/self/fd/N[/path]",
      "needs /proc; AT_SYMLINK_NOFOLLOW is checked before the exec (a race); a close-on-exec "
      "descriptor to a script fails in the interpreter rather than with ENOENT"},
@@ -594,9 +642,13 @@ constexpr Fallback fallback_table[] = {
     {"getrandom", getrandom_fallback, "read from /dev/urandom (/dev/random for GRND_RANDOM)",
      "needs /dev and a free descriptor; before 5.18 /dev/urandom does not wait for the pool "
      "to be seeded"},
+    {"inotify_init1", inotify_init1_fallback, "inotify_init + fcntl",
+     "flags are set after inotify_init (a fork+exec race for IN_CLOEXEC)"},
     {"memfd_create", memfd_create_fallback, "O_TMPFILE in /dev/shm, or a file unlinked at once",
      "MFD_ALLOW_SEALING, MFD_NOEXEC_SEAL and MFD_HUGETLB return ENOSYS (a plain file cannot "
      "keep seals); /proc/self/fd shows a /dev/shm name, not memfd:NAME"},
+    {"mlock2", mlock2_fallback, "mlock",
+     "flags 0 only: MLOCK_ONFAULT returns ENOSYS (mlock would populate every page)"},
     {"openat2", openat2_fallback, "openat",
      "only resolve == 0: any RESOLVE_* flag returns ENOSYS, as openat cannot enforce it"},
     {"pipe2", pipe2_fallback, "pipe + fcntl",
@@ -608,6 +660,8 @@ constexpr Fallback fallback_table[] = {
      "flags 0 only: RWF_* flags pwritev cannot promise return ENOSYS, unknown ones EOPNOTSUPP"},
     {"renameat2", renameat2_fallback, "renameat",
      "flags 0 only: NOREPLACE, EXCHANGE and WHITEOUT return ENOSYS (invalid mixes EINVAL)"},
+    {"signalfd4", signalfd4_fallback, "signalfd + fcntl",
+     "flags are set after signalfd on a new descriptor (a fork+exec race for SFD_CLOEXEC)"},
     {"statx", statx_fallback, "newfstatat (fstat for a NULL path with AT_EMPTY_PATH)",
      "stx_mask is STATX_BASIC_STATS: no btime, mount id, attributes or DIO alignment; "
      "AT_STATX_FORCE_SYNC/DONT_SYNC are accepted and ignored"},

@@ -9,8 +9,11 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -841,4 +844,104 @@ TEST_CASE("fallbacks that cannot keep a promise refuse", "[libsys][fallback]") {
            show(sys::preadv2(0, nullptr, 0, 0, 0, RWF_NOWAIT)) + "\n";
   };
   CHECK(in_child({sys::nr::memfd_create, sys::nr::preadv2}, body) == "err ENOSYS\nerr ENOSYS\n");
+}
+
+namespace {
+std::string new_fd_case(sys::Result<long> r) {
+  if (!r.ok()) return show(r);
+  const std::string out = "fd " + fd_flags(static_cast<int>(r.value()));
+  close(static_cast<int>(r.value()));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("epoll_create1 fallback matches the native call", "[libsys][fallback]") {
+  check_parity("epoll_create1",
+               {
+                   {"plain", [] { return new_fd_case(sys::epoll_create1(0)); }},
+                   {"cloexec", [] { return new_fd_case(sys::epoll_create1(EPOLL_CLOEXEC)); }},
+                   {"bad flags", [] { return new_fd_case(sys::epoll_create1(1)); }},
+               });
+}
+
+TEST_CASE("inotify_init1 fallback matches the native call", "[libsys][fallback]") {
+  check_parity(
+      "inotify_init1",
+      {
+          {"plain", [] { return new_fd_case(sys::inotify_init1(0)); }},
+          {"both", [] { return new_fd_case(sys::inotify_init1(IN_CLOEXEC | IN_NONBLOCK)); }},
+          {"bad flags", [] { return new_fd_case(sys::inotify_init1(1)); }},
+      });
+}
+
+namespace {
+std::string eventfd_case(unsigned count, int flags) {
+  const auto r = sys::eventfd2(count, flags);
+  if (!r.ok()) return show(r);
+  const int fd = static_cast<int>(r.value());
+  std::uint64_t value = 0;
+  const ssize_t n = read(fd, &value, sizeof value);
+  const std::string out =
+      "fd " + fd_flags(fd) + " read " + std::to_string(n) + " value " + std::to_string(value);
+  close(fd);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("eventfd2 fallback matches the native call", "[libsys][fallback]") {
+  check_parity("eventfd2",
+               {
+                   {"count", [] { return eventfd_case(5, 0); }},
+                   {"cloexec nonblock", [] { return eventfd_case(7, EFD_CLOEXEC | EFD_NONBLOCK); }},
+                   {"empty nonblock", [] { return eventfd_case(0, EFD_NONBLOCK); }},
+                   {"bad flags", [] { return eventfd_case(1, 0x10); }},
+               });
+}
+
+namespace {
+std::string signalfd_case(int ufd, std::size_t size, int flags) {
+  sigset_t mask;
+  sigemptyset(&mask);
+  sigaddset(&mask, SIGUSR1);
+  const auto r = sys::signalfd4(ufd, &mask, size, flags);
+  if (!r.ok()) return show(r);
+  const int fd = static_cast<int>(r.value());
+  const std::string out = (fd == ufd ? "same fd " : "fd ") + fd_flags(fd);
+  if (fd != ufd) close(fd);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("signalfd4 fallback matches the native call", "[libsys][fallback]") {
+  check_parity("signalfd4", {
+                                {"new", [] { return signalfd_case(-1, 8, 0); }},
+                                {"new cloexec nonblock",
+                                 [] { return signalfd_case(-1, 8, SFD_CLOEXEC | SFD_NONBLOCK); }},
+                                {"existing",
+                                 [] {
+                                   sigset_t none;
+                                   sigemptyset(&none);
+                                   const int made = signalfd(-1, &none, 8);
+                                   const auto out = signalfd_case(made, 8, SFD_NONBLOCK);
+                                   close(made);
+                                   return out;
+                                 }},
+                                {"bad size", [] { return signalfd_case(-1, 4, 0); }},
+                                {"bad flags", [] { return signalfd_case(-1, 8, 1); }},
+                                {"not a signalfd", [] { return signalfd_case(0, 8, 0); }},
+                            });
+}
+
+TEST_CASE("mlock2 fallback matches the native call (flags 0)", "[libsys][fallback]") {
+  static char page[8192];
+  check_parity("mlock2", {
+                             {"lock",
+                              [] {
+                                const auto r = sys::mlock2(page, 4096, 0);
+                                munlock(page, 4096);
+                                return show(r);
+                              }},
+                             {"bad flags", [] { return show(sys::mlock2(page, 4096, 0x10)); }},
+                             {"unmapped", [] { return show(sys::mlock2(bad_pointer, 4096, 0)); }},
+                         });
 }
