@@ -79,7 +79,12 @@ struct Case {
 };
 
 // Runs the cases natively and with `name` forced to its fallback, and compares line by line.
-void check_parity(std::string_view name, const std::vector<Case>& cases) {
+// Runs the cases natively and with `name` forced to its fallback (after `plant`, which a test
+// uses to break the fallback on purpose); returns the cases whose lines differ, and checks
+// that the forced run really took the fallback.
+std::vector<std::string> parity_differences(
+    std::string_view name, const std::vector<Case>& cases,
+    const std::function<void()>& plant = [] {}) {
   const auto* call = syscompat::abi::find_syscall(syscompat::abi::Abi::x86_64, name);
   REQUIRE(call != nullptr);
   REQUIRE(sys::find_fallback(call->number) != nullptr);
@@ -91,15 +96,27 @@ void check_parity(std::string_view name, const std::vector<Case>& cases) {
     return out;
   };
   const auto native = lines(in_child({}, body));
-  const auto forced = lines(in_child({nr}, body));
+  const auto forced = lines(in_child({nr}, [&] {
+    plant();
+    return body();
+  }));
   REQUIRE(native.size() == cases.size() + 1);
   REQUIRE(forced.size() == cases.size() + 1);
-  for (std::size_t i = 0; i < cases.size(); ++i) {
-    INFO(name << " case " << cases[i].label);
-    CHECK(forced[i] == native[i]);
-  }
   CHECK(native.back() == "fallback taken: 0");
   CHECK(forced.back() == "fallback taken: 1");
+  std::vector<std::string> differences;
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    if (forced[i] != native[i]) differences.push_back(native[i] + " | forced: " + forced[i]);
+  return differences;
+}
+
+void check_parity(std::string_view name, const std::vector<Case>& cases) {
+  const auto differences = parity_differences(name, cases);
+  for (const auto& difference : differences) {
+    INFO(name << ": " << difference);
+    CHECK(false);
+  }
+  CHECK(differences.empty());
 }
 
 // ---- statx ---------------------------------------------------------------------------
@@ -157,6 +174,31 @@ TEST_CASE("statx fallback matches the native call", "[libsys][fallback]") {
            }},
           {"bad dirfd", [&] { return statx_case(999, "file", 0, STATX_BASIC_STATS); }},
       });
+}
+
+TEST_CASE("the parity check catches a planted fallback bug", "[libsys][fallback]") {
+  // A kernel-level layer under the forced run adds one to every size newfstatat reports: the
+  // statx fallback then reports a wrong stx_size, and the comparison must say so.
+  Fixture f;
+  const int d = f.dfd;
+  const std::vector<Case> cases{
+      {"file", [&] { return statx_case(d, "file", 0, STATX_BASIC_STATS); }},
+      {"missing", [&] { return statx_case(d, "nope", 0, STATX_BASIC_STATS); }},
+  };
+  const auto plant = [] {
+    sys::install_layer(
+        sys::nr::newfstatat,
+        [](const sys::Handler& self, const sys::Call& call) {
+          const long r = sys::call_next(self, call);
+          if (r == 0) reinterpret_cast<struct stat*>(call.args[2])->st_size += 1;
+          return r;
+        },
+        nullptr, sys::Level::kernel);
+  };
+  CHECK(parity_differences("statx", cases).empty());
+  const auto caught = parity_differences("statx", cases, plant);
+  REQUIRE(caught.size() == 1);
+  CHECK(caught[0].rfind("file: ok 0", 0) == 0);
 }
 
 TEST_CASE("statx fallback's stx_mask says exactly what it knows", "[libsys][fallback]") {
