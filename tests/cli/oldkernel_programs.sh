@@ -3,6 +3,8 @@
 # and oldkernel_demo (built on libsys: statx, openat2, close_range, clone3, faccessat2,
 # renameat2, pipe2, getrandom) prints the same under every release from 3.10 to this kernel.
 set -u
+# Debian's own programs (coreutils, tar, findutils, python3), not whatever PATH finds first.
+export PATH=/usr/bin:/bin
 bin=$1
 demo=$3
 demo_shared=$5

@@ -1,6 +1,8 @@
 # Bad input to `syscompat oldkernel`: one line on stderr and exit 2 (bad options), 127 (no
 # such command) or 126 (not executable); and what --list and --errno do.
 set -u
+# Debian's own programs (coreutils, tar, findutils, python3), not whatever PATH finds first.
+export PATH=/usr/bin:/bin
 bin=$1
 i386_probe=$4
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -37,6 +39,10 @@ out=$("$bin" oldkernel --release 4.2 -- "$i386_probe" | tr '\n' ' ')
 [ "$out" = "statx=ENOSYS socket=ENOSYS socketcall=EINVAL close_range=ENOSYS " ] || fail "i386 under 4.2: $out"
 out=$("$bin" oldkernel --release 4.3 -- "$i386_probe" | tr '\n' ' ')
 [ "$out" = "statx=ENOSYS socket=EAFNOSUPPORT socketcall=EINVAL close_range=ENOSYS " ] || fail "i386 under 4.3: $out"
+# glibc falls back from statx only on ENOSYS: under EPERM, Debian's ls cannot stat.
+"$bin" oldkernel --release 4.4 -- ls -l / >/dev/null 2>&1 || fail "ls under 4.4 (ENOSYS)"
+"$bin" oldkernel --release 4.4 --errno EPERM -- ls -l / 2>&1 >/dev/null | grep -q "Operation not permitted" ||
+  fail "ls under 4.4 with EPERM did not fail"
 # x86_64: python's os.listdir uses getdents64 (2.4.0) and works; a raw statx does not.
 out=$("$bin" oldkernel --release 4.10 -- python3 -c '
 import ctypes, os
