@@ -13,6 +13,7 @@
 
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <cstdint>
 
 namespace syscompat::sys {
@@ -72,13 +73,13 @@ long probe_failed(const Call& call);
 // A slot nobody has touched (its probe unswitched, no layer on it or on its kernel slot)
 // goes straight to the kernel: the same result, without two indirect calls.
 inline long dispatch(const Call& call) {
-  if (call.nr >= slot_count) return -38;  // ENOSYS
+  if (call.nr >= slot_count) return -ENOSYS;
   const Handler* handler = detail::slots[call.nr].load(std::memory_order_acquire);
   if (handler == &detail::probes[call.nr] &&
       handler->fn.load(std::memory_order_relaxed) == detail::probe &&
       detail::kernel_slots[call.nr].load(std::memory_order_relaxed) == &detail::kernel_handler) {
     const long result = syscall_instruction(call);
-    return result == -38 ? detail::probe_failed(call) : result;
+    return result == -ENOSYS ? detail::probe_failed(call) : result;
   }
   return (*handler)(call);
 }
