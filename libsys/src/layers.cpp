@@ -362,14 +362,14 @@ std::vector<std::uint32_t> numbers_of(std::span<const std::string_view> names) {
   return numbers;
 }
 
-Installed trace(int fd, std::span<const std::uint32_t> numbers) {
+Installed trace(int fd, std::span<const std::uint32_t> numbers, Level level) {
   return install_all(numbers, trace_handler,
-                     reinterpret_cast<void*>(static_cast<std::intptr_t>(fd)));
+                     reinterpret_cast<void*>(static_cast<std::intptr_t>(fd)), level);
 }
 
-Installed record(int fd, std::span<const std::uint32_t> numbers) {
+Installed record(int fd, std::span<const std::uint32_t> numbers, Level level) {
   return install_all(numbers, record_handler,
-                     reinterpret_cast<void*>(static_cast<std::intptr_t>(fd)));
+                     reinterpret_cast<void*>(static_cast<std::intptr_t>(fd)), level);
 }
 
 Installed replay(std::string_view recording, std::span<const std::uint32_t> numbers,

@@ -183,6 +183,28 @@ TEST_CASE("one probe per call per process: after the first ENOSYS no further fai
   CHECK(out == "ok=100 statx=1 newfstatat=100");
 }
 
+TEST_CASE("a kernel-level recording shows the one failing probe", "[libsys]") {
+  // The same claim with the record layer: ten statx calls under the filter leave one statx
+  // record (-ENOSYS) and ten newfstatat records in what reached the kernel.
+  const auto out = in_child({sys::nr::statx}, [] {
+    const int log = temp_file();
+    const std::vector<std::uint32_t> numbers{sys::nr::statx, sys::nr::newfstatat};
+    auto recording = layers::record(log, numbers, sys::Level::kernel);
+    struct statx sx {};
+    for (int i = 0; i < 10; ++i) sys::statx(AT_FDCWD, "/", 0, STATX_BASIC_STATS, &sx);
+    recording.remove();
+    const std::string text = read_fd(log);
+    const auto count = [&](const std::string& what) {
+      std::size_t n = 0;
+      for (std::size_t at = 0; (at = text.find(what, at)) != std::string::npos; ++at) ++n;
+      return n;
+    };
+    return std::to_string(count(" statx -38 ")) + " " + std::to_string(count(" statx ")) + " " +
+           std::to_string(count(" newfstatat 0 "));
+  });
+  CHECK(out == "1 1 10");
+}
+
 TEST_CASE("the probe counter catches a planted per-call probe", "[libsys]") {
   // The check above is trusted because it fails when the probe is not cached: resetting the
   // probe before every call (the planted bug) makes every call probe the kernel again.

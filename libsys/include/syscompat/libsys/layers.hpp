@@ -30,7 +30,7 @@ std::vector<std::uint32_t> all_numbers();
 std::vector<std::uint32_t> numbers_of(std::span<const std::string_view> names);
 
 // strace-style lines, `name(args...) = result`, decoded from the description, to `fd`.
-Installed trace(int fd, std::span<const std::uint32_t> numbers);
+Installed trace(int fd, std::span<const std::uint32_t> numbers, Level level = Level::top);
 
 // Appends each call to `fd` (open it O_APPEND): number, result, argument registers, and the
 // bytes of every pointer argument the signature sizes (before the call for in, after it for
@@ -38,7 +38,8 @@ Installed trace(int fd, std::span<const std::uint32_t> numbers);
 //   call NR NAME RESULT A0 A1 A2 A3 A4 A5
 //   in|out ARG HEXBYTES
 //   end
-Installed record(int fd, std::span<const std::uint32_t> numbers);
+// At Level::kernel it records what really entered the kernel (a probe's failing call too).
+Installed record(int fd, std::span<const std::uint32_t> numbers, Level level = Level::top);
 
 // Serves calls from a recording, in order, without the kernel: the recorded result, and
 // each recorded out buffer copied to the same argument of the replayed call. A call that
