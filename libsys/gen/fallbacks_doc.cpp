@@ -18,7 +18,8 @@ int main() {
                "cannot be honoured it returns an error (ENOSYS unless\nthe native validation "
                "says otherwise) rather than do something weaker. Each fallback is checked\n"
                "against the native call on a 6.x kernel, forced by a seccomp filter, in "
-               "tests/libsys/fallbacks_parity_test.cpp. \"native since\" is the description's first release\n"
+               "tests/libsys/fallbacks_parity_test.cpp. \"native since\" is the description's "
+               "first release\n"
                "with the call: kernels before it get the fallback.\n\n"
                "| call | x86_64 number | native since | built from | what it cannot do |\n"
                "|---|---|---|---|---|\n";
