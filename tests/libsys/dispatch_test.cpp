@@ -183,6 +183,29 @@ TEST_CASE("one probe per call per process: after the first ENOSYS no further fai
   CHECK(out == "ok=100 statx=1 newfstatat=100");
 }
 
+TEST_CASE("threads racing to the first ENOSYS all get the fallback's answer", "[libsys]") {
+  // Several threads may probe at once before the switch is seen: at most one failing probe
+  // per thread, and every call answered correctly.
+  const auto out = in_child({sys::nr::statx}, [] {
+    layers::Counter counter;
+    const std::vector<std::uint32_t> numbers{sys::nr::statx};
+    auto counting = layers::count(counter, numbers, sys::Level::kernel);
+    std::atomic<long> ok{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+      threads.emplace_back([&] {
+        struct statx sx {};
+        for (int i = 0; i < 200; ++i)
+          ok += sys::statx(AT_FDCWD, "/", 0, STATX_BASIC_STATS, &sx).ok() && S_ISDIR(sx.stx_mode);
+      });
+    for (auto& thread : threads) thread.join();
+    return "ok=" + std::to_string(ok.load()) +
+           " probes<=4:" + std::to_string(counter[sys::nr::statx] <= 4) +
+           " probes>=1:" + std::to_string(counter[sys::nr::statx] >= 1);
+  });
+  CHECK(out == "ok=800 probes<=4:1 probes>=1:1");
+}
+
 TEST_CASE("a kernel-level recording shows the one failing probe", "[libsys]") {
   // The same claim with the record layer: ten statx calls under the filter leave one statx
   // record (-ENOSYS) and ten newfstatat records in what reached the kernel.
