@@ -45,14 +45,19 @@ struct Handler {
 // The one place libsys executes the `syscall` instruction: inline, so the untouched fast
 // path below has no call at all. rcx and r11 are clobbered by the instruction itself.
 inline long syscall_instruction(const Call& call) {
+  // Every load from `call` happens before the register variables are bound: instrumentation
+  // (TSan's __tsan_read8) between a binding and the asm would clobber r10, r8 or r9.
+  const long nr = static_cast<long>(call.nr);
+  const std::uint64_t a0 = call.args[0], a1 = call.args[1], a2 = call.args[2];
+  const long a3 = static_cast<long>(call.args[3]), a4 = static_cast<long>(call.args[4]),
+             a5 = static_cast<long>(call.args[5]);
   long result;
-  register long r10 __asm__("r10") = static_cast<long>(call.args[3]);
-  register long r8 __asm__("r8") = static_cast<long>(call.args[4]);
-  register long r9 __asm__("r9") = static_cast<long>(call.args[5]);
+  register long r10 __asm__("r10") = a3;
+  register long r8 __asm__("r8") = a4;
+  register long r9 __asm__("r9") = a5;
   __asm__ volatile("syscall"
                    : "=a"(result)
-                   : "a"(static_cast<long>(call.nr)), "D"(call.args[0]), "S"(call.args[1]),
-                     "d"(call.args[2]), "r"(r10), "r"(r8), "r"(r9)
+                   : "a"(nr), "D"(a0), "S"(a1), "d"(a2), "r"(r10), "r"(r8), "r"(r9)
                    : "rcx", "r11", "memory");
   return result;
 }
