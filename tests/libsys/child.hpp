@@ -3,6 +3,7 @@
 // it printed. The oracle for a fallback: the same cases run natively here.
 #pragma once
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +16,12 @@
 #include "syscompat/libsys/oldkernel.hpp"
 
 namespace libsys_test {
+
+// A descriptor to dup and stat: standard input may be closed (CI runs without one).
+inline int null_fd() {
+  static const int fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+  return fd;
+}
 
 inline std::string in_child(const std::vector<std::uint32_t>& enosys,
                             const std::function<std::string()>& body) {

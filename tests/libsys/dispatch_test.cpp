@@ -47,8 +47,8 @@ TEST_CASE("entry points: the C++ API returns the error as a value, the C API set
   CHECK(__sys_getpid() == getpid());
   struct stat a {
   }, b{};
-  REQUIRE(sys::fstat(0, &a).ok());
-  REQUIRE(fstat(0, &b) == 0);
+  REQUIRE(sys::fstat(libsys_test::null_fd(), &a).ok());
+  REQUIRE(fstat(libsys_test::null_fd(), &b) == 0);
   CHECK(a.st_ino == b.st_ino);
 }
 

@@ -35,6 +35,7 @@
 namespace sys = syscompat::sys;
 using libsys_test::in_child;
 using libsys_test::lines;
+using libsys_test::null_fd;
 
 namespace {
 
@@ -89,6 +90,7 @@ std::vector<std::string> parity_differences(
   REQUIRE(call != nullptr);
   REQUIRE(sys::find_fallback(call->number) != nullptr);
   const std::uint32_t nr = call->number;
+  null_fd();  // opened here, before the fork, so both runs number their descriptors alike
   const auto body = [&] {
     std::string out;
     for (const auto& c : cases) out += c.label + ": " + c.run() + "\n";
@@ -338,7 +340,7 @@ TEST_CASE("openat2 fallback refuses resolve flags rather than ignore them", "[li
 
 namespace {
 std::string close_range_case(unsigned first, unsigned last, unsigned flags) {
-  for (int fd = 100; fd <= 105; ++fd) dup2(0, fd);
+  for (int fd = 100; fd <= 105; ++fd) dup2(null_fd(), fd);
   const auto r = sys::close_range(first, last, flags);
   std::string out = show(r);
   for (int fd = 100; fd <= 105; ++fd) out += " " + std::to_string(fd) + ":" + fd_flags(fd);
@@ -545,17 +547,17 @@ std::string dup3_case(int oldfd, int newfd, int flags) {
 
 TEST_CASE("dup3 fallback matches the native call", "[libsys][fallback]") {
   check_parity("dup3", {
-                           {"plain", [] { return dup3_case(0, 120, 0); }},
-                           {"cloexec", [] { return dup3_case(0, 120, O_CLOEXEC); }},
+                           {"plain", [] { return dup3_case(null_fd(), 120, 0); }},
+                           {"cloexec", [] { return dup3_case(null_fd(), 120, O_CLOEXEC); }},
                            {"over a cloexec one",
                             [] {
-                              dup3(1, 120, O_CLOEXEC);
-                              return dup3_case(0, 120, 0);
+                              dup3(null_fd(), 120, O_CLOEXEC);
+                              return dup3_case(null_fd(), 120, 0);
                             }},
-                           {"same fd", [] { return dup3_case(0, 0, 0); }},
-                           {"bad flags", [] { return dup3_case(0, 120, O_NONBLOCK); }},
+                           {"same fd", [] { return dup3_case(null_fd(), null_fd(), 0); }},
+                           {"bad flags", [] { return dup3_case(null_fd(), 120, O_NONBLOCK); }},
                            {"bad oldfd", [] { return dup3_case(999, 120, 0); }},
-                           {"bad newfd", [] { return dup3_case(0, -1, 0); }},
+                           {"bad newfd", [] { return dup3_case(null_fd(), -1, 0); }},
                        });
 }
 
@@ -576,7 +578,7 @@ std::string accept4_case(int flags, bool listening = true, bool socket_fd = true
   }
   sockaddr_un peer{};
   int peer_len = sizeof peer;
-  const auto r = sys::accept4(socket_fd ? server : 0, &peer, &peer_len, flags);
+  const auto r = sys::accept4(socket_fd ? server : null_fd(), &peer, &peer_len, flags);
   std::string out = show(r);
   if (r.ok()) {
     out += " " + fd_flags(static_cast<int>(r.value())) + " peer_len=" + std::to_string(peer_len);
@@ -883,7 +885,7 @@ TEST_CASE("fallbacks that cannot keep a promise refuse", "[libsys][fallback]") {
   // Seals and resolve restrictions are security properties: never silently dropped.
   const auto body = [] {
     return memfd_case("x", MFD_ALLOW_SEALING) + "\n" +
-           show(sys::preadv2(0, nullptr, 0, 0, 0, RWF_NOWAIT)) + "\n";
+           show(sys::preadv2(null_fd(), nullptr, 0, 0, 0, RWF_NOWAIT)) + "\n";
   };
   CHECK(in_child({sys::nr::memfd_create, sys::nr::preadv2}, body) == "err ENOSYS\nerr ENOSYS\n");
 }
@@ -970,7 +972,7 @@ TEST_CASE("signalfd4 fallback matches the native call", "[libsys][fallback]") {
                                  }},
                                 {"bad size", [] { return signalfd_case(-1, 4, 0); }},
                                 {"bad flags", [] { return signalfd_case(-1, 8, 1); }},
-                                {"not a signalfd", [] { return signalfd_case(0, 8, 0); }},
+                                {"not a signalfd", [] { return signalfd_case(null_fd(), 8, 0); }},
                             });
 }
 

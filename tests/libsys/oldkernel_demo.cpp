@@ -74,7 +74,8 @@ int main(int argc, char** argv) {
   unlinkat(dir, "renamed", 0);
 
   // close_range over descriptors 60..69.
-  for (int fd = 60; fd < 70; ++fd) dup2(0, fd);
+  const int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);  // stdin may be closed
+  for (int fd = 60; fd < 70; ++fd) dup2(null_fd, fd);
   say("close_range", sys::close_range(60, 64, 0));
   say("close_range cloexec", sys::close_range(65, 69, CLOSE_RANGE_CLOEXEC));
   int open_count = 0, cloexec_count = 0;
