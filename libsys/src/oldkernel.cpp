@@ -110,17 +110,23 @@ bool install(const abi::Release& release, int error_number, FilterReport& report
     error = std::string("cannot merge the i386 filter: ") + std::strerror(-rc);
     return false;
   }
-  if (const int rc = load(ctx64); rc != 0) {
-    error = std::string("cannot load the seccomp filter: ") + std::strerror(-rc);
-    return false;
-  }
+  // The supplement first: the main filter may refuse prctl and seccomp themselves (under a
+  // release older than they are), and the supplement only acts on the i386 path.
   if (!report.i386_supplement.empty()) {
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+      error = std::string("cannot set no_new_privs: ") + std::strerror(errno);
+      return false;
+    }
     const int rc = load_i386_supplement(
         report.i386_supplement, SECCOMP_RET_ERRNO | static_cast<std::uint32_t>(error_number));
     if (rc != 0) {
       error = std::string("cannot load the i386 supplement filter: ") + std::strerror(-rc);
       return false;
     }
+  }
+  if (const int rc = load(ctx64); rc != 0) {
+    error = std::string("cannot load the seccomp filter: ") + std::strerror(-rc);
+    return false;
   }
   return true;
 }
