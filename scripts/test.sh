@@ -16,5 +16,13 @@ bash tests/fuzz/run.sh "${SYSCOMPAT_FUZZ_SECONDS:-60}"
 (cd build && ctest --output-on-failure -j"$jobs")
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSYSCOMPAT_SANITIZE=ON >/dev/null
-cmake --build build-asan --target unit_tests
+cmake --build build-asan --target unit_tests libsys_tests
 (cd build-asan && ctest -L unit --output-on-failure -j"$jobs")
+
+# libsys's slots and probes are shared between threads: its tests once more under
+# ThreadSanitizer (it found register variables clobbered by instrumentation before the
+# syscall instruction once).
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS=-fsanitize=thread \
+  -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread >/dev/null
+cmake --build build-tsan --target libsys_tests
+build-tsan/tests/libsys_tests

@@ -24,5 +24,7 @@ std::function<int()> add_translate_command(CLI::App& app);
 // begin in argv (argc when this is not run32).
 int run32_program_start(int argc, char** argv);
 std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> command);
+// Registers `oldkernel`.
+std::function<int()> add_oldkernel_command(CLI::App& app);
 
 }  // namespace syscompat::tools

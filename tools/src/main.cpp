@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   const int program_start = syscompat::tools::run32_program_start(argc, argv);
   const auto run_run32 = syscompat::tools::add_run32_command(
       app, std::vector<std::string>(argv + program_start, argv + argc));
+  const auto run_oldkernel = syscompat::tools::add_oldkernel_command(app);
   try {
     app.parse(program_start, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("syscalls")) return run_syscalls();
     if (app.got_subcommand("translate")) return run_translate();
     if (app.got_subcommand("run32")) return run_run32();
+    if (app.got_subcommand("oldkernel")) return run_oldkernel();
   } catch (const syscompat::tools::UsageError& e) {
     std::cerr << "syscompat: " << e.message << "\n";
     return 2;

@@ -1,0 +1,109 @@
+// Replaceable dispatch: every libsys entry point calls through a per-syscall slot.
+//
+// A slot is an atomic pointer to a Handler, indexed by the x86_64 syscall number. A layer
+// (trace, record, deny, ...) is a Handler whose `next` is what the slot held before, so
+// layers stack; installing and removing are atomic exchanges, safe while other threads call.
+// A Handler's function is itself atomic: a probe swaps its own function to the fallback on
+// the first ENOSYS, so later calls reach the fallback with no failing probe.
+//
+// Below the slots' chains sits a second table, the kernel slots: the handler that finally
+// enters the kernel. Layers installed there see what really reaches the kernel (a probe's
+// failing attempt included) rather than what the program asked for.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <cstdint>
+
+namespace syscompat::sys {
+
+// Slots cover x86_64 numbers below this (the table's highest is in the 400s).
+inline constexpr std::uint32_t slot_count = 512;
+
+// One call as it travels through the layers: number and six raw argument registers.
+struct Call {
+  std::uint32_t nr = 0;
+  std::uint64_t args[6] = {};
+};
+
+struct Handler;
+// Returns the kernel's convention: a value, or -errno.
+using HandlerFn = long (*)(const Handler& self, const Call& call);
+
+struct Handler {
+  std::atomic<HandlerFn> fn;
+  const Handler* next = nullptr;  // the handler this one wraps (null for the kernel)
+  void* context = nullptr;        // the layer's state
+
+  constexpr Handler(HandlerFn f, const Handler* n, void* ctx) : fn(f), next(n), context(ctx) {}
+  long operator()(const Call& call) const {
+    return fn.load(std::memory_order_acquire)(*this, call);
+  }
+};
+
+// The one place libsys executes the `syscall` instruction: inline, so the untouched fast
+// path below has no call at all. rcx and r11 are clobbered by the instruction itself.
+inline long syscall_instruction(const Call& call) {
+  // Every load from `call` happens before the register variables are bound: instrumentation
+  // (TSan's __tsan_read8) between a binding and the asm would clobber r10, r8 or r9.
+  const long nr = static_cast<long>(call.nr);
+  const std::uint64_t a0 = call.args[0], a1 = call.args[1], a2 = call.args[2];
+  const long a3 = static_cast<long>(call.args[3]), a4 = static_cast<long>(call.args[4]),
+             a5 = static_cast<long>(call.args[5]);
+  long result;
+  register long r10 __asm__("r10") = a3;
+  register long r8 __asm__("r8") = a4;
+  register long r9 __asm__("r9") = a5;
+  __asm__ volatile("syscall"
+                   : "=a"(result)
+                   : "a"(nr), "D"(a0), "S"(a1), "d"(a2), "r"(r10), "r"(r8), "r"(r9)
+                   : "rcx", "r11", "memory");
+  return result;
+}
+// The same, out of line: what the kernel handler and the layers' own I/O use.
+long raw_syscall(const Call& call);
+
+namespace detail {
+extern std::array<std::atomic<const Handler*>, slot_count> slots;
+extern std::array<std::atomic<const Handler*>, slot_count> kernel_slots;
+extern std::array<Handler, slot_count> probes;
+extern const Handler kernel_handler;
+long probe(const Handler& self, const Call& call);
+// After the fast path's ENOSYS: what the probe would do with it (switch to a fallback).
+long probe_failed(const Call& call);
+}  // namespace detail
+
+// What every entry point does: the slot's handler, or ENOSYS for a number out of range.
+// A slot nobody has touched (its probe unswitched, no layer on it or on its kernel slot)
+// goes straight to the kernel: the same result, without two indirect calls.
+inline long dispatch(const Call& call) {
+  if (call.nr >= slot_count) return -ENOSYS;
+  const Handler* handler = detail::slots[call.nr].load(std::memory_order_acquire);
+  if (handler == &detail::probes[call.nr] &&
+      handler->fn.load(std::memory_order_relaxed) == detail::probe &&
+      detail::kernel_slots[call.nr].load(std::memory_order_relaxed) == &detail::kernel_handler) {
+    const long result = syscall_instruction(call);
+    return result == -ENOSYS ? detail::probe_failed(call) : result;
+  }
+  return (*handler)(call);
+}
+
+// Where a layer goes: on top of what the program calls, or just above the kernel.
+enum class Level { top, kernel };
+
+// Wraps slot `nr` with a handler running `fn(self, call)`; `self.next` is the previous
+// handler. Returns the new handler (to pass to remove_layer). Handlers are never freed: a
+// thread may still be inside one after it has been removed.
+const Handler* install_layer(std::uint32_t nr, HandlerFn fn, void* context,
+                             Level level = Level::top);
+// Unwraps `layer` if it is the slot's outermost handler (layers come off in reverse order);
+// returns whether it did.
+bool remove_layer(std::uint32_t nr, const Handler* layer, Level level = Level::top);
+
+// Calls the next handler below `self`.
+inline long call_next(const Handler& self, const Call& call) {
+  return (*self.next)(call);
+}
+
+}  // namespace syscompat::sys

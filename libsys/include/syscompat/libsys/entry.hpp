@@ -1,0 +1,39 @@
+// What the generated entry points share: argument registers from typed values, and the
+// two result conventions. Internal to libsys's entries.cpp.
+#pragma once
+
+#include <cerrno>
+#include <cstdint>
+#include <type_traits>
+
+#include "syscompat/libsys/dispatch.hpp"
+
+namespace syscompat::sys::detail {
+
+template <typename T>
+std::uint64_t word(T value) {
+  if constexpr (std::is_pointer_v<T>) {
+    return reinterpret_cast<std::uintptr_t>(value);
+  } else if constexpr (std::is_signed_v<T>) {
+    return static_cast<std::uint64_t>(static_cast<std::int64_t>(value));  // sign-extended
+  } else {
+    return static_cast<std::uint64_t>(value);
+  }
+}
+
+template <typename... Args>
+inline long call(std::uint32_t nr, Args... args) {
+  static_assert(sizeof...(Args) <= 6);
+  Call c{nr, {word(args)...}};
+  return dispatch(c);
+}
+
+inline long to_libc(long raw) {
+  if (raw < 0 && raw >= -4095) {
+    errno = static_cast<int>(-raw);
+    return -1;
+  }
+  return raw;
+}
+
+}  // namespace syscompat::sys::detail

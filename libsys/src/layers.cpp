@@ -1,0 +1,392 @@
+#include "syscompat/libsys/layers.hpp"
+
+#include <sys/uio.h>
+
+#include <cerrno>
+#include <cstring>
+#include <deque>
+#include <sstream>
+#include <stdexcept>
+
+#include "syscompat/abi/layout.hpp"
+#include "syscompat/abi/syscalls.hpp"
+#include "syscompat/libsys/entries.hpp"
+
+namespace syscompat::sys::layers {
+
+namespace {
+
+const abi::Syscall* describe(std::uint32_t nr) {
+  return abi::find_syscall(abi::Abi::x86_64, nr);
+}
+
+// Layers write and read memory through raw_syscall, never through the slots: a layer on
+// `write` must not see its own output.
+long kernel(std::uint32_t nr, std::uint64_t a0 = 0, std::uint64_t a1 = 0, std::uint64_t a2 = 0,
+            std::uint64_t a3 = 0, std::uint64_t a4 = 0, std::uint64_t a5 = 0) {
+  return raw_syscall(Call{nr, {a0, a1, a2, a3, a4, a5}});
+}
+void write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const long n = kernel(nr::write, static_cast<std::uint64_t>(fd),
+                          reinterpret_cast<std::uintptr_t>(text.data() + done), text.size() - done);
+    if (n <= 0) return;
+    done += static_cast<std::size_t>(n);
+  }
+}
+// Reads what it can of [address, address + size) without faulting; returns the bytes read.
+std::string peek(std::uint64_t address, std::size_t size) {
+  std::string out(size, '\0');
+  std::size_t done = 0;
+  while (done < size) {
+    // One page at a time, so a partial read stops at the first unreadable page.
+    const std::uint64_t at = address + done;
+    const std::size_t chunk = std::min<std::size_t>(size - done, 4096 - (at & 4095));
+    const iovec local{out.data() + done, chunk};
+    const iovec remote{reinterpret_cast<void*>(static_cast<std::uintptr_t>(at)), chunk};
+    const long pid = kernel(nr::getpid);
+    const long n = kernel(nr::process_vm_readv, static_cast<std::uint64_t>(pid),
+                          reinterpret_cast<std::uintptr_t>(&local), 1,
+                          reinterpret_cast<std::uintptr_t>(&remote), 1, 0);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+    if (static_cast<std::size_t>(n) < chunk) break;
+  }
+  out.resize(done);
+  return out;
+}
+bool poke(std::uint64_t address, const std::string& bytes) {
+  const iovec local{const_cast<char*>(bytes.data()), bytes.size()};
+  const iovec remote{reinterpret_cast<void*>(static_cast<std::uintptr_t>(address)), bytes.size()};
+  const long n = kernel(nr::process_vm_writev, static_cast<std::uint64_t>(kernel(nr::getpid)),
+                        reinterpret_cast<std::uintptr_t>(&local), 1,
+                        reinterpret_cast<std::uintptr_t>(&remote), 1, 0);
+  return n == static_cast<long>(bytes.size());
+}
+std::string peek_string(std::uint64_t address, std::size_t limit) {
+  std::string out;
+  while (out.size() < limit) {
+    const std::string chunk =
+        peek(address + out.size(), std::min<std::size_t>(64, limit - out.size()));
+    if (chunk.empty()) break;
+    const auto nul = chunk.find('\0');
+    out += chunk.substr(0, nul);
+    if (nul != std::string::npos) return out;
+  }
+  return out;
+}
+
+int arg_index(const abi::Syscall& call, std::string_view name) {
+  for (std::size_t i = 0; i < call.signature.args.size(); ++i)
+    if (call.signature.args[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+constexpr std::size_t max_buffer = 1 << 20;
+
+// The bytes a pointer argument covers, from its signature: element size times count
+// (fixed, another argument's value, or the int another argument points to). 0 when the
+// description does not say (a struct without a layout, a string vector).
+std::size_t covered_bytes(const abi::Syscall& call, std::size_t index, const Call& c) {
+  const auto& arg = call.signature.args[index];
+  if (arg.form == abi::ArgForm::string) return peek_string(c.args[index], 4096).size() + 1;
+  if (arg.form != abi::ArgForm::pointer || c.args[index] == 0) return 0;
+  std::size_t element = 1;
+  if (!arg.struct_name.empty()) {
+    const auto* layout = abi::find_struct_layout(abi::Abi::x86_64, arg.struct_name);
+    if (layout == nullptr || !layout->present) return 0;
+    element = layout->size;
+  } else if (arg.scalar != abi::ArgScalar::char_ && arg.scalar != abi::ArgScalar::void_) {
+    element = abi::arg_scalar_size(arg.scalar, abi::Abi::x86_64);
+  }
+  std::uint64_t count = 1;
+  switch (arg.count.kind) {
+    case abi::ArgCount::Kind::one:
+      break;
+    case abi::ArgCount::Kind::fixed:
+      count = arg.count.fixed;
+      break;
+    case abi::ArgCount::Kind::argument: {
+      const int other = arg_index(call, arg.count.argument);
+      count = other < 0 ? 0 : c.args[other];
+      break;
+    }
+    case abi::ArgCount::Kind::pointee: {
+      const int other = arg_index(call, arg.count.argument);
+      std::int32_t value = 0;
+      const std::string bytes = other < 0 ? "" : peek(c.args[other], sizeof value);
+      if (bytes.size() == sizeof value) std::memcpy(&value, bytes.data(), sizeof value);
+      count = value < 0 ? 0 : static_cast<std::uint64_t>(value);
+      break;
+    }
+  }
+  return static_cast<std::size_t>(std::min<std::uint64_t>(count * element, max_buffer));
+}
+
+std::string hex(const std::string& bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char b : bytes) out += {digits[b >> 4], digits[b & 15]};
+  return out.empty() ? "-" : out;
+}
+std::string unhex(std::string_view text) {
+  std::string out;
+  if (text == "-") return out;
+  const auto value = [](char ch) { return ch <= '9' ? ch - '0' : ch - 'a' + 10; };
+  for (std::size_t i = 0; i + 1 < text.size(); i += 2)
+    out += static_cast<char>(value(text[i]) << 4 | value(text[i + 1]));
+  return out;
+}
+
+std::string quoted(const std::string& bytes, std::size_t limit) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < bytes.size() && i < limit; ++i) {
+    const unsigned char ch = static_cast<unsigned char>(bytes[i]);
+    if (ch == '"' || ch == '\\') {
+      out += '\\', out += static_cast<char>(ch);
+    } else if (ch == '\n') {
+      out += "\\n";
+    } else if (ch >= 32 && ch < 127) {
+      out += static_cast<char>(ch);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", ch);
+      out += buf;
+    }
+  }
+  out += '"';
+  if (bytes.size() > limit) out += "...";
+  return out;
+}
+
+Installed install_all(std::span<const std::uint32_t> numbers, HandlerFn fn, void* context,
+                      Level level = Level::top) {
+  Installed installed{level, {}};
+  for (std::uint32_t nr : numbers)
+    if (const Handler* handler = install_layer(nr, fn, context, level))
+      installed.handlers.emplace_back(nr, handler);
+  return installed;
+}
+
+// ---- trace -------------------------------------------------------------------------
+
+std::string decode_value(const abi::SyscallArg& arg, std::uint64_t value) {
+  if (arg.form == abi::ArgForm::value && arg.scalar != abi::ArgScalar::ptr) {
+    const bool flags = arg.name.find("flag") != std::string::npos ||
+                       arg.name.find("mask") != std::string::npos || arg.name == "prot";
+    const std::size_t size = abi::arg_scalar_size(arg.scalar, abi::Abi::x86_64);
+    if (flags) {
+      std::ostringstream out;
+      out << "0x" << std::hex << (size < 8 ? value & ((1ULL << (size * 8)) - 1) : value);
+      return out.str();
+    }
+    if (abi::arg_scalar_signed(arg.scalar)) {
+      const auto v = size == 4 ? static_cast<std::int64_t>(static_cast<std::int32_t>(value))
+                               : static_cast<std::int64_t>(value);
+      return std::to_string(v);
+    }
+    return std::to_string(size == 4 ? value & 0xffffffffULL : value);
+  }
+  if (value == 0) return "NULL";
+  if (arg.form == abi::ArgForm::string) return quoted(peek_string(value, 256), 64);
+  std::ostringstream out;
+  out << "0x" << std::hex << value;
+  return out.str();
+}
+
+std::string result_text(long result) {
+  if (result < 0 && result >= -4095) {
+    const char* name = strerrorname_np(static_cast<int>(-result));
+    return "-1 " + std::string(name ? name : "E?") + " (" +
+           std::strerror(static_cast<int>(-result)) + ")";
+  }
+  return std::to_string(result);
+}
+
+long trace_handler(const Handler& self, const Call& c) {
+  const long result = call_next(self, c);
+  const int fd = static_cast<int>(reinterpret_cast<std::intptr_t>(self.context));
+  const abi::Syscall* call = describe(c.nr);
+  std::string line = call ? std::string(call->name) : "syscall_" + std::to_string(c.nr);
+  line += '(';
+  if (call) {
+    const auto& args = call->signature.args;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (i) line += ", ";
+      // Byte buffers the kernel read, or filled (as much as the result says), shown as strace does.
+      const bool bytes = args[i].form == abi::ArgForm::pointer && args[i].struct_name.empty() &&
+                         args[i].scalar == abi::ArgScalar::char_ && c.args[i] != 0;
+      if (bytes && args[i].dir == abi::ArgDir::in) {
+        line += quoted(peek(c.args[i], std::min<std::size_t>(covered_bytes(*call, i, c), 32)), 32);
+      } else if (bytes && result >= 0) {
+        const std::size_t shown = std::min<std::size_t>(static_cast<std::size_t>(result), 32);
+        line += quoted(peek(c.args[i], shown), 32);
+      } else {
+        line += decode_value(args[i], c.args[i]);
+      }
+    }
+  }
+  line += ") = " + result_text(result) + "\n";
+  write_all(fd, line);
+  return result;
+}
+
+// ---- record ------------------------------------------------------------------------
+
+long record_handler(const Handler& self, const Call& c) {
+  const abi::Syscall* call = describe(c.nr);
+  std::vector<std::pair<std::size_t, std::size_t>> outs;  // argument, bytes
+  std::string ins;
+  if (call) {
+    for (std::size_t i = 0; i < call->signature.args.size(); ++i) {
+      const auto& arg = call->signature.args[i];
+      if (arg.form != abi::ArgForm::pointer && arg.form != abi::ArgForm::string) continue;
+      const std::size_t size = covered_bytes(*call, i, c);
+      if (size == 0) continue;
+      if (arg.dir != abi::ArgDir::out)
+        ins += "in " + std::to_string(i) + " " + hex(peek(c.args[i], size)) + "\n";
+      if (arg.dir != abi::ArgDir::in) outs.emplace_back(i, size);
+    }
+  }
+  const long result = call_next(self, c);
+  std::ostringstream text;
+  text << "call " << c.nr << " " << (call ? call->name : "?") << " " << result << std::hex;
+  for (std::uint64_t a : c.args) text << " " << a;
+  text << "\n" << ins;
+  for (const auto& [index, size] : outs) {
+    // Sizes that depend on the result (a read's count) are taken after the call.
+    text << "out " << std::dec << index << " " << hex(peek(c.args[index], size)) << "\n";
+  }
+  text << "end\n";
+  write_all(static_cast<int>(reinterpret_cast<std::intptr_t>(self.context)), text.str());
+  return result;
+}
+
+// ---- replay ------------------------------------------------------------------------
+
+struct Recorded {
+  std::uint32_t nr = 0;
+  long result = 0;
+  std::vector<std::pair<std::size_t, std::string>> outs;
+};
+
+struct ReplayState {
+  Replay public_state;
+  std::deque<Recorded> records;
+  std::atomic_flag lock = ATOMIC_FLAG_INIT;
+};
+
+long replay_handler(const Handler& self, const Call& c) {
+  auto* state = static_cast<ReplayState*>(self.context);
+  while (state->lock.test_and_set(std::memory_order_acquire)) {
+  }
+  long result = -ENOSYS;
+  if (state->records.empty() || state->records.front().nr != c.nr) {
+    ++state->public_state.divergences;
+  } else {
+    const Recorded record = std::move(state->records.front());
+    state->records.pop_front();
+    ++state->public_state.served;
+    result = record.result;
+    for (const auto& [index, bytes] : record.outs)
+      if (index < 6 && c.args[index] != 0 && !poke(c.args[index], bytes)) result = -EFAULT;
+  }
+  state->lock.clear(std::memory_order_release);
+  return result;
+}
+
+std::deque<Recorded> parse_recording(std::string_view text) {
+  std::deque<Recorded> records;
+  std::istringstream in{std::string(text)};
+  std::string word;
+  while (in >> word) {
+    if (word == "call") {
+      Recorded record;
+      std::string name;
+      in >> record.nr >> name >> record.result;
+      std::string rest;
+      std::getline(in, rest);  // the registers: replay matches on the number alone
+      records.push_back(std::move(record));
+    } else if (word == "out" && !records.empty()) {
+      std::size_t index;
+      std::string bytes;
+      in >> index >> bytes;
+      records.back().outs.emplace_back(index, unhex(bytes));
+    } else if (word == "in") {
+      std::string rest;
+      std::getline(in, rest);
+    }
+  }
+  return records;
+}
+
+// ---- deny and count ----------------------------------------------------------------
+
+long deny_handler(const Handler& self, const Call&) {
+  return -static_cast<long>(reinterpret_cast<std::intptr_t>(self.context));
+}
+
+long count_handler(const Handler& self, const Call& c) {
+  static_cast<Counter*>(self.context)->calls[c.nr].fetch_add(1, std::memory_order_relaxed);
+  return call_next(self, c);
+}
+
+}  // namespace
+
+bool Installed::remove() {
+  // Handlers that are not outermost stay listed, so a later remove() can take them off.
+  std::vector<std::pair<std::uint32_t, const Handler*>> kept;
+  for (auto it = handlers.rbegin(); it != handlers.rend(); ++it)
+    if (!remove_layer(it->first, it->second, level)) kept.insert(kept.begin(), *it);
+  handlers = std::move(kept);
+  return handlers.empty();
+}
+
+std::vector<std::uint32_t> all_numbers() {
+  std::vector<std::uint32_t> numbers;
+  for (const auto& call : abi::syscalls(abi::Abi::x86_64))
+    if (call.number < slot_count) numbers.push_back(call.number);
+  return numbers;
+}
+
+std::vector<std::uint32_t> numbers_of(std::span<const std::string_view> names) {
+  std::vector<std::uint32_t> numbers;
+  for (std::string_view name : names) {
+    const abi::Syscall* call = abi::find_syscall(abi::Abi::x86_64, name);
+    if (call == nullptr)
+      throw std::invalid_argument("unknown x86_64 syscall '" + std::string(name) + "'");
+    numbers.push_back(call->number);
+  }
+  return numbers;
+}
+
+Installed trace(int fd, std::span<const std::uint32_t> numbers, Level level) {
+  return install_all(numbers, trace_handler,
+                     reinterpret_cast<void*>(static_cast<std::intptr_t>(fd)), level);
+}
+
+Installed record(int fd, std::span<const std::uint32_t> numbers, Level level) {
+  return install_all(numbers, record_handler,
+                     reinterpret_cast<void*>(static_cast<std::intptr_t>(fd)), level);
+}
+
+Installed replay(std::string_view recording, std::span<const std::uint32_t> numbers,
+                 Replay** state) {
+  auto* replay_state = new ReplayState;  // lives as long as the process (see layers.hpp)
+  replay_state->records = parse_recording(recording);
+  if (state) *state = &replay_state->public_state;
+  return install_all(numbers, replay_handler, replay_state);
+}
+
+Installed deny(std::span<const std::uint32_t> numbers, int error) {
+  return install_all(numbers, deny_handler,
+                     reinterpret_cast<void*>(static_cast<std::intptr_t>(error)));
+}
+
+Installed count(Counter& counter, std::span<const std::uint32_t> numbers, Level level) {
+  return install_all(numbers, count_handler, &counter, level);
+}
+
+}  // namespace syscompat::sys::layers
