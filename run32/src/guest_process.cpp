@@ -323,7 +323,8 @@ std::int32_t GuestProcess::execute(std::string path, GuestAddress argv, GuestAdd
     if (trace_fd >= 0) shim.push_back("--trace-fd=" + std::to_string(trace_fd));
     if (!arguments.empty()) shim.push_back("--argv0=" + arguments[0]);
     shim.push_back("--");
-    shim.push_back(path);
+    // execve takes a name without a slash as relative, where run32 would search PATH.
+    shim.push_back(path.find('/') == std::string::npos ? "./" + path : path);
     for (std::size_t i = 1; i < arguments.size(); ++i) shim.push_back(arguments[i]);
     auto shim_pointers = c_strings(shim);
     if (trace_fd >= 0) ::fcntl(trace_fd, F_SETFD, 0);

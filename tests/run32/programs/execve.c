@@ -1,4 +1,5 @@
 // execve of an i386 program (itself, again) and of a native one; fork + exec + wait.
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,19 @@ int main(int argc, char** argv) {
   int status;
   waitpid(child, &status, 0);
   printf("i386 child exited %d\n", WEXITSTATUS(status));
+  fflush(stdout);
+  child = fork();
+  if (child == 0) {  // a name without a slash: relative to the current directory
+    char directory[4096], name[4096];
+    strcpy(directory, argv[0]);
+    strcpy(name, argv[0]);
+    if (chdir(dirname(directory)) != 0) _exit(126);
+    char* again[] = {argv[0], "again", "relative", NULL};
+    execve(basename(name), again, NULL);
+    _exit(127);
+  }
+  waitpid(child, &status, 0);
+  printf("i386 child by a relative name exited %d\n", WEXITSTATUS(status));
   fflush(stdout);
   child = fork();
   if (child == 0) {
