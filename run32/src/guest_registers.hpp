@@ -29,6 +29,12 @@ extern std::uint32_t run32_sysinfo_far_offset;
 extern const std::uint8_t run32_sysinfo_64[];
 void run32_syscall_entry();
 [[noreturn]] void run32_resume(const GuestRegisters* registers);
+// The stretch of the way back to the guest that checks for waiting signals (its first and
+// last instruction), and what it calls when there are some.
+extern const std::uint8_t run32_resume_check[], run32_resume_last[];
+void run32_deliver_waiting_signals(GuestRegisters* registers, std::uint8_t* fxsave_area);
+// Nonzero when a signal waits for the guest's return from the shim.
+extern volatile std::uint8_t run32_signals_waiting;
 std::int32_t run32_int80(std::uint32_t number, std::uint32_t a1, std::uint32_t a2, std::uint32_t a3,
                          std::uint32_t a4, std::uint32_t a5, std::uint32_t a6);
 // Called by the entry with the saved registers and the guest's xmm0-7 (128 bytes):

@@ -179,21 +179,50 @@ run32_resume:
         mov %eax, %ds
         mov %eax, %es
 resume_guest:                            // rdi: the registers
-        mov 0(%rdi), %eax
-        mov 8(%rdi), %ebx
-        mov 16(%rdi), %ecx
-        mov 24(%rdi), %edx
-        mov 32(%rdi), %esi
-        mov 48(%rdi), %ebp
-        mov 56(%rdi), %r11d              // esp
-        mov 64(%rdi), %r10d              // eip
-        mov 40(%rdi), %edi
+        mov %rdi, %r9                    // kept through the stretch below
+// From here to the lretq, a signal that interrupts the shim must not be left waiting until
+// the guest's next syscall: handle_guest_signal sends such a signal back to this check.
+        .globl run32_resume_check, run32_resume_last
+run32_resume_check:
+        cmpb $0, run32_signals_waiting(%rip)
+        jne deliver_waiting
+        mov 0(%r9), %eax
+        mov 8(%r9), %ebx
+        mov 16(%r9), %ecx
+        mov 24(%r9), %edx
+        mov 32(%r9), %esi
+        mov 40(%r9), %edi
+        mov 48(%r9), %ebp
+        mov 56(%r9), %r11d               // esp
+        mov 64(%r9), %r10d               // eip
         // The far return's frame goes just below the guest's esp, where __kernel_vsyscall
         // would have pushed its own registers.
         mov %r11, %rsp
         pushq $GUEST_CODE_SELECTOR
         push %r10
+run32_resume_last:
         lretq
+
+// Signals waited while the shim ran: their frames are built on the guest's stack (with its
+// live x87/SSE state), then the guest resumes in the first handler.
+deliver_waiting:
+        lea -16(%r9), %rsp               // below the registers, the shim's stack is free
+        and $-16, %rsp
+        enter_shim_fs 0(%rsp)
+        sub $512, %rsp
+        fxsave64 (%rsp)
+        mov %r9, %rdi
+        mov %rsp, %rsi
+        push %r9
+        push %r9                         // twice: the stack stays 16-aligned for the call
+        call run32_deliver_waiting_signals
+        pop %r9
+        pop %r9
+        fxrstor64 (%rsp)
+        add $512, %rsp
+        leave_shim_fs 0(%rsp)
+        mov %r9, %rdi
+        jmp resume_guest
         .size run32_resume, .-run32_resume
 
 // std::int32_t run32_int80(nr, a1, a2, a3, a4, a5, a6): an i386 system call made by the shim

@@ -162,6 +162,9 @@ int run(const Options& given) {
     process->set_program_path(::realpath(options.program.c_str(), resolved) ? resolved
                                                                             : options.program);
     const SysinfoPage sysinfo = install_sysinfo_page();
+    // The guest may read its vDSO (and pass pointers into it), as natively; not write it.
+    process->memory().map(sysinfo.vdso, GuestProcess::page_size,
+                          translators::GuestMemory::readable);
     GuestRegisters registers{};
     registers.esp = build_stack(*process, program, options, sysinfo);
     registers.eip = program.entry;

@@ -86,7 +86,6 @@ GuestContext* current = nullptr;
 
 siginfo_t pending_info[65];
 volatile sig_atomic_t pending[65];
-volatile sig_atomic_t any_pending = 0;
 
 std::uint32_t i386_number(std::string_view name) {
   return abi::find_syscall(abi::Abi::i386, name)->number;
@@ -361,15 +360,17 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
   }
   pending_info[signal] = *info;
   pending[signal] = 1;
-  any_pending = 1;
-}
-
-bool signals_pending() {
-  return any_pending;
+  // Interrupted on the way back to the guest, past its check: back to the check.
+  const auto rip = static_cast<std::uintptr_t>(uc.uc_mcontext.gregs[REG_RIP]);
+  if (rip >= reinterpret_cast<std::uintptr_t>(run32_resume_check) &&
+      rip <= reinterpret_cast<std::uintptr_t>(run32_resume_last))
+    uc.uc_mcontext.gregs[REG_RIP] =
+        static_cast<greg_t>(reinterpret_cast<std::uintptr_t>(run32_resume_check));
+  run32_signals_waiting = 1;
 }
 
 bool pending_handlers_restart() {
-  if (!any_pending) return false;
+  if (!run32_signals_waiting) return false;
   for (int signal = 1; signal <= 64; ++signal) {
     if (!pending[signal]) continue;
     const auto& action = guest_process().disposition(signal);
@@ -381,8 +382,8 @@ bool pending_handlers_restart() {
 }
 
 bool deliver_pending_signals(GuestContext context) {
-  if (!any_pending) return false;
-  any_pending = 0;
+  if (!run32_signals_waiting) return false;
+  run32_signals_waiting = 0;
   bool delivered = false;
   for (int signal = 1; signal <= 64; ++signal) {
     if (!pending[signal]) continue;
@@ -452,3 +453,7 @@ std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,
 }
 
 }  // namespace syscompat::run32
+
+extern "C" {
+volatile std::uint8_t run32_signals_waiting = 0;
+}

@@ -42,9 +42,8 @@ inline constexpr std::size_t fxsave_xmm_offset = 160, guest_xmm_size = 128;
 GuestRegisters registers_of(const ucontext_t& host_context);
 void copy_registers_to(const GuestRegisters& registers, ucontext_t& host_context);
 
-// Whether a signal waits for the guest's return from the shim; and whether the handlers of
-// all that wait have SA_RESTART (a call they interrupted is to be made again after them).
-bool signals_pending();
+// Whether the handlers of all signals that wait for the guest's return from the shim have
+// SA_RESTART (a call they interrupted is to be made again after them).
 bool pending_handlers_restart();
 
 // Delivers the signals kept pending while the shim ran: frames built, registers and mask

@@ -297,8 +297,13 @@ void on_sigsys(int signal, siginfo_t* info, void* host_context) {
   GuestContext context{registers, mask, reinterpret_cast<std::uint8_t*>(uc.uc_mcontext.fpregs)};
   serve(context, true);
   // The guest resumes with the mask its call left (sigprocmask), not the one the kernel
-  // saved when it raised SIGSYS; a signal delivered now changes both.
-  mask = current_mask_without_sigsys();
+  // saved when it raised SIGSYS; a signal delivered now changes both. Every signal is
+  // blocked from here to the host's sigreturn, which installs that mask as it returns to the
+  // guest: one that comes meanwhile is delivered then, in guest code, not left waiting.
+  sigset_t all;
+  sigfillset(&all);
+  ::sigprocmask(SIG_BLOCK, &all, &mask);
+  sigdelset(&mask, SIGSYS);
   deliver_pending_signals(context);
   uc.uc_sigmask = mask;
   copy_registers_to(registers, uc);
@@ -328,22 +333,25 @@ extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* 
   alignas(16) std::uint8_t fxsave_area[512];
   sigset_t mask;
   GuestContext context{*registers, mask, fxsave_area};
-  auto guest_fx_state = [&] {
-    asm volatile("fxsave64 %0" : "=m"(fxsave_area));
-    std::memcpy(fxsave_area + fxsave_xmm_offset, guest_xmm, guest_xmm_size);
-  };
   static const std::uint32_t sigreturn = i386_number("sigreturn"),
                              rt_sigreturn = i386_number("rt_sigreturn");
-  if (registers->eax == sigreturn || registers->eax == rt_sigreturn) guest_fx_state();
+  if (registers->eax == sigreturn || registers->eax == rt_sigreturn) {
+    asm volatile("fxsave64 %0" : "=m"(fxsave_area));
+    std::memcpy(fxsave_area + fxsave_xmm_offset, guest_xmm, guest_xmm_size);
+  }
   serve(context, false);
   if (context.fxsave_restored) {
     std::memcpy(guest_xmm, fxsave_area + fxsave_xmm_offset, guest_xmm_size);
     asm volatile("fxrstor64 %0" : : "m"(fxsave_area));
   }
-  if (!signals_pending()) return;
-  guest_fx_state();
-  mask = current_mask_without_sigsys();
-  if (deliver_pending_signals(context)) ::sigprocmask(SIG_SETMASK, &mask, nullptr);
+  // Signals that came while the shim ran are delivered on the way back (mode_switch.S).
+}
+
+extern "C" void run32_deliver_waiting_signals(GuestRegisters* registers,
+                                              std::uint8_t* fxsave_area) {
+  sigset_t mask = current_mask_without_sigsys();
+  if (deliver_pending_signals({*registers, mask, fxsave_area}))
+    ::sigprocmask(SIG_SETMASK, &mask, nullptr);
 }
 
 SysinfoPage install_sysinfo_page() {
