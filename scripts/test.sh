@@ -16,7 +16,7 @@ bash tests/fuzz/run.sh "${SYSCOMPAT_FUZZ_SECONDS:-60}"
 (cd build && ctest --output-on-failure -j"$jobs")
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSYSCOMPAT_SANITIZE=ON >/dev/null
-cmake --build build-asan --target unit_tests libsys_tests
+cmake --build build-asan --target unit_tests libsys_tests symver_tests
 (cd build-asan && ctest -L unit --output-on-failure -j"$jobs")
 
 # libsys's slots and probes are shared between threads: its tests once more under

@@ -1,14 +1,7 @@
 # Bad input to `syscompat syscalls`: one line on stderr naming what is valid, exit 2.
 set -u
 bin=$1
-fail() { echo "FAIL: $*" >&2; exit 1; }
-expect_usage() {
-  local err status
-  err=$("$bin" "$@" 2>&1 >/dev/null); status=$?
-  [ "$status" -eq 2 ] || fail "$* exited $status, expected 2"
-  [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || fail "$*: stderr is not one line: $err"
-  printf '%s\n' "$err"
-}
+source "$(dirname "$0")/usage_lib.sh"
 expect_usage syscalls vax | grep -q "unknown ABI 'vax'; valid: i386, x86_64" || fail "unknown ABI"
 expect_usage syscalls --since banana | grep -q "bad release 'banana'" || fail "bad release"
 expect_usage syscalls --since 4.19 --abi vax | grep -q "unknown ABI" || fail "--since --abi vax"

@@ -26,5 +26,7 @@ int run32_program_start(int argc, char** argv);
 std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> command);
 // Registers `oldkernel`.
 std::function<int()> add_oldkernel_command(CLI::App& app);
+// Registers `symver`.
+std::function<int()> add_symver_command(CLI::App& app);
 
 }  // namespace syscompat::tools

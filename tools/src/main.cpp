@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   const auto run_run32 = syscompat::tools::add_run32_command(
       app, std::vector<std::string>(argv + program_start, argv + argc));
   const auto run_oldkernel = syscompat::tools::add_oldkernel_command(app);
+  const auto run_symver = syscompat::tools::add_symver_command(app);
   try {
     app.parse(program_start, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("translate")) return run_translate();
     if (app.got_subcommand("run32")) return run_run32();
     if (app.got_subcommand("oldkernel")) return run_oldkernel();
+    if (app.got_subcommand("symver")) return run_symver();
   } catch (const syscompat::tools::UsageError& e) {
     std::cerr << "syscompat: " << e.message << "\n";
     return 2;
