@@ -84,6 +84,14 @@ TEST_CASE("convert: members are matched by name, not position", "[convert]") {
   // the old stat cannot hold that inode
   abi::stat<I386> old{};
   CHECK(convert(host, old) == EOVERFLOW);
+  // but its 16-bit ids take overflowuid where an id does not fit, as cp_compat_stat does
+  host.st_ino.set(12);
+  host.st_size.set(100);
+  host.st_uid.set(70000);
+  host.st_gid.set(1000);
+  REQUIRE(convert(host, old) == 0);
+  CHECK(old.st_uid.get() == 65534);
+  CHECK(old.st_gid.get() == 1000);
 }
 
 TEST_CASE("convert: arm EABI structs to x86_64 and back, without execution", "[convert][arm]") {

@@ -310,7 +310,7 @@ std::int32_t nice(const GuestMemory&, Args a) {
 
 // ---- 16-bit ids: high2lowuid and low2highuid (include/linux/highuid.h) ----------------
 
-constexpr std::uint32_t overflow_id = 65534;  // /proc/sys/kernel/overflowuid's default
+constexpr auto overflow_id = static_cast<std::uint32_t>(abi::overflow_id);
 std::uint64_t low2high(std::uint64_t id) {
   return (id & 0xffff) == 0xffff ? ~std::uint64_t{0} : id & 0xffff;
 }

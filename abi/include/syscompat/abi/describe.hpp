@@ -98,6 +98,10 @@ struct MemberRule {
 template <class S>
 inline constexpr std::array<MemberRule, 0> member_rules{};
 
+// overflowuid and overflowgid (/proc/sys/kernel/overflowuid's default): what the kernel puts
+// in a 16-bit id field for an id that does not fit (high2lowuid).
+inline constexpr std::int64_t overflow_id = 65534;
+
 // The kernel writes this struct member by member (unsafe_put_user), so its padding keeps
 // whatever the caller's buffer held; elsewhere it copies out a whole zeroed struct.
 template <class S>

@@ -40,7 +40,10 @@ SYSCOMPAT_STRUCT(stat_i386, "stat", uapi("asm/stat.h", "struct stat"),
 // member is an unsigned long: EOVERFLOW, so that old programs use stat64.
 template <class M>
 inline constexpr std::array member_rules<stat_i386<M>>{
-    MemberRule{.member = "st_size", .max = 0x7fffffff}};
+    MemberRule{.member = "st_size", .max = 0x7fffffff},
+    // cp_compat_stat's SET_UID/SET_GID: a 16-bit id that does not fit is overflowuid
+    MemberRule{.member = "st_uid", .overflow = overflow_id},
+    MemberRule{.member = "st_gid", .overflow = overflow_id}};
 
 // x86's asm/stat.h, the other branch: x86_64, and x32, which calls the native stat.
 SYSCOMPAT_STRUCT(stat_x86_64, "stat", uapi("asm/stat.h", "struct stat"),

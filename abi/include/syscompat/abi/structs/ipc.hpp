@@ -341,8 +341,8 @@ inline constexpr std::array member_rules<shminfo_decl<M>>{
 // does not fit), the 32-bit mode assigned into 16 bits.
 template <class M>
 inline constexpr std::array member_rules<ipc_perm_decl<M>>{
-    MemberRule{.member = "uid", .overflow = 65534}, MemberRule{.member = "gid", .overflow = 65534},
-    MemberRule{.member = "cuid", .overflow = 65534}, MemberRule{.member = "cgid", .overflow = 65534},
+    MemberRule{.member = "uid", .overflow = overflow_id}, MemberRule{.member = "gid", .overflow = overflow_id},
+    MemberRule{.member = "cuid", .overflow = overflow_id}, MemberRule{.member = "cgid", .overflow = overflow_id},
     MemberRule{.member = "mode", .narrowing = Narrowing::truncate}};
 
 // copy_compat_*_to_user, the old branch: each member assigned from the IPC_64 one, so a

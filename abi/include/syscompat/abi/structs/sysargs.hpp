@@ -92,8 +92,8 @@ template <class M>
 inline constexpr std::array member_rules<old_kernel_stat_decl<M>>{
     MemberRule{.member = "st_dev", .narrowing = Narrowing::truncate},
     MemberRule{.member = "st_rdev", .narrowing = Narrowing::truncate},
-    MemberRule{.member = "st_uid", .overflow = 65534},
-    MemberRule{.member = "st_gid", .overflow = 65534}};
+    MemberRule{.member = "st_uid", .overflow = overflow_id},
+    MemberRule{.member = "st_gid", .overflow = overflow_id}};
 
 template <class M>
 using old_kernel_stat = only_on<M, old_kernel_stat_decl<M>,
