@@ -3,12 +3,12 @@
 // call it makes. Run: bench/run_convert_bench.sh (results in docs/PERFORMANCE.md).
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
-#include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -92,10 +92,22 @@ int hand_convert(const struct rusage& r, hand_rusage32& d) {
   return 0;
 }
 
-struct hand_iovec32 { std::uint32_t base, len; };
-struct hand_msghdr32 { std::uint32_t name; std::int32_t namelen; std::uint32_t iov, iovlen, control, controllen, flags; };
-struct msg32 { hand_msghdr32 hdr; hand_iovec32 iov[3]; };
-struct msg64 { struct msghdr hdr; struct iovec iov[3]; };
+struct hand_iovec32 {
+  std::uint32_t base, len;
+};
+struct hand_msghdr32 {
+  std::uint32_t name;
+  std::int32_t namelen;
+  std::uint32_t iov, iovlen, control, controllen, flags;
+};
+struct msg32 {
+  hand_msghdr32 hdr;
+  hand_iovec32 iov[3];
+};
+struct msg64 {
+  struct msghdr hdr;
+  struct iovec iov[3];
+};
 
 // The same bytes as the description's result: msghdr's two alignment holes are zeroed.
 void hand_convert(const msg32& g, msg64& n) {
@@ -231,7 +243,8 @@ struct Guest {
     arena = static_cast<std::uint8_t*>(mmap(nullptr, 1 << 16, PROT_READ | PROT_WRITE,
                                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0));
     memory.map(static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(arena)), 1 << 16,
-               syscompat::translators::GuestMemory::readable | syscompat::translators::GuestMemory::writable);
+               syscompat::translators::GuestMemory::readable |
+                   syscompat::translators::GuestMemory::writable);
   }
   ~Guest() { munmap(arena, 1 << 16); }
   std::uint32_t at(std::size_t offset) const {
@@ -271,7 +284,8 @@ void BM_read4k_translated(benchmark::State& state) {
   const int fd = open("/dev/zero", O_RDONLY);
   const auto nr = i386_number("read");
   for (auto _ : state)
-    benchmark::DoNotOptimize(g.translator.translate(nr, {static_cast<std::uint32_t>(fd), g.at(0), 4096}));
+    benchmark::DoNotOptimize(
+        g.translator.translate(nr, {static_cast<std::uint32_t>(fd), g.at(0), 4096}));
   close(fd);
 }
 

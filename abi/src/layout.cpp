@@ -10,13 +10,20 @@ namespace syscompat::abi {
 
 std::string_view field_kind_name(FieldKind kind) {
   switch (kind) {
-    case FieldKind::integer: return "integer";
-    case FieldKind::pointer: return "pointer";
-    case FieldKind::floating: return "floating";
-    case FieldKind::array: return "array";
-    case FieldKind::record: return "struct";
-    case FieldKind::union_: return "union";
-    case FieldKind::padding: return "padding";
+    case FieldKind::integer:
+      return "integer";
+    case FieldKind::pointer:
+      return "pointer";
+    case FieldKind::floating:
+      return "floating";
+    case FieldKind::array:
+      return "array";
+    case FieldKind::record:
+      return "struct";
+    case FieldKind::union_:
+      return "union";
+    case FieldKind::padding:
+      return "padding";
   }
   return "?";
 }
@@ -46,10 +53,11 @@ std::vector<ModelLayout> build_models() {
     ModelLayout model;
     model.abi = M::abi;
     model.order = M::order;
-#define SYSCOMPAT_ADD(name, c_type)                                       \
-  {                                                                       \
-    const FieldLayout field = field_type_layout<typename M::name>();      \
-    model.scalars.push_back({#name, c_type, field.size, field.align, field.is_signed, field.kind}); \
+#define SYSCOMPAT_ADD(name, c_type)                                             \
+  {                                                                             \
+    const FieldLayout field = field_type_layout<typename M::name>();            \
+    model.scalars.push_back(                                                    \
+        {#name, c_type, field.size, field.align, field.is_signed, field.kind}); \
   }
     SYSCOMPAT_SCALARS(SYSCOMPAT_ADD)
 #undef SYSCOMPAT_ADD

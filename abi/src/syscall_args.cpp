@@ -6,9 +6,12 @@ namespace syscompat::abi {
 
 std::size_t syscall_arg_slots(Abi abi) {
   switch (abi) {
-    case Abi::arm_eabi: return 7;
-    case Abi::mips_o32: return 8;
-    default: return 6;
+    case Abi::arm_eabi:
+      return 7;
+    case Abi::mips_o32:
+      return 8;
+    default:
+      return 6;
   }
 }
 
@@ -19,10 +22,13 @@ bool splits_64bit_args(Abi abi) {
 namespace {
 
 // arm EABI and mips o32 pass a 64-bit value in an even/odd register pair.
-bool pairs_start_even(Abi abi) { return abi == Abi::arm_eabi || abi == Abi::mips_o32; }
+bool pairs_start_even(Abi abi) {
+  return abi == Abi::arm_eabi || abi == Abi::mips_o32;
+}
 
 bool takes_pair(const SyscallArg& arg, Abi abi) {
-  return splits_64bit_args(abi) && arg.form == ArgForm::value && arg_scalar_size(arg.scalar, abi) == 8;
+  return splits_64bit_args(abi) && arg.form == ArgForm::value &&
+         arg_scalar_size(arg.scalar, abi) == 8;
 }
 
 std::uint64_t extend(std::uint64_t raw, std::size_t size, bool is_signed) {
@@ -36,7 +42,8 @@ std::uint64_t extend(std::uint64_t raw, std::size_t size, bool is_signed) {
 
 // The size an argument's value has in its register: pointers and strings are addresses.
 std::size_t value_size(const SyscallArg& arg, Abi abi) {
-  return arg.form == ArgForm::value ? arg_scalar_size(arg.scalar, abi) : arg_scalar_size(ArgScalar::ptr, abi);
+  return arg.form == ArgForm::value ? arg_scalar_size(arg.scalar, abi)
+                                    : arg_scalar_size(ArgScalar::ptr, abi);
 }
 bool value_signed(const SyscallArg& arg) {
   return arg.form == ArgForm::value && arg_scalar_signed(arg.scalar);

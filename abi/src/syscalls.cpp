@@ -54,7 +54,9 @@ constexpr std::array scalar_infos{
     ScalarInfo{ArgScalar::ptr, "ptr", false},
 };
 
-const ScalarInfo& info(ArgScalar scalar) { return scalar_infos[static_cast<std::size_t>(scalar)]; }
+const ScalarInfo& info(ArgScalar scalar) {
+  return scalar_infos[static_cast<std::size_t>(scalar)];
+}
 
 std::optional<ArgScalar> scalar_named(std::string_view name) {
   for (const auto& entry : scalar_infos)
@@ -78,7 +80,9 @@ class Lexer {
     while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
     if (pos_ >= text_.size()) return {};
     const std::size_t start = pos_;
-    const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    const auto word = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    };
     if (word(text_[pos_])) {
       while (pos_ < text_.size() && word(text_[pos_])) ++pos_;
     } else {
@@ -122,7 +126,9 @@ std::optional<SyscallArg> parse_arg(Lexer& lex, std::string& error) {
     arg.struct_name = std::string(name);
     arg.spelling = "struct " + arg.struct_name + " *";
   } else if (type == "str" || type == "strv" || type == "ptr") {
-    arg.form = type == "str" ? ArgForm::string : type == "strv" ? ArgForm::string_vector : ArgForm::address;
+    arg.form = type == "str"    ? ArgForm::string
+               : type == "strv" ? ArgForm::string_vector
+                                : ArgForm::address;
     arg.scalar = ArgScalar::ptr;
     arg.spelling = std::string(type);
   } else if (auto scalar = scalar_named(type)) {
@@ -131,7 +137,8 @@ std::optional<SyscallArg> parse_arg(Lexer& lex, std::string& error) {
     if (lex.accept("*")) {
       arg.form = ArgForm::pointer;
       arg.spelling += " *";
-    } else if (scalar == ArgScalar::void_ || scalar == ArgScalar::char_ || scalar == ArgScalar::ptr) {
+    } else if (scalar == ArgScalar::void_ || scalar == ArgScalar::char_ ||
+               scalar == ArgScalar::ptr) {
       error = "'" + std::string(type) + "' is not a value type";
       return std::nullopt;
     }
@@ -143,7 +150,8 @@ std::optional<SyscallArg> parse_arg(Lexer& lex, std::string& error) {
   // A name may repeat a type name, as the kernel's `fd` arguments do; the grammar puts the
   // type first, so the two cannot be confused.
   if (!is_identifier(name) || name == "in" || name == "out" || name == "inout") {
-    error = "expected an argument name after '" + arg.spelling + "', got '" + std::string(name) + "'";
+    error =
+        "expected an argument name after '" + arg.spelling + "', got '" + std::string(name) + "'";
     return std::nullopt;
   }
   arg.name = std::string(name);
@@ -190,8 +198,12 @@ std::optional<SyscallArg> parse_arg(Lexer& lex, std::string& error) {
 
 }  // namespace
 
-std::string_view arg_scalar_name(ArgScalar scalar) { return info(scalar).name; }
-bool arg_scalar_signed(ArgScalar scalar) { return info(scalar).is_signed; }
+std::string_view arg_scalar_name(ArgScalar scalar) {
+  return info(scalar).name;
+}
+bool arg_scalar_signed(ArgScalar scalar) {
+  return info(scalar).is_signed;
+}
 
 namespace {
 
@@ -203,21 +215,45 @@ std::size_t compute_scalar_size(ArgScalar scalar, Abi abi) {
     return 0;
   };
   switch (scalar) {
-    case ArgScalar::int_: case ArgScalar::uint: case ArgScalar::u32: case ArgScalar::s32:
-    case ArgScalar::pid: case ArgScalar::uid: case ArgScalar::gid: case ArgScalar::fd:
-    case ArgScalar::key: case ArgScalar::clockid: case ArgScalar::timer: case ArgScalar::mqd:
+    case ArgScalar::int_:
+    case ArgScalar::uint:
+    case ArgScalar::u32:
+    case ArgScalar::s32:
+    case ArgScalar::pid:
+    case ArgScalar::uid:
+    case ArgScalar::gid:
+    case ArgScalar::fd:
+    case ArgScalar::key:
+    case ArgScalar::clockid:
+    case ArgScalar::timer:
+    case ArgScalar::mqd:
     case ArgScalar::rwf:
       return 4;
-    case ArgScalar::long_: case ArgScalar::ulong: case ArgScalar::size: case ArgScalar::ssize:
+    case ArgScalar::long_:
+    case ArgScalar::ulong:
+    case ArgScalar::size:
+    case ArgScalar::ssize:
     case ArgScalar::ptr:
       return scalar_size("ptr");
-    case ArgScalar::off: case ArgScalar::time: return scalar_size("kernel_long");
-    case ArgScalar::aio_context: return scalar_size("kernel_ulong");
-    case ArgScalar::loff: case ArgScalar::u64: case ArgScalar::s64: return 8;
-    case ArgScalar::u16: case ArgScalar::umode: return 2;
-    case ArgScalar::old_uid: case ArgScalar::old_gid: return scalar_size("kernel_old_uid");
-    case ArgScalar::char_: return 1;
-    case ArgScalar::void_: return 0;
+    case ArgScalar::off:
+    case ArgScalar::time:
+      return scalar_size("kernel_long");
+    case ArgScalar::aio_context:
+      return scalar_size("kernel_ulong");
+    case ArgScalar::loff:
+    case ArgScalar::u64:
+    case ArgScalar::s64:
+      return 8;
+    case ArgScalar::u16:
+    case ArgScalar::umode:
+      return 2;
+    case ArgScalar::old_uid:
+    case ArgScalar::old_gid:
+      return scalar_size("kernel_old_uid");
+    case ArgScalar::char_:
+      return 1;
+    case ArgScalar::void_:
+      return 0;
   }
   return 0;
 }
@@ -286,7 +322,8 @@ std::optional<Signature> parse_signature(std::string_view text, std::string& err
       return std::nullopt;
     }
   for (const auto& arg : signature.args) {
-    if (arg.count.kind != ArgCount::Kind::argument && arg.count.kind != ArgCount::Kind::pointee) continue;
+    if (arg.count.kind != ArgCount::Kind::argument && arg.count.kind != ArgCount::Kind::pointee)
+      continue;
     auto other = std::find_if(signature.args.begin(), signature.args.end(),
                               [&](const SyscallArg& a) { return a.name == arg.count.argument; });
     if (other == signature.args.end()) {
@@ -408,9 +445,9 @@ Table build_table() {
     for (std::size_t i = 1; i < calls.size(); ++i) {
       const bool alias = calls[i].alias_of == calls[i - 1].name;
       if (calls[i].number == calls[i - 1].number && !alias)
-        table.errors.push_back(std::string(abi_name(abi)) + ": number " +
-                               std::to_string(calls[i].number) + " is both " +
-                               std::string(calls[i - 1].name) + " and " + std::string(calls[i].name));
+        table.errors.push_back(
+            std::string(abi_name(abi)) + ": number " + std::to_string(calls[i].number) +
+            " is both " + std::string(calls[i - 1].name) + " and " + std::string(calls[i].name));
       for (std::size_t j = 0; j < i; ++j)
         if (calls[j].name == calls[i].name)
           table.errors.push_back(std::string(abi_name(abi)) + ": " + std::string(calls[i].name) +
@@ -430,7 +467,9 @@ const Table& table() {
 
 }  // namespace
 
-const std::vector<Syscall>& syscalls(Abi abi) { return table().by_abi[static_cast<std::size_t>(abi)]; }
+const std::vector<Syscall>& syscalls(Abi abi) {
+  return table().by_abi[static_cast<std::size_t>(abi)];
+}
 
 const Syscall* find_syscall(Abi abi, std::uint32_t number) {
   const auto& calls = syscalls(abi);
@@ -445,6 +484,8 @@ const Syscall* find_syscall(Abi abi, std::string_view name) {
   return found == index.end() ? nullptr : found->second;
 }
 
-const std::vector<std::string>& syscall_table_errors() { return table().errors; }
+const std::vector<std::string>& syscall_table_errors() {
+  return table().errors;
+}
 
 }  // namespace syscompat::abi

@@ -31,15 +31,69 @@ namespace {
 // Calls that read or write only their arguments' memory and act on the given fds, never
 // block (timeouts and flags are forced below), and change nothing outside the process.
 constexpr std::string_view safe_calls[] = {
-    "fstat64", "stat64", "lstat64", "fstatat64", "stat", "fstat", "statfs", "fstatfs",
-    "statfs64", "fstatfs64", "uname", "olduname", "oldolduname", "getcwd", "readlink", "times",
-    "getrusage", "getrlimit", "ugetrlimit", "sched_getparam", "clock_gettime", "clock_getres",
-    "clock_gettime64", "clock_getres_time64", "gettimeofday", "getitimer", "sysinfo",
-    "getdents", "getdents64", "_llseek", "lseek", "pread64", "preadv", "preadv2", "poll",
-    "ppoll", "epoll_wait", "fcntl64", "ioctl", "getsockname", "getpeername", "recvmsg",
-    "getgroups", "getgroups32", "getresuid", "getresuid32", "getresgid", "getuid", "getppid",
-    "sigaltstack", "access", "faccessat", "readlinkat", "getxattr", "lgetxattr", "fgetxattr",
-    "listxattr", "flistxattr", "statx", "newfstatat", "socketcall", "get_mempolicy", "waitid",
+    "fstat64",
+    "stat64",
+    "lstat64",
+    "fstatat64",
+    "stat",
+    "fstat",
+    "statfs",
+    "fstatfs",
+    "statfs64",
+    "fstatfs64",
+    "uname",
+    "olduname",
+    "oldolduname",
+    "getcwd",
+    "readlink",
+    "times",
+    "getrusage",
+    "getrlimit",
+    "ugetrlimit",
+    "sched_getparam",
+    "clock_gettime",
+    "clock_getres",
+    "clock_gettime64",
+    "clock_getres_time64",
+    "gettimeofday",
+    "getitimer",
+    "sysinfo",
+    "getdents",
+    "getdents64",
+    "_llseek",
+    "lseek",
+    "pread64",
+    "preadv",
+    "preadv2",
+    "poll",
+    "ppoll",
+    "epoll_wait",
+    "fcntl64",
+    "ioctl",
+    "getsockname",
+    "getpeername",
+    "recvmsg",
+    "getgroups",
+    "getgroups32",
+    "getresuid",
+    "getresuid32",
+    "getresgid",
+    "getuid",
+    "getppid",
+    "sigaltstack",
+    "access",
+    "faccessat",
+    "readlinkat",
+    "getxattr",
+    "lgetxattr",
+    "fgetxattr",
+    "listxattr",
+    "flistxattr",
+    "statx",
+    "newfstatat",
+    "socketcall",
+    "get_mempolicy",
+    "waitid",
 };
 
 struct Fixture {
@@ -61,15 +115,19 @@ struct Fixture {
     unlink(name);
     if (ftruncate(file, 8192) != 0) std::abort();
     int pipe_fds[2], pair[2];
-    if (pipe2(pipe_fds, O_NONBLOCK) || socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, pair)) std::abort();
+    if (pipe2(pipe_fds, O_NONBLOCK) || socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, pair))
+      std::abort();
     const int dir = open("/tmp", O_RDONLY | O_DIRECTORY);
     const int epoll = epoll_create1(0);
-    for (int fd : {file, pipe_fds[0], pipe_fds[1], pair[0], pair[1], dir, epoll}) fds.push_back(static_cast<std::uint32_t>(fd));
+    for (int fd : {file, pipe_fds[0], pipe_fds[1], pair[0], pair[1], dir, epoll})
+      fds.push_back(static_cast<std::uint32_t>(fd));
     for (auto name : safe_calls)
       if (const auto* call = syscompat::abi::find_syscall(syscompat::abi::Abi::i386, name))
         numbers.push_back(call->number);
   }
-  std::uint32_t base() const { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(arena)); }
+  std::uint32_t base() const {
+    return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(arena));
+  }
 };
 
 Fixture& fixture() {
@@ -88,8 +146,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Registers: small values stay (flags, sizes, fds folded onto ours); large ones become
   // addresses in or around the arena, so copies hit mapped, read-only and foreign memory.
   for (auto& r : registers) {
-    if (r < 64) r = f.fds[r % f.fds.size()];
-    else if (r & 0x80000000u) r = f.base() + (r % (Fixture::size + 4096)) - 2048;
+    if (r < 64)
+      r = f.fds[r % f.fds.size()];
+    else if (r & 0x80000000u)
+      r = f.base() + (r % (Fixture::size + 4096)) - 2048;
   }
   const auto* call = syscompat::abi::find_syscall(syscompat::abi::Abi::i386, number);
   // Never block: poll/ppoll/epoll_wait time out at once; recvmsg is non-blocking.

@@ -4,24 +4,24 @@
 // translate), and compares the results and every guest byte. Fields that legitimately
 // differ between two calls (a clock) are masked, each with its reason.
 #include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <sys/resource.h>
+#include <linux/futex.h>
 #include <poll.h>
 #include <signal.h>
-#include <linux/futex.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/ipc.h>
+#include <sys/mman.h>
 #include <sys/msg.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
-#include <sys/time.h>
 #include <sys/socket.h>
-#include <time.h>
-#include <sys/ptrace.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <array>
@@ -69,13 +69,16 @@ struct Arena {
   std::size_t used = 0;
   GuestMemory memory;
   Arena() {
-    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+    void* p =
+        mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
     REQUIRE(p != MAP_FAILED);
     base = static_cast<std::uint8_t*>(p);
     memory.map(address(base), size, GuestMemory::readable | GuestMemory::writable);
   }
   ~Arena() { munmap(base, size); }
-  static std::uint32_t address(const void* p) { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p)); }
+  static std::uint32_t address(const void* p) {
+    return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p));
+  }
   std::uint32_t alloc(std::size_t bytes, std::uint8_t fill = 0xa5) {
     used = (used + 15) & ~std::size_t{15};
     std::memset(base + used, fill, bytes);
@@ -162,7 +165,9 @@ struct TempFile {
   }
 };
 
-std::uint32_t u32(std::uint64_t v) { return static_cast<std::uint32_t>(v); }
+std::uint32_t u32(std::uint64_t v) {
+  return static_cast<std::uint32_t>(v);
+}
 
 }  // namespace
 
@@ -221,7 +226,9 @@ TEST_CASE("oracle: clocks (time32 and time64)", "[oracle]") {
   for (const char* name : {"clock_gettime", "clock_gettime64"})
     compare([&](Arena& g) {
       const auto ts = g.alloc(16);
-      return Case{nr(name), {CLOCK_MONOTONIC, ts}, {{ts, std::strcmp(name, "clock_gettime") ? 16u : 8u, "a clock"}}};
+      return Case{nr(name),
+                  {CLOCK_MONOTONIC, ts},
+                  {{ts, std::strcmp(name, "clock_gettime") ? 16u : 8u, "a clock"}}};
     });
   compare([&](Arena& g) {
     const auto tv = g.alloc(8), tz = g.alloc(8);
@@ -241,8 +248,12 @@ TEST_CASE("oracle: resource limits", "[oracle]") {
 TEST_CASE("oracle: scheduling, signal stack, files and paths", "[oracle]") {
   compare([&](Arena& g) { return Case{nr("sched_getparam"), {0, g.alloc(4)}}; });
   compare([&](Arena& g) { return Case{nr("sigaltstack"), {0, g.alloc(12)}}; });
-  compare([&](Arena& g) { return Case{nr("readlink"), {g.string("/proc/self/exe"), g.alloc(256), 256}}; });
-  compare([&](Arena& g) { return Case{nr("readlink"), {g.string("/proc/self/exe"), g.alloc(4), 4}}; });
+  compare([&](Arena& g) {
+    return Case{nr("readlink"), {g.string("/proc/self/exe"), g.alloc(256), 256}};
+  });
+  compare([&](Arena& g) {
+    return Case{nr("readlink"), {g.string("/proc/self/exe"), g.alloc(4), 4}};
+  });
   compare([&](Arena& g) { return Case{nr("getcwd"), {g.alloc(512), 512}}; });
   compare([&](Arena& g) { return Case{nr("getcwd"), {g.alloc(2), 2}}; });  // ERANGE
 }
@@ -257,23 +268,38 @@ TEST_CASE("oracle: pipes and socket pairs (fds closed between the runs)", "[orac
     close(fds[1]);
   };
   compare([&](Arena& g) { return Case{nr("pipe"), {fds_at = g.alloc(8)}}; }, close_pair);
-  compare([&](Arena& g) { return Case{nr("pipe2"), {fds_at = g.alloc(8), O_CLOEXEC}}; }, close_pair);
-  compare([&](Arena& g) { return Case{nr("socketpair"), {AF_UNIX, SOCK_STREAM, 0, fds_at = g.alloc(8)}}; },
-          close_pair);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("pipe2"), {fds_at = g.alloc(8), O_CLOEXEC}};
+      },
+      close_pair);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("socketpair"), {AF_UNIX, SOCK_STREAM, 0, fds_at = g.alloc(8)}};
+      },
+      close_pair);
   compare([&](Arena&) { return Case{nr("pipe"), {0x10}}; });  // EFAULT, no fds leaked
 }
 
 TEST_CASE("oracle: 64-bit offsets in register pairs", "[oracle]") {
   TempFile file(8192);
-  compare([&](Arena& g) { return Case{nr("pread64"), {u32(file.fd), g.alloc(100), 100, 4000, 0}}; });
-  compare([&](Arena& g) { return Case{nr("pread64"), {u32(file.fd), g.alloc(100), 100, 0, 1}}; });  // past EOF
-  compare([&](Arena& g) { return Case{nr("pread64"), {u32(file.fd), g.alloc(8), 8, 0xfffffff0, 0xffffffff}}; });
+  compare([&](Arena& g) {
+    return Case{nr("pread64"), {u32(file.fd), g.alloc(100), 100, 4000, 0}};
+  });
+  compare([&](Arena& g) {
+    return Case{nr("pread64"), {u32(file.fd), g.alloc(100), 100, 0, 1}};
+  });  // past EOF
+  compare([&](Arena& g) {
+    return Case{nr("pread64"), {u32(file.fd), g.alloc(8), 8, 0xfffffff0, 0xffffffff}};
+  });
   compare([&](Arena& g) {
     const auto data = g.string("written by both");
     return Case{nr("pwrite64"), {u32(file.fd), data, 15, 100, 0}};
   });
   compare([&](Arena&) { return Case{nr("ftruncate64"), {u32(file.fd), 0, 1}}; });  // 4 GiB
-  compare([&](Arena&) { return Case{nr("ftruncate64"), {u32(file.fd), 0xffffffff, 0xffffffff}}; });  // EINVAL
+  compare([&](Arena&) {
+    return Case{nr("ftruncate64"), {u32(file.fd), 0xffffffff, 0xffffffff}};
+  });  // EINVAL
   compare([&](Arena& g) { return Case{nr("truncate64"), {g.string(file.path), 8192, 0}}; });
   compare([&](Arena&) { return Case{nr("fallocate"), {u32(file.fd), 0, 4096, 0, 4096, 0}}; });
   compare([&](Arena&) { return Case{nr("fallocate"), {u32(file.fd), 0, 0, 0, 0, 0}}; });  // EINVAL
@@ -287,12 +313,22 @@ TEST_CASE("oracle: 64-bit offsets in register pairs", "[oracle]") {
 TEST_CASE("oracle: _llseek and lseek, below and past 2 GiB", "[oracle]") {
   TempFile file(16);
   REQUIRE(ftruncate(file.fd, off_t{3} << 30) == 0);
-  compare([&](Arena& g) { return Case{nr("_llseek"), {u32(file.fd), 0, 100, g.alloc(8), SEEK_SET}}; });
-  compare([&](Arena& g) { return Case{nr("_llseek"), {u32(file.fd), 0, 0xc0000000, g.alloc(8), SEEK_SET}}; });
-  compare([&](Arena& g) { return Case{nr("_llseek"), {u32(file.fd), 0xffffffff, 0xffffff00, g.alloc(8), SEEK_SET}}; });  // EINVAL
-  compare([&](Arena&) { return Case{nr("_llseek"), {u32(file.fd), 0, 5, 0x10, SEEK_SET}}; });  // EFAULT after seeking
+  compare([&](Arena& g) {
+    return Case{nr("_llseek"), {u32(file.fd), 0, 100, g.alloc(8), SEEK_SET}};
+  });
+  compare([&](Arena& g) {
+    return Case{nr("_llseek"), {u32(file.fd), 0, 0xc0000000, g.alloc(8), SEEK_SET}};
+  });
+  compare([&](Arena& g) {
+    return Case{nr("_llseek"), {u32(file.fd), 0xffffffff, 0xffffff00, g.alloc(8), SEEK_SET}};
+  });  // EINVAL
+  compare([&](Arena&) {
+    return Case{nr("_llseek"), {u32(file.fd), 0, 5, 0x10, SEEK_SET}};
+  });  // EFAULT after seeking
   compare([&](Arena&) { return Case{nr("lseek"), {u32(file.fd), 200, SEEK_SET}}; });
-  compare([&](Arena&) { return Case{nr("lseek"), {u32(file.fd), 0xfffffff0, SEEK_END}}; });  // -16 from the end
+  compare([&](Arena&) {
+    return Case{nr("lseek"), {u32(file.fd), 0xfffffff0, SEEK_END}};
+  });                                                                         // -16 from the end
   compare([&](Arena&) { return Case{nr("lseek"), {u32(file.fd), 0, 99}}; });  // EINVAL
 }
 
@@ -304,14 +340,18 @@ TEST_CASE("oracle: preadv and pwritev with the offset in two halves", "[oracle]"
       const auto vec = g.alloc(16);
       const std::uint32_t iov[4] = {a, 10, b, 20};
       std::memcpy(g.base + (vec - Arena::address(g.base)), iov, sizeof iov);
-      return Case{nr(name), {u32(file.fd), vec, 2, 1000, 0, 0}, {{vec, 16, "guest pointers: each arena has its own"}}};
+      return Case{nr(name),
+                  {u32(file.fd), vec, 2, 1000, 0, 0},
+                  {{vec, 16, "guest pointers: each arena has its own"}}};
     });
   compare([&](Arena& g) {
     const auto a = g.string("0123456789");
     const auto vec = g.alloc(8);
     const std::uint32_t iov[2] = {a, 10};
     std::memcpy(g.base + (vec - Arena::address(g.base)), iov, sizeof iov);
-    return Case{nr("pwritev"), {u32(file.fd), vec, 1, 50, 0, 0}, {{vec, 8, "guest pointers: each arena has its own"}}};
+    return Case{nr("pwritev"),
+                {u32(file.fd), vec, 1, 50, 0, 0},
+                {{vec, 8, "guest pointers: each arena has its own"}}};
   });
   compare([&](Arena&) { return Case{nr("preadv"), {u32(file.fd), 0x10, 1, 0, 0, 0}}; });  // EFAULT
 }
@@ -320,7 +360,8 @@ TEST_CASE("oracle: getdents and getdents64 over a directory", "[oracle]") {
   char dir_template[] = "/dev/shm/syscompat-dents-XXXXXX";
   REQUIRE(mkdtemp(dir_template));
   const std::string dir = dir_template;
-  for (int i = 0; i < 40; ++i) close(open((dir + "/file-" + std::to_string(i)).c_str(), O_CREAT | O_WRONLY, 0644));
+  for (int i = 0; i < 40; ++i)
+    close(open((dir + "/file-" + std::to_string(i)).c_str(), O_CREAT | O_WRONLY, 0644));
   int fd = -1;
   auto reopen = [&] {
     if (fd >= 0) close(fd);
@@ -340,19 +381,29 @@ TEST_CASE("oracle: statfs64, fstatfs64 and sysinfo", "[oracle]") {
   TempFile file(16);
   compare([&](Arena& g) {
     const auto buf = g.alloc(84);
-    return Case{nr("statfs64"), {g.string("/tmp"), 84, buf}, {{buf + 16, 32, "free blocks and inodes move (f_bfree..f_ffree)"}}};
+    return Case{nr("statfs64"),
+                {g.string("/tmp"), 84, buf},
+                {{buf + 16, 32, "free blocks and inodes move (f_bfree..f_ffree)"}}};
   });
   compare([&](Arena& g) {
     const auto buf = g.alloc(84);
-    return Case{nr("fstatfs64"), {u32(file.fd), 84, buf}, {{buf + 16, 32, "free blocks and inodes move (f_bfree..f_ffree)"}}};
+    return Case{nr("fstatfs64"),
+                {u32(file.fd), 84, buf},
+                {{buf + 16, 32, "free blocks and inodes move (f_bfree..f_ffree)"}}};
   });
-  compare([&](Arena& g) { return Case{nr("fstatfs64"), {u32(file.fd), 88, g.alloc(88)}}; });  // EINVAL
+  compare([&](Arena& g) {
+    return Case{nr("fstatfs64"), {u32(file.fd), 88, g.alloc(88)}};
+  });  // EINVAL
   compare([&](Arena& g) {
     const auto info = g.alloc(64);
-    return Case{nr("sysinfo"), {info}, {{info, 4, "uptime"}, {info + 4, 12, "loads"},
-                                        {info + 20, 16, "free/shared/buffer ram"},
-                                        {info + 40, 4, "free swap"}, {info + 44, 2, "procs"},
-                                        {info + 52, 4, "free high memory"}}};
+    return Case{nr("sysinfo"),
+                {info},
+                {{info, 4, "uptime"},
+                 {info + 4, 12, "loads"},
+                 {info + 20, 16, "free/shared/buffer ram"},
+                 {info + 40, 4, "free swap"},
+                 {info + 44, 2, "procs"},
+                 {info + 52, 4, "free high memory"}}};
   });
 }
 
@@ -390,16 +441,24 @@ TEST_CASE("oracle: ioctl, the known requests and an unknown one", "[oracle]") {
   REQUIRE(pipe(fds) == 0);
   REQUIRE(write(fds[1], "12345", 5) == 5);
   TempFile file(16);
-  compare([&](Arena& g) { return Case{nr("ioctl"), {u32(fds[0]), 0x541B, g.alloc(4)}}; });  // FIONREAD
+  compare([&](Arena& g) {
+    return Case{nr("ioctl"), {u32(fds[0]), 0x541B, g.alloc(4)}};
+  });  // FIONREAD
   compare([&](Arena& g) {
     const auto on = g.alloc(4, 0);
     return Case{nr("ioctl"), {u32(fds[0]), 0x5421, on}};  // FIONBIO 0
   });
-  compare([&](Arena& g) { return Case{nr("ioctl"), {u32(file.fd), 0x5413, g.alloc(8)}}; });  // TIOCGWINSZ: ENOTTY
-  compare([&](Arena& g) { return Case{nr("ioctl"), {u32(file.fd), 0x5401, g.alloc(36)}}; });  // TCGETS: ENOTTY
+  compare([&](Arena& g) {
+    return Case{nr("ioctl"), {u32(file.fd), 0x5413, g.alloc(8)}};
+  });  // TIOCGWINSZ: ENOTTY
+  compare([&](Arena& g) {
+    return Case{nr("ioctl"), {u32(file.fd), 0x5401, g.alloc(36)}};
+  });                                                                             // TCGETS: ENOTTY
   compare([&](Arena&) { return Case{nr("ioctl"), {u32(file.fd), 0x5451, 0}}; });  // FIOCLEX
   compare([&](Arena&) { return Case{nr("ioctl"), {u32(fds[0]), 0x541B, 0x10}}; });  // EFAULT
-  compare([&](Arena& g) { return Case{nr("ioctl"), {u32(file.fd), 0x1234, g.alloc(4)}}; });  // unknown
+  compare([&](Arena& g) {
+    return Case{nr("ioctl"), {u32(file.fd), 0x1234, g.alloc(4)}};
+  });  // unknown
   close(fds[0]);
   close(fds[1]);
 }
@@ -441,23 +500,34 @@ TEST_CASE("oracle: socketcall dispatches to the socket calls", "[oracle]") {
     close(fds[0]);
     close(fds[1]);
   };
-  compare([&](Arena& g) {
-    fds_at = g.alloc(8);
-    const auto block = args(g, {AF_UNIX, SOCK_STREAM, 0, fds_at});
-    return Case{nr("socketcall"), {8, block}, {{block, 16, "the argument block holds a guest pointer"}}};
-  }, close_pair);
-  compare([&](Arena& g) { return Case{nr("socketcall"), {1, args(g, {AF_UNIX, SOCK_DGRAM, 0})}}; },
-          [](Arena&, std::int32_t fd) { if (fd >= 0) close(fd); });
+  compare(
+      [&](Arena& g) {
+        fds_at = g.alloc(8);
+        const auto block = args(g, {AF_UNIX, SOCK_STREAM, 0, fds_at});
+        return Case{nr("socketcall"),
+                    {8, block},
+                    {{block, 16, "the argument block holds a guest pointer"}}};
+      },
+      close_pair);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("socketcall"), {1, args(g, {AF_UNIX, SOCK_DGRAM, 0})}};
+      },
+      [](Arena&, std::int32_t fd) {
+        if (fd >= 0) close(fd);
+      });
   int pair[2];
   REQUIRE(socketpair(AF_UNIX, SOCK_STREAM, 0, pair) == 0);
-  compare([&](Arena& g) {
-    const auto data = g.string("hello");
-    const auto block = args(g, {u32(pair[0]), data, 5, 0});
-    return Case{nr("socketcall"), {9, block}, {{block, 16, "guest pointers"}}};  // SYS_SEND
-  }, [&](Arena&, std::int32_t) {
-    char drain[64];
-    (void)recv(pair[1], drain, sizeof drain, MSG_DONTWAIT);
-  });
+  compare(
+      [&](Arena& g) {
+        const auto data = g.string("hello");
+        const auto block = args(g, {u32(pair[0]), data, 5, 0});
+        return Case{nr("socketcall"), {9, block}, {{block, 16, "guest pointers"}}};  // SYS_SEND
+      },
+      [&](Arena&, std::int32_t) {
+        char drain[64];
+        (void)recv(pair[1], drain, sizeof drain, MSG_DONTWAIT);
+      });
   compare([&](Arena& g) {
     REQUIRE(send(pair[0], "world", 5, 0) == 5);  // each run receives its own
     const auto buf = g.alloc(16);
@@ -476,8 +546,10 @@ TEST_CASE("oracle: socketcall dispatches to the socket calls", "[oracle]") {
     const auto block = args(g, {u32(pair[0]), addr, len});
     return Case{nr("socketcall"), {6, block}, {{block, 12, "guest pointers"}}};  // SYS_GETSOCKNAME
   });
-  compare([&](Arena& g) { return Case{nr("socketcall"), {5, args(g, {u32(pair[0]), 0, 0})}}; });  // accept: EINVAL
-  compare([&](Arena&) { return Case{nr("socketcall"), {1, 0x10}}; });  // EFAULT
+  compare([&](Arena& g) {
+    return Case{nr("socketcall"), {5, args(g, {u32(pair[0]), 0, 0})}};
+  });                                                                            // accept: EINVAL
+  compare([&](Arena&) { return Case{nr("socketcall"), {1, 0x10}}; });            // EFAULT
   compare([&](Arena& g) { return Case{nr("socketcall"), {0, g.alloc(24)}}; });   // EINVAL
   compare([&](Arena& g) { return Case{nr("socketcall"), {21, g.alloc(24)}}; });  // EINVAL
   close(pair[0]);
@@ -503,7 +575,9 @@ GuestMessage guest_message(Arena& g, std::uint32_t bytes, std::uint32_t control)
   return m;
 }
 std::vector<Mask> pointer_masks(const GuestMessage& m) {
-  return {{m.iov, 4, "guest pointer"}, {m.header + 8, 4, "guest pointer"}, {m.header + 16, 4, "guest pointer"}};
+  return {{m.iov, 4, "guest pointer"},
+          {m.header + 8, 4, "guest pointer"},
+          {m.header + 16, 4, "guest pointer"}};
 }
 
 // Sends `text` from `fd` with an SCM_RIGHTS message carrying `passed` (native, 64-bit).
@@ -539,45 +613,53 @@ TEST_CASE("oracle: recvmsg with SCM_RIGHTS, sendmsg with a control message", "[o
   for (const char* name : {"recvmsg"}) {
     // room for the fd; then no room for it (MSG_CTRUNC, and no fd installed)
     for (std::uint32_t room : {16u, 0u}) {
-      compare([&](Arena& g) {
-        send_with_fd(pair[0], "fd!", file.fd);
-        m = guest_message(g, 16, room);
-        return Case{nr(name), {u32(pair[1]), m.header, 0}, pointer_masks(m)};
-      }, close_received);
+      compare(
+          [&](Arena& g) {
+            send_with_fd(pair[0], "fd!", file.fd);
+            m = guest_message(g, 16, room);
+            return Case{nr(name), {u32(pair[1]), m.header, 0}, pointer_masks(m)};
+          },
+          close_received);
     }
   }
   // sendmsg from the guest: an SCM_RIGHTS message in i386's cmsg layout
-  compare([&](Arena& g) {
-    m = guest_message(g, 4, 16);
-    std::memcpy(g.base + (m.buffer - Arena::address(g.base)), "ping", 4);
-    const std::uint32_t cmsg[4] = {16, SOL_SOCKET, SCM_RIGHTS, u32(file.fd)};
-    std::memcpy(g.base + (m.control - Arena::address(g.base)), cmsg, sizeof cmsg);
-    return Case{nr("sendmsg"), {u32(pair[0]), m.header, 0}, pointer_masks(m)};
-  }, [&](Arena&, std::int32_t) {
-    // take what was sent, and close the fd it carried
-    char data[8], control[CMSG_SPACE(sizeof(int))];
-    iovec iov{data, sizeof data};
-    msghdr message{};
-    message.msg_iov = &iov;
-    message.msg_iovlen = 1;
-    message.msg_control = control;
-    message.msg_controllen = sizeof control;
-    REQUIRE(recvmsg(pair[1], &message, 0) == 4);
-    cmsghdr* c = CMSG_FIRSTHDR(&message);
-    REQUIRE(c != nullptr);
-    CHECK(c->cmsg_type == SCM_RIGHTS);
-    int fd;
-    std::memcpy(&fd, CMSG_DATA(c), sizeof fd);
-    close(fd);
-  });
-  compare([&](Arena&) { return Case{nr("recvmsg"), {u32(pair[1]), 0x10, MSG_DONTWAIT}}; });  // EFAULT
+  compare(
+      [&](Arena& g) {
+        m = guest_message(g, 4, 16);
+        std::memcpy(g.base + (m.buffer - Arena::address(g.base)), "ping", 4);
+        const std::uint32_t cmsg[4] = {16, SOL_SOCKET, SCM_RIGHTS, u32(file.fd)};
+        std::memcpy(g.base + (m.control - Arena::address(g.base)), cmsg, sizeof cmsg);
+        return Case{nr("sendmsg"), {u32(pair[0]), m.header, 0}, pointer_masks(m)};
+      },
+      [&](Arena&, std::int32_t) {
+        // take what was sent, and close the fd it carried
+        char data[8], control[CMSG_SPACE(sizeof(int))];
+        iovec iov{data, sizeof data};
+        msghdr message{};
+        message.msg_iov = &iov;
+        message.msg_iovlen = 1;
+        message.msg_control = control;
+        message.msg_controllen = sizeof control;
+        REQUIRE(recvmsg(pair[1], &message, 0) == 4);
+        cmsghdr* c = CMSG_FIRSTHDR(&message);
+        REQUIRE(c != nullptr);
+        CHECK(c->cmsg_type == SCM_RIGHTS);
+        int fd;
+        std::memcpy(&fd, CMSG_DATA(c), sizeof fd);
+        close(fd);
+      });
+  compare([&](Arena&) {
+    return Case{nr("recvmsg"), {u32(pair[1]), 0x10, MSG_DONTWAIT}};
+  });  // EFAULT
   close(pair[0]);
   close(pair[1]);
 }
 
 TEST_CASE("oracle: timers, polling and signal masks", "[oracle]") {
   compare([&](Arena& g) { return Case{nr("getitimer"), {ITIMER_REAL, g.alloc(16)}}; });
-  compare([&](Arena& g) { return Case{nr("setitimer"), {ITIMER_REAL, g.alloc(16, 0), g.alloc(16)}}; });
+  compare([&](Arena& g) {
+    return Case{nr("setitimer"), {ITIMER_REAL, g.alloc(16, 0), g.alloc(16)}};
+  });
   compare([&](Arena& g) { return Case{nr("getitimer"), {99, g.alloc(16)}}; });  // EINVAL
   int fds[2];
   REQUIRE(pipe(fds) == 0);
@@ -601,9 +683,13 @@ TEST_CASE("oracle: timers, polling and signal masks", "[oracle]") {
   event.data.u64 = 0x1122334455667788;
   REQUIRE(epoll_ctl(epoll, EPOLL_CTL_ADD, fds[0], &event) == 0);
   compare([&](Arena& g) { return Case{nr("epoll_wait"), {u32(epoll), g.alloc(48), 4, 0}}; });
-  compare([&](Arena& g) { return Case{nr("epoll_wait"), {u32(epoll), g.alloc(48), 0, 0}}; });  // EINVAL
+  compare([&](Arena& g) {
+    return Case{nr("epoll_wait"), {u32(epoll), g.alloc(48), 0, 0}};
+  });  // EINVAL
   compare([&](Arena& g) { return Case{nr("rt_sigprocmask"), {SIG_BLOCK, 0, g.alloc(8), 8}}; });
-  compare([&](Arena& g) { return Case{nr("rt_sigprocmask"), {SIG_BLOCK, 0, g.alloc(8), 4}}; });  // EINVAL
+  compare([&](Arena& g) {
+    return Case{nr("rt_sigprocmask"), {SIG_BLOCK, 0, g.alloc(8), 4}};
+  });  // EINVAL
   close(epoll);
   close(fds[0]);
   close(fds[1]);
@@ -616,7 +702,8 @@ TEST_CASE("oracle: _newselect and the old select", "[oracle]") {
   const std::uint32_t n = static_cast<std::uint32_t>(fds[1] + 1);
   auto set_with = [&](Arena& g, std::uint32_t bytes, std::initializer_list<int> members) {
     const auto at = g.alloc(bytes, 0);
-    for (int fd : members) g.base[at - Arena::address(g.base) + fd / 8] |= static_cast<std::uint8_t>(1u << (fd % 8));
+    for (int fd : members)
+      g.base[at - Arena::address(g.base) + fd / 8] |= static_cast<std::uint8_t>(1u << (fd % 8));
     return at;
   };
   compare([&](Arena& g) {
@@ -626,7 +713,9 @@ TEST_CASE("oracle: _newselect and the old select", "[oracle]") {
     return Case{nr("_newselect"), {n, in, out, 0, tv}};
   });
   compare([&](Arena&) { return Case{nr("_newselect"), {n, 0x10, 0, 0, 0}}; });  // EFAULT
-  compare([&](Arena& g) { return Case{nr("_newselect"), {0xffffffff, 0, 0, 0, g.alloc(8, 0)}}; });  // EINVAL
+  compare([&](Arena& g) {
+    return Case{nr("_newselect"), {0xffffffff, 0, 0, 0, g.alloc(8, 0)}};
+  });  // EINVAL
   compare([&](Arena& g) {
     const auto in = set_with(g, 4, {fds[0]});
     const auto tv = g.alloc(8, 0);
@@ -648,7 +737,8 @@ TEST_CASE("oracle: pselect6 and pselect6_time64", "[oracle]") {
     const std::uint32_t ts_bytes = std::strcmp(name, "pselect6") ? 16 : 8;
     compare([&](Arena& g) {
       const auto in = g.alloc(4, 0);
-      g.base[in - Arena::address(g.base) + fds[0] / 8] |= static_cast<std::uint8_t>(1u << (fds[0] % 8));
+      g.base[in - Arena::address(g.base) + fds[0] / 8] |=
+          static_cast<std::uint8_t>(1u << (fds[0] % 8));
       const auto ts = g.alloc(ts_bytes, 0);
       const auto mask = g.alloc(8, 0);
       const auto pack = g.alloc(8);
@@ -660,7 +750,8 @@ TEST_CASE("oracle: pselect6 and pselect6_time64", "[oracle]") {
       const auto pack = g.alloc(8);
       const std::uint32_t words[2] = {g.alloc(8, 0), 4};  // a wrong sigset size: EINVAL
       std::memcpy(g.base + (pack - Arena::address(g.base)), words, sizeof words);
-      return Case{nr(name), {n, 0, 0, 0, g.alloc(ts_bytes, 0), pack}, {{pack, 4, "a guest pointer"}}};
+      return Case{
+          nr(name), {n, 0, 0, 0, g.alloc(ts_bytes, 0), pack}, {{pack, 4, "a guest pointer"}}};
     });
   }
   close(fds[0]);
@@ -687,8 +778,12 @@ TEST_CASE("oracle: socket options, including the old 32-bit timevals", "[oracle]
     std::memcpy(g.base + (len - Arena::address(g.base)), &room, 4);
     return Case{nr("getsockopt"), {u32(sock), SOL_SOCKET, SO_TYPE, g.alloc(4), len}};
   });
-  compare([&](Arena& g) { return Case{nr("setsockopt"), {u32(sock), SOL_SOCKET, 20, g.alloc(8), 4}}; });  // EINVAL
-  compare([&](Arena&) { return Case{nr("getsockopt"), {u32(sock), SOL_SOCKET, SO_TYPE, 0x10, 0x10}}; });  // EFAULT
+  compare([&](Arena& g) {
+    return Case{nr("setsockopt"), {u32(sock), SOL_SOCKET, 20, g.alloc(8), 4}};
+  });  // EINVAL
+  compare([&](Arena&) {
+    return Case{nr("getsockopt"), {u32(sock), SOL_SOCKET, SO_TYPE, 0x10, 0x10}};
+  });  // EFAULT
   close(sock);
 }
 
@@ -697,31 +792,45 @@ TEST_CASE("oracle: sendmmsg and recvmmsg", "[oracle]") {
   REQUIRE(socketpair(AF_UNIX, SOCK_DGRAM, 0, pair) == 0);
   auto mmsg_vector = [](Arena& g, const GuestMessage& a, const GuestMessage& b) {
     const auto vec = g.alloc(64, 0);
-    std::memcpy(g.base + (vec - Arena::address(g.base)), g.base + (a.header - Arena::address(g.base)), 28);
-    std::memcpy(g.base + (vec + 32 - Arena::address(g.base)), g.base + (b.header - Arena::address(g.base)), 28);
+    std::memcpy(g.base + (vec - Arena::address(g.base)),
+                g.base + (a.header - Arena::address(g.base)), 28);
+    std::memcpy(g.base + (vec + 32 - Arena::address(g.base)),
+                g.base + (b.header - Arena::address(g.base)), 28);
     return vec;
   };
-  compare([&](Arena& g) {
-    const auto a = guest_message(g, 3, 0), b = guest_message(g, 5, 0);
-    std::memcpy(g.base + (a.buffer - Arena::address(g.base)), "one", 3);
-    std::memcpy(g.base + (b.buffer - Arena::address(g.base)), "three", 5);
-    const auto vec = mmsg_vector(g, a, b);
-    return Case{nr("sendmmsg"), {u32(pair[0]), vec, 2, 0},
-                {{vec + 8, 4, "guest pointer"}, {vec + 40, 4, "guest pointer"}, {a.iov, 4, "guest pointer"},
-                 {b.iov, 4, "guest pointer"}, {a.header + 8, 4, "guest pointer"}, {b.header + 8, 4, "guest pointer"}}};
-  }, [&](Arena&, std::int32_t) {
-    char drain[16];
-    while (recv(pair[1], drain, sizeof drain, MSG_DONTWAIT) > 0) {
-    }
-  });
+  compare(
+      [&](Arena& g) {
+        const auto a = guest_message(g, 3, 0), b = guest_message(g, 5, 0);
+        std::memcpy(g.base + (a.buffer - Arena::address(g.base)), "one", 3);
+        std::memcpy(g.base + (b.buffer - Arena::address(g.base)), "three", 5);
+        const auto vec = mmsg_vector(g, a, b);
+        return Case{nr("sendmmsg"),
+                    {u32(pair[0]), vec, 2, 0},
+                    {{vec + 8, 4, "guest pointer"},
+                     {vec + 40, 4, "guest pointer"},
+                     {a.iov, 4, "guest pointer"},
+                     {b.iov, 4, "guest pointer"},
+                     {a.header + 8, 4, "guest pointer"},
+                     {b.header + 8, 4, "guest pointer"}}};
+      },
+      [&](Arena&, std::int32_t) {
+        char drain[16];
+        while (recv(pair[1], drain, sizeof drain, MSG_DONTWAIT) > 0) {
+        }
+      });
   compare([&](Arena& g) {
     REQUIRE(send(pair[0], "ab", 2, 0) == 2);
     REQUIRE(send(pair[0], "cde", 3, 0) == 3);
     const auto a = guest_message(g, 8, 0), b = guest_message(g, 8, 0);
     const auto vec = mmsg_vector(g, a, b);
-    return Case{nr("recvmmsg"), {u32(pair[1]), vec, 2, MSG_DONTWAIT, 0},
-                {{vec + 8, 4, "guest pointer"}, {vec + 40, 4, "guest pointer"}, {a.iov, 4, "guest pointer"},
-                 {b.iov, 4, "guest pointer"}, {a.header + 8, 4, "guest pointer"}, {b.header + 8, 4, "guest pointer"}}};
+    return Case{nr("recvmmsg"),
+                {u32(pair[1]), vec, 2, MSG_DONTWAIT, 0},
+                {{vec + 8, 4, "guest pointer"},
+                 {vec + 40, 4, "guest pointer"},
+                 {a.iov, 4, "guest pointer"},
+                 {b.iov, 4, "guest pointer"},
+                 {a.header + 8, 4, "guest pointer"},
+                 {b.header + 8, 4, "guest pointer"}}};
   });
   close(pair[0]);
   close(pair[1]);
@@ -731,15 +840,19 @@ TEST_CASE("oracle: futex, with a timeout or a count by operation", "[oracle]") {
   for (const char* name : {"futex", "futex_time64"}) {
     const std::uint32_t ts_bytes = std::strcmp(name, "futex") ? 16 : 8;
     compare([&](Arena& g) { return Case{nr(name), {g.alloc(4, 0), FUTEX_WAKE, 1, 0, 0, 0}}; });
-    compare([&](Arena& g) { return Case{nr(name), {g.alloc(4, 0), FUTEX_WAIT, 7, 0, 0, 0}}; });  // EAGAIN
+    compare([&](Arena& g) {
+      return Case{nr(name), {g.alloc(4, 0), FUTEX_WAIT, 7, 0, 0, 0}};
+    });  // EAGAIN
     compare([&](Arena& g) {
       const auto word = g.alloc(4, 0);
       const auto ts = g.alloc(ts_bytes, 0);
       g.base[ts - Arena::address(g.base) + (ts_bytes == 8 ? 4 : 8)] = 1;  // 1 ns
-      return Case{nr(name), {word, FUTEX_WAIT, 0, ts, 0, 0}};  // ETIMEDOUT
+      return Case{nr(name), {word, FUTEX_WAIT, 0, ts, 0, 0}};             // ETIMEDOUT
     });
     compare([&](Arena&) { return Case{nr(name), {0x10, FUTEX_WAKE, 1, 0, 0, 0}}; });  // EFAULT
-    compare([&](Arena& g) { return Case{nr(name), {g.alloc(4, 0), FUTEX_REQUEUE, 1, 5, g.alloc(4, 0), 0}}; });
+    compare([&](Arena& g) {
+      return Case{nr(name), {g.alloc(4, 0), FUTEX_REQUEUE, 1, 5, g.alloc(4, 0), 0}};
+    });
   }
 }
 
@@ -756,16 +869,21 @@ TEST_CASE("oracle: one-word signal masks", "[oracle]") {
   sigset_t saved;
   sigprocmask(SIG_SETMASK, nullptr, &saved);
   compare([&](Arena& g) { return Case{nr("sigprocmask"), {SIG_BLOCK, 0, g.alloc(4)}}; });
-  compare([&](Arena& g) {
-    const auto set = g.alloc(4, 0);
-    g.base[set - Arena::address(g.base)] = 0x04;  // SIGQUIT's bit
-    return Case{nr("sigprocmask"), {SIG_BLOCK, set, g.alloc(4)}};
-  }, [&](Arena&, std::int32_t) { sigprocmask(SIG_SETMASK, &saved, nullptr); });
+  compare(
+      [&](Arena& g) {
+        const auto set = g.alloc(4, 0);
+        g.base[set - Arena::address(g.base)] = 0x04;  // SIGQUIT's bit
+        return Case{nr("sigprocmask"), {SIG_BLOCK, set, g.alloc(4)}};
+      },
+      [&](Arena&, std::int32_t) { sigprocmask(SIG_SETMASK, &saved, nullptr); });
   compare([&](Arena& g) { return Case{nr("sigprocmask"), {99, g.alloc(4, 0), 0}}; });  // EINVAL
   compare([&](Arena& g) { return Case{nr("sigpending"), {g.alloc(4)}}; });
   compare([&](Arena&) { return Case{nr("sgetmask")}; });
-  compare([&](Arena&) { return Case{nr("ssetmask"), {0x04}}; },
-          [&](Arena&, std::int32_t) { sigprocmask(SIG_SETMASK, &saved, nullptr); });
+  compare(
+      [&](Arena&) {
+        return Case{nr("ssetmask"), {0x04}};
+      },
+      [&](Arena&, std::int32_t) { sigprocmask(SIG_SETMASK, &saved, nullptr); });
   sigprocmask(SIG_SETMASK, &saved, nullptr);
 }
 
@@ -815,10 +933,16 @@ TEST_CASE("oracle: System V IPC, direct and through ipc()", "[oracle]") {
     queue_one();
     return Case{nr("msgrcv"), {u32(queue), g.alloc(12), 8, 0, IPC_NOWAIT}};
   });
-  compare([&](Arena& g) { return Case{nr("msgrcv"), {u32(queue), g.alloc(12), 8, 0, IPC_NOWAIT}}; });  // ENOMSG
+  compare([&](Arena& g) {
+    return Case{nr("msgrcv"), {u32(queue), g.alloc(12), 8, 0, IPC_NOWAIT}};
+  });  // ENOMSG
   REQUIRE(semctl(sem, 1, SETVAL, 5) == 0);
   // through the multiplexer: MSGSND, MSGRCV (both versions), MSGCTL, SEMCTL, SEMOP, SHMCTL
-  compare([&](Arena& g) { return Case{nr("ipc"), {11, u32(queue), 8, 0, put_message(g), 0}}; }, drain);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("ipc"), {11, u32(queue), 8, 0, put_message(g), 0}};
+      },
+      drain);
   compare([&](Arena& g) {
     queue_one();
     return Case{nr("ipc"), {12 | (1u << 16), u32(queue), 8, IPC_NOWAIT, g.alloc(12), 0}};
@@ -828,9 +952,12 @@ TEST_CASE("oracle: System V IPC, direct and through ipc()", "[oracle]") {
     const auto buffer = g.alloc(12), kludge = g.alloc(8);
     const std::uint32_t words[2] = {buffer, 0};
     std::memcpy(g.base + (kludge - Arena::address(g.base)), words, sizeof words);
-    return Case{nr("ipc"), {12, u32(queue), 8, IPC_NOWAIT, kludge, 0}, {{kludge, 4, "a guest pointer"}}};
+    return Case{
+        nr("ipc"), {12, u32(queue), 8, IPC_NOWAIT, kludge, 0}, {{kludge, 4, "a guest pointer"}}};
   });
-  compare([&](Arena& g) { return Case{nr("ipc"), {14, u32(queue), IPC_STAT | 0x100, 0, g.alloc(120), 0}}; });
+  compare([&](Arena& g) {
+    return Case{nr("ipc"), {14, u32(queue), IPC_STAT | 0x100, 0, g.alloc(120), 0}};
+  });
   compare([&](Arena& g) {
     const auto arg = g.alloc(4, 0);
     return Case{nr("ipc"), {3, u32(sem), 1, GETVAL | 0x100, arg, 0}};
@@ -840,9 +967,13 @@ TEST_CASE("oracle: System V IPC, direct and through ipc()", "[oracle]") {
     g.base[ops - Arena::address(g.base) + 2] = 1;
     return Case{nr("ipc"), {1, u32(sem), 1, 0, ops, 0}};
   });
-  compare([&](Arena& g) { return Case{nr("ipc"), {24, u32(shm), IPC_STAT | 0x100, 0, g.alloc(120), 0}}; });
-  compare([&](Arena&) { return Case{nr("ipc"), {3, u32(sem), 1, GETVAL, 0, 0}}; });  // no arg: EINVAL
-  compare([&](Arena& g) { return Case{nr("ipc"), {99, 0, 0, 0, g.alloc(4), 0}}; });   // ENOSYS
+  compare([&](Arena& g) {
+    return Case{nr("ipc"), {24, u32(shm), IPC_STAT | 0x100, 0, g.alloc(120), 0}};
+  });
+  compare([&](Arena&) {
+    return Case{nr("ipc"), {3, u32(sem), 1, GETVAL, 0, 0}};
+  });  // no arg: EINVAL
+  compare([&](Arena& g) { return Case{nr("ipc"), {99, 0, 0, 0, g.alloc(4), 0}}; });  // ENOSYS
   msgctl(queue, IPC_RMID, nullptr);
   semctl(sem, 0, IPC_RMID);
   shmctl(shm, IPC_RMID, nullptr);
@@ -853,12 +984,15 @@ namespace {
 // translators decode (old_mmap's block, mmap2's page offset, the three sigaction layouts)
 // reaches the kernel as the compat path would hand it over.
 struct KernelBackedOwner : syscompat::translators::ProcessHooks {
-  static std::int32_t result(long value) { return value < 0 ? -errno : static_cast<std::int32_t>(value); }
+  static std::int32_t result(long value) {
+    return value < 0 ? -errno : static_cast<std::int32_t>(value);
+  }
   std::int32_t map(const syscompat::translators::MapRequest& r) override {
     const int flags = r.flags & MAP_FIXED ? r.flags : r.flags | MAP_32BIT;
-    void* p = mmap(reinterpret_cast<void*>(std::uintptr_t{r.address}), r.length, r.protection, flags, r.fd,
-                   static_cast<off_t>(r.offset));
-    return p == MAP_FAILED ? -errno : static_cast<std::int32_t>(reinterpret_cast<std::uintptr_t>(p));
+    void* p = mmap(reinterpret_cast<void*>(std::uintptr_t{r.address}), r.length, r.protection,
+                   flags, r.fd, static_cast<off_t>(r.offset));
+    return p == MAP_FAILED ? -errno
+                           : static_cast<std::int32_t>(reinterpret_cast<std::uintptr_t>(p));
   }
   std::int32_t unmap(std::uint32_t a, std::uint32_t length) override {
     return result(munmap(reinterpret_cast<void*>(std::uintptr_t{a}), length));
@@ -866,7 +1000,9 @@ struct KernelBackedOwner : syscompat::translators::ProcessHooks {
   std::int32_t protect(std::uint32_t a, std::uint32_t length, int protection) override {
     return result(mprotect(reinterpret_cast<void*>(std::uintptr_t{a}), length, protection));
   }
-  std::int32_t remap(std::uint32_t, std::uint32_t, std::uint32_t, int, std::uint32_t) override { return -ENOSYS; }
+  std::int32_t remap(std::uint32_t, std::uint32_t, std::uint32_t, int, std::uint32_t) override {
+    return -ENOSYS;
+  }
   std::int32_t brk(std::uint32_t) override { return -ENOSYS; }
   std::int32_t shm_attach(int, std::uint32_t, int) override { return -ENOSYS; }
   std::int32_t sigaction(int signal, const syscompat::translators::GuestSigaction* action,
@@ -875,13 +1011,16 @@ struct KernelBackedOwner : syscompat::translators::ProcessHooks {
       std::uint64_t handler, flags, restorer, mask;
     } in{}, out{};
     if (action) in = {action->handler, action->flags, action->restorer, action->mask};
-    if (::syscall(SYS_rt_sigaction, signal, action ? &in : nullptr, previous ? &out : nullptr, 8) < 0) return -errno;
+    if (::syscall(SYS_rt_sigaction, signal, action ? &in : nullptr, previous ? &out : nullptr, 8) <
+        0)
+      return -errno;
     if (previous)
       *previous = {static_cast<std::uint32_t>(out.handler), static_cast<std::uint32_t>(out.flags),
                    static_cast<std::uint32_t>(out.restorer), out.mask};
     return 0;
   }
-  std::int32_t owner_call(const syscompat::translators::CallPlan&, const std::array<std::uint32_t, 6>&) override {
+  std::int32_t owner_call(const syscompat::translators::CallPlan&,
+                          const std::array<std::uint32_t, 6>&) override {
     return -ENOSYS;
   }
 };
@@ -910,32 +1049,97 @@ TEST_CASE("oracle: signal, sigaction and rt_sigaction decoded for the process ow
   // compat_sigaction: handler, flags, restorer, two-word mask
   auto rt_action = [](Arena& g) {
     const auto at = g.alloc(20, 0);
-    const std::uint32_t words[5] = {0x12345678, SA_SIGINFO | SA_ONSTACK, 0x8048000, 0x80000005, 0x3};
+    const std::uint32_t words[5] = {0x12345678, SA_SIGINFO | SA_ONSTACK, 0x8048000, 0x80000005,
+                                    0x3};
     std::memcpy(g.base + (at - Arena::address(g.base)), words, sizeof words);
     return at;
   };
   const std::uint32_t usr2 = SIGUSR2;
-  compare([&](Arena& g) { reset(); return Case{nr("sigaction"), {usr2, old_action(g), g.alloc(16)}}; }, restore, &owner);
-  compare([&](Arena& g) { reset(); return Case{nr("sigaction"), {usr2, 0, g.alloc(16)}}; }, restore, &owner);
-  compare([&](Arena& g) { reset(); return Case{nr("rt_sigaction"), {usr2, rt_action(g), g.alloc(20), 8}}; }, restore, &owner);
-  compare([&](Arena& g) { reset(); return Case{nr("rt_sigaction"), {usr2, 0, g.alloc(20), 8}}; }, restore, &owner);
-  compare([&](Arena&) { reset(); return Case{nr("signal"), {usr2, 0x8049000}}; }, restore, &owner);
+  compare(
+      [&](Arena& g) {
+        reset();
+        return Case{nr("sigaction"), {usr2, old_action(g), g.alloc(16)}};
+      },
+      restore, &owner);
+  compare(
+      [&](Arena& g) {
+        reset();
+        return Case{nr("sigaction"), {usr2, 0, g.alloc(16)}};
+      },
+      restore, &owner);
+  compare(
+      [&](Arena& g) {
+        reset();
+        return Case{nr("rt_sigaction"), {usr2, rt_action(g), g.alloc(20), 8}};
+      },
+      restore, &owner);
+  compare(
+      [&](Arena& g) {
+        reset();
+        return Case{nr("rt_sigaction"), {usr2, 0, g.alloc(20), 8}};
+      },
+      restore, &owner);
+  compare(
+      [&](Arena&) {
+        reset();
+        return Case{nr("signal"), {usr2, 0x8049000}};
+      },
+      restore, &owner);
   // and read back what signal() set: SA_ONESHOT | SA_NOMASK, no mask
-  compare([&](Arena& g) {
-    reset();
-    int80(nr("signal"), {usr2, 0x8049000});
-    const auto old = g.alloc(20);
-    // sys_signal never sets sa_restorer: its k_sigaction is on the kernel stack, uninitialised.
-    return Case{nr("rt_sigaction"), {usr2, 0, old, 8}, {{old + 8, 4, "sys_signal's uninitialised sa_restorer"}}};
-  }, restore, &owner);
+  compare(
+      [&](Arena& g) {
+        reset();
+        int80(nr("signal"), {usr2, 0x8049000});
+        const auto old = g.alloc(20);
+        // sys_signal never sets sa_restorer: its k_sigaction is on the kernel stack, uninitialised.
+        return Case{nr("rt_sigaction"),
+                    {usr2, 0, old, 8},
+                    {{old + 8, 4, "sys_signal's uninitialised sa_restorer"}}};
+      },
+      restore, &owner);
   // bad input: a sigsetsize that is not 8, SIGKILL, signal 0 and 65, bad pointers
-  compare([&](Arena& g) { reset(); return Case{nr("rt_sigaction"), {usr2, rt_action(g), g.alloc(20), 4}}; }, restore, &owner);
-  compare([&](Arena& g) { reset(); return Case{nr("rt_sigaction"), {SIGKILL, rt_action(g), g.alloc(20), 8}}; }, restore, &owner);
-  compare([&](Arena& g) { reset(); return Case{nr("sigaction"), {0, old_action(g), g.alloc(16)}}; }, restore, &owner);
-  compare([&](Arena& g) { reset(); return Case{nr("sigaction"), {65, old_action(g), g.alloc(16)}}; }, restore, &owner);
-  compare([&](Arena& g) { reset(); return Case{nr("sigaction"), {usr2, 0x10, g.alloc(16)}}; }, restore, &owner);
-  compare([&](Arena& g) { reset(); return Case{nr("rt_sigaction"), {usr2, rt_action(g), 0x10, 8}}; }, restore, &owner);
-  compare([&](Arena&) { reset(); return Case{nr("signal"), {SIGSTOP, 0x8049000}}; }, restore, &owner);
+  compare(
+      [&](Arena& g) {
+        reset();
+        return Case{nr("rt_sigaction"), {usr2, rt_action(g), g.alloc(20), 4}};
+      },
+      restore, &owner);
+  compare(
+      [&](Arena& g) {
+        reset();
+        return Case{nr("rt_sigaction"), {SIGKILL, rt_action(g), g.alloc(20), 8}};
+      },
+      restore, &owner);
+  compare(
+      [&](Arena& g) {
+        reset();
+        return Case{nr("sigaction"), {0, old_action(g), g.alloc(16)}};
+      },
+      restore, &owner);
+  compare(
+      [&](Arena& g) {
+        reset();
+        return Case{nr("sigaction"), {65, old_action(g), g.alloc(16)}};
+      },
+      restore, &owner);
+  compare(
+      [&](Arena& g) {
+        reset();
+        return Case{nr("sigaction"), {usr2, 0x10, g.alloc(16)}};
+      },
+      restore, &owner);
+  compare(
+      [&](Arena& g) {
+        reset();
+        return Case{nr("rt_sigaction"), {usr2, rt_action(g), 0x10, 8}};
+      },
+      restore, &owner);
+  compare(
+      [&](Arena&) {
+        reset();
+        return Case{nr("signal"), {SIGSTOP, 0x8049000}};
+      },
+      restore, &owner);
   sigaction(SIGUSR2, &saved, nullptr);
 }
 
@@ -958,27 +1162,53 @@ TEST_CASE("oracle: old_mmap and mmap2 decoded for the process owner", "[oracle]"
     c.mask_result = true;
     return c;
   };
-  compare([&](Arena& g) { return success(Case{nr("mmap"), {block(g, 4096, u32(file.fd))}}); }, unmap, &owner);
-  compare([&](Arena& g) { return Case{nr("mmap"), {block(g, 100, u32(file.fd))}}; }, unmap, &owner);  // EINVAL
-  compare([&](Arena&) { return Case{nr("mmap"), {0x10}}; }, unmap, &owner);                         // EFAULT
-  compare([&](Arena& g) { return Case{nr("mmap"), {block(g, 0, 9999)}}; }, unmap, &owner);          // EBADF
-  compare([&](Arena& g) { return Case{nr("mmap"), {block(g, 0, u32(file.fd), 0)}}; }, unmap, &owner);  // EINVAL
-  compare([&](Arena&) {
-    return success(Case{nr("mmap2"), {0, 4096, PROT_READ, MAP_PRIVATE, u32(file.fd), 2}});
-  }, unmap, &owner);
-  compare([&](Arena&) { return Case{nr("mmap2"), {0, 4096, PROT_READ, MAP_PRIVATE, 9999, 0}}; }, unmap, &owner);
-  compare([&](Arena&) { return Case{nr("mmap2"), {0, 4096, PROT_READ, 0, u32(file.fd), 0}}; }, unmap, &owner);
+  compare(
+      [&](Arena& g) {
+        return success(Case{nr("mmap"), {block(g, 4096, u32(file.fd))}});
+      },
+      unmap, &owner);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("mmap"), {block(g, 100, u32(file.fd))}};
+      },
+      unmap, &owner);                                                        // EINVAL
+  compare([&](Arena&) { return Case{nr("mmap"), {0x10}}; }, unmap, &owner);  // EFAULT
+  compare([&](Arena& g) { return Case{nr("mmap"), {block(g, 0, 9999)}}; }, unmap, &owner);  // EBADF
+  compare(
+      [&](Arena& g) {
+        return Case{nr("mmap"), {block(g, 0, u32(file.fd), 0)}};
+      },
+      unmap, &owner);  // EINVAL
+  compare(
+      [&](Arena&) {
+        return success(Case{nr("mmap2"), {0, 4096, PROT_READ, MAP_PRIVATE, u32(file.fd), 2}});
+      },
+      unmap, &owner);
+  compare(
+      [&](Arena&) {
+        return Case{nr("mmap2"), {0, 4096, PROT_READ, MAP_PRIVATE, 9999, 0}};
+      },
+      unmap, &owner);
+  compare(
+      [&](Arena&) {
+        return Case{nr("mmap2"), {0, 4096, PROT_READ, 0, u32(file.fd), 0}};
+      },
+      unmap, &owner);
   // mmap2's offset is in 4096-byte pages: the page it maps is the file's third
-  compare([&](Arena& g) {
-    const auto out = g.alloc(4);
-    return Case{nr("mmap2"), {0, 4096, PROT_READ, MAP_PRIVATE, u32(file.fd), 2}, {}, true};
-    (void)out;
-  }, [&](Arena&, std::int32_t result) {
-    REQUIRE((result > 0 || result < -4096));
-    const auto* page = reinterpret_cast<const char*>(std::uintptr_t{static_cast<std::uint32_t>(result)});
-    CHECK(page[0] == static_cast<char>('a' + (2 * 4096) % 26));
-    munmap(const_cast<char*>(page), 4096);
-  }, &owner);
+  compare(
+      [&](Arena& g) {
+        const auto out = g.alloc(4);
+        return Case{nr("mmap2"), {0, 4096, PROT_READ, MAP_PRIVATE, u32(file.fd), 2}, {}, true};
+        (void)out;
+      },
+      [&](Arena&, std::int32_t result) {
+        REQUIRE((result > 0 || result < -4096));
+        const auto* page =
+            reinterpret_cast<const char*>(std::uintptr_t{static_cast<std::uint32_t>(result)});
+        CHECK(page[0] == static_cast<char>('a' + (2 * 4096) % 26));
+        munmap(const_cast<char*>(page), 4096);
+      },
+      &owner);
   (void)mapped;
 }
 
@@ -987,7 +1217,8 @@ namespace {
 std::uint32_t put_words(Arena& g, std::initializer_list<std::uint32_t> words, std::size_t bytes) {
   const auto at = g.alloc(bytes, 0);
   std::size_t i = 0;
-  for (std::uint32_t w : words) std::memcpy(g.base + (at - Arena::address(g.base)) + 4 * i++, &w, 4);
+  for (std::uint32_t w : words)
+    std::memcpy(g.base + (at - Arena::address(g.base)) + 4 * i++, &w, 4);
   return at;
 }
 
@@ -1003,7 +1234,8 @@ siginfo_t take(int signal) {
 }
 }  // namespace
 
-TEST_CASE("oracle: rt_sigtimedwait (time32 and time64) converts the siginfo by its layout", "[oracle]") {
+TEST_CASE("oracle: rt_sigtimedwait (time32 and time64) converts the siginfo by its layout",
+          "[oracle]") {
   sigset_t blocked, saved;
   sigemptyset(&blocked);
   sigaddset(&blocked, SIGUSR1);
@@ -1012,30 +1244,44 @@ TEST_CASE("oracle: rt_sigtimedwait (time32 and time64) converts the siginfo by i
   for (const char* name : {"rt_sigtimedwait", "rt_sigtimedwait_time64"}) {
     const std::size_t timeout_bytes = std::string_view(name).ends_with("64") ? 16 : 8;
     auto wait_case = [&](Arena& g, std::uint32_t size = 8) {
-      return Case{nr(name), {put_words(g, {usr1, 0}, 8), g.alloc(128), g.alloc(timeout_bytes, 0), size}};
+      return Case{nr(name),
+                  {put_words(g, {usr1, 0}, 8), g.alloc(128), g.alloc(timeout_bytes, 0), size}};
     };
     // kill(): SI_USER, the _kill layout
-    compare([&](Arena& g) { kill(getpid(), SIGUSR1); return wait_case(g); });
+    compare([&](Arena& g) {
+      kill(getpid(), SIGUSR1);
+      return wait_case(g);
+    });
     // sigqueue(): SI_QUEUE, the _rt layout with its value
-    compare([&](Arena& g) { sigqueue(getpid(), SIGUSR1, sigval{.sival_int = 0x5eed}); return wait_case(g); });
+    compare([&](Arena& g) {
+      sigqueue(getpid(), SIGUSR1, sigval{.sival_int = 0x5eed});
+      return wait_case(g);
+    });
     // nothing pending: EAGAIN; bad input: sigsetsize, the set, the timeout, the info
     compare([&](Arena& g) { return wait_case(g); });
     compare([&](Arena& g) { return wait_case(g, 4); });
-    compare([&](Arena& g) { return Case{nr(name), {0x10, g.alloc(128), g.alloc(timeout_bytes, 0), 8}}; });
-    compare([&](Arena& g) { return Case{nr(name), {put_words(g, {usr1, 0}, 8), g.alloc(128), 0x10, 8}}; });
+    compare([&](Arena& g) {
+      return Case{nr(name), {0x10, g.alloc(128), g.alloc(timeout_bytes, 0), 8}};
+    });
+    compare([&](Arena& g) {
+      return Case{nr(name), {put_words(g, {usr1, 0}, 8), g.alloc(128), 0x10, 8}};
+    });
     compare([&](Arena& g) {
       kill(getpid(), SIGUSR1);
       return Case{nr(name), {put_words(g, {usr1, 0}, 8), 0x10, g.alloc(timeout_bytes, 0), 8}};
     });
     // a negative nanosecond count: EINVAL
     compare([&](Arena& g) {
-      return Case{nr(name), {put_words(g, {usr1, 0}, 8), g.alloc(128), put_words(g, {0, 0xffffffff, 0xffffffff, 0xffffffff}, timeout_bytes), 8}};
+      return Case{nr(name),
+                  {put_words(g, {usr1, 0}, 8), g.alloc(128),
+                   put_words(g, {0, 0xffffffff, 0xffffffff, 0xffffffff}, timeout_bytes), 8}};
     });
   }
   sigprocmask(SIG_SETMASK, &saved, nullptr);
 }
 
-TEST_CASE("oracle: rt_sigqueueinfo, rt_tgsigqueueinfo and pidfd_send_signal read an i386 siginfo", "[oracle]") {
+TEST_CASE("oracle: rt_sigqueueinfo, rt_tgsigqueueinfo and pidfd_send_signal read an i386 siginfo",
+          "[oracle]") {
   sigset_t blocked, saved;
   sigemptyset(&blocked);
   sigaddset(&blocked, SIGUSR2);
@@ -1058,17 +1304,31 @@ TEST_CASE("oracle: rt_sigqueueinfo, rt_tgsigqueueinfo and pidfd_send_signal read
     CHECK(received[1].si_value.sival_int == 0xabcd);
     received.clear();
   };
-  compare([&](Arena& g) { return Case{nr("rt_sigqueueinfo"), {self, u32(SIGUSR2), queued(g)}}; }, receive);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("rt_sigqueueinfo"), {self, u32(SIGUSR2), queued(g)}};
+      },
+      receive);
   same_delivery();
-  compare([&](Arena& g) {
-    return Case{nr("rt_tgsigqueueinfo"), {self, u32(gettid()), u32(SIGUSR2), queued(g)}};
-  }, receive);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("rt_tgsigqueueinfo"), {self, u32(gettid()), u32(SIGUSR2), queued(g)}};
+      },
+      receive);
   same_delivery();
   const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, getpid(), 0));
   REQUIRE(pidfd >= 0);
-  compare([&](Arena& g) { return Case{nr("pidfd_send_signal"), {u32(pidfd), u32(SIGUSR2), queued(g), 0}}; }, receive);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("pidfd_send_signal"), {u32(pidfd), u32(SIGUSR2), queued(g), 0}};
+      },
+      receive);
   same_delivery();
-  compare([&](Arena&) { return Case{nr("pidfd_send_signal"), {u32(pidfd), u32(SIGUSR2), 0, 0}}; }, receive);
+  compare(
+      [&](Arena&) {
+        return Case{nr("pidfd_send_signal"), {u32(pidfd), u32(SIGUSR2), 0, 0}};
+      },
+      receive);
   REQUIRE(received.size() == 2);
   CHECK(received[0].si_code == received[1].si_code);
   received.clear();
@@ -1080,11 +1340,23 @@ TEST_CASE("oracle: rt_sigqueueinfo, rt_tgsigqueueinfo and pidfd_send_signal read
     pause();
     _exit(0);
   }
-  compare([&](Arena& g) { return Case{nr("rt_sigqueueinfo"), {u32(other), u32(SIGUSR2), queued(g, 1)}}; }, receive);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("rt_sigqueueinfo"), {u32(other), u32(SIGUSR2), queued(g, 1)}};
+      },
+      receive);
   kill(other, SIGKILL);
   waitpid(other, nullptr, 0);
-  compare([&](Arena& g) { return Case{nr("pidfd_send_signal"), {u32(pidfd), u32(SIGUSR2), queued(g), 7}}; }, receive);
-  compare([&](Arena&) { return Case{nr("pidfd_send_signal"), {9999, u32(SIGUSR2), 0x10, 0}}; }, receive);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("pidfd_send_signal"), {u32(pidfd), u32(SIGUSR2), queued(g), 7}};
+      },
+      receive);
+  compare(
+      [&](Arena&) {
+        return Case{nr("pidfd_send_signal"), {9999, u32(SIGUSR2), 0x10, 0}};
+      },
+      receive);
   CHECK(received.empty());
   close(pidfd);
   sigprocmask(SIG_SETMASK, &saved, nullptr);
@@ -1103,7 +1375,8 @@ TEST_CASE("oracle: waitid writes six siginfo fields and the rusage", "[oracle]")
   compare([&](Arena& g) {
     const auto pid = exiting_child();
     const auto info = g.alloc(128), usage = g.alloc(72);
-    return Case{nr("waitid"), {p_pid, pid, info, WEXITED, usage},
+    return Case{nr("waitid"),
+                {p_pid, pid, info, WEXITED, usage},
                 {{info + 12, 4, "the child's pid"}, {usage, 72, "the child's own resource usage"}}};
   });
   // a running child and WNOHANG: zeros in the six fields, the rest untouched
@@ -1122,7 +1395,9 @@ TEST_CASE("oracle: waitid writes six siginfo fields and the rusage", "[oracle]")
     waitpid(s, nullptr, 0);
   }
   // bad input: no such child, bad options, a bad siginfo pointer (the child is reaped all the same)
-  compare([&](Arena& g) { return Case{nr("waitid"), {p_all, 0, g.alloc(128), WEXITED | WNOHANG, 0}}; });
+  compare([&](Arena& g) {
+    return Case{nr("waitid"), {p_all, 0, g.alloc(128), WEXITED | WNOHANG, 0}};
+  });
   compare([&](Arena& g) { return Case{nr("waitid"), {p_all, 0, g.alloc(128), 0, 0}}; });
   compare([&](Arena&) { return Case{nr("waitid"), {p_pid, exiting_child(), 0x10, WEXITED, 0}}; });
 }
@@ -1149,7 +1424,9 @@ TEST_CASE("oracle: timer_create and mq_notify read an i386 sigevent", "[oracle]"
     return [&, notify](Arena& g) {
       const auto ev = event(g, notify);
       const auto id = g.alloc(4);
-      return Case{nr("timer_create"), {CLOCK_MONOTONIC, ev, id}, {{id, 4, "timer ids are allocated per call"}}};
+      return Case{nr("timer_create"),
+                  {CLOCK_MONOTONIC, ev, id},
+                  {{id, 4, "timer ids are allocated per call"}}};
     };
   };
   auto delete_timer = [&](Arena& g, std::int32_t result) {
@@ -1169,22 +1446,52 @@ TEST_CASE("oracle: timer_create and mq_notify read an i386 sigevent", "[oracle]"
   CHECK(fired[0].si_value.sival_int == fired[1].si_value.sival_int);
   compare(create(sigev_none), delete_timer);
   // bad input: a thread id that is not ours, an unknown notify, bad pointers, a bad clock
-  compare([&](Arena& g) { return Case{nr("timer_create"), {CLOCK_MONOTONIC, event(g, sigev_thread_id, 1), g.alloc(4)}}; }, delete_timer);
-  compare([&](Arena& g) { return Case{nr("timer_create"), {CLOCK_MONOTONIC, event(g, 99), g.alloc(4)}}; }, delete_timer);
-  compare([&](Arena& g) { return Case{nr("timer_create"), {CLOCK_MONOTONIC, 0x10, g.alloc(4)}}; }, delete_timer);
-  compare([&](Arena& g) { return Case{nr("timer_create"), {CLOCK_MONOTONIC, event(g, sigev_none), 0x10}}; }, delete_timer);
-  compare([&](Arena& g) { return Case{nr("timer_create"), {99, event(g, sigev_none), g.alloc(4)}}; }, delete_timer);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("timer_create"),
+                    {CLOCK_MONOTONIC, event(g, sigev_thread_id, 1), g.alloc(4)}};
+      },
+      delete_timer);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("timer_create"), {CLOCK_MONOTONIC, event(g, 99), g.alloc(4)}};
+      },
+      delete_timer);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("timer_create"), {CLOCK_MONOTONIC, 0x10, g.alloc(4)}};
+      },
+      delete_timer);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("timer_create"), {CLOCK_MONOTONIC, event(g, sigev_none), 0x10}};
+      },
+      delete_timer);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("timer_create"), {99, event(g, sigev_none), g.alloc(4)}};
+      },
+      delete_timer);
 
   // mq_notify: registered, then taken back between the runs
   // The raw mq_open takes the name without glibc's leading slash.
   const std::string queue_name = "syscompat-oracle-" + std::to_string(getpid());
-  const int mq = static_cast<int>(::syscall(SYS_mq_open, queue_name.c_str(), O_RDWR | O_CREAT, 0600, nullptr));
+  const int mq =
+      static_cast<int>(::syscall(SYS_mq_open, queue_name.c_str(), O_RDWR | O_CREAT, 0600, nullptr));
   REQUIRE(mq >= 0);
   auto unregister = [&](Arena&, std::int32_t) { ::syscall(SYS_mq_notify, mq, nullptr); };
-  compare([&](Arena& g) { return Case{nr("mq_notify"), {u32(mq), event(g, sigev_signal)}}; }, unregister);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("mq_notify"), {u32(mq), event(g, sigev_signal)}};
+      },
+      unregister);
   compare([&](Arena& g) { return Case{nr("mq_notify"), {u32(mq), event(g, 99)}}; }, unregister);
   compare([&](Arena&) { return Case{nr("mq_notify"), {u32(mq), 0x10}}; }, unregister);
-  compare([&](Arena& g) { return Case{nr("mq_notify"), {9999, event(g, sigev_signal)}}; }, unregister);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("mq_notify"), {9999, event(g, sigev_signal)}};
+      },
+      unregister);
   close(mq);
   ::syscall(SYS_mq_unlink, queue_name.c_str());
   sigprocmask(SIG_SETMASK, &saved, nullptr);
@@ -1196,7 +1503,8 @@ TEST_CASE("oracle: stime, without changing the clock", "[oracle]") {
   compare([&](Arena& g) { return Case{nr("stime"), {put_words(g, {0x80000000}, 4)}}; });
 }
 
-TEST_CASE("oracle: semctl, msgctl and shmctl, direct and through ipc(), every version", "[oracle]") {
+TEST_CASE("oracle: semctl, msgctl and shmctl, direct and through ipc(), every version",
+          "[oracle]") {
   const int queue = msgget(IPC_PRIVATE, 0600);
   const int sem = semget(IPC_PRIVATE, 3, 0600);
   const int shm = shmget(IPC_PRIVATE, 4096, 0600);
@@ -1204,18 +1512,27 @@ TEST_CASE("oracle: semctl, msgctl and shmctl, direct and through ipc(), every ve
   REQUIRE(semctl(sem, 1, SETVAL, 5) == 0);
   const std::uint32_t flag = 0x100;  // IPC_64
   // direct calls: each stat, info and plain command, with and without the flag, and junk
-  for (int command : {IPC_STAT, SEM_STAT, SEM_STAT_ANY, IPC_INFO, SEM_INFO, GETVAL, GETPID, GETNCNT, 99})
+  for (int command :
+       {IPC_STAT, SEM_STAT, SEM_STAT_ANY, IPC_INFO, SEM_INFO, GETVAL, GETPID, GETNCNT, 99})
     for (std::uint32_t f : {0u, flag})
-      compare([&](Arena& g) { return Case{nr("semctl"), {u32(sem), 1, u32(command) | f, g.alloc(128)}}; });
+      compare([&](Arena& g) {
+        return Case{nr("semctl"), {u32(sem), 1, u32(command) | f, g.alloc(128)}};
+      });
   for (int command : {IPC_STAT, MSG_STAT, MSG_STAT_ANY, IPC_INFO, MSG_INFO, 99})
     for (std::uint32_t f : {0u, flag})
-      compare([&](Arena& g) { return Case{nr("msgctl"), {u32(queue), u32(command) | f, g.alloc(128)}}; });
+      compare([&](Arena& g) {
+        return Case{nr("msgctl"), {u32(queue), u32(command) | f, g.alloc(128)}};
+      });
   for (int command : {IPC_STAT, SHM_STAT, SHM_STAT_ANY, IPC_INFO, SHM_INFO, 99})
     for (std::uint32_t f : {0u, flag})
-      compare([&](Arena& g) { return Case{nr("shmctl"), {u32(shm), u32(command) | f, g.alloc(128)}}; });
+      compare([&](Arena& g) {
+        return Case{nr("shmctl"), {u32(shm), u32(command) | f, g.alloc(128)}};
+      });
   // GETALL and SETALL: arrays of sem_nsems unsigned shorts
   compare([&](Arena& g) { return Case{nr("semctl"), {u32(sem), 0, GETALL, g.alloc(6)}}; });
-  compare([&](Arena& g) { return Case{nr("semctl"), {u32(sem), 0, SETALL, put_words(g, {0x00020001, 0x3}, 6)}}; });
+  compare([&](Arena& g) {
+    return Case{nr("semctl"), {u32(sem), 0, SETALL, put_words(g, {0x00020001, 0x3}, 6)}};
+  });
   compare([&](Arena& g) { return Case{nr("semctl"), {u32(sem), 0, GETALL, g.alloc(6)}}; });
   compare([&](Arena&) { return Case{nr("semctl"), {u32(sem), 0, GETALL, 0x10}}; });
   // IPC_SET: mode 0600 again, both versions of the layout through ipc()
@@ -1230,14 +1547,26 @@ TEST_CASE("oracle: semctl, msgctl and shmctl, direct and through ipc(), every ve
   };
   compare([&](Arena& g) { return Case{nr("msgctl"), {u32(queue), IPC_SET, set_perm(g, 88, 20)}}; });
   compare([&](Arena& g) { return Case{nr("shmctl"), {u32(shm), IPC_SET, set_perm(g, 84, 20)}}; });
-  compare([&](Arena& g) { return Case{nr("semctl"), {u32(sem), 0, IPC_SET, set_perm(g, 64, 20)}}; });
+  compare([&](Arena& g) {
+    return Case{nr("semctl"), {u32(sem), 0, IPC_SET, set_perm(g, 64, 20)}};
+  });
   // through ipc(): the old layouts (no flag) and IPC_64, stat and info
   for (std::uint32_t f : {0u, flag}) {
-    compare([&](Arena& g) { return Case{nr("ipc"), {14, u32(queue), IPC_STAT | f, 0, g.alloc(128), 0}}; });
-    compare([&](Arena& g) { return Case{nr("ipc"), {14, u32(queue), IPC_INFO | f, 0, g.alloc(128), 0}}; });
-    compare([&](Arena& g) { return Case{nr("ipc"), {24, u32(shm), IPC_STAT | f, 0, g.alloc(128), 0}}; });
-    compare([&](Arena& g) { return Case{nr("ipc"), {24, u32(shm), IPC_INFO | f, 0, g.alloc(128), 0}}; });
-    compare([&](Arena& g) { return Case{nr("ipc"), {24, u32(shm), SHM_INFO | f, 0, g.alloc(128), 0}}; });
+    compare([&](Arena& g) {
+      return Case{nr("ipc"), {14, u32(queue), IPC_STAT | f, 0, g.alloc(128), 0}};
+    });
+    compare([&](Arena& g) {
+      return Case{nr("ipc"), {14, u32(queue), IPC_INFO | f, 0, g.alloc(128), 0}};
+    });
+    compare([&](Arena& g) {
+      return Case{nr("ipc"), {24, u32(shm), IPC_STAT | f, 0, g.alloc(128), 0}};
+    });
+    compare([&](Arena& g) {
+      return Case{nr("ipc"), {24, u32(shm), IPC_INFO | f, 0, g.alloc(128), 0}};
+    });
+    compare([&](Arena& g) {
+      return Case{nr("ipc"), {24, u32(shm), SHM_INFO | f, 0, g.alloc(128), 0}};
+    });
     compare([&](Arena& g) {
       const auto buffer = g.alloc(128);
       const auto arg = put_words(g, {buffer}, 4);
@@ -1252,7 +1581,8 @@ TEST_CASE("oracle: semctl, msgctl and shmctl, direct and through ipc(), every ve
   // the old msqid_ds and shmid_ds for IPC_SET: perm (16-bit ids), msg_qbytes
   compare([&](Arena& g) {
     const auto at = g.alloc(56, 0);
-    const std::uint16_t ids[2] = {static_cast<std::uint16_t>(getuid()), static_cast<std::uint16_t>(getgid())};
+    const std::uint16_t ids[2] = {static_cast<std::uint16_t>(getuid()),
+                                  static_cast<std::uint16_t>(getgid())};
     const std::uint16_t mode = 0600, qbytes = 8192;
     std::memcpy(g.base + (at - Arena::address(g.base)) + 4, ids, 4);
     std::memcpy(g.base + (at - Arena::address(g.base)) + 12, &mode, 2);
@@ -1276,23 +1606,36 @@ TEST_CASE("oracle: the NUMA policy calls carry node masks of 32-bit words", "[or
   // past a page (EINVAL), and 0 (which wraps)
   for (std::uint32_t maxnode : {0u, 1u, 2u, 32u, 33u, 64u, 65u, 128u, 1000u, 32769u, 40000u}) {
     INFO("maxnode " << maxnode);
-    compare([&](Arena& g) { return Case{nr("get_mempolicy"), {g.alloc(4), g.alloc(5000), maxnode, 0, 0}}; });
+    compare([&](Arena& g) {
+      return Case{nr("get_mempolicy"), {g.alloc(4), g.alloc(5000), maxnode, 0, 0}};
+    });
   }
   compare([&](Arena& g) { return Case{nr("get_mempolicy"), {0x10, g.alloc(16), 64, 0, 0}}; });
   compare([&](Arena& g) { return Case{nr("get_mempolicy"), {g.alloc(4), 0x10, 64, 0, 0}}; });
   compare([&](Arena& g) {
     const auto page = g.alloc(4096);
-    return Case{nr("get_mempolicy"), {g.alloc(4), g.alloc(16), 64, page, mpol_f_node | mpol_f_addr}};
+    return Case{nr("get_mempolicy"),
+                {g.alloc(4), g.alloc(16), 64, page, mpol_f_node | mpol_f_addr}};
   });
   // set_mempolicy and mbind: node 0, then masks with stray bits and bad pointers
   for (std::uint32_t maxnode : {2u, 33u, 65u})
-    compare([&](Arena& g) { return Case{nr("set_mempolicy"), {mpol_bind, put_words(g, {1, 0, 0}, 12), maxnode}}; }, reset);
-  compare([&](Arena& g) { return Case{nr("set_mempolicy"), {mpol_bind, put_words(g, {0}, 4), 2}}; }, reset);
-  compare([&](Arena& g) {
-    const auto mask = g.alloc(512, 0);
-    g.base[mask - Arena::address(g.base) + 400] = 1;  // node 3200: past MAX_NUMNODES
-    return Case{nr("set_mempolicy"), {mpol_bind, mask, 4000}};
-  }, reset);
+    compare(
+        [&](Arena& g) {
+          return Case{nr("set_mempolicy"), {mpol_bind, put_words(g, {1, 0, 0}, 12), maxnode}};
+        },
+        reset);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("set_mempolicy"), {mpol_bind, put_words(g, {0}, 4), 2}};
+      },
+      reset);
+  compare(
+      [&](Arena& g) {
+        const auto mask = g.alloc(512, 0);
+        g.base[mask - Arena::address(g.base) + 400] = 1;  // node 3200: past MAX_NUMNODES
+        return Case{nr("set_mempolicy"), {mpol_bind, mask, 4000}};
+      },
+      reset);
   compare([&](Arena&) { return Case{nr("set_mempolicy"), {mpol_bind, 0x10, 2}}; }, reset);
   compare([&](Arena&) { return Case{nr("set_mempolicy"), {99, 0x10, 2}}; }, reset);
   compare([&](Arena& g) {
@@ -1303,7 +1646,9 @@ TEST_CASE("oracle: the NUMA policy calls carry node masks of 32-bit words", "[or
     const auto page = (g.alloc(8192) + 4095) & ~4095u;
     return Case{nr("mbind"), {page, 4096, mpol_bind, 0x10, 2, 0}};
   });
-  compare([&](Arena& g) { return Case{nr("migrate_pages"), {0, 2, put_words(g, {1}, 4), put_words(g, {1}, 4)}}; });
+  compare([&](Arena& g) {
+    return Case{nr("migrate_pages"), {0, 2, put_words(g, {1}, 4), put_words(g, {1}, 4)}};
+  });
   compare([&](Arena& g) { return Case{nr("migrate_pages"), {0, 2, 0x10, put_words(g, {1}, 4)}}; });
 }
 
@@ -1322,7 +1667,8 @@ TEST_CASE("oracle: io_setup's ring placed below 4 GB by the process owner", "[or
   auto setup = [&](std::uint32_t events, std::uint32_t initial = 0) {
     return [=](Arena& g) {
       const auto context = put_words(g, {initial}, 4);
-      return Case{nr("io_setup"), {events, context}, {{context, 4, "each run's ring is mapped anew"}}};
+      return Case{
+          nr("io_setup"), {events, context}, {{context, 4, "each run's ring is mapped anew"}}};
     };
   };
   compare(setup(16), destroy, &owner);
@@ -1367,43 +1713,77 @@ TEST_CASE("oracle: ptrace of 32-bit words, siginfo and event messages", "[oracle
     waitpid(child, nullptr, 0);
   };
   const auto word = u32(reinterpret_cast<std::uintptr_t>(&traced_words[1]));
-  compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_PEEKDATA, tracee(), word, g.alloc(4)}}; }, end);
-  compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_PEEKTEXT, tracee(), word + 2, g.alloc(4)}}; }, end);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("ptrace"), {PTRACE_PEEKDATA, tracee(), word, g.alloc(4)}};
+      },
+      end);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("ptrace"), {PTRACE_PEEKTEXT, tracee(), word + 2, g.alloc(4)}};
+      },
+      end);
   // POKEDATA writes four bytes only: read back what the tracee holds around them
   std::vector<std::array<std::uint32_t, 3>> after_poke;
-  compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_POKEDATA, tracee(), word, 0xcafef00d}}; },
-          [&](Arena& g, std::int32_t result) {
-            CHECK(result == 0);
-            std::array<std::uint32_t, 3> seen{};
-            for (std::size_t i = 0; i < 3; ++i)
-              seen[i] = static_cast<std::uint32_t>(
-                  ptrace(PTRACE_PEEKDATA, child, &traced_words[i], nullptr));
-            after_poke.push_back(seen);
-            end(g, result);
-          });
+  compare(
+      [&](Arena&) {
+        return Case{nr("ptrace"), {PTRACE_POKEDATA, tracee(), word, 0xcafef00d}};
+      },
+      [&](Arena& g, std::int32_t result) {
+        CHECK(result == 0);
+        std::array<std::uint32_t, 3> seen{};
+        for (std::size_t i = 0; i < 3; ++i)
+          seen[i] =
+              static_cast<std::uint32_t>(ptrace(PTRACE_PEEKDATA, child, &traced_words[i], nullptr));
+        after_poke.push_back(seen);
+        end(g, result);
+      });
   REQUIRE(after_poke.size() == 2);
   CHECK(after_poke[0] == after_poke[1]);
   CHECK(after_poke[1][1] == 0xcafef00d);
   CHECK(after_poke[1][2] == 0x99aabbcc);
   // the stop's siginfo (SIGSTOP from raise: SI_TKILL, the _kill layout)
-  compare([&](Arena& g) {
-    const auto info = g.alloc(128);
-    return Case{nr("ptrace"), {PTRACE_GETSIGINFO, tracee(), 0, info}, {{info + 12, 4, "each run's tracee pid"}}};
-  }, end);
-  compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_GETEVENTMSG, tracee(), 0, g.alloc(4)}}; }, end);
-  compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_SETOPTIONS, tracee(), 0, PTRACE_O_TRACESYSGOOD}}; }, end);
-  compare([&](Arena& g) {
-    return Case{nr("ptrace"), {PTRACE_SETSIGINFO, tracee(), 0, put_words(g, {u32(SIGUSR1), 0, 0, 1, 0}, 128)}};
-  }, end);
-  // bad input: a bad address in the tracee, a bad result pointer, not our tracee, an unknown request
-  compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_PEEKDATA, tracee(), 0x10, g.alloc(4)}}; }, end);
+  compare(
+      [&](Arena& g) {
+        const auto info = g.alloc(128);
+        return Case{nr("ptrace"),
+                    {PTRACE_GETSIGINFO, tracee(), 0, info},
+                    {{info + 12, 4, "each run's tracee pid"}}};
+      },
+      end);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("ptrace"), {PTRACE_GETEVENTMSG, tracee(), 0, g.alloc(4)}};
+      },
+      end);
+  compare(
+      [&](Arena&) {
+        return Case{nr("ptrace"), {PTRACE_SETOPTIONS, tracee(), 0, PTRACE_O_TRACESYSGOOD}};
+      },
+      end);
+  compare(
+      [&](Arena& g) {
+        return Case{
+            nr("ptrace"),
+            {PTRACE_SETSIGINFO, tracee(), 0, put_words(g, {u32(SIGUSR1), 0, 0, 1, 0}, 128)}};
+      },
+      end);
+  // bad input: a bad address in the tracee, a bad result pointer, not our tracee, an unknown
+  // request
+  compare(
+      [&](Arena& g) {
+        return Case{nr("ptrace"), {PTRACE_PEEKDATA, tracee(), 0x10, g.alloc(4)}};
+      },
+      end);
   compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_PEEKDATA, tracee(), word, 0x10}}; }, end);
   compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_PEEKDATA, 1, word, g.alloc(4)}}; });
   compare([&](Arena& g) { return Case{nr("ptrace"), {0x7777, tracee(), 0, g.alloc(4)}}; }, end);
   munmap(traced_words, 4096);
 }
 
-TEST_CASE("oracle: open without O_LARGEFILE is EOVERFLOW past 2 GiB, and F_GETFL shows the flags given", "[oracle]") {
+TEST_CASE(
+    "oracle: open without O_LARGEFILE is EOVERFLOW past 2 GiB, and F_GETFL shows the flags given",
+    "[oracle]") {
   TempFile big(16);
   REQUIRE(ftruncate(big.fd, off_t{3} << 30) == 0);
   TempFile small(16);
@@ -1416,11 +1796,21 @@ TEST_CASE("oracle: open without O_LARGEFILE is EOVERFLOW past 2 GiB, and F_GETFL
   };
   const std::uint32_t largefile = syscompat::abi::o_largefile(syscompat::abi::Abi::i386);
   for (std::uint32_t extra : {0u, largefile}) {
-    compare([&](Arena& g) { return Case{nr("open"), {g.string(big.path), O_RDONLY | extra, 0}}; }, flags_then_close);
-    compare([&](Arena& g) { return Case{nr("openat"), {u32(AT_FDCWD), g.string(big.path), O_RDONLY | extra, 0}}; },
-            flags_then_close);
-    compare([&](Arena& g) { return Case{nr("open"), {g.string(small.path), O_RDWR | O_APPEND | extra, 0}}; },
-            flags_then_close);
+    compare(
+        [&](Arena& g) {
+          return Case{nr("open"), {g.string(big.path), O_RDONLY | extra, 0}};
+        },
+        flags_then_close);
+    compare(
+        [&](Arena& g) {
+          return Case{nr("openat"), {u32(AT_FDCWD), g.string(big.path), O_RDONLY | extra, 0}};
+        },
+        flags_then_close);
+    compare(
+        [&](Arena& g) {
+          return Case{nr("open"), {g.string(small.path), O_RDWR | O_APPEND | extra, 0}};
+        },
+        flags_then_close);
   }
   REQUIRE(status_flags.size() == 8);  // the big file without O_LARGEFILE opened nowhere
   // Masked: O_LARGEFILE, which every native open of this 64-bit process carries (a gap the
@@ -1434,13 +1824,27 @@ TEST_CASE("oracle: open without O_LARGEFILE is EOVERFLOW past 2 GiB, and F_GETFL
     unlink(created.c_str());
   };
   compare([&](Arena& g) { return Case{nr("creat"), {g.string(created), 0640}}; }, created_gone);
-  compare([&](Arena& g) { return Case{nr("open"), {g.string(small.path), O_RDONLY | 0x40000000u, 0777}}; },
-          flags_then_close);
-  compare([&](Arena& g) { return Case{nr("open"), {g.string(small.path), O_PATH | O_RDWR | O_APPEND, 0}}; },
-          flags_then_close);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("open"), {g.string(small.path), O_RDONLY | 0x40000000u, 0777}};
+      },
+      flags_then_close);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("open"), {g.string(small.path), O_PATH | O_RDWR | O_APPEND, 0}};
+      },
+      flags_then_close);
   // bad input: a bad path, a path that is too long, O_TMPFILE without write access
   compare([&](Arena&) { return Case{nr("open"), {0x10, O_RDONLY, 0}}; }, flags_then_close);
-  compare([&](Arena& g) { return Case{nr("open"), {g.string(std::string(5000, 'x')), O_RDONLY, 0}}; }, flags_then_close);
-  compare([&](Arena&) { return Case{nr("open"), {0x10, O_TMPFILE | O_RDONLY, 0600}}; }, flags_then_close);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("open"), {g.string(std::string(5000, 'x')), O_RDONLY, 0}};
+      },
+      flags_then_close);
+  compare(
+      [&](Arena&) {
+        return Case{nr("open"), {0x10, O_TMPFILE | O_RDONLY, 0600}};
+      },
+      flags_then_close);
   CHECK(status_flags.size() == 14);
 }

@@ -1,16 +1,17 @@
 // Struct conversion between data models, derived from the descriptions.
+#include "syscompat/translators/convert.hpp"
+
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstring>
 
 #include "syscompat/abi/catalog.hpp"
-#include "syscompat/translators/convert.hpp"
 
 namespace abi = syscompat::abi;
-using abi::I386;
-using abi::X86_64;
-using abi::MipsO32;
 using abi::ArmEabi;
+using abi::I386;
+using abi::MipsO32;
+using abi::X86_64;
 using syscompat::translators::convert;
 using syscompat::translators::Narrowing;
 

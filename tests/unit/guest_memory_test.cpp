@@ -1,10 +1,10 @@
 // Guest memory: declared mappings, EFAULT for anything else, never a host fault.
+#include "syscompat/translators/guest_memory.hpp"
+
 #include <catch2/catch.hpp>
 #include <cerrno>
 #include <cstring>
 #include <vector>
-
-#include "syscompat/translators/guest_memory.hpp"
 
 using syscompat::translators::GuestMemory;
 
@@ -16,12 +16,12 @@ TEST_CASE("guest memory: copies inside declared mappings, EFAULT outside", "[gue
   std::uint8_t buffer[16] = {1, 2, 3};
 
   CHECK(memory.copy_out(0x1ff8, buffer, 8) == 0);
-  CHECK(memory.copy_out(0x1ffc, buffer, 8) == EFAULT);  // runs into the read-only page
-  CHECK(memory.copy_in(buffer, 0x1ffc, 8) == 0);        // reading across both is fine
-  CHECK(memory.copy_in(buffer, 0x2ffc, 8) == EFAULT);   // past the end
-  CHECK(memory.copy_in(buffer, 0x0, 1) == EFAULT);      // NULL
+  CHECK(memory.copy_out(0x1ffc, buffer, 8) == EFAULT);     // runs into the read-only page
+  CHECK(memory.copy_in(buffer, 0x1ffc, 8) == 0);           // reading across both is fine
+  CHECK(memory.copy_in(buffer, 0x2ffc, 8) == EFAULT);      // past the end
+  CHECK(memory.copy_in(buffer, 0x0, 1) == EFAULT);         // NULL
   CHECK(memory.copy_in(buffer, 0xfffffffc, 8) == EFAULT);  // wraps past 4 GB
-  CHECK(memory.copy_in(buffer, 0x0, 0) == 0);           // nothing to copy
+  CHECK(memory.copy_in(buffer, 0x0, 0) == 0);              // nothing to copy
 }
 
 TEST_CASE("guest memory: unmap and remap split regions", "[guest_memory]") {
@@ -39,7 +39,8 @@ TEST_CASE("guest memory: unmap and remap split regions", "[guest_memory]") {
   CHECK_FALSE(memory.accessible(0x1000, 1, GuestMemory::readable));
 }
 
-TEST_CASE("guest memory: strings end at NUL, fault at unmapped memory, or are too long", "[guest_memory]") {
+TEST_CASE("guest memory: strings end at NUL, fault at unmapped memory, or are too long",
+          "[guest_memory]") {
   std::vector<std::uint8_t> arena(0x3000);
   GuestMemory memory(arena.data());
   memory.map(0x1000, 0x1000, GuestMemory::readable);

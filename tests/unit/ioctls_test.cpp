@@ -1,9 +1,10 @@
 // The ioctl table against the x86 kernel headers this machine has.
+#include "syscompat/abi/ioctls.hpp"
+
 #include <asm/ioctls.h>
 
 #include <catch2/catch.hpp>
 
-#include "syscompat/abi/ioctls.hpp"
 #include "syscompat/abi/layout.hpp"
 
 using namespace syscompat::abi;

@@ -1,10 +1,10 @@
 // The layout checker is trusted only because these tests plant bugs in a copy of the
 // description (through CheckInput, not by editing files) and see the real compilers'
 // answers expose each one.
-#include <catch2/catch.hpp>
-#include <algorithm>
-
 #include "layout_check.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
 
 using namespace syscompat;
 using abi::Abi;
@@ -21,7 +21,8 @@ abi::StructLayout& find(CheckInput& input, Abi a, std::string_view name) {
 }
 
 abi::FieldLayout& find_field(abi::StructLayout& s, std::string_view name) {
-  auto it = std::find_if(s.fields.begin(), s.fields.end(), [&](const auto& f) { return f.name == name; });
+  auto it =
+      std::find_if(s.fields.begin(), s.fields.end(), [&](const auto& f) { return f.name == name; });
   REQUIRE(it != s.fields.end());
   return *it;
 }
@@ -35,7 +36,9 @@ bool reports(const Report& report, std::string_view source, std::string_view sub
   });
 }
 
-Report run(const CheckInput& input) { return layoutcheck::check(input, 2); }
+Report run(const CheckInput& input) {
+  return layoutcheck::check(input, 2);
+}
 
 }  // namespace
 
@@ -66,7 +69,8 @@ TEST_CASE("planted: a wrong struct size and a wrong field size are caught", "[ch
   CHECK_FALSE(report.ok());
 }
 
-TEST_CASE("planted: a missing field is caught, in the middle and at the end", "[checker][planted]") {
+TEST_CASE("planted: a missing field is caught, in the middle and at the end",
+          "[checker][planted]") {
   auto input = layoutcheck::description_input({Abi::i386});
   auto& itimerval = find(input, Abi::i386, "itimerval");
   itimerval.fields.erase(itimerval.fields.begin());  // it_interval
@@ -78,7 +82,8 @@ TEST_CASE("planted: a missing field is caught, in the middle and at the end", "[
   CHECK_FALSE(report.ok());
 }
 
-TEST_CASE("planted: wrong signedness is caught, for a field and for a scalar", "[checker][planted]") {
+TEST_CASE("planted: wrong signedness is caught, for a field and for a scalar",
+          "[checker][planted]") {
   auto input = layoutcheck::description_input({Abi::i386, Abi::arm_eabi});
   auto& tz = find_field(find(input, Abi::i386, "timezone"), "tz_minuteswest");
   tz.is_signed = !tz.is_signed;
@@ -126,11 +131,12 @@ TEST_CASE("a header difference that no longer occurs fails the run", "[checker]"
   CHECK_FALSE(report.ok());
 }
 
-TEST_CASE("x32 statfs: the header difference is reported as known, not as a pass", "[checker][quirk]") {
+TEST_CASE("x32 statfs: the header difference is reported as known, not as a pass",
+          "[checker][quirk]") {
   const Report report = run(layoutcheck::description_input({Abi::x32}));
-  const bool known = std::any_of(report.mismatches.begin(), report.mismatches.end(), [](const auto& m) {
-    return m.subject.rfind("statfs", 0) == 0 && !m.known_reason.empty();
-  });
+  const bool known = std::any_of(
+      report.mismatches.begin(), report.mismatches.end(),
+      [](const auto& m) { return m.subject.rfind("statfs", 0) == 0 && !m.known_reason.empty(); });
   CHECK(known);
   CHECK(report.ok());
 }

@@ -27,9 +27,7 @@ const FieldLayout& field(const StructLayout& s, std::string_view name) {
   throw;
 }
 
-SYSCOMPAT_STRUCT(u32_then_u64, "u32_then_u64", no_header("test-only"),
-                 (a, u32),
-                 (b, u64));
+SYSCOMPAT_STRUCT(u32_then_u64, "u32_then_u64", no_header("test-only"), (a, u32), (b, u64));
 
 }  // namespace
 
@@ -103,8 +101,7 @@ TEST_CASE("quirk: siginfo is 128 bytes on every ABI", "[quirk]") {
 
 TEST_CASE("quirk: char is unsigned on arm, aarch64 and riscv64", "[quirk]") {
   for (Abi abi : all_abis) {
-    const bool unsigned_char =
-        abi == Abi::arm_eabi || abi == Abi::aarch64 || abi == Abi::riscv64;
+    const bool unsigned_char = abi == Abi::arm_eabi || abi == Abi::aarch64 || abi == Abi::riscv64;
     INFO(abi_name(abi));
     CHECK(field(layout(abi, "new_utsname"), "sysname").is_signed == !unsigned_char);
     for (const auto& scalar : model_layout(abi).scalars)

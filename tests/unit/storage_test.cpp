@@ -14,7 +14,8 @@ TEST_CASE("little-endian scalars store the low byte first", "[storage]") {
   CHECK(value.get() == 0x01020304);
 }
 
-TEST_CASE("quirk: mips o32 is big-endian: its scalars store the high byte first", "[storage][quirk]") {
+TEST_CASE("quirk: mips o32 is big-endian: its scalars store the high byte first",
+          "[storage][quirk]") {
   MipsO32::u64 value{};
   value.set(0x0102030405060708);
   for (int i = 0; i < 8; ++i) CHECK(value.bytes[i] == i + 1);

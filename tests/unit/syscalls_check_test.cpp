@@ -1,9 +1,9 @@
 // `syscalls --check` is trusted because these tests plant a wrong number and a missing
 // entry in a copy of the table and see the headers expose them.
-#include <catch2/catch.hpp>
-#include <algorithm>
-
 #include "syscalls_check.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
 
 using namespace syscompat;
 using abi::Abi;
@@ -38,7 +38,8 @@ TEST_CASE("planted: a missing entry is caught", "[syscallcheck][planted]") {
   CHECK(reports(report, "rt_sigaction", "missing from the table"));
 }
 
-TEST_CASE("planted: an entry the headers lack is caught unless it is newer than they are", "[syscallcheck][planted]") {
+TEST_CASE("planted: an entry the headers lack is caught unless it is newer than they are",
+          "[syscallcheck][planted]") {
   auto input = syscallcheck::description_input({Abi::mips_o32});
   input.table_errors.clear();
   input.entries.push_back({Abi::mips_o32, "frobnicate", 4999, {2, 6, 0}});
@@ -49,9 +50,10 @@ TEST_CASE("planted: an entry the headers lack is caught unless it is newer than 
 }
 
 TEST_CASE("the table agrees with the headers of every ABI", "[syscallcheck]") {
-  const auto report = syscallcheck::check(syscallcheck::description_input(
-      {abi::all_abis.begin(), abi::all_abis.end()}));
-  for (const auto& m : report.mismatches) UNSCOPED_INFO(abi::abi_name(m.abi) << " " << m.name << ": " << m.what);
+  const auto report = syscallcheck::check(
+      syscallcheck::description_input({abi::all_abis.begin(), abi::all_abis.end()}));
+  for (const auto& m : report.mismatches)
+    UNSCOPED_INFO(abi::abi_name(m.abi) << " " << m.name << ": " << m.what);
   for (const auto& p : report.problems) UNSCOPED_INFO(p);
   CHECK(report.ok());
   CHECK(report.entries_checked > 4000);

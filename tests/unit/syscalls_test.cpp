@@ -1,9 +1,10 @@
 // The syscall table: sound, typed, and decoded by its signatures as the kernel decodes.
+#include "syscompat/abi/syscalls.hpp"
+
 #include <catch2/catch.hpp>
 #include <random>
 
 #include "syscompat/abi/syscall_args.hpp"
-#include "syscompat/abi/syscalls.hpp"
 
 using namespace syscompat::abi;
 
@@ -42,11 +43,11 @@ TEST_CASE("the signature notation rejects what it cannot mean", "[syscalls]") {
   CHECK(parse_signature("long (fd fd, out char *buf[count], size_t count)", error));
   CHECK_FALSE(parse_signature("long (fd fd, out char *buf[nbytes], size_t count)", error));
   CHECK(error.find("nbytes") != std::string::npos);
-  CHECK_FALSE(parse_signature("long (out int fd)", error));           // direction on a value
-  CHECK_FALSE(parse_signature("long (out char *name)", error));       // out string without size
-  CHECK_FALSE(parse_signature("long (void *p)", error));              // says nothing
-  CHECK_FALSE(parse_signature("long (int a, int a)", error));         // named twice
-  CHECK_FALSE(parse_signature("long (frob x)", error));               // unknown type
+  CHECK_FALSE(parse_signature("long (out int fd)", error));      // direction on a value
+  CHECK_FALSE(parse_signature("long (out char *name)", error));  // out string without size
+  CHECK_FALSE(parse_signature("long (void *p)", error));         // says nothing
+  CHECK_FALSE(parse_signature("long (int a, int a)", error));    // named twice
+  CHECK_FALSE(parse_signature("long (frob x)", error));          // unknown type
   CHECK_FALSE(parse_signature("long (int a", error));
   CHECK(parse_signature("opaque", error));
   CHECK(parse_release("2.6.16") == Release{2, 6, 16});
@@ -57,7 +58,8 @@ TEST_CASE("the signature notation rejects what it cannot mean", "[syscalls]") {
 
 // ---- the quirks of DESIGN.md that live in the syscall tables ----
 
-TEST_CASE("quirk: x32 numbers carry bit 0x40000000 and have their own 512-547", "[syscalls][quirk]") {
+TEST_CASE("quirk: x32 numbers carry bit 0x40000000 and have their own 512-547",
+          "[syscalls][quirk]") {
   CHECK(call(Abi::x32, "rt_sigaction").number == (x32_syscall_bit | 512));
   CHECK(call(Abi::x86_64, "rt_sigaction").number == 13);
   CHECK(find_syscall(Abi::x32, x32_syscall_bit | 13) == nullptr);  // x86_64-only slot
@@ -76,7 +78,8 @@ TEST_CASE("quirk: mips o32 numbers start at 4000", "[syscalls][quirk]") {
   CHECK(call(Abi::mips_o32, "read").number == 4003);
 }
 
-TEST_CASE("quirk: i386 multiplexes sockets and SysV IPC, with direct calls since 4.3 and 5.1", "[syscalls][quirk]") {
+TEST_CASE("quirk: i386 multiplexes sockets and SysV IPC, with direct calls since 4.3 and 5.1",
+          "[syscalls][quirk]") {
   CHECK(call(Abi::i386, "socketcall").number == 102);
   CHECK(call(Abi::i386, "ipc").number == 117);
   const Syscall& socket = call(Abi::i386, "socket");
@@ -120,7 +123,8 @@ TEST_CASE("quirk: aarch64 and riscv64 lack open, stat, pipe and dup2", "[syscall
 
 // ---- argument decoding: known vectors, checked by hand against the kernel's wrappers ----
 
-TEST_CASE("decoding: pread64 and pwrite64 (i386 consecutive, arm even pair, mips high first)", "[syscalls][decode]") {
+TEST_CASE("decoding: pread64 and pwrite64 (i386 consecutive, arm even pair, mips high first)",
+          "[syscalls][decode]") {
   const std::uint64_t pos = 0x0000000500000004;
   CHECK(decoded(call(Abi::i386, "pread64"), {3, 0x1000, 100, 0x4, 0x5}) ==
         std::vector<std::uint64_t>{3, 0x1000, 100, pos});
@@ -137,9 +141,12 @@ TEST_CASE("decoding: pread64 and pwrite64 (i386 consecutive, arm even pair, mips
 TEST_CASE("decoding: ftruncate64 and truncate64", "[syscalls][decode]") {
   const std::uint64_t len = 0x0000000100000000;  // 4 GiB
   CHECK(decoded(call(Abi::i386, "ftruncate64"), {7, 0, 1}) == std::vector<std::uint64_t>{7, len});
-  CHECK(decoded(call(Abi::arm_eabi, "ftruncate64"), {7, 0xdead, 0, 1}) == std::vector<std::uint64_t>{7, len});
-  CHECK(decoded(call(Abi::i386, "truncate64"), {0x8000, 0, 1}) == std::vector<std::uint64_t>{0x8000, len});
-  CHECK(decoded(call(Abi::arm_eabi, "truncate64"), {0x8000, 0, 0, 1}) == std::vector<std::uint64_t>{0x8000, len});
+  CHECK(decoded(call(Abi::arm_eabi, "ftruncate64"), {7, 0xdead, 0, 1}) ==
+        std::vector<std::uint64_t>{7, len});
+  CHECK(decoded(call(Abi::i386, "truncate64"), {0x8000, 0, 1}) ==
+        std::vector<std::uint64_t>{0x8000, len});
+  CHECK(decoded(call(Abi::arm_eabi, "truncate64"), {0x8000, 0, 0, 1}) ==
+        std::vector<std::uint64_t>{0x8000, len});
 }
 
 TEST_CASE("decoding: fallocate needs no pad on arm", "[syscalls][decode]") {
@@ -148,10 +155,12 @@ TEST_CASE("decoding: fallocate needs no pad on arm", "[syscalls][decode]") {
   CHECK(decoded(call(Abi::arm_eabi, "fallocate"), {5, 1, 0x10, 0, 0x20, 0}) ==
         std::vector<std::uint64_t>{5, 1, 0x10, 0x20});
   // a negative offset: both halves all ones
-  CHECK(decoded(call(Abi::i386, "fallocate"), {5, 0, 0xffffffff, 0xffffffff, 1, 0})[2] == ~std::uint64_t{0});
+  CHECK(decoded(call(Abi::i386, "fallocate"), {5, 0, 0xffffffff, 0xffffffff, 1, 0})[2] ==
+        ~std::uint64_t{0});
 }
 
-TEST_CASE("decoding: fadvise64, fadvise64_64 and arm_fadvise64_64's own order", "[syscalls][decode]") {
+TEST_CASE("decoding: fadvise64, fadvise64_64 and arm_fadvise64_64's own order",
+          "[syscalls][decode]") {
   // i386 fadvise64: offset is a pair, len a 32-bit size_t
   CHECK(decoded(call(Abi::i386, "fadvise64"), {4, 0x100, 0, 0x200, 2}) ==
         std::vector<std::uint64_t>{4, 0x100, 0x200, 2});
@@ -185,7 +194,8 @@ TEST_CASE("decoding: readahead and lookup_dcookie", "[syscalls][decode]") {
         std::vector<std::uint64_t>{0x0000001100000022, 0x5000, 64});
 }
 
-TEST_CASE("decoding: 32-bit values are sign- or zero-extended by their type", "[syscalls][decode]") {
+TEST_CASE("decoding: 32-bit values are sign- or zero-extended by their type",
+          "[syscalls][decode]") {
   // lseek's off_t is a signed long: -2 stays -2; read's size_t count is unsigned
   const auto lseek = decoded(call(Abi::i386, "lseek"), {3, 0xfffffffe, 1});
   CHECK(static_cast<std::int64_t>(lseek.at(1)) == -2);
@@ -196,7 +206,8 @@ TEST_CASE("decoding: 32-bit values are sign- or zero-extended by their type", "[
   CHECK(decoded(call(Abi::i386, "close"), {0xdead00000003})[0] == 3);
 }
 
-TEST_CASE("property: encode then decode is the identity for every entry of every 32-bit ABI", "[syscalls][decode]") {
+TEST_CASE("property: encode then decode is the identity for every entry of every 32-bit ABI",
+          "[syscalls][decode]") {
   std::mt19937_64 random(20261124);
   std::size_t entries = 0;
   for (Abi abi : {Abi::i386, Abi::arm_eabi, Abi::mips_o32})
@@ -206,7 +217,8 @@ TEST_CASE("property: encode then decode is the identity for every entry of every
       for (int round = 0; round < 20; ++round) {
         std::vector<std::uint64_t> values;
         for (const auto& arg : c.signature.args) {
-          const std::size_t size = arg.form == ArgForm::value ? arg_scalar_size(arg.scalar, abi) : 4;
+          const std::size_t size =
+              arg.form == ArgForm::value ? arg_scalar_size(arg.scalar, abi) : 4;
           std::uint64_t v = random();
           if (size < 8) {
             const unsigned bits = static_cast<unsigned>(8 * size);

@@ -28,9 +28,9 @@ TEST_CASE("every i386 syscall has a plan with a native counterpart or a reason",
     CHECK(plan.served == (plan.handling != translators::Handling::refused));
   }
   // the calls the issue names as hand-written are not left to the generic path
-  for (std::string_view name : {"socketcall", "ipc", "ioctl", "fcntl64", "getdents", "sendmsg",
-                                "recvmsg", "mmap2", "_newselect", "rt_sigaction", "clone", "execve",
-                                "brk", "set_thread_area", "exit_group"}) {
+  for (std::string_view name :
+       {"socketcall", "ipc", "ioctl", "fcntl64", "getdents", "sendmsg", "recvmsg", "mmap2",
+        "_newselect", "rt_sigaction", "clone", "execve", "brk", "set_thread_area", "exit_group"}) {
     INFO(name);
     const auto* call = abi::find_syscall(abi::Abi::i386, name);
     REQUIRE(call);

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "syscompat/abi/header_differences.hpp"
 #include "probe.hpp"
+#include "syscompat/abi/header_differences.hpp"
 #include "syscompat/abi/layout.hpp"
 
 namespace syscompat::layoutcheck {
@@ -42,7 +42,7 @@ struct Mismatch {
 };
 
 struct Report {
-  std::vector<Mismatch> mismatches;  // known ones included, marked
+  std::vector<Mismatch> mismatches;   // known ones included, marked
   std::vector<std::string> problems;  // missing compilers, failed compiles, stale known entries
   std::size_t structs = 0;
   std::size_t abis = 0;

@@ -35,10 +35,18 @@ std::vector<Toolchain> default_toolchains(const std::vector<Abi>& abis) {
     const std::string triple(abi::gnu_triple(a));
     std::vector<std::string> gcc, clang{"clang", "--target=" + triple};
     switch (a) {
-      case Abi::i386: gcc = {"gcc", "-m32", "-idirafter", x86_asm}; break;
-      case Abi::x86_64: gcc = {"gcc", "-m64"}; break;
-      case Abi::x32: gcc = {"gcc", "-mx32", "-idirafter", x86_asm}; break;
-      default: gcc = {triple + "-gcc"}; break;
+      case Abi::i386:
+        gcc = {"gcc", "-m32", "-idirafter", x86_asm};
+        break;
+      case Abi::x86_64:
+        gcc = {"gcc", "-m64"};
+        break;
+      case Abi::x32:
+        gcc = {"gcc", "-mx32", "-idirafter", x86_asm};
+        break;
+      default:
+        gcc = {triple + "-gcc"};
+        break;
     }
     if (a == Abi::i386 || a == Abi::x32) {
       clang.push_back("-idirafter");
@@ -89,7 +97,8 @@ std::uint64_t ObjectSymbols::u64_at(const std::string& symbol, std::size_t i) co
   if (found == data.end() || found->second.size() < 8 * (i + 1)) return ~std::uint64_t{0};
   std::uint64_t value = 0;
   const std::uint8_t* bytes = found->second.data() + 8 * i;
-  for (std::size_t b = 0; b < 8; ++b) value |= std::uint64_t{bytes[big_endian ? 7 - b : b]} << (8 * b);
+  for (std::size_t b = 0; b < 8; ++b)
+    value |= std::uint64_t{bytes[big_endian ? 7 - b : b]} << (8 * b);
   return value;
 }
 
@@ -140,7 +149,8 @@ ObjectSymbols read_object(const std::string& path) {
 
 }  // namespace
 
-ProbeResult compile_probe(const Toolchain& toolchain, const std::string& code, const std::string& stem) {
+ProbeResult compile_probe(const Toolchain& toolchain, const std::string& code,
+                          const std::string& stem) {
   ProbeResult result;
   if (!program_exists(toolchain.command.front())) {
     result.problem = "not checked: " + toolchain.command.front() + " missing";
@@ -154,7 +164,8 @@ ProbeResult compile_probe(const Toolchain& toolchain, const std::string& code, c
   if (run_program(argv, stem + ".log") != 0) {
     std::string log = read_text(stem + ".log");
     if (log.size() > 2000) log.resize(2000);
-    result.problem = "not checked: " + toolchain.command.front() + " failed on " + stem + ".c:\n" + log;
+    result.problem =
+        "not checked: " + toolchain.command.front() + " failed on " + stem + ".c:\n" + log;
     return result;
   }
   result.object = read_object(stem + ".o");

@@ -39,7 +39,8 @@ struct ProbeResult {
 };
 
 // Compiles `code` as C with `toolchain` into `stem`.o (keeping `stem`.c and `stem`.log).
-ProbeResult compile_probe(const Toolchain& toolchain, const std::string& code, const std::string& stem);
+ProbeResult compile_probe(const Toolchain& toolchain, const std::string& code,
+                          const std::string& stem);
 
 // Runs argv with stdout and stderr to `log`; returns the exit status (-1: could not start).
 int run_program(const std::vector<std::string>& argv, const std::string& log);

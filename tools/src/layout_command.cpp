@@ -35,14 +35,17 @@ Abi abi_or_usage_error(const std::string& name) {
 
 const abi::StructLayout& struct_or_usage_error(Abi a, const std::string& name) {
   if (const auto* layout = abi::find_struct_layout(a, name)) return *layout;
-  throw UsageError{fmt::format("unknown struct '{}'; valid: {}", name, joined(abi::struct_names()))};
+  throw UsageError{
+      fmt::format("unknown struct '{}'; valid: {}", name, joined(abi::struct_names()))};
 }
 
 int print_layout(const abi::StructLayout& layout, bool json) {
   if (!layout.present) {
     if (json) {
-      std::cout << nlohmann::json{{"abi", abi::abi_name(layout.abi)}, {"struct", layout.name},
-                                  {"absent", true}, {"why", layout.why_absent}}
+      std::cout << nlohmann::json{{"abi", abi::abi_name(layout.abi)},
+                                  {"struct", layout.name},
+                                  {"absent", true},
+                                  {"why", layout.why_absent}}
                        .dump()
                 << "\n";
     } else {
@@ -54,9 +57,13 @@ int print_layout(const abi::StructLayout& layout, bool json) {
   if (json) {
     nlohmann::json fields = nlohmann::json::array();
     for (const auto& f : layout.fields)
-      fields.push_back({{"name", f.name}, {"offset", f.offset}, {"size", f.size}, {"type", f.type}});
-    std::cout << nlohmann::json{{"abi", abi::abi_name(layout.abi)}, {"struct", layout.name},
-                                {"size", layout.size}, {"align", layout.align}, {"fields", fields}}
+      fields.push_back(
+          {{"name", f.name}, {"offset", f.offset}, {"size", f.size}, {"type", f.type}});
+    std::cout << nlohmann::json{{"abi", abi::abi_name(layout.abi)},
+                                {"struct", layout.name},
+                                {"size", layout.size},
+                                {"align", layout.align},
+                                {"fields", fields}}
                      .dump()
               << "\n";
     return 0;
@@ -141,7 +148,8 @@ std::function<int()> add_layout_command(CLI::App& app) {
       std::vector<Abi> abis;
       for (const auto& name : options->abis) abis.push_back(abi_or_usage_error(name));
       if (abis.empty()) abis.assign(abi::all_abis.begin(), abi::all_abis.end());
-      const unsigned jobs = options->jobs ? options->jobs : std::max(2u, std::thread::hardware_concurrency());
+      const unsigned jobs =
+          options->jobs ? options->jobs : std::max(2u, std::thread::hardware_concurrency());
       const auto report = layoutcheck::check(layoutcheck::description_input(abis), jobs);
       layoutcheck::print_report(report, std::cout);
       return report.ok() ? 0 : 1;

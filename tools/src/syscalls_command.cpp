@@ -29,10 +29,17 @@ Abi parse_abi_or_usage(const std::string& name) {
 std::string arg_type(const abi::SyscallArg& arg) {
   std::string type = arg.spelling;
   switch (arg.count.kind) {
-    case abi::ArgCount::Kind::one: break;
-    case abi::ArgCount::Kind::fixed: type += fmt::format("[{}]", arg.count.fixed); break;
-    case abi::ArgCount::Kind::argument: type += "[" + arg.count.argument + "]"; break;
-    case abi::ArgCount::Kind::pointee: type += "[*" + arg.count.argument + "]"; break;
+    case abi::ArgCount::Kind::one:
+      break;
+    case abi::ArgCount::Kind::fixed:
+      type += fmt::format("[{}]", arg.count.fixed);
+      break;
+    case abi::ArgCount::Kind::argument:
+      type += "[" + arg.count.argument + "]";
+      break;
+    case abi::ArgCount::Kind::pointee:
+      type += "[*" + arg.count.argument + "]";
+      break;
   }
   return type;
 }
@@ -53,9 +60,12 @@ std::string signature_text(const abi::Syscall& call) {
 
 std::string mux_text(const abi::Multiplexer& mux) {
   switch (mux.kind) {
-    case abi::MultiplexerKind::none: return "";
-    case abi::MultiplexerKind::socketcall: return fmt::format("  [socketcall {}]", mux.call);
-    case abi::MultiplexerKind::ipc: return fmt::format("  [ipc {}]", mux.call);
+    case abi::MultiplexerKind::none:
+      return "";
+    case abi::MultiplexerKind::socketcall:
+      return fmt::format("  [socketcall {}]", mux.call);
+    case abi::MultiplexerKind::ipc:
+      return fmt::format("  [ipc {}]", mux.call);
   }
   return "";
 }
@@ -67,12 +77,18 @@ int print_table(Abi a, bool json) {
     for (const auto& call : calls) {
       nlohmann::json args = nlohmann::json::array();
       for (const auto& arg : call.signature.args)
-        args.push_back({{"name", arg.name}, {"type", arg_type(arg)}, {"dir", abi::arg_dir_name(arg.dir)}});
-      nlohmann::json entry{{"nr", call.number}, {"name", call.name}, {"args", args},
-                           {"ret", call.signature.opaque ? "opaque" : abi::arg_scalar_name(call.signature.ret)},
-                           {"since", call.since.str()}};
+        args.push_back(
+            {{"name", arg.name}, {"type", arg_type(arg)}, {"dir", abi::arg_dir_name(arg.dir)}});
+      nlohmann::json entry{
+          {"nr", call.number},
+          {"name", call.name},
+          {"args", args},
+          {"ret", call.signature.opaque ? "opaque" : abi::arg_scalar_name(call.signature.ret)},
+          {"since", call.since.str()}};
       if (call.mux.kind != abi::MultiplexerKind::none)
-        entry["multiplexer"] = {{call.mux.kind == abi::MultiplexerKind::socketcall ? "socketcall" : "ipc", call.mux.call}};
+        entry["multiplexer"] = {
+            {call.mux.kind == abi::MultiplexerKind::socketcall ? "socketcall" : "ipc",
+             call.mux.call}};
       out.push_back(entry);
     }
     std::cout << out.dump() << "\n";
@@ -81,8 +97,8 @@ int print_table(Abi a, bool json) {
   std::size_t opaque = 0;
   for (const auto& call : calls) {
     opaque += call.signature.opaque;
-    std::cout << fmt::format("{:>10}  {:<24} {:<8} {}{}\n", call.number, call.name, call.since.str(),
-                             signature_text(call), mux_text(call.mux));
+    std::cout << fmt::format("{:>10}  {:<24} {:<8} {}{}\n", call.number, call.name,
+                             call.since.str(), signature_text(call), mux_text(call.mux));
   }
   std::cout << fmt::format("{}: {} entries, {} opaque\n", abi::abi_name(a), calls.size(), opaque);
   return 0;
@@ -93,11 +109,12 @@ int print_missing(const abi::Release& release, const std::vector<Abi>& abis) {
     std::size_t count = 0;
     for (const auto& call : abi::syscalls(a))
       if (call.since > release) {
-        std::cout << fmt::format("{:<9} {:>10}  {:<24} {}\n", abi::abi_name(a), call.number, call.name,
-                                 call.since.str());
+        std::cout << fmt::format("{:<9} {:>10}  {:<24} {}\n", abi::abi_name(a), call.number,
+                                 call.name, call.since.str());
         ++count;
       }
-    std::cout << fmt::format("{}: {} calls newer than {}\n", abi::abi_name(a), count, release.str());
+    std::cout << fmt::format("{}: {} calls newer than {}\n", abi::abi_name(a), count,
+                             release.str());
   }
   return 0;
 }
@@ -133,11 +150,13 @@ std::function<int()> add_syscalls_command(CLI::App& app) {
     if (!options->since.empty()) {
       auto release = abi::parse_release(options->since);
       if (!release)
-        throw UsageError{fmt::format("bad release '{}'; expected X.Y or X.Y.Z, e.g. 4.19", options->since)};
+        throw UsageError{
+            fmt::format("bad release '{}'; expected X.Y or X.Y.Z, e.g. 4.19", options->since)};
       return print_missing(*release, abis);
     }
     if (options->positional.size() != 1)
-      throw UsageError{"syscalls needs an ABI (or --since, --check, --markdown); valid: " + abi_list()};
+      throw UsageError{"syscalls needs an ABI (or --since, --check, --markdown); valid: " +
+                       abi_list()};
     return print_table(parse_abi_or_usage(options->positional[0]), options->json);
   };
 }

@@ -53,7 +53,8 @@ HeaderNames header_macros(const probe::Toolchain& toolchain, const std::string& 
   argv.push_back(stem + ".macros");
   argv.push_back(stem + ".h.c");
   if (probe::run_program(argv, stem + ".h.log") != 0) {
-    names.problem = "not checked: " + toolchain.command.front() + " -dM failed: " + probe::read_text(stem + ".h.log");
+    names.problem = "not checked: " + toolchain.command.front() +
+                    " -dM failed: " + probe::read_text(stem + ".h.log");
     return names;
   }
   std::istringstream lines(probe::read_text(stem + ".macros"));
@@ -76,7 +77,8 @@ struct UnitResult {
   std::size_t checked = 0;
 };
 
-UnitResult check_unit(const CheckInput& input, const probe::Toolchain& toolchain, const std::string& dir) {
+UnitResult check_unit(const CheckInput& input, const probe::Toolchain& toolchain,
+                      const std::string& dir) {
   UnitResult result;
   const Abi a = toolchain.abi;
   const std::string compiler(probe::compiler_name(toolchain.compiler));
@@ -98,11 +100,13 @@ UnitResult check_unit(const CheckInput& input, const probe::Toolchain& toolchain
     return result;
   }
   const std::uint64_t version = probed.object.u64_at("syscompat_version", 0);
-  const abi::Release headers{static_cast<int>(version >> 16), static_cast<int>((version >> 8) & 0xff), 0};
+  const abi::Release headers{static_cast<int>(version >> 16),
+                             static_cast<int>((version >> 8) & 0xff), 0};
 
   std::map<std::string, std::uint32_t> header;
   for (std::size_t i = 0; i < names.macros.size(); ++i)
-    header[syscall_name(names.macros[i])] = static_cast<std::uint32_t>(probed.object.u64_at("syscompat_nr", i));
+    header[syscall_name(names.macros[i])] =
+        static_cast<std::uint32_t>(probed.object.u64_at("syscompat_nr", i));
 
   std::map<std::string, const Entry*> table;
   for (const auto& entry : input.entries)
@@ -113,9 +117,12 @@ UnitResult check_unit(const CheckInput& input, const probe::Toolchain& toolchain
     ++result.checked;
     auto found = table.find(name);
     if (found == table.end()) {
-      result.mismatches.push_back({a, compiler, name, fmt::format("in the headers as {}, missing from the table", number)});
+      result.mismatches.push_back(
+          {a, compiler, name, fmt::format("in the headers as {}, missing from the table", number)});
     } else if (found->second->number != number) {
-      result.mismatches.push_back({a, compiler, name, fmt::format("number: table {}, headers {}", found->second->number, number)});
+      result.mismatches.push_back(
+          {a, compiler, name,
+           fmt::format("number: table {}, headers {}", found->second->number, number)});
     } else {
       ++agree;
     }
@@ -125,12 +132,14 @@ UnitResult check_unit(const CheckInput& input, const probe::Toolchain& toolchain
     if (entry->since > headers) {
       result.newer.push_back(fmt::format("{} {} ({})", name, entry->number, entry->since.str()));
     } else {
-      result.mismatches.push_back({a, compiler, name, fmt::format("in the table as {} since {}, not in the {} headers",
-                                                               entry->number, entry->since.str(), headers.str())});
+      result.mismatches.push_back({a, compiler, name,
+                                   fmt::format("in the table as {} since {}, not in the {} headers",
+                                               entry->number, entry->since.str(), headers.str())});
     }
   }
-  result.line = fmt::format("{:<9} {:<6} {} header entries, {} agree; {} table entries newer than the {} headers",
-                            abi::abi_name(a), compiler, header.size(), agree, result.newer.size(), headers.str());
+  result.line = fmt::format(
+      "{:<9} {:<6} {} header entries, {} agree; {} table entries newer than the {} headers",
+      abi::abi_name(a), compiler, header.size(), agree, result.newer.size(), headers.str());
   return result;
 }
 
@@ -165,12 +174,14 @@ Report check(const CheckInput& input, unsigned jobs) {
     auto& result = results[i];
     if (!result.problem.empty()) {
       report.problems.push_back(fmt::format("{} {}: {}", abi::abi_name(toolchain.abi),
-                                            probe::compiler_name(toolchain.compiler), result.problem));
+                                            probe::compiler_name(toolchain.compiler),
+                                            result.problem));
       continue;
     }
     report.lines.push_back(result.line);
     report.entries_checked += result.checked;
-    report.mismatches.insert(report.mismatches.end(), result.mismatches.begin(), result.mismatches.end());
+    report.mismatches.insert(report.mismatches.end(), result.mismatches.begin(),
+                             result.mismatches.end());
     if (toolchain.compiler == probe::Compiler::gcc && !result.newer.empty()) {
       std::string line = std::string(abi::abi_name(toolchain.abi)) + ":";
       for (const auto& n : result.newer) line += " " + n + ",";
@@ -217,7 +228,8 @@ int print_markdown(std::ostream& out) {
     const abi::Release since = x86 != calls.end() ? x86->second->since : any->since;
     std::string i386_since;
     auto i386 = calls.find(Abi::i386);
-    if (i386 != calls.end() && i386->second->since != since) i386_since = " (i386: " + i386->second->since.str() + ")";
+    if (i386 != calls.end() && i386->second->since != since)
+      i386_since = " (i386: " + i386->second->since.str() + ")";
     out << "| `" << name << "` | " << since.str() << i386_since << " |";
     for (Abi a : abi::all_abis) {
       auto found = calls.find(a);

@@ -47,7 +47,9 @@ struct Report {
 };
 
 Report check(const CheckInput& input, unsigned jobs = 2);
-inline Report check(const std::vector<abi::Abi>& abis) { return check(description_input(abis)); }
+inline Report check(const std::vector<abi::Abi>& abis) {
+  return check(description_input(abis));
+}
 void print_report(const Report& report, std::ostream& out);
 
 // docs/syscalls.md: every call with its numbers and first release.

@@ -6,6 +6,8 @@ namespace syscompat::abi {
 namespace {
 
 // name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature
+// One row per line, as the kernel's own syscall tables.
+// clang-format off
 constexpr SyscallRow rows[] = {
     {"faccessat2", {439, 439, 439, 439, 439, 439, 4439}, "5.8", "int (fd dfd, str filename, int mode, int flags)"},
     {"faccessat", {307, 269, 269, 334, 48, 48, 4300}, "2.6.16", "int (fd dfd, str filename, int mode)"},
@@ -111,9 +113,12 @@ constexpr SyscallRow rows[] = {
     {"getxattr", {229, 191, 191, 229, 8, 8, 4227}, "2.4", "ssize_t (str pathname, str name, out char *value[size], size_t size)"},
     {"gtty", {32, no, no, no, no, no, 4032}, "1.0", "long ()"},  // never implemented: sys_ni_syscall
 };
+// clang-format on
 
 }  // namespace
 
-std::span<const SyscallRow> syscall_rows_f_g() { return rows; }
+std::span<const SyscallRow> syscall_rows_f_g() {
+  return rows;
+}
 
 }  // namespace syscompat::abi

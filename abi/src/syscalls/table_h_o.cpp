@@ -6,6 +6,8 @@ namespace syscompat::abi {
 namespace {
 
 // name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature
+// One row per line, as the kernel's own syscall tables.
+// clang-format off
 constexpr SyscallRow rows[] = {
     {"idle", {112, no, no, no, no, no, 4112}, "1.0", "int ()"},
     {"init_module", {128, 175, 175, 128, 105, 105, 4128}, "1.0", "int (char *umod[len], ulong len, str uargs)"},
@@ -120,9 +122,12 @@ constexpr SyscallRow rows[] = {
     {"openat", {295, 257, 257, 322, 56, 56, 4288}, "2.6.16", "int (fd dfd, str filename, int flags, umode_t mode)"},
     {"open", {5, 2, 2, 5, no, no, 4005}, "1.0", "int (str filename, int flags, umode_t mode)"},
 };
+// clang-format on
 
 }  // namespace
 
-std::span<const SyscallRow> syscall_rows_h_o() { return rows; }
+std::span<const SyscallRow> syscall_rows_h_o() {
+  return rows;
+}
 
 }  // namespace syscompat::abi

@@ -6,6 +6,8 @@ namespace syscompat::abi {
 namespace {
 
 // name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature
+// One row per line, as the kernel's own syscall tables.
+// clang-format off
 constexpr SyscallRow rows[] = {
     {"pause", {29, 34, 34, 29, no, no, 4029}, "1.0", "int ()"},
     {"pciconfig_iobase", {no, no, no, 271, no, no, no}, "2.6.16", "long (long which, ulong bus, ulong devfn)"},
@@ -88,9 +90,12 @@ constexpr SyscallRow rows[] = {
     {"rt_sigtimedwait", {177, 128, 523, 177, 137, 137, 4197}, "2.2", "int (in char *uthese[sigsetsize], out struct siginfo *uinfo, in struct timespec *uts, size_t sigsetsize)"},
     {"rt_tgsigqueueinfo", {335, 297, 536, 363, 240, 240, 4332}, "2.6.31", "int (pid_t tgid, pid_t pid, int sig, in struct siginfo *uinfo)"},
 };
+// clang-format on
 
 }  // namespace
 
-std::span<const SyscallRow> syscall_rows_p_r() { return rows; }
+std::span<const SyscallRow> syscall_rows_p_r() {
+  return rows;
+}
 
 }  // namespace syscompat::abi

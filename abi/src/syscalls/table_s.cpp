@@ -7,6 +7,8 @@ namespace {
 
 // name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature
 // [, since_i386, multiplexer]
+// One row per line, as the kernel's own syscall tables.
+// clang-format off
 constexpr SyscallRow rows[] = {
     {"sched_get_priority_max", {159, 146, 146, 159, 125, 125, 4163}, "2.0", "int (int policy)"},
     {"sched_get_priority_min", {160, 147, 147, 160, 126, 126, 4164}, "2.0", "int (int policy)"},
@@ -125,9 +127,12 @@ constexpr SyscallRow rows[] = {
     {"syslog", {103, 103, 103, 103, 116, 116, 4103}, "1.0", "int (int type, out char *buf[len], int len)"},
     {"sysmips", {no, no, no, no, no, no, 4149}, "2.0", "long (long cmd, long arg1, long arg2)"},
 };
+// clang-format on
 
 }  // namespace
 
-std::span<const SyscallRow> syscall_rows_s() { return rows; }
+std::span<const SyscallRow> syscall_rows_s() {
+  return rows;
+}
 
 }  // namespace syscompat::abi

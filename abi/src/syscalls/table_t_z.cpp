@@ -6,6 +6,8 @@ namespace syscompat::abi {
 namespace {
 
 // name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature
+// One row per line, as the kernel's own syscall tables.
+// clang-format off
 constexpr SyscallRow rows[] = {
     {"tee", {315, 276, 276, 342, 77, 77, 4306}, "2.6.17", "ssize_t (fd fdin, fd fdout, size_t len, uint flags)"},
     {"tgkill", {270, 234, 234, 268, 131, 131, 4266}, "2.5.75", "int (pid_t tgid, pid_t pid, int sig)"},
@@ -68,9 +70,12 @@ constexpr SyscallRow rows[] = {
     {"writev", {146, 20, 516, 146, 66, 66, 4146}, "2.0", "ssize_t (fd fd, struct iovec *vec[vlen], ulong vlen)"},
     {"write", {4, 1, 1, 4, 64, 64, 4004}, "1.0", "ssize_t (fd fd, char *buf[count], size_t count)"},
 };
+// clang-format on
 
 }  // namespace
 
-std::span<const SyscallRow> syscall_rows_t_z() { return rows; }
+std::span<const SyscallRow> syscall_rows_t_z() {
+  return rows;
+}
 
 }  // namespace syscompat::abi

@@ -11,7 +11,9 @@
 #include "syscompat/abi/structs/sysargs.hpp"
 #include "syscompat/abi/structs/time.hpp"
 
-#define SYSCOMPAT_ALL_STRUCTS(X)                                                         \
-  SYSCOMPAT_STRUCTS_TIME(X) SYSCOMPAT_STRUCTS_PROCESS(X) SYSCOMPAT_STRUCTS_FILE(X)      \
-  SYSCOMPAT_STRUCTS_POLL(X) SYSCOMPAT_STRUCTS_SOCKET(X) SYSCOMPAT_STRUCTS_SIGNAL(X)     \
-  SYSCOMPAT_STRUCTS_IPC(X) SYSCOMPAT_STRUCTS_IO(X) SYSCOMPAT_STRUCTS_SYSARGS(X)
+#define SYSCOMPAT_ALL_STRUCTS(X)                                                   \
+  SYSCOMPAT_STRUCTS_TIME(X)                                                        \
+  SYSCOMPAT_STRUCTS_PROCESS(X)                                                     \
+  SYSCOMPAT_STRUCTS_FILE(X) SYSCOMPAT_STRUCTS_POLL(X) SYSCOMPAT_STRUCTS_SOCKET(X)  \
+      SYSCOMPAT_STRUCTS_SIGNAL(X) SYSCOMPAT_STRUCTS_IPC(X) SYSCOMPAT_STRUCTS_IO(X) \
+          SYSCOMPAT_STRUCTS_SYSARGS(X)

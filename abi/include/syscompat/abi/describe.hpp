@@ -12,8 +12,6 @@
 #pragma once
 
 #include <array>
-#include <cstdint>
-#include <optional>
 #include <boost/preprocessor/cat.hpp>
 #include <boost/preprocessor/comparison/equal.hpp>
 #include <boost/preprocessor/control/iif.hpp>
@@ -23,6 +21,8 @@
 #include <boost/preprocessor/tuple/size.hpp>
 #include <boost/preprocessor/variadic/size.hpp>
 #include <boost/preprocessor/variadic/to_seq.hpp>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "syscompat/abi/models.hpp"
@@ -49,7 +49,9 @@ constexpr Probe libc(std::string_view headers, std::string_view c_type) {
 }
 // For a kernel-internal struct no header declares: it cannot be checked by a compiler, and
 // the checker says so instead of passing it.
-constexpr Probe no_header(std::string_view why) { return {ProbeSource::none, {}, {}, why}; }
+constexpr Probe no_header(std::string_view why) {
+  return {ProbeSource::none, {}, {}, why};
+}
 
 // Stands for an entry on an ABI whose kernel does not have it.
 template <class Declared, FixedString Why>
@@ -64,12 +66,13 @@ template <class D, FixedString W>
 inline constexpr bool is_present_v<AbsentStruct<D, W>> = false;
 
 template <class T>
-concept described_struct = requires { T::field_names; };
+concept described_struct = requires {
+  T::field_names;
+};
 
 // `only_on<M, decl<M>, "why", Abi::i386, ...>`: the entry exists on the ABIs listed.
 template <class M, class Declared, FixedString Why, Abi... On>
-using only_on =
-    std::conditional_t<((M::abi == On) || ...), Declared, AbsentStruct<Declared, Why>>;
+using only_on = std::conditional_t<((M::abi == On) || ...), Declared, AbsentStruct<Declared, Why>>;
 
 // What to do with a value that does not fit the member it is converted into.
 enum class Narrowing {
@@ -113,20 +116,20 @@ inline constexpr bool kernel_writes_members_only = false;
 
 #define SYSCOMPAT_DETAIL_PLAIN(i, F) \
   ::syscompat::abi::field_t<BOOST_PP_TUPLE_ELEM(1, F)> BOOST_PP_TUPLE_ELEM(0, F);
-#define SYSCOMPAT_DETAIL_CONDITIONAL(i, F)                                     \
-  [[no_unique_address]] ::syscompat::abi::when_t<(BOOST_PP_TUPLE_ELEM(2, F)), \
-                                                 ::syscompat::abi::field_t<BOOST_PP_TUPLE_ELEM(1, F)>, i> \
+#define SYSCOMPAT_DETAIL_CONDITIONAL(i, F)                                                  \
+  [[no_unique_address]] ::syscompat::abi::when_t<                                           \
+      (BOOST_PP_TUPLE_ELEM(2, F)), ::syscompat::abi::field_t<BOOST_PP_TUPLE_ELEM(1, F)>, i> \
       BOOST_PP_TUPLE_ELEM(0, F);
-#define SYSCOMPAT_DETAIL_DECLARE(r, data, i, F)                               \
+#define SYSCOMPAT_DETAIL_DECLARE(r, data, i, F)                                   \
   BOOST_PP_IIF(BOOST_PP_EQUAL(BOOST_PP_TUPLE_SIZE(F), 2), SYSCOMPAT_DETAIL_PLAIN, \
-               SYSCOMPAT_DETAIL_CONDITIONAL)                                    \
+               SYSCOMPAT_DETAIL_CONDITIONAL)                                      \
   (i, F)
 
 #define SYSCOMPAT_DETAIL_OWN_NAME(F) BOOST_PP_STRINGIZE(BOOST_PP_TUPLE_ELEM(0, F))
 #define SYSCOMPAT_DETAIL_C_NAME(F) BOOST_PP_TUPLE_ELEM(3, F)
-#define SYSCOMPAT_DETAIL_NAME(r, data, i, F)                                         \
+#define SYSCOMPAT_DETAIL_NAME(r, data, i, F)                                       \
   BOOST_PP_IIF(BOOST_PP_EQUAL(BOOST_PP_TUPLE_SIZE(F), 4), SYSCOMPAT_DETAIL_C_NAME, \
-               SYSCOMPAT_DETAIL_OWN_NAME)                                            \
+               SYSCOMPAT_DETAIL_OWN_NAME)                                          \
   (F),
 
 #define SYSCOMPAT_STRUCT(ID, NAME, PROBE, ...) \
@@ -136,14 +139,14 @@ inline constexpr bool kernel_writes_members_only = false;
 #define SYSCOMPAT_ALIGNED_STRUCT(ID, NAME, ALIGN, PROBE, ...) \
   SYSCOMPAT_DETAIL_STRUCT(ID, NAME, PROBE, alignas(ALIGN), __VA_ARGS__)
 
-#define SYSCOMPAT_DETAIL_STRUCT(ID, NAME, PROBE, ALIGNAS, ...)                            \
-  template <class M>                                                                     \
-  struct ALIGNAS ID {                                                                    \
-    SYSCOMPAT_SCALARS(SYSCOMPAT_DETAIL_ALIAS)                                            \
+#define SYSCOMPAT_DETAIL_STRUCT(ID, NAME, PROBE, ALIGNAS, ...)                                  \
+  template <class M>                                                                            \
+  struct ALIGNAS ID {                                                                           \
+    SYSCOMPAT_SCALARS(SYSCOMPAT_DETAIL_ALIAS)                                                   \
     BOOST_PP_SEQ_FOR_EACH_I(SYSCOMPAT_DETAIL_DECLARE, ~, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__)) \
-    static constexpr std::string_view description_name = NAME;                          \
-    static constexpr ::syscompat::abi::Probe probe = PROBE;                               \
-    static constexpr std::array<std::string_view, BOOST_PP_VARIADIC_SIZE(__VA_ARGS__)>   \
-        field_names{                                                                     \
-            BOOST_PP_SEQ_FOR_EACH_I(SYSCOMPAT_DETAIL_NAME, ~, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))}; \
+    static constexpr std::string_view description_name = NAME;                                  \
+    static constexpr ::syscompat::abi::Probe probe = PROBE;                                     \
+    static constexpr std::array<std::string_view, BOOST_PP_VARIADIC_SIZE(__VA_ARGS__)>          \
+        field_names{BOOST_PP_SEQ_FOR_EACH_I(SYSCOMPAT_DETAIL_NAME, ~,                           \
+                                            BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))};            \
   }

@@ -12,7 +12,7 @@
 namespace syscompat::abi {
 
 struct HeaderDifference {
-  std::optional<Abi> abi;   // nullopt: on every ABI
+  std::optional<Abi> abi;    // nullopt: on every ABI
   std::string_view subject;  // "statfs" (the whole struct) or "msghdr.msg_flags" (one field)
   std::string_view reason;
 

@@ -24,7 +24,7 @@ struct FieldLayout {
   std::size_t align = 1;
   std::string type;
   FieldKind kind = FieldKind::integer;
-  bool is_signed = false;  // integers, and arrays of integers (their elements)
+  bool is_signed = false;                       // integers, and arrays of integers (their elements)
   FieldKind element_kind = FieldKind::integer;  // arrays only
   std::size_t element_size = 0;                 // arrays only
 };

@@ -23,17 +23,17 @@ struct ModelParams {
   Abi abi;
   ByteOrder order;
   bool char_signed;
-  unsigned pointer_size;        // also long, size_t and __kernel_size_t
-  unsigned align64;             // alignment of 64-bit scalars inside structs
-  unsigned kernel_long_size;    // __kernel_long_t: 8 on x32 although long is 4
+  unsigned pointer_size;      // also long, size_t and __kernel_size_t
+  unsigned align64;           // alignment of 64-bit scalars inside structs
+  unsigned kernel_long_size;  // __kernel_long_t: 8 on x32 although long is 4
   unsigned long_double_size;
   unsigned long_double_align;
-  unsigned mode_size;           // __kernel_mode_t
-  unsigned uid_size;            // __kernel_uid_t and __kernel_gid_t (16-bit on i386 and arm)
-  unsigned ipc_pid_size;        // __kernel_ipc_pid_t: unsigned short, or int
-  unsigned old_dev_size;        // __kernel_old_dev_t
-  unsigned old_uid_size;        // __kernel_old_uid_t
-  bool swapped_siginfo;         // mips: si_code before si_errno
+  unsigned mode_size;     // __kernel_mode_t
+  unsigned uid_size;      // __kernel_uid_t and __kernel_gid_t (16-bit on i386 and arm)
+  unsigned ipc_pid_size;  // __kernel_ipc_pid_t: unsigned short, or int
+  unsigned old_dev_size;  // __kernel_old_dev_t
+  unsigned old_uid_size;  // __kernel_old_uid_t
+  bool swapped_siginfo;   // mips: si_code before si_errno
 };
 
 inline constexpr ModelParams i386_params{
@@ -79,56 +79,56 @@ struct IntRepr<8> {
 // Every scalar a description may use: the name it has in descriptions and the C type the
 // layout probes ask the compiler about. One list; the models and the struct templates
 // both expand it, so a scalar a model lacks does not compile.
-#define SYSCOMPAT_SCALARS(X)                      \
-  X(u8, "__u8")                                   \
-  X(s8, "__s8")                                   \
-  X(u16, "__u16")                                 \
-  X(s16, "__s16")                                 \
-  X(u32, "__u32")                                 \
-  X(s32, "__s32")                                 \
-  X(u64, "__u64")                                 \
-  X(s64, "__s64")                                 \
-  X(aligned_u64, "__aligned_u64")                 \
-  X(be16, "__be16")                               \
-  X(be32, "__be32")                               \
-  X(c_char, "char")                               \
-  X(c_uchar, "unsigned char")                     \
-  X(c_short, "short")                             \
-  X(c_ushort, "unsigned short")                   \
-  X(c_int, "int")                                 \
-  X(c_uint, "unsigned int")                       \
-  X(c_long, "long")                               \
-  X(c_ulong, "unsigned long")                     \
-  X(c_llong, "long long")                         \
-  X(c_ullong, "unsigned long long")               \
-  X(c_long_double, "long double")                 \
-  X(ptr, "void *")                                \
-  X(kernel_long, "__kernel_long_t")               \
-  X(kernel_ulong, "__kernel_ulong_t")             \
-  X(kernel_size, "__kernel_size_t")               \
-  X(kernel_ssize, "__kernel_ssize_t")             \
-  X(kernel_off, "__kernel_off_t")                 \
-  X(kernel_loff, "__kernel_loff_t")               \
-  X(kernel_old_time, "__kernel_old_time_t")       \
-  X(kernel_time64, "__kernel_time64_t")           \
-  X(kernel_clock, "__kernel_clock_t")             \
-  X(kernel_suseconds, "__kernel_suseconds_t")     \
-  X(kernel_mode, "__kernel_mode_t")               \
-  X(kernel_uid, "__kernel_uid_t")                 \
-  X(kernel_gid, "__kernel_gid_t")                 \
-  X(kernel_uid32, "__kernel_uid32_t")             \
-  X(kernel_gid32, "__kernel_gid32_t")             \
-  X(kernel_old_uid, "__kernel_old_uid_t")         \
-  X(kernel_old_gid, "__kernel_old_gid_t")         \
-  X(kernel_pid, "__kernel_pid_t")                 \
-  X(kernel_ipc_pid, "__kernel_ipc_pid_t")         \
-  X(kernel_daddr, "__kernel_daddr_t")             \
-  X(kernel_ino, "__kernel_ino_t")                 \
-  X(kernel_old_dev, "__kernel_old_dev_t")         \
-  X(kernel_key, "__kernel_key_t")                 \
-  X(kernel_timer, "__kernel_timer_t")             \
-  X(kernel_clockid, "__kernel_clockid_t")         \
-  X(kernel_mqd, "__kernel_mqd_t")                 \
+#define SYSCOMPAT_SCALARS(X)                  \
+  X(u8, "__u8")                               \
+  X(s8, "__s8")                               \
+  X(u16, "__u16")                             \
+  X(s16, "__s16")                             \
+  X(u32, "__u32")                             \
+  X(s32, "__s32")                             \
+  X(u64, "__u64")                             \
+  X(s64, "__s64")                             \
+  X(aligned_u64, "__aligned_u64")             \
+  X(be16, "__be16")                           \
+  X(be32, "__be32")                           \
+  X(c_char, "char")                           \
+  X(c_uchar, "unsigned char")                 \
+  X(c_short, "short")                         \
+  X(c_ushort, "unsigned short")               \
+  X(c_int, "int")                             \
+  X(c_uint, "unsigned int")                   \
+  X(c_long, "long")                           \
+  X(c_ulong, "unsigned long")                 \
+  X(c_llong, "long long")                     \
+  X(c_ullong, "unsigned long long")           \
+  X(c_long_double, "long double")             \
+  X(ptr, "void *")                            \
+  X(kernel_long, "__kernel_long_t")           \
+  X(kernel_ulong, "__kernel_ulong_t")         \
+  X(kernel_size, "__kernel_size_t")           \
+  X(kernel_ssize, "__kernel_ssize_t")         \
+  X(kernel_off, "__kernel_off_t")             \
+  X(kernel_loff, "__kernel_loff_t")           \
+  X(kernel_old_time, "__kernel_old_time_t")   \
+  X(kernel_time64, "__kernel_time64_t")       \
+  X(kernel_clock, "__kernel_clock_t")         \
+  X(kernel_suseconds, "__kernel_suseconds_t") \
+  X(kernel_mode, "__kernel_mode_t")           \
+  X(kernel_uid, "__kernel_uid_t")             \
+  X(kernel_gid, "__kernel_gid_t")             \
+  X(kernel_uid32, "__kernel_uid32_t")         \
+  X(kernel_gid32, "__kernel_gid32_t")         \
+  X(kernel_old_uid, "__kernel_old_uid_t")     \
+  X(kernel_old_gid, "__kernel_old_gid_t")     \
+  X(kernel_pid, "__kernel_pid_t")             \
+  X(kernel_ipc_pid, "__kernel_ipc_pid_t")     \
+  X(kernel_daddr, "__kernel_daddr_t")         \
+  X(kernel_ino, "__kernel_ino_t")             \
+  X(kernel_old_dev, "__kernel_old_dev_t")     \
+  X(kernel_key, "__kernel_key_t")             \
+  X(kernel_timer, "__kernel_timer_t")         \
+  X(kernel_clockid, "__kernel_clockid_t")     \
+  X(kernel_mqd, "__kernel_mqd_t")             \
   X(kernel_sa_family, "__kernel_sa_family_t")
 
 template <ModelParams P>
@@ -163,8 +163,8 @@ struct Model {
   using be16 = Scalar<std::uint16_t, 2, ByteOrder::big, "be16">;
   using be32 = Scalar<std::uint32_t, 4, ByteOrder::big, "be32">;
 
-  using c_char = std::conditional_t<P.char_signed, Int<std::int8_t, "c_char">,
-                                    Int<std::uint8_t, "c_char">>;
+  using c_char =
+      std::conditional_t<P.char_signed, Int<std::int8_t, "c_char">, Int<std::uint8_t, "c_char">>;
   using c_uchar = Int<std::uint8_t, "c_uchar">;
   using c_short = Int<std::int16_t, "c_short">;
   using c_ushort = Int<std::uint16_t, "c_ushort">;
@@ -196,8 +196,9 @@ struct Model {
   using kernel_old_gid = Int<U<P.old_uid_size>, "kernel_old_gid">;
   using kernel_pid = Int<std::int32_t, "kernel_pid">;
   // unsigned short where it is 16-bit, int elsewhere
-  using kernel_ipc_pid = std::conditional_t<P.ipc_pid_size == 2, Int<std::uint16_t, "kernel_ipc_pid">,
-                                            Int<std::int32_t, "kernel_ipc_pid">>;
+  using kernel_ipc_pid =
+      std::conditional_t<P.ipc_pid_size == 2, Int<std::uint16_t, "kernel_ipc_pid">,
+                         Int<std::int32_t, "kernel_ipc_pid">>;
   using kernel_daddr = Int<std::int32_t, "kernel_daddr">;
   using kernel_ino = Int<U<P.kernel_long_size>, "kernel_ino">;
   using kernel_old_dev = Int<U<P.old_dev_size>, "kernel_old_dev">;

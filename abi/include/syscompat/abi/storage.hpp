@@ -7,11 +7,11 @@
 #pragma once
 
 #include <algorithm>
-#include <bit>
-#include <cstring>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <type_traits>
 

@@ -45,8 +45,12 @@ struct Multiplexer {
   MultiplexerKind kind = MultiplexerKind::none;
   std::uint8_t call = 0;  // SYS_* (socketcall) or SEMOP/... (ipc) sub-call number
 };
-constexpr Multiplexer socketcall(std::uint8_t call) { return {MultiplexerKind::socketcall, call}; }
-constexpr Multiplexer ipc(std::uint8_t call) { return {MultiplexerKind::ipc, call}; }
+constexpr Multiplexer socketcall(std::uint8_t call) {
+  return {MultiplexerKind::socketcall, call};
+}
+constexpr Multiplexer ipc(std::uint8_t call) {
+  return {MultiplexerKind::ipc, call};
+}
 
 struct SyscallRow {
   std::string_view name;
@@ -54,7 +58,7 @@ struct SyscallRow {
   // are written without the x32 bit (0x40000000), as syscall_64.tbl writes them; mips o32
   // numbers include its 4000 base; ARM-private calls are 0x0f0000 + n.
   std::array<std::int32_t, 7> numbers;
-  std::string_view since;       // first release that had it on x86 ("2.6.16")
+  std::string_view since;  // first release that had it on x86 ("2.6.16")
   std::string_view signature;
   std::string_view since_i386 = {};  // when i386's own number came later than `since`
   Multiplexer mux = {};              // the i386 multiplexer that also reaches it

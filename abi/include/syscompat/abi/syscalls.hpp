@@ -16,8 +16,35 @@ namespace syscompat::abi {
 
 // The scalar types a signature names; their sizes come from the data model.
 enum class ArgScalar : std::uint8_t {
-  int_, uint, long_, ulong, size, ssize, off, loff, u16, u32, s32, u64, s64, pid, uid, gid,
-  old_uid, old_gid, umode, fd, key, clockid, timer, mqd, aio_context, rwf, time, char_, void_,
+  int_,
+  uint,
+  long_,
+  ulong,
+  size,
+  ssize,
+  off,
+  loff,
+  u16,
+  u32,
+  s32,
+  u64,
+  s64,
+  pid,
+  uid,
+  gid,
+  old_uid,
+  old_gid,
+  umode,
+  fd,
+  key,
+  clockid,
+  timer,
+  mqd,
+  aio_context,
+  rwf,
+  time,
+  char_,
+  void_,
   ptr
 };
 

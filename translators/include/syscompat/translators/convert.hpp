@@ -55,8 +55,8 @@ struct UnionFirst<abi::Union<N, First, Rest...>> {
 // room before _lower and _pkey): always zero, never carried over (two ABIs' padding need
 // not even have the same shape).
 constexpr bool is_padding_name(std::string_view name) {
-  return name.starts_with("__pad") || name.starts_with("__unused") || name.starts_with("__reserved") ||
-         name.starts_with("_dummy_");
+  return name.starts_with("__pad") || name.starts_with("__unused") ||
+         name.starts_with("__reserved") || name.starts_with("_dummy_");
 }
 
 template <class S>
@@ -85,14 +85,17 @@ int narrow(FromRepr value, ToRepr& out, Narrowing policy,
     return 0;
   }
   if (policy == Narrowing::eoverflow) return EOVERFLOW;
-  out = std::cmp_less(value, 0) ? Lim::min() : std::cmp_greater(Lim::max(), max) ? static_cast<ToRepr>(max) : Lim::max();
+  out = std::cmp_less(value, 0)             ? Lim::min()
+        : std::cmp_greater(Lim::max(), max) ? static_cast<ToRepr>(max)
+                                            : Lim::max();
   return 0;
 }
 
 }  // namespace detail
 
 template <class To, class From>
-int convert(const From& from, To& to, Narrowing policy = Narrowing::eoverflow, bool keep_padding = false);
+int convert(const From& from, To& to, Narrowing policy = Narrowing::eoverflow,
+            bool keep_padding = false);
 
 namespace detail {
 template <class To, class From>
@@ -125,7 +128,8 @@ constexpr std::size_t present_member_index(std::string_view name) {
           : 0),
      ...);
     return found;
-  }(name, std::make_index_sequence<S::field_names.size()>{});
+  }
+  (name, std::make_index_sequence<S::field_names.size()>{});
 }
 
 // Where each member of S lies, by C's layout rules (an absent member takes no room); the
@@ -147,7 +151,8 @@ constexpr auto member_offsets() {
         }(),
         ...);
     return offsets;
-  }(std::make_index_sequence<S::field_names.size()>{});
+  }
+  (std::make_index_sequence<S::field_names.size()>{});
 }
 
 // Zeroes the bytes of S no member covers (alignment holes and the tail), leaving members
@@ -169,7 +174,8 @@ void zero_gaps(S& value) {
         }(),
         ...);
     if (end < sizeof(S)) std::memset(bytes + end, 0, sizeof(S) - end);
-  }(std::make_index_sequence<S::field_names.size()>{});
+  }
+  (std::make_index_sequence<S::field_names.size()>{});
 }
 
 // Whether two types have the same bytes for the same values: then a struct of such members
@@ -181,21 +187,24 @@ constexpr bool same_bytes() {
   } else if constexpr (IsScalar<A>::value && IsScalar<B>::value) {
     return std::is_same_v<typename A::repr, typename B::repr> && A::order == B::order;
   } else if constexpr (IsArray<A>::value && IsArray<B>::value) {
-    return A::extent == B::extent && same_bytes<typename A::element_type, typename B::element_type>();
+    return A::extent == B::extent &&
+           same_bytes<typename A::element_type, typename B::element_type>();
   } else if constexpr (IsRaw<A>::value && IsRaw<B>::value) {
     return true;
   } else if constexpr (abi::described_struct<A> && abi::described_struct<B>) {
-    if constexpr (A::field_names.size() != B::field_names.size() || abi::member_rules<A>.size() != 0 ||
-                  abi::member_rules<B>.size() != 0 || abi::kernel_writes_members_only<A> ||
-                  abi::kernel_writes_members_only<B>) {
+    if constexpr (A::field_names.size() != B::field_names.size() ||
+                  abi::member_rules<A>.size() != 0 || abi::member_rules<B>.size() != 0 ||
+                  abi::kernel_writes_members_only<A> || abi::kernel_writes_members_only<B>) {
       return false;
     } else {
       return []<std::size_t... I>(std::index_sequence<I...>) {
         constexpr auto a_offsets = member_offsets<A>();
         constexpr auto b_offsets = member_offsets<B>();
         return ((A::field_names[I] == B::field_names[I] && a_offsets[I] == b_offsets[I] &&
-                 same_bytes<member_t<A, I>, member_t<B, I>>()) && ...);
-      }(std::make_index_sequence<A::field_names.size()>{});
+                 same_bytes<member_t<A, I>, member_t<B, I>>()) &&
+                ...);
+      }
+      (std::make_index_sequence<A::field_names.size()>{});
     }
   } else {
     return abi::is_absent_v<A> && abi::is_absent_v<B>;
@@ -211,11 +220,13 @@ constexpr bool struct_convertible() {
         return true;
       } else {
         using ToMember = std::remove_cvref_t<decltype(boost::pfr::get<I>(std::declval<To&>()))>;
-        using FromMember = std::remove_cvref_t<decltype(boost::pfr::get<source>(std::declval<From&>()))>;
+        using FromMember =
+            std::remove_cvref_t<decltype(boost::pfr::get<source>(std::declval<From&>()))>;
         return member_convertible<ToMember, FromMember>();
       }
     }() && ...);
-  }(std::make_index_sequence<To::field_names.size()>{});
+  }
+  (std::make_index_sequence<To::field_names.size()>{});
 }
 
 template <class To, class From>
@@ -249,7 +260,9 @@ int convert_member(const From& from, To& to, Narrowing policy,
       return 0;
     }
     // A pointer narrows as ptr_to_compat does: the low 32 bits.
-    if (int error = narrow(from.get(), value, To::kind == abi::ScalarKind::pointer ? Narrowing::truncate : policy, max))
+    if (int error =
+            narrow(from.get(), value,
+                   To::kind == abi::ScalarKind::pointer ? Narrowing::truncate : policy, max))
       return error;
     to.set(value);
     return 0;
@@ -302,7 +315,8 @@ int convert(const From& from, To& to, Narrowing policy, bool keep_padding) {
     (
         [&] {
           constexpr abi::MemberRule rule = detail::member_rule<To>(To::field_names[I]);
-          constexpr std::string_view source_name = rule.from.empty() ? To::field_names[I] : rule.from;
+          constexpr std::string_view source_name =
+              rule.from.empty() ? To::field_names[I] : rule.from;
           constexpr std::size_t source = detail::present_member_index<From>(source_name);
           constexpr std::int64_t max = rule.max.value_or(std::numeric_limits<std::int64_t>::max());
           auto& member = std::get<I>(to_members);
@@ -311,13 +325,15 @@ int convert(const From& from, To& to, Narrowing policy, bool keep_padding) {
               error = detail::convert_member(std::get<source>(from_members), member,
                                              rule.narrowing.value_or(policy), max, rule.overflow,
                                              rule.high_half);
-          } else if (!keep_padding || (!detail::is_padding_name(To::field_names[I]) &&
-                                       !detail::IsRaw<std::remove_cvref_t<decltype(member)>>::value)) {
+          } else if (!keep_padding ||
+                     (!detail::is_padding_name(To::field_names[I]) &&
+                      !detail::IsRaw<std::remove_cvref_t<decltype(member)>>::value)) {
             member = {};  // a member the source lacks is written as zero
           }
         }(),
         ...);
-  }(std::make_index_sequence<To::field_names.size()>{});
+  }
+  (std::make_index_sequence<To::field_names.size()>{});
   return error;
 }
 

@@ -29,7 +29,7 @@ struct CallPlan {
   const abi::Syscall* guest = nullptr;
   const abi::Syscall* native = nullptr;  // the x86_64 call that serves it, if generic
   Handling handling = Handling::special;
-  std::string reason;  // for special, hook and refused
+  std::string reason;   // for special, hook and refused
   bool served = false;  // generic, special with its handler written, or hook (owner's contract)
   // Generic calls: each struct argument's converter, found once here, not per call.
   std::array<const struct StructConverter*, 6> converters{};

@@ -12,6 +12,9 @@
 
 namespace syscompat::abi {
 
+// The descriptions keep one member per line, as the C declarations do.
+// clang-format off
+
 // ---------------------------------------------------------------------------------------
 // stat: each architecture's own asm/stat.h.
 
@@ -404,8 +407,11 @@ SYSCOMPAT_STRUCT(iovec, "iovec", uapi("linux/uio.h", "struct iovec"),
                  (iov_base, ptr),
                  (iov_len, kernel_size));
 
+// clang-format on
+
 }  // namespace syscompat::abi
 
-#define SYSCOMPAT_STRUCTS_FILE(X)                                                      \
-  X(stat) X(stat64) X(statx_timestamp) X(statx) X(kernel_fsid) X(statfs) X(statfs64) \
-  X(flock) X(flock64) X(utimbuf) X(linux_dirent) X(linux_dirent64) X(open_how) X(iovec)
+#define SYSCOMPAT_STRUCTS_FILE(X)                                                                \
+  X(stat)                                                                                        \
+  X(stat64) X(statx_timestamp) X(statx) X(kernel_fsid) X(statfs) X(statfs64) X(flock) X(flock64) \
+      X(utimbuf) X(linux_dirent) X(linux_dirent64) X(open_how) X(iovec)

@@ -8,6 +8,9 @@
 
 namespace syscompat::abi {
 
+// The descriptions keep one member per line, as the C declarations do.
+// clang-format off
+
 // NCCS: 19 in asm-generic/termbits.h (x86, arm, aarch64, riscv64), 23 in mips's own
 // asm/termbits.h, which otherwise declares termios and termios2 with the same members.
 template <class M>
@@ -71,6 +74,8 @@ SYSCOMPAT_STRUCT(iocb, "iocb", uapi("linux/aio_abi.h", "struct iocb"),
                  (aio_reserved2, u64),
                  (aio_flags, u32),
                  (aio_resfd, u32));
+
+// clang-format on
 
 }  // namespace syscompat::abi
 

@@ -7,6 +7,9 @@
 
 namespace syscompat::abi {
 
+// The descriptions keep one member per line, as the C declarations do.
+// clang-format off
+
 SYSCOMPAT_STRUCT(sembuf, "sembuf", uapi("linux/sem.h", "struct sembuf"),
                  (sem_num, c_ushort),
                  (sem_op, c_short),
@@ -390,8 +393,11 @@ using shminfo =
 
 #undef SYSCOMPAT_DETAIL_SPLIT_TIME
 
+// clang-format on
+
 }  // namespace syscompat::abi
 
-#define SYSCOMPAT_STRUCTS_IPC(X)                                                          \
-  X(sembuf) X(ipc64_perm) X(semid64_ds) X(msqid64_ds) X(shmid64_ds) X(mq_attr) X(ipc_perm) \
-  X(semid_ds) X(msqid_ds) X(shmid_ds) X(seminfo) X(msginfo) X(shminfo64) X(shm_info) X(shminfo)
+#define SYSCOMPAT_STRUCTS_IPC(X)                                                             \
+  X(sembuf)                                                                                  \
+  X(ipc64_perm) X(semid64_ds) X(msqid64_ds) X(shmid64_ds) X(mq_attr) X(ipc_perm) X(semid_ds) \
+      X(msqid_ds) X(shmid_ds) X(seminfo) X(msginfo) X(shminfo64) X(shm_info) X(shminfo)

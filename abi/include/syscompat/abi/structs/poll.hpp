@@ -5,6 +5,9 @@
 
 namespace syscompat::abi {
 
+// The descriptions keep one member per line, as the C declarations do.
+// clang-format off
+
 SYSCOMPAT_STRUCT(pollfd, "pollfd", uapi("linux/poll.h", "struct pollfd"),
                  (fd, c_int),
                  (events, c_short),
@@ -24,6 +27,8 @@ using epoll_data_t = epoll_member_t<M, typename M::u64>;
 SYSCOMPAT_STRUCT(epoll_event, "epoll_event", uapi("linux/eventpoll.h", "struct epoll_event"),
                  (events, epoll_events_t<M>),
                  (data, epoll_data_t<M>));
+
+// clang-format on
 
 }  // namespace syscompat::abi
 

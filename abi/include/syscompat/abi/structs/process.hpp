@@ -9,6 +9,9 @@
 
 namespace syscompat::abi {
 
+// The descriptions keep one member per line, as the C declarations do.
+// clang-format off
+
 // adjtimex's old (long-sized) struct; the eleven trailing `int :32;` bit-fields are unnamed,
 // so no probe can reach them: one Pad of 44 bytes.
 SYSCOMPAT_STRUCT(timex, "timex", uapi("linux/timex.h", "struct timex"),
@@ -169,9 +172,12 @@ SYSCOMPAT_STRUCT(clone_args, "clone_args", uapi("linux/sched.h", "struct clone_a
                  (set_tid_size, aligned_u64),
                  (cgroup, aligned_u64));
 
+// clang-format on
+
 }  // namespace syscompat::abi
 
-#define SYSCOMPAT_STRUCTS_PROCESS(X)                                                      \
-  X(timex) X(tms) X(rusage) X(rlimit) X(rlimit64) X(sysinfo) X(oldold_utsname)            \
-  X(old_utsname) X(new_utsname) X(sched_param) X(sched_attr) X(robust_list)               \
-  X(robust_list_head) X(rseq) X(clone_args)
+#define SYSCOMPAT_STRUCTS_PROCESS(X)                                                         \
+  X(timex)                                                                                   \
+  X(tms) X(rusage) X(rlimit) X(rlimit64) X(sysinfo) X(oldold_utsname) X(old_utsname)         \
+      X(new_utsname) X(sched_param) X(sched_attr) X(robust_list) X(robust_list_head) X(rseq) \
+          X(clone_args)

@@ -13,6 +13,9 @@
 
 namespace syscompat::abi {
 
+// The descriptions keep one member per line, as the C declarations do.
+// clang-format off
+
 // ---- sigset_t ---------------------------------------------------------------------------
 
 // x86's and arm's asm/signal.h (one declaration, word for word the same in both):
@@ -262,10 +265,12 @@ SYSCOMPAT_STRUCT(sigevent, "sigevent", uapi("linux/signal.h", "struct sigevent")
                  (sigev_notify, c_int),
                  (_sigev_un, sigevent_union<M>));
 
+// clang-format on
+
 }  // namespace syscompat::abi
 
-#define SYSCOMPAT_STRUCTS_SIGNAL(X)                                                        \
-  X(sigset) X(sigaction) X(stack_t) X(siginfo) X(siginfo_kill) X(siginfo_timer)            \
-  X(siginfo_rt) X(siginfo_sigchld) X(siginfo_sigfault) X(siginfo_addr_bnd)                 \
-  X(siginfo_addr_pkey) X(siginfo_perf) X(siginfo_sigpoll) X(siginfo_sigsys) X(sigevent)    \
-  X(sigevent_thread)
+#define SYSCOMPAT_STRUCTS_SIGNAL(X)                                                   \
+  X(sigset)                                                                           \
+  X(sigaction) X(stack_t) X(siginfo) X(siginfo_kill) X(siginfo_timer) X(siginfo_rt)   \
+      X(siginfo_sigchld) X(siginfo_sigfault) X(siginfo_addr_bnd) X(siginfo_addr_pkey) \
+          X(siginfo_perf) X(siginfo_sigpoll) X(siginfo_sigsys) X(sigevent) X(sigevent_thread)

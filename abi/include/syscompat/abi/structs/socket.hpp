@@ -5,6 +5,9 @@
 
 namespace syscompat::abi {
 
+// The descriptions keep one member per line, as the C declarations do.
+// clang-format off
+
 // The kernel's user_msghdr, mmsghdr and cmsghdr (include/linux/socket.h) are not in the
 // UAPI headers; glibc's declarations have the same layout on every ABI here, so they are
 // probed instead. x32 goes through the compat (32-bit) msghdr path, which is glibc's x32
@@ -85,8 +88,11 @@ SYSCOMPAT_STRUCT(sockaddr_in6, "sockaddr_in6", uapi("linux/in6.h", "struct socka
                  (sin6_addr, in6_addr<M>),
                  (sin6_scope_id, u32));
 
+// clang-format on
+
 }  // namespace syscompat::abi
 
-#define SYSCOMPAT_STRUCTS_SOCKET(X)                                                      \
-  X(msghdr) X(mmsghdr) X(cmsghdr) X(ucred) X(linger) X(sockaddr) X(sockaddr_storage)     \
-  X(sockaddr_un) X(in_addr) X(sockaddr_in) X(in6_addr) X(sockaddr_in6)
+#define SYSCOMPAT_STRUCTS_SOCKET(X)                                                       \
+  X(msghdr)                                                                               \
+  X(mmsghdr) X(cmsghdr) X(ucred) X(linger) X(sockaddr) X(sockaddr_storage) X(sockaddr_un) \
+      X(in_addr) X(sockaddr_in) X(in6_addr) X(sockaddr_in6)

@@ -7,6 +7,9 @@
 
 namespace syscompat::abi {
 
+// The descriptions keep one member per line, as the C declarations do.
+// clang-format off
+
 // select's sets: __kernel_fd_set, 1024 bits in longs.
 SYSCOMPAT_STRUCT(fd_set, "fd_set", uapi("linux/posix_types.h", "__kernel_fd_set"),
                  (fds_bits, c_ulong[1024 / (8 * sizeof(typename M::c_ulong))]));
@@ -270,12 +273,15 @@ SYSCOMPAT_STRUCT(file_attr, "file_attr",
                  (fa_xflags, u64), (fa_extsize, u32), (fa_nextents, u32), (fa_projid, u32),
                  (fa_cowextsize, u32));
 
+// clang-format on
+
 }  // namespace syscompat::abi
 
-#define SYSCOMPAT_STRUCTS_SYSARGS(X)                                                         \
-  X(fd_set) X(mmap_arg_struct) X(sel_arg_struct) X(user_cap_header) X(user_cap_data)        \
-  X(kexec_segment) X(mount_attr) X(futex_waitv) X(msgbuf) X(old_kernel_stat) X(sysctl_args)  \
-  X(ustat) X(vm86_struct) X(kernel_timex) X(aio_sigset) X(io_uring_params)                   \
-  X(landlock_ruleset_attr) X(file_handle) X(kernel_sym) X(cachestat_range) X(cachestat)        \
-  X(mnt_id_req) X(xattr_args) X(file_attr) X(perf_event_attr) X(sigset_argpack)               \
-  X(old_linux_dirent) X(compat_sigaction) X(riscv_hwprobe)
+#define SYSCOMPAT_STRUCTS_SYSARGS(X)                                                               \
+  X(fd_set)                                                                                        \
+  X(mmap_arg_struct) X(sel_arg_struct) X(user_cap_header) X(user_cap_data) X(kexec_segment)        \
+      X(mount_attr) X(futex_waitv) X(msgbuf) X(old_kernel_stat) X(sysctl_args) X(ustat)            \
+          X(vm86_struct) X(kernel_timex) X(aio_sigset) X(io_uring_params) X(landlock_ruleset_attr) \
+              X(file_handle) X(kernel_sym) X(cachestat_range) X(cachestat) X(mnt_id_req)           \
+                  X(xattr_args) X(file_attr) X(perf_event_attr) X(sigset_argpack)                  \
+                      X(old_linux_dirent) X(compat_sigaction) X(riscv_hwprobe)

@@ -5,6 +5,9 @@
 
 namespace syscompat::abi {
 
+// The descriptions keep one member per line, as the C declarations do.
+// clang-format off
+
 SYSCOMPAT_STRUCT(timespec, "timespec", uapi("linux/time.h", "struct timespec"),
                  (tv_sec, kernel_old_time),
                  (tv_nsec, c_long));
@@ -41,8 +44,10 @@ SYSCOMPAT_STRUCT(itimerspec64, "itimerspec64",
                  (it_interval, timespec64<M>),
                  (it_value, timespec64<M>));
 
+// clang-format on
+
 }  // namespace syscompat::abi
 
 #define SYSCOMPAT_STRUCTS_TIME(X) \
-  X(timespec) X(timespec64) X(timeval) X(old_timeval) X(timezone) X(itimerval) X(itimerspec) \
-  X(itimerspec64)
+  X(timespec)                     \
+  X(timespec64) X(timeval) X(old_timeval) X(timezone) X(itimerval) X(itimerspec) X(itimerspec64)
