@@ -1055,91 +1055,39 @@ TEST_CASE("oracle: signal, sigaction and rt_sigaction decoded for the process ow
     return at;
   };
   const std::uint32_t usr2 = SIGUSR2;
-  compare(
-      [&](Arena& g) {
-        reset();
-        return Case{nr("sigaction"), {usr2, old_action(g), g.alloc(16)}};
-      },
-      restore, &owner);
-  compare(
-      [&](Arena& g) {
-        reset();
-        return Case{nr("sigaction"), {usr2, 0, g.alloc(16)}};
-      },
-      restore, &owner);
-  compare(
-      [&](Arena& g) {
-        reset();
-        return Case{nr("rt_sigaction"), {usr2, rt_action(g), g.alloc(20), 8}};
-      },
-      restore, &owner);
-  compare(
-      [&](Arena& g) {
-        reset();
-        return Case{nr("rt_sigaction"), {usr2, 0, g.alloc(20), 8}};
-      },
-      restore, &owner);
-  compare(
-      [&](Arena&) {
-        reset();
-        return Case{nr("signal"), {usr2, 0x8049000}};
-      },
-      restore, &owner);
+  // Each case from the same starting disposition, through the kernel-backed owner.
+  auto owned = [&](const std::function<Case(Arena&)>& make) {
+    compare(
+        [&](Arena& g) {
+          reset();
+          return make(g);
+        },
+        restore, &owner);
+  };
+  owned([&](Arena& g) { return Case{nr("sigaction"), {usr2, old_action(g), g.alloc(16)}}; });
+  owned([&](Arena& g) { return Case{nr("sigaction"), {usr2, 0, g.alloc(16)}}; });
+  owned([&](Arena& g) { return Case{nr("rt_sigaction"), {usr2, rt_action(g), g.alloc(20), 8}}; });
+  owned([&](Arena& g) { return Case{nr("rt_sigaction"), {usr2, 0, g.alloc(20), 8}}; });
+  owned([&](Arena&) { return Case{nr("signal"), {usr2, 0x8049000}}; });
   // and read back what signal() set: SA_ONESHOT | SA_NOMASK, no mask
-  compare(
-      [&](Arena& g) {
-        reset();
-        int80(nr("signal"), {usr2, 0x8049000});
-        const auto old = g.alloc(20);
-        // sys_signal never sets sa_restorer: its k_sigaction is on the kernel stack, uninitialised.
-        return Case{nr("rt_sigaction"),
-                    {usr2, 0, old, 8},
-                    {{old + 8, 4, "sys_signal's uninitialised sa_restorer"}}};
-      },
-      restore, &owner);
+  owned([&](Arena& g) {
+    int80(nr("signal"), {usr2, 0x8049000});
+    const auto old = g.alloc(20);
+    // sys_signal never sets sa_restorer: its k_sigaction is on the kernel stack, uninitialised.
+    return Case{nr("rt_sigaction"),
+                {usr2, 0, old, 8},
+                {{old + 8, 4, "sys_signal's uninitialised sa_restorer"}}};
+  });
   // bad input: a sigsetsize that is not 8, SIGKILL, signal 0 and 65, bad pointers
-  compare(
-      [&](Arena& g) {
-        reset();
-        return Case{nr("rt_sigaction"), {usr2, rt_action(g), g.alloc(20), 4}};
-      },
-      restore, &owner);
-  compare(
-      [&](Arena& g) {
-        reset();
-        return Case{nr("rt_sigaction"), {SIGKILL, rt_action(g), g.alloc(20), 8}};
-      },
-      restore, &owner);
-  compare(
-      [&](Arena& g) {
-        reset();
-        return Case{nr("sigaction"), {0, old_action(g), g.alloc(16)}};
-      },
-      restore, &owner);
-  compare(
-      [&](Arena& g) {
-        reset();
-        return Case{nr("sigaction"), {65, old_action(g), g.alloc(16)}};
-      },
-      restore, &owner);
-  compare(
-      [&](Arena& g) {
-        reset();
-        return Case{nr("sigaction"), {usr2, 0x10, g.alloc(16)}};
-      },
-      restore, &owner);
-  compare(
-      [&](Arena& g) {
-        reset();
-        return Case{nr("rt_sigaction"), {usr2, rt_action(g), 0x10, 8}};
-      },
-      restore, &owner);
-  compare(
-      [&](Arena&) {
-        reset();
-        return Case{nr("signal"), {SIGSTOP, 0x8049000}};
-      },
-      restore, &owner);
+  owned([&](Arena& g) { return Case{nr("rt_sigaction"), {usr2, rt_action(g), g.alloc(20), 4}}; });
+  owned([&](Arena& g) {
+    return Case{nr("rt_sigaction"), {SIGKILL, rt_action(g), g.alloc(20), 8}};
+  });
+  owned([&](Arena& g) { return Case{nr("sigaction"), {0, old_action(g), g.alloc(16)}}; });
+  owned([&](Arena& g) { return Case{nr("sigaction"), {65, old_action(g), g.alloc(16)}}; });
+  owned([&](Arena& g) { return Case{nr("sigaction"), {usr2, 0x10, g.alloc(16)}}; });
+  owned([&](Arena& g) { return Case{nr("rt_sigaction"), {usr2, rt_action(g), 0x10, 8}}; });
+  owned([&](Arena&) { return Case{nr("signal"), {SIGSTOP, 0x8049000}}; });
   sigaction(SIGUSR2, &saved, nullptr);
 }
 
