@@ -279,9 +279,7 @@ std::vector<CallPlan> build_plans() {
   return plans;
 }
 
-// An address no x86_64 user access succeeds at: handed to the kernel in place of a guest
-// pointer the guest may not use, so that the kernel answers EFAULT at the point it would.
-constexpr std::uint64_t poisoned_pointer = 0xffff800000000000ull;
+using i386_special::poisoned_pointer;
 
 std::uint64_t read_guest_scalar(const std::uint8_t* bytes, std::size_t size, bool is_signed) {
   std::uint64_t value = 0;

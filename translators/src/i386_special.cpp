@@ -57,7 +57,7 @@ std::uint64_t checked(const GuestMemory& memory, std::uint64_t address, std::siz
   if (!address) return 0;
   return memory.accessible(static_cast<GuestAddress>(address), bytes, access)
              ? host(memory, address)
-             : 0xffff800000000000ull;
+             : poisoned_pointer;
 }
 
 // Writes a guest-layout struct converted from a native one: EFAULT or EOVERFLOW as the
@@ -140,8 +140,8 @@ std::int32_t open_at(const GuestMemory& memory, std::uint64_t directory, std::ui
                      std::uint64_t flags, std::uint64_t mode) {
   std::string name;
   const bool readable = memory.read_string(static_cast<GuestAddress>(path), 4096, name) != EFAULT;
-  const long fd = native("openat", directory, readable ? host(memory, path) : 0xffff800000000000ull,
-                         flags, mode);
+  const long fd =
+      native("openat", directory, readable ? host(memory, path) : poisoned_pointer, flags, mode);
   return open_as_compat(static_cast<std::int32_t>(fd), flags);
 }
 std::int32_t open(const GuestMemory& m, Args a) {
@@ -157,7 +157,7 @@ std::int32_t openat(const GuestMemory& m, Args a) {
 std::int32_t getdents64(const GuestMemory& memory, Args a) {
   if (!memory.accessible(static_cast<GuestAddress>(a[1].value), a[2].value, GuestMemory::writable))
     return static_cast<std::int32_t>(
-        native("getdents64", a[0].value, 0xffff800000000000ull, a[2].value));
+        native("getdents64", a[0].value, poisoned_pointer, a[2].value));
   return static_cast<std::int32_t>(
       native("getdents64", a[0].value, host(memory, a[1].value), a[2].value));
 }
@@ -280,8 +280,7 @@ std::int32_t sysinfo(const GuestMemory& memory, Args a) {
 std::int32_t waitpid(const GuestMemory& memory, Args a) {
   if (a[1].value &&
       !memory.accessible(static_cast<GuestAddress>(a[1].value), 4, GuestMemory::writable))
-    return static_cast<std::int32_t>(
-        native("wait4", a[0].value, 0xffff800000000000ull, a[2].value, 0));
+    return static_cast<std::int32_t>(native("wait4", a[0].value, poisoned_pointer, a[2].value, 0));
   return static_cast<std::int32_t>(
       native("wait4", a[0].value, host(memory, a[1].value), a[2].value, 0));
 }
@@ -485,9 +484,7 @@ std::int32_t ioctl(const GuestMemory& memory, Args a) {
     }
     const int access =
         request->dir == abi::ArgDir::out ? GuestMemory::writable : GuestMemory::readable;
-    argument = memory.accessible(static_cast<GuestAddress>(argument), size, access)
-                   ? host(memory, argument)
-                   : 0xffff800000000000ull;  // the kernel answers EFAULT where it would
+    argument = checked(memory, argument, size, access);
   }
   return static_cast<std::int32_t>(native("ioctl", a[0].value, a[1].value, argument));
 }
@@ -852,9 +849,9 @@ std::int32_t setsockopt(const GuestMemory& memory, Args a) {
   const bool readable =
       length >= 0 && memory.accessible(static_cast<GuestAddress>(a[3].value),
                                        static_cast<std::uint32_t>(length), GuestMemory::readable);
-  return static_cast<std::int32_t>(
-      native("setsockopt", a[0].value, a[1].value, a[2].value,
-             readable ? host(memory, a[3].value) : 0xffff800000000000ull, a[4].value));
+  return static_cast<std::int32_t>(native("setsockopt", a[0].value, a[1].value, a[2].value,
+                                          readable ? host(memory, a[3].value) : poisoned_pointer,
+                                          a[4].value));
 }
 
 std::int32_t getsockopt(const GuestMemory& memory, Args a) {
@@ -882,10 +879,9 @@ std::int32_t getsockopt(const GuestMemory& memory, Args a) {
                                        static_cast<std::uint32_t>(length), GuestMemory::writable);
   const bool length_ok =
       memory.accessible(static_cast<GuestAddress>(a[4].value), 4, GuestMemory::writable);
-  return static_cast<std::int32_t>(
-      native("getsockopt", a[0].value, a[1].value, a[2].value,
-             writable ? host(memory, a[3].value) : 0xffff800000000000ull,
-             length_ok ? host(memory, a[4].value) : 0xffff800000000000ull));
+  return static_cast<std::int32_t>(native("getsockopt", a[0].value, a[1].value, a[2].value,
+                                          writable ? host(memory, a[3].value) : poisoned_pointer,
+                                          length_ok ? host(memory, a[4].value) : poisoned_pointer));
 }
 
 // futex(uaddr, op, val, utime, uaddr2, val3): utime is a timeout for the waiting operations
@@ -909,7 +905,7 @@ std::int32_t futex(const GuestMemory& memory, Args a) {
     return address &&
                    memory.accessible(static_cast<GuestAddress>(address), 4, GuestMemory::readable)
                ? host(memory, address)
-               : (address ? 0xffff800000000000ull : 0);
+               : (address ? poisoned_pointer : 0);
   };
   return static_cast<std::int32_t>(native("futex", word(a[0].value), a[1].value, a[2].value, utime,
                                           word(a[4].value), a[5].value));
@@ -1344,7 +1340,7 @@ struct NativeSiginfo {
     if (!guest_address) return;
     abi::siginfo<I386> guest{};
     if (memory.copy_in(&guest, static_cast<GuestAddress>(guest_address), sizeof guest)) {
-      address = 0xffff800000000000ull;
+      address = poisoned_pointer;
       return;
     }
     info = siginfo_from_i386(guest);
@@ -1471,7 +1467,7 @@ struct NativeNodeMask {
     const std::size_t bytes = (bits + 31) / 32 * 4;
     words.assign((bits + 63) / 64, 0);
     address = memory.copy_in(words.data(), static_cast<GuestAddress>(guest), bytes)
-                  ? 0xffff800000000000ull
+                  ? poisoned_pointer
                   : reinterpret_cast<std::uint64_t>(words.data());
   }
 };
