@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 jobs=$(nproc)
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSYSCOMPAT_WERROR=ON >/dev/null
 cmake --build build
 
 # The i386 translators under libFuzzer, ASan and UBSan, for a bounded time (the documented
@@ -15,7 +15,7 @@ bash tests/fuzz/run.sh "${SYSCOMPAT_FUZZ_SECONDS:-60}"
 
 (cd build && ctest --output-on-failure -j"$jobs")
 
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSYSCOMPAT_SANITIZE=ON >/dev/null
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSYSCOMPAT_SANITIZE=ON -DSYSCOMPAT_WERROR=ON >/dev/null
 cmake --build build-asan --target unit_tests libsys_tests symver_tests
 (cd build-asan && ctest -L unit --output-on-failure -j"$jobs")
 
