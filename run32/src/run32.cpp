@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <climits>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -67,7 +68,8 @@ GuestAddress build_stack(GuestProcess& process, const LoadedProgram& program,
       process.map({top - guest_stack_size, guest_stack_size, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0});
   if (stack < 0 && stack > -4096)
-    throw LoadError{options.program + ": cannot map the stack: " + std::strerror(-stack), 126};
+    throw LoadError{escaped(options.program) + ": cannot map the stack: " + std::strerror(-stack),
+                    126};
   InitialStack builder(process.memory(), top);
   const GuestAddress execfn = builder.push_string(options.program);
   std::vector<GuestAddress> argv{
@@ -146,6 +148,18 @@ std::string find_program(const std::string& name) {
   return name;
 }
 
+// How the kernel ends a program whose exec failed past the point of no return.
+[[noreturn]] void die_by(int signal) {
+  std::fflush(stderr);
+  ::signal(signal, SIG_DFL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, signal);
+  ::sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  ::raise(signal);
+  std::_Exit(128 + signal);
+}
+
 }  // namespace
 
 int run(const Options& given) {
@@ -155,7 +169,7 @@ int run(const Options& given) {
   try {
     auto process = std::make_unique<GuestProcess>();
     set_guest_process(process.get());
-    const LoadedProgram program = load_program(*process, options.program);
+    const LoadedProgram program = load_program(*process, process->memory(), options.program);
     const int trace_fd = open_trace(options);
     process->set_brk_start(program.brk_start);
     char resolved[PATH_MAX];
@@ -173,6 +187,7 @@ int run(const Options& given) {
     run32_resume(&registers);
   } catch (const LoadError& error) {
     std::fprintf(stderr, "syscompat run32: %s\n", error.message.c_str());
+    if (error.signal) die_by(error.signal);
     return error.status;
   }
 }

@@ -19,7 +19,7 @@ expect() {  # expect STATUS PATTERN ARGS...
 printf 'just some text\n' >"$work/text" && chmod +x "$work/text"
 expect 126 "not an ELF" "$work/text"
 
-expect 126 "64-bit ELF program: run it natively" "$(type -P true)"
+expect 126 "an x86_64 ELF program: run it natively" "$(type -P true)"
 
 printf 'int main(void) { return 0; }\n' >"$work/main.c"
 arm-linux-gnueabihf-gcc -o "$work/arm" "$work/main.c" || fail "no arm compiler"
