@@ -247,9 +247,10 @@ MappedImage map_image(ProcessHooks& process, GuestMemory& memory, const ElfImage
   // else (MAP_FIXED_NOREPLACE); an ET_DYN without one (a static PIE, an interpreter) where
   // the kernel's mmap chooses.
   const bool fixed = image.header().e_type == ET_EXEC;
-  const GuestAddress at = fixed ? static_cast<GuestAddress>(low) : fixed_base;
-  const std::int32_t reserved = process.map(
-      {at, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | (at ? MAP_FIXED_NOREPLACE : 0), -1, 0});
+  const bool placed = fixed || fixed_base;
+  const std::int32_t reserved =
+      process.map({fixed ? static_cast<GuestAddress>(low) : fixed_base, span, PROT_NONE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | (placed ? MAP_FIXED_NOREPLACE : 0), -1, 0});
   if (reserved < 0 && reserved > -4096)
     image.kill(std::string("cannot map the program: ") + std::strerror(-reserved));
   MappedImage mapped;

@@ -94,6 +94,8 @@ def named_mutants(elf):
         data_load, p_offset=e.phdrs()[data_load]["p_offset"] + 4)))
     cases.append(("filesz_past_eof", lambda e: e.set_phdr(
         data_load, p_filesz=len(e.data), p_memsz=len(e.data) + 0x1000)))
+    # Found by elf_loader_fuzz: an ET_EXEC segment at address 0 (mmap_min_addr refuses it).
+    cases.append(("load_at_zero", lambda e: e.set_phdr(e.index_of(PT_LOAD), p_vaddr=0, p_offset=0)))
     cases.append(("no_load", lambda e: [e.set_phdr(i, p_type=0x6474e551)
                                         for i, p in enumerate(e.phdrs()) if p["p_type"] == PT_LOAD]))
     if interp is not None:
