@@ -50,6 +50,17 @@ constexpr bool bad_address(std::uint64_t address) {
   return address >= task_size;
 }
 
+// An open descriptor, closed with its owner, also when the owner's constructor throws.
+struct Descriptor {
+  int fd = -1;
+  Descriptor() = default;
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
 // Whether an ELF file is the main program or the interpreter the program names: the kernel
 // checks them at different steps, so a refusal says which.
 enum class Role { program, interpreter };
@@ -61,20 +72,20 @@ class ElfImage {
  public:
   ElfImage(const std::string& path, Role role) : path_(path) {
     // O_NONBLOCK: a FIFO named as an interpreter is refused below, not waited on.
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd_ < 0) {
+    file_.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (file_.fd < 0) {
       const int error = errno;
       refuse(std::strerror(error), error == ENOENT || error == ENOTDIR ? 127 : 126);
     }
     struct stat st {};
-    if (::fstat(fd_, &st) != 0 || S_ISDIR(st.st_mode)) refuse("Is a directory");
+    if (::fstat(file_.fd, &st) != 0 || S_ISDIR(st.st_mode)) refuse("Is a directory");
     // open_exec: only regular files.
     // open_exec (do_open_execat): a regular file the caller may execute, else EACCES.
     if (!S_ISREG(st.st_mode)) refuse("Permission denied (not a regular file)");
     if (role == Role::interpreter && ::access(path.c_str(), X_OK) != 0) refuse("Permission denied");
     size_ = static_cast<std::uint64_t>(st.st_size);
     unsigned char buffer[binprm_buf_size]{};
-    const ssize_t got = ::pread(fd_, buffer, sizeof buffer, 0);
+    const ssize_t got = ::pread(file_.fd, buffer, sizeof buffer, 0);
     if (got < 0) refuse(std::strerror(errno));
     // The interpreter's header is read whole (elf_read: EIO when short); the program's comes
     // from the zero-filled buffer.
@@ -102,9 +113,6 @@ class ElfImage {
       refuse("not an executable ELF file (e_type " + std::to_string(header_.e_type) + ")");
     load_program_headers();
   }
-  ~ElfImage() { ::close(fd_); }
-  ElfImage(const ElfImage&) = delete;
-  ElfImage& operator=(const ElfImage&) = delete;
 
   // elf_check_arch on the first bytes of a file (the kernel's compat one: EM_386 or EM_486;
   // EI_CLASS and EI_DATA are not looked at, and neither does this).
@@ -121,7 +129,7 @@ class ElfImage {
 
   const Elf32_Ehdr& header() const { return header_; }
   const std::vector<Elf32_Phdr>& program_headers() const { return program_headers_; }
-  int fd() const { return fd_; }
+  int fd() const { return file_.fd; }
   bool executable_type() const { return header_.e_type == ET_EXEC || header_.e_type == ET_DYN; }
 
   // load_elf_binary's PT_INTERP: the first one counts; 2 to PATH_MAX bytes ending in a NUL
@@ -196,12 +204,12 @@ class ElfImage {
 
   // elf_read: EIO when short.
   void read_exact(void* to, std::size_t length, std::uint64_t offset) const {
-    if (::pread(fd_, to, length, static_cast<off_t>(offset)) != static_cast<ssize_t>(length))
+    if (::pread(file_.fd, to, length, static_cast<off_t>(offset)) != static_cast<ssize_t>(length))
       refuse("truncated ELF file");
   }
 
   std::string path_;
-  int fd_ = -1;
+  Descriptor file_;
   std::uint64_t size_ = 0;
   Elf32_Ehdr header_{};
   std::vector<Elf32_Phdr> program_headers_;

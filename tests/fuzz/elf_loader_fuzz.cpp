@@ -5,7 +5,8 @@
 // - every MAP_FIXED the loader makes lies inside a range it reserved first (a fixed mapping
 //   anywhere else would replace memory that is not the program's: here the fuzzer's own);
 // - nothing is mapped at or past TASK_SIZE;
-// - a refusal is one line of printable text with a shell's status (126 or 127).
+// - a refusal is one line of printable text with a shell's status (126 or 127);
+// - no descriptor is left open (the first run found one per refused file).
 //
 // Input: the bytes of the file. Its PT_INTERP may name any file here; a found one is loaded
 // (and unmapped) too.
@@ -90,6 +91,13 @@ class RecordingProcess final : public syscompat::translators::ProcessHooks {
 
 int file = -1;
 std::string path;
+int next_descriptor = -1;  // the lowest free descriptor between inputs
+
+int lowest_free_descriptor() {
+  const int probe = ::dup(0);
+  ::close(probe);
+  return probe;
+}
 
 }  // namespace
 
@@ -100,14 +108,14 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   file = ::memfd_create("elf_loader_fuzz", 0);  // mode 0777: executable, as the loader asks
   if (file < 0) std::abort();
   path = "/proc/self/fd/" + std::to_string(file);
+  next_descriptor = lowest_free_descriptor();
   return 0;
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (::ftruncate(file, 0) != 0 || ::pwrite(file, data, size, 0) != static_cast<ssize_t>(size))
-    std::abort();
-  GuestProcess process;
-  RecordingProcess recording(process);
+namespace {
+
+// Loads the file; a refusal must be one printable line with a shell's status.
+void load(RecordingProcess& recording, GuestProcess& process) {
   try {
     syscompat::run32::load_program(recording, process.memory(), path);
   } catch (const syscompat::run32::LoadError& error) {
@@ -116,5 +124,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const unsigned char c : error.message)
       if (c < 0x20 || c >= 0x7f) broken("unprintable byte in the message", c, 0);
   }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (::ftruncate(file, 0) != 0 || ::pwrite(file, data, size, 0) != static_cast<ssize_t>(size))
+    std::abort();
+  {
+    GuestProcess process;
+    RecordingProcess recording(process);
+    load(recording, process);
+  }
+  if (lowest_free_descriptor() != next_descriptor) broken("a descriptor left open", 0, 0);
   return 0;
 }
