@@ -9,9 +9,11 @@ jobs=$(nproc)
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSYSCOMPAT_WERROR=ON >/dev/null
 cmake --build build
 
-# The i386 translators under libFuzzer, ASan and UBSan, for a bounded time (the documented
-# longer run: tests/fuzz/run.sh 600).
-bash tests/fuzz/run.sh "${SYSCOMPAT_FUZZ_SECONDS:-60}"
+# The i386 translators and run32's ELF loader under libFuzzer, ASan and UBSan, for a bounded
+# time (the documented longer runs: tests/fuzz/run.sh 600 i386_translate_fuzz; tests/fuzz/run.sh
+# 3600 elf_loader_fuzz -runs=1000000).
+bash tests/fuzz/run.sh "${SYSCOMPAT_FUZZ_SECONDS:-60}" i386_translate_fuzz
+bash tests/fuzz/run.sh "${SYSCOMPAT_LOADER_FUZZ_SECONDS:-30}" elf_loader_fuzz
 
 (cd build && ctest --output-on-failure -j"$jobs")
 

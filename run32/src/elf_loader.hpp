@@ -1,22 +1,28 @@
 // Loading an i386 ELF program (and its interpreter) below 4 GB, as the kernel's
-// load_elf_binary does for an i386 process.
+// load_elf_binary does for an i386 process, with the kernel's checks (fs/binfmt_elf.c).
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "guest_process.hpp"
 
 namespace syscompat::run32 {
 
 // Why a program cannot run, as a shell says it: the message and the exit status (126: found
-// but cannot execute; 127: not found).
+// but cannot execute; 127: not found). A file the kernel refuses only past exec's point of
+// no return (a segment it cannot map, an entry point past TASK_SIZE) is not an execve error
+// natively: the kernel kills the new program with SIGSEGV (bprm_execve's force_fatal_sig).
+// `signal` is then SIGSEGV, and run32 dies by it after printing the message.
 struct LoadError {
   std::string message;
   int status;
+  int signal = 0;
 };
 
-// 0 for an i386 ELF executable run32 can load; otherwise what is wrong with it.
+// What the kernel's elf_check_arch says of a file, which it decides by e_machine alone
+// (EI_CLASS and EI_DATA are not looked at): i386 is EM_386 or EM_486.
 enum class ElfKind { i386, not_elf, elf64, other_machine, truncated, unreadable };
 ElfKind classify_elf(const std::string& path, std::string* detail = nullptr);
 
@@ -30,6 +36,11 @@ struct LoadedProgram {
 };
 
 // Maps the program and its interpreter into the guest; throws LoadError.
-LoadedProgram load_program(GuestProcess& process, const std::string& path);
+LoadedProgram load_program(translators::ProcessHooks& process, translators::GuestMemory& memory,
+                           const std::string& path);
+
+// Bytes from a file as one printable line: printable ASCII as is, a backslash and anything
+// else as \xNN.
+std::string escaped(std::string_view bytes);
 
 }  // namespace syscompat::run32

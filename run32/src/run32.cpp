@@ -5,11 +5,15 @@
 #include <fcntl.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -19,13 +23,16 @@
 #include "elf_loader.hpp"
 #include "guest_process.hpp"
 #include "syscall_capture.hpp"
+#include "vdso_image.hpp"
 
 namespace syscompat::run32 {
 
 namespace {
 
-constexpr std::uint32_t guest_stack_size = 8 << 20;  // the default RLIMIT_STACK
-constexpr int first_shim_descriptor = 1000;          // out of the way of the guest's numbering
+// The guest's stack when RLIMIT_STACK is unlimited (or past it): natively the stack then
+// grows until it meets a mapping; the shim maps it whole, so it takes a size.
+constexpr std::uint64_t largest_guest_stack = std::uint64_t{256} << 20;
+constexpr int first_shim_descriptor = 1000;  // out of the way of the guest's numbering
 
 // The i386 process's first stack, as the kernel's create_elf_tables: strings at the top,
 // then argc, argv, envp and the auxiliary vector, esp 16-byte aligned at argc.
@@ -60,14 +67,45 @@ std::uint32_t i386_hwcap() {
   return __get_cpuid(1, &eax, &ebx, &ecx, &edx) ? edx : 0;
 }
 
+// The stack's size: RLIMIT_STACK, which natively bounds how far the stack may grow
+// (acct_stack_growth), and which this process has inherited as the program would have.
+std::uint32_t guest_stack_size() {
+  rlimit limit{};
+  std::uint64_t size = ::getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
+                           ? limit.rlim_cur
+                           : largest_guest_stack;
+  size = std::clamp<std::uint64_t>(size, 128 << 10, largest_guest_stack);
+  return static_cast<std::uint32_t>(size & ~std::uint64_t{GuestProcess::page_size - 1});
+}
+
+// The vDSO where the kernel maps an i386 process's (map_vdso: where its mmap places it, below
+// TASK_SIZE), readable and executable: the guest may read it and hand pointers into it to
+// syscalls, as natively.
+GuestAddress map_vdso(GuestProcess& process, const std::string& program) {
+  const auto size =
+      static_cast<std::uint32_t>((minimal_vdso_image(0).size() + GuestProcess::page_size - 1) &
+                                 ~(GuestProcess::page_size - 1));
+  const std::int32_t at =
+      process.map({0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0});
+  if (at < 0 && at > -4096)
+    throw LoadError{escaped(program) + ": cannot map the vDSO: " + std::strerror(-at), 126};
+  const auto address = static_cast<GuestAddress>(at);
+  const std::vector<std::uint8_t> image = minimal_vdso_image(address);
+  std::memcpy(process.memory().host(address), image.data(), image.size());
+  process.protect(address, size, PROT_READ | PROT_EXEC);
+  return address;
+}
+
 GuestAddress build_stack(GuestProcess& process, const LoadedProgram& program,
-                         const Options& options, const SysinfoPage& sysinfo) {
+                         const Options& options, GuestAddress vdso, GuestAddress sysinfo_entry) {
   const GuestAddress top = GuestProcess::task_size;
+  const std::uint32_t stack_size = guest_stack_size();
   const std::int32_t stack =
-      process.map({top - guest_stack_size, guest_stack_size, PROT_READ | PROT_WRITE,
+      process.map({top - stack_size, stack_size, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0});
   if (stack < 0 && stack > -4096)
-    throw LoadError{options.program + ": cannot map the stack: " + std::strerror(-stack), 126};
+    throw LoadError{escaped(options.program) + ": cannot map the stack: " + std::strerror(-stack),
+                    126};
   InitialStack builder(process.memory(), top);
   const GuestAddress execfn = builder.push_string(options.program);
   std::vector<GuestAddress> argv{
@@ -88,8 +126,8 @@ GuestAddress build_stack(GuestProcess& process, const LoadedProgram& program,
   words.insert(words.end(), envp.begin(), envp.end());
   words.push_back(0);
   const std::pair<std::uint32_t, std::uint32_t> auxv[] = {
-      {AT_SYSINFO_EHDR, sysinfo.vdso},  // glibc reads AT_SYSINFO only when there is a vDSO
-      {AT_SYSINFO, sysinfo.entry},
+      {AT_SYSINFO_EHDR, vdso},  // glibc reads AT_SYSINFO only when there is a vDSO
+      {AT_SYSINFO, sysinfo_entry},
       {AT_HWCAP, i386_hwcap()},
       // The kernel's own values, the same for an i386 process as for this one.
       {AT_HWCAP2, static_cast<std::uint32_t>(::getauxval(AT_HWCAP2))},
@@ -131,48 +169,61 @@ int open_trace(const Options& options) {
   return high >= 0 ? high : fd;
 }
 
-// A program named without a slash is looked up in PATH, as a shell does; the first match
-// that exists wins (a shell also skips non-executable ones; the loader reports those).
-std::string find_program(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  if (name.find('/') != std::string::npos || !path) return name;
-  for (std::string_view rest = path; !rest.empty();) {
-    const auto colon = rest.find(':');
-    std::string directory(rest.substr(0, colon));
-    rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
-    const std::string candidate = (directory.empty() ? "." : directory) + "/" + name;
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return name;
+// How the kernel ends a program whose exec failed past the point of no return.
+[[noreturn]] void die_by(int signal) {
+  std::fflush(stderr);
+  ::signal(signal, SIG_DFL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, signal);
+  ::sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  ::raise(signal);
+  std::_Exit(128 + signal);
+}
+
+// /proc/self/comm: the kernel's exec names the task after its file (__set_task_comm with
+// kbasename(bprm->filename)), 15 bytes at most.
+void name_task(const std::string& program) {
+  const auto slash = program.rfind('/');
+  ::prctl(PR_SET_NAME, program.substr(slash == std::string::npos ? 0 : slash + 1).c_str());
+}
+
+// The address the translators hand the kernel for a guest pointer the guest may not use
+// (translators::poisoned_pointer): reserved here, inaccessible, so that nothing
+// of the shim's is ever mapped there and the kernel faults exactly where it touches it.
+void reserve_poisoned_range() {
+  constexpr std::uint64_t length = (std::uint64_t{1} << 32) + GuestProcess::page_size;
+  ::mmap(reinterpret_cast<void*>(translators::poisoned_pointer), length, PROT_NONE,
+         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
 }
 
 }  // namespace
 
 int run(const Options& given) {
   Options options = given;
-  options.program = find_program(given.program);
   if (options.argv0.empty()) options.argv0 = given.program;
   try {
     auto process = std::make_unique<GuestProcess>();
     set_guest_process(process.get());
-    const LoadedProgram program = load_program(*process, options.program);
+    const LoadedProgram program = load_program(*process, process->memory(), options.program);
     const int trace_fd = open_trace(options);
     process->set_brk_start(program.brk_start);
     char resolved[PATH_MAX];
     process->set_program_path(::realpath(options.program.c_str(), resolved) ? resolved
                                                                             : options.program);
     const SysinfoPage sysinfo = install_sysinfo_page();
-    // The guest may read its vDSO (and pass pointers into it), as natively; not write it.
-    process->memory().map(sysinfo.vdso, GuestProcess::page_size,
-                          translators::GuestMemory::readable);
+    const GuestAddress vdso = map_vdso(*process, options.program);
+    reserve_poisoned_range();
+    name_task(options.program);
     GuestRegisters registers{};
-    registers.esp = build_stack(*process, program, options, sysinfo);
+    registers.esp = build_stack(*process, program, options, vdso, sysinfo.entry);
     registers.eip = program.entry;
     registers.eflags = 0x202;  // IF, and the reserved bit 1
     start_capturing_syscalls(*process.release(), trace_fd);
     run32_resume(&registers);
   } catch (const LoadError& error) {
     std::fprintf(stderr, "syscompat run32: %s\n", error.message.c_str());
+    if (error.signal) die_by(error.signal);
     return error.status;
   }
 }

@@ -22,7 +22,6 @@
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscalls.hpp"
-#include "vdso_image.hpp"
 
 #ifndef PR_SET_SYSCALL_USER_DISPATCH
 #define PR_SET_SYSCALL_USER_DISPATCH 59
@@ -367,8 +366,6 @@ SysinfoPage install_sysinfo_page() {
     std::_Exit(126);
   }
   auto* bytes = static_cast<std::uint8_t*>(page);
-  const std::vector<std::uint8_t> vdso = minimal_vdso_image(address);
-  std::memcpy(bytes, vdso.data(), vdso.size());
   std::uint8_t* entry = bytes + entry_offset;
   std::memcpy(entry, run32_sysinfo_code, run32_sysinfo_code_end - run32_sysinfo_code);
   const std::uint64_t target = reinterpret_cast<std::uint64_t>(&run32_syscall_entry);
@@ -397,7 +394,7 @@ SysinfoPage install_sysinfo_page() {
     std::_Exit(126);
   }
   sysinfo_entry = address + entry_offset;
-  return {address, sysinfo_entry};
+  return {sysinfo_entry};
 }
 
 void start_capturing_syscalls(GuestProcess& guest, int trace) {

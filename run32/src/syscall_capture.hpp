@@ -7,10 +7,11 @@
 
 namespace syscompat::run32 {
 
-// Maps the shim's page for the guest at its reserved address: the vDSO image
-// (AT_SYSINFO_EHDR) and the AT_SYSINFO entry.
+// Maps the shim's page for the guest at its reserved address, TASK_SIZE: the AT_SYSINFO entry
+// and the signal return trampolines. The guest runs them but cannot hand them to a syscall
+// (they are past TASK_SIZE, EFAULT as natively); its vDSO is elsewhere (run32.cpp).
 struct SysinfoPage {
-  GuestAddress vdso, entry;
+  GuestAddress entry;
 };
 SysinfoPage install_sysinfo_page();
 

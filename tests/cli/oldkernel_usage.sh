@@ -19,6 +19,16 @@ expect_status 2 oldkernel --release 4. -- true >/dev/null || fail "release '4.'"
 expect_status 2 oldkernel --release 4.19 --errno EIO -- true | grep -q "bad --errno 'EIO'" || fail "bad errno"
 expect_status 2 oldkernel --release 4.19 | grep -q "needs a command" || fail "no command"
 expect_status 2 oldkernel -- true >/dev/null || fail "no --release"
+# Releases it cannot simulate: before execve (the command could not even start), negative,
+# newer than the description knows, a stable X.Y.Z from 3.0 on (no call arrives in one).
+expect_status 2 oldkernel --release 0.0 -- true | grep -q "older than execve" || fail "release 0.0"
+expect_status 2 oldkernel --release -1.0 -- true | grep -q "bad release '-1.0'" || fail "release -1.0"
+expect_status 2 oldkernel --release 99.1 -- true | grep -q "newer than the newest" || fail "release 99.1"
+expect_status 2 oldkernel --release 4.4.300 -- true | grep -q "give 4.4" || fail "release 4.4.300"
+"$bin" oldkernel --release 2.6.16 --list >/dev/null || fail "a 2.6.x release with its patch level"
+# --list reaches a pipe whole before the command replaces syscompat.
+[ "$("$bin" oldkernel --release 4.10 --list -- true | tail -1)" = "131 calls refused under 4.10" ] ||
+  fail "--list cut before the exec: $("$bin" oldkernel --release 4.10 --list -- true | tail -1)"
 expect_status 127 oldkernel --release 4.19 -- no-such-command-here | grep -q "command not found" || fail "missing"
 expect_status 127 oldkernel --release 4.19 -- ./no/such/path >/dev/null || fail "missing path"
 expect_status 126 oldkernel --release 4.19 -- /etc/passwd | grep -q "not executable" || fail "not executable"

@@ -19,7 +19,7 @@ expect() {  # expect STATUS PATTERN ARGS...
 printf 'just some text\n' >"$work/text" && chmod +x "$work/text"
 expect 126 "not an ELF" "$work/text"
 
-expect 126 "64-bit ELF program: run it natively" "$(type -P true)"
+expect 126 "an x86_64 ELF program: run it natively" "$(type -P true)"
 
 printf 'int main(void) { return 0; }\n' >"$work/main.c"
 arm-linux-gnueabihf-gcc -o "$work/arm" "$work/main.c" || fail "no arm compiler"
@@ -47,5 +47,11 @@ expect 2 "not expected" --no-such-option "$work/static"
 "$bin" run32 "$work/static" || fail "a valid static i386 program did not run"
 # A name without a slash is looked up in PATH, as a shell does.
 PATH="$work:$PATH" "$bin" run32 static || fail "the program was not found in PATH"
-expect 127 "No such file" no-such-program-anywhere
+expect 127 "no-such-program-anywhere: command not found" no-such-program-anywhere
+# PATH as execvp and a shell take it: a name is never looked for in the current directory
+# unless PATH says so with an empty entry (docs/run32.md, "Finding the program").
+cp "$work/static" "$work/in_cwd"
+(cd "$work" && PATH=/usr/bin:/bin expect 127 "in_cwd: command not found" in_cwd) || exit 1
+(cd "$work" && PATH=/usr/bin:/bin: "$bin" run32 in_cwd) || fail "an empty PATH entry is the current directory"
+(cd "$work" && PATH= "$bin" run32 in_cwd) || fail "an empty PATH is the current directory"
 echo "run32 bad input: ok"

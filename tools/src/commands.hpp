@@ -3,8 +3,11 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
+
+#include "syscompat/abi/syscalls.hpp"
 
 namespace syscompat::tools {
 
@@ -28,5 +31,30 @@ std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> c
 std::function<int()> add_oldkernel_command(CLI::App& app);
 // Registers `symver`.
 std::function<int()> add_symver_command(CLI::App& app);
+
+// A kernel release given on the command line (--release, --since): X.Y, or X.Y.Z before 3.0
+// (from 3.0 on, a stable release X.Y.Z has the calls of X.Y), no newer than the newest
+// release the description dates a call to. UsageError otherwise.
+abi::Release release_argument(const std::string& text);
+
+// A command named as execvp finds it (tools/src/command_path.cpp): with a slash, as is;
+// without, in each PATH directory (an empty entry is the current directory, as execvp and
+// POSIX shells take it; an unset PATH is confstr's _CS_PATH, as execvp), never in the current
+// directory otherwise. 0 with `path` set; 127 when nothing is found; 126 when only a file
+// that is not executable is.
+int find_command(const std::string& name, std::string& path);
+
+// The help's look: option names without CLI11's flag-default syntax (`--trace{-}`); after
+// them, the text an option sets with option_text() (`--trace [=FILE]`) or its value's type,
+// and REQUIRED, without CLI11's lists of what an option needs or excludes (the errors say
+// it, and the manual page lists them).
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_option_name(const CLI::Option* option, bool positional) const override;
+  std::string make_option_opts(const CLI::Option* option) const override;
+};
+
+// The manual page (roff), from the definitions registered on `app` (tools/src/man_page.cpp).
+void write_man_page(const CLI::App& app, std::ostream& out);
 
 }  // namespace syscompat::tools

@@ -126,20 +126,28 @@ int print_markdown() {
 
 std::function<int()> add_layout_command(CLI::App& app) {
   struct Options {
-    std::vector<std::string> positional;
+    std::string abi, name;
     bool json = false, list = false, check = false, markdown = false;
     std::vector<std::string> abis;
     unsigned jobs = 0;
   };
   auto options = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("layout", "Struct layouts of the description, per ABI");
-  cmd->add_option("ABI_STRUCT", options->positional, "ABI and struct name")->expected(0, 2);
-  cmd->add_flag("--json", options->json, "print JSON");
-  cmd->add_flag("--list", options->list, "list the ABIs and structs");
-  cmd->add_flag("--check", options->check, "verify every layout against gcc and clang");
-  cmd->add_flag("--markdown", options->markdown, "print the docs/layouts.md table");
-  cmd->add_option("--abi", options->abis, "with --check: only this ABI (repeatable)");
-  cmd->add_option("-j,--jobs", options->jobs, "with --check: parallel compiles");
+  auto* abi_name = cmd->add_option("ABI", options->abi, "the ABI (i386, x86_64, ...)");
+  auto* struct_name = cmd->add_option("STRUCT", options->name, "the struct (stat64, ...)");
+  auto* json = cmd->add_flag("--json", options->json, "print the layout as JSON");
+  auto* list = cmd->add_flag("--list", options->list, "list the ABIs and structs");
+  auto* check =
+      cmd->add_flag("--check", options->check, "verify every layout against gcc and clang");
+  auto* markdown =
+      cmd->add_flag("--markdown", options->markdown, "print the docs/layouts.md table");
+  cmd->add_option("--abi", options->abis, "with --check: only this ABI (repeatable)")->needs(check);
+  cmd->add_option("-j,--jobs", options->jobs, "with --check: parallel compiles")->needs(check);
+  // One thing at a time; --json is one layout's only.
+  for (CLI::Option* layout : {abi_name, struct_name, json})
+    layout->excludes(list)->excludes(check)->excludes(markdown);
+  list->excludes(check)->excludes(markdown);
+  check->excludes(markdown);
 
   return [options]() -> int {
     if (options->list) return print_list();
@@ -154,10 +162,10 @@ std::function<int()> add_layout_command(CLI::App& app) {
       layoutcheck::print_report(report, std::cout);
       return report.ok() ? 0 : 1;
     }
-    if (options->positional.size() != 2)
+    if (options->abi.empty() || options->name.empty())
       throw UsageError{"layout needs ABI and STRUCT (or --list, --check, --markdown)"};
-    const Abi a = abi_or_usage_error(options->positional[0]);
-    return print_layout(struct_or_usage_error(a, options->positional[1]), options->json);
+    const Abi a = abi_or_usage_error(options->abi);
+    return print_layout(struct_or_usage_error(a, options->name), options->json);
   };
 }
 

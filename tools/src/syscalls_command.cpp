@@ -130,14 +130,26 @@ std::function<int()> add_syscalls_command(CLI::App& app) {
   };
   auto options = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("syscalls", "Syscall tables of the description, per ABI");
-  cmd->add_option("ABI", options->positional, "the ABI to list")->expected(0, 1);
-  cmd->add_flag("--json", options->json, "print JSON");
-  cmd->add_option("--since", options->since, "list the calls a kernel of this release lacks");
+  auto* table =
+      cmd->add_option("ABI", options->positional, "the ABI whose table to print")->expected(0, 1);
+  auto* json = cmd->add_flag("--json", options->json, "print the table as JSON");
+  auto* since = cmd->add_option("--since", options->since,
+                                "list the calls a kernel of this release lacks (X.Y)");
   cmd->add_option("--abi", options->abis, "with --since or --check: only this ABI (repeatable)");
-  cmd->add_flag("--check", options->check, "compare numbers and names with the UAPI headers");
-  cmd->add_flag("--markdown", options->markdown, "print docs/syscalls.md");
+  auto* check =
+      cmd->add_flag("--check", options->check, "compare numbers and names with the UAPI headers");
+  auto* markdown = cmd->add_flag("--markdown", options->markdown, "print docs/syscalls.md");
+  // One thing at a time; --json is the table's only.
+  table->excludes(since)->excludes(check)->excludes(markdown);
+  since->excludes(check)->excludes(markdown);
+  check->excludes(markdown);
+  json->excludes(since)->excludes(check)->excludes(markdown);
 
   return [options]() -> int {
+    if (!options->abis.empty() && !options->check && options->since.empty())
+      throw UsageError{"--abi goes with --since or --check"};
+    if (options->json && options->positional.empty())
+      throw UsageError{"--json prints an ABI's table: give the ABI"};
     std::vector<Abi> abis;
     for (const auto& name : options->abis) abis.push_back(parse_abi_or_usage(name));
     if (abis.empty()) abis.assign(abi::all_abis.begin(), abi::all_abis.end());
@@ -148,11 +160,7 @@ std::function<int()> add_syscalls_command(CLI::App& app) {
     }
     if (options->markdown) return syscallcheck::print_markdown(std::cout);
     if (!options->since.empty()) {
-      auto release = abi::parse_release(options->since);
-      if (!release)
-        throw UsageError{
-            fmt::format("bad release '{}'; expected X.Y or X.Y.Z, e.g. 4.19", options->since)};
-      return print_missing(*release, abis);
+      return print_missing(release_argument(options->since), abis);
     }
     if (options->positional.size() != 1)
       throw UsageError{"syscalls needs an ABI (or --since, --check, --markdown); valid: " +

@@ -16,9 +16,7 @@ using Handler = std::int32_t (*)(const GuestMemory& memory, std::span<const abi:
 // The handler for an i386 call by name, or null.
 Handler find(std::string_view name);
 
-// An address no x86_64 user access succeeds at: handed to the kernel in place of a guest
-// pointer the guest may not use, so that the kernel answers EFAULT at the point it would.
-inline constexpr std::uint64_t poisoned_pointer = 0xffff800000000000ull;
+using translators::poisoned_pointer;  // guest_memory.hpp
 
 // The native x86_64 call by its description name (no number is written in the translators):
 // the result, or -errno.

@@ -17,6 +17,13 @@ namespace syscompat::translators {
 
 using GuestAddress = std::uint32_t;
 
+// Where the translators point the kernel for a guest pointer the guest may not use: a user
+// address (access_ok passes, as it does natively for any 32-bit one) where nothing is mapped,
+// so that the kernel answers EFAULT exactly where it touches the memory and not before; a
+// read at end of file into it returns 0, as a native read into an unmapped buffer does. Far
+// from where the kernel's mmap places anything (and from ASan's shadow); run32 reserves it.
+inline constexpr std::uint64_t poisoned_pointer = 0x0000200000000000ull;
+
 class GuestMemory {
  public:
   static constexpr int readable = 1, writable = 2;

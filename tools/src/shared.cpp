@@ -1,0 +1,58 @@
+// What the subcommands share: the release argument and the help's look (commands.hpp).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "commands.hpp"
+
+namespace syscompat::tools {
+
+namespace {
+
+// The newest release the description dates a call to.
+abi::Release newest_release() {
+  abi::Release newest;
+  for (const abi::Abi a : abi::all_abis)
+    for (const auto& call : abi::syscalls(a)) newest = std::max(newest, call.since);
+  return newest;
+}
+
+}  // namespace
+
+abi::Release release_argument(const std::string& text) {
+  const auto release = abi::parse_release(text);
+  if (!release || release->major < 0 || release->minor < 0 || release->patch < 0)
+    throw UsageError{fmt::format(
+        "bad release '{}'; expected X.Y, e.g. 4.19 (X.Y.Z before 3.0, e.g. 2.6.16)", text)};
+  if (release->major >= 3 && release->patch)
+    throw UsageError{
+        fmt::format("release '{}': from 3.0 on, syscalls arrive only in X.Y releases; give {}.{}",
+                    text, release->major, release->minor)};
+  static const abi::Release newest = newest_release();
+  if (*release > newest)
+    throw UsageError{fmt::format("release '{}' is newer than the newest the description knows ({})",
+                                 text, newest.str())};
+  return *release;
+}
+
+std::string HelpFormatter::make_option_name(const CLI::Option* option, bool positional) const {
+  std::string name = CLI::Formatter::make_option_name(option, positional);
+  for (std::size_t open; (open = name.find('{')) != std::string::npos;) {
+    const std::size_t close = name.find('}', open);
+    name.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+  }
+  return name;
+}
+
+std::string HelpFormatter::make_option_opts(const CLI::Option* option) const {
+  if (!option->get_option_text().empty()) return " " + option->get_option_text();
+  std::string text;
+  if (option->get_type_size() != 0) {
+    if (!option->get_type_name().empty()) text += " " + get_label(option->get_type_name());
+    if (option->get_expected_max() > 1) text += " ...";
+    if (option->get_required()) text += " " + get_label("REQUIRED");
+  }
+  return text;
+}
+
+}  // namespace syscompat::tools
