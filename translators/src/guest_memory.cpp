@@ -58,6 +58,21 @@ bool GuestMemory::accessible(GuestAddress start, std::uint64_t length, int acces
   }
 }
 
+std::uint64_t GuestMemory::accessible_length(GuestAddress start, std::uint64_t length,
+                                             int access) const {
+  std::uint64_t at = start;
+  const std::uint64_t end = std::min(at + length, address_space_end);
+  auto it = regions_.upper_bound(at);
+  if (it == regions_.begin()) return 0;
+  --it;
+  while (at < end && it != regions_.end() && it->first <= at && it->second.end > at &&
+         (it->second.access & access) == access) {
+    at = it->second.end;
+    ++it;
+  }
+  return std::min(at, end) - start;
+}
+
 int GuestMemory::copy_in(void* to, GuestAddress from, std::size_t length) const {
   if (!accessible(from, length, readable)) return EFAULT;
   if (length) std::memcpy(to, host(from), length);

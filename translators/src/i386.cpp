@@ -144,6 +144,15 @@ const std::map<std::string_view, Rule> rules{
     {"sendmmsg", {Handling::special, "mmsghdr vectors"}},
     {"recvmmsg", {Handling::special, "mmsghdr vectors"}},
     {"recvmmsg_time64", {Handling::special, "mmsghdr vectors"}},
+    {"readv", {Handling::special, "iovecs: compat_ssize_t lengths, bounded by the guest's memory"}},
+    {"writev",
+     {Handling::special, "iovecs: compat_ssize_t lengths, bounded by the guest's memory"}},
+    {"process_vm_readv",
+     {Handling::special,
+      "iovecs: compat_ssize_t lengths, the local ones bounded by the guest's memory"}},
+    {"process_vm_writev",
+     {Handling::special,
+      "iovecs: compat_ssize_t lengths, the local ones bounded by the guest's memory"}},
     {"preadv", {Handling::special, "the offset comes as two 32-bit halves"}},
     {"pwritev", {Handling::special, "the offset comes as two 32-bit halves"}},
     {"preadv2", {Handling::special, "the offset comes as two 32-bit halves"}},
@@ -183,7 +192,13 @@ const std::map<std::string_view, Rule> rules{
     {"mbind", {Handling::special, "node bitmaps of 32-bit words, maxnode bits long"}},
     {"migrate_pages", {Handling::special, "node bitmaps of 32-bit words, maxnode bits long"}},
     {"getsockopt", {Handling::special, "SO_RCVTIMEO_OLD and friends carry a 32-bit timeval"}},
-    {"setsockopt", {Handling::special, "SO_RCVTIMEO_OLD and friends carry a 32-bit timeval"}},
+    {"setsockopt",
+     {Handling::special,
+      "a 32-bit timeval (SO_RCVTIMEO_OLD...), a compat sock_fprog (SO_ATTACH_FILTER)"}},
+    {"seccomp",
+     {Handling::special,
+      "a compat sock_fprog; strict mode and filters judge guest calls: the owner's"}},
+    {"prctl", {Handling::special, "PR_SET_SECCOMP: a compat sock_fprog, judged by the owner"}},
     // the x86_64 kernel itself answers ENOSYS to i386 here
     {"vm86", {Handling::refused, "no vm86 mode under a 64-bit kernel"}},
     {"idle", {Handling::refused, "removed in 2.3: the kernel answers ENOSYS"}},
@@ -273,7 +288,8 @@ std::vector<CallPlan> build_plans() {
           plan.converters[i] = find_struct_converter(Abi::i386, call.signature.args[i].struct_name,
                                                      plan.native->signature.args[i].struct_name);
     plan.served = plan.handling == Handling::generic || plan.handling == Handling::hook ||
-                  (plan.handling == Handling::special && i386_special::find(call.name));
+                  (plan.handling == Handling::special &&
+                   (i386_special::find(call.name) || i386_hooks::find_owner_optional(call.name)));
     plans.push_back(std::move(plan));
   }
   return plans;
@@ -351,10 +367,12 @@ std::int32_t I386Translator::translate(std::uint32_t number,
   if (plan->handling == Handling::special) {
     if (i386_hooks::is_ipc_shmat(*plan->guest, registers[0]))
       return hooks_ ? i386_hooks::ipc_shmat(memory_, *hooks_, registers) : -ENOSYS;
-    auto handler = i386_special::find(plan->guest->name);
-    if (!handler) return -ENOSYS;
     const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
                                             registers[3], registers[4], registers[5]};
+    if (auto handler = i386_hooks::find_owner_optional(plan->guest->name))
+      return handler(memory_, hooks_, abi::decode_args(*plan->guest, wide));
+    auto handler = i386_special::find(plan->guest->name);
+    if (!handler) return -ENOSYS;
     return handler(memory_, abi::decode_args(*plan->guest, wide));
   }
   if (plan->handling == Handling::hook) {
@@ -363,6 +381,11 @@ std::int32_t I386Translator::translate(std::uint32_t number,
       const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
                                               registers[3], registers[4], registers[5]};
       return handler(memory_, *hooks_, abi::decode_args(*plan->guest, wide));
+    }
+    if (auto refusal = i386_hooks::find_refusal(plan->guest->name)) {
+      const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
+                                              registers[3], registers[4], registers[5]};
+      if (std::int32_t error = refusal(memory_, abi::decode_args(*plan->guest, wide))) return error;
     }
     return hooks_->owner_call(*plan, registers);
   }
@@ -483,10 +506,15 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
           (g.dir == abi::ArgDir::in ? GuestMemory::readable : 0) |
           (g.dir == abi::ArgDir::out ? GuestMemory::writable : 0) |
           (g.dir == abi::ArgDir::inout ? GuestMemory::readable | GuestMemory::writable : 0);
-      const std::uint64_t guest_bytes = std::uint64_t{elements} * c.guest_element;
+      // A count from the guest may be anything: one past what 4 GB can hold is unreachable
+      // memory (EFAULT where the kernel gets that far), never an allocation of its size.
+      const bool countable =
+          c.guest_element == 0 || elements <= (std::uint64_t{1} << 32) / c.guest_element;
+      const std::uint64_t guest_bytes = countable ? std::uint64_t{elements} * c.guest_element : 0;
       const bool identical =
           c.converter ? c.converter->identical : c.guest_element == c.native_element;
-      if (!memory_.accessible(static_cast<GuestAddress>(value), guest_bytes, access)) {
+      if (!countable ||
+          !memory_.accessible(static_cast<GuestAddress>(value), guest_bytes, access)) {
         c.native_value = poisoned_pointer;
       } else if (identical) {
         c.native_value =

@@ -2,6 +2,7 @@
 // process-level work handed to ProcessHooks. Each mirrors the kernel function named with it.
 #include "i386_hooks.hpp"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
 
@@ -178,6 +179,93 @@ std::int32_t io_setup(const GuestMemory& memory, ProcessHooks& hooks, Args a) {
   return 0;
 }
 
+// execveat(dirfd, path, argv, envp, flags): what fs/exec.c refuses before the owner runs
+// anything, in its order: the path (getname_flags: EFAULT, ENAMETOOLONG, ENOENT for an
+// empty one without AT_EMPTY_PATH), the flags (do_open_execat: EINVAL), the directory
+// descriptor wherever the path is resolved from it (EBADF).
+std::int32_t execveat_refusal(const GuestMemory& memory, Args a) {
+  const auto directory = static_cast<std::int32_t>(a[0].value);
+  const auto flags = static_cast<std::uint32_t>(a[4].value);
+  std::string path;
+  if (int error = memory.read_string(static_cast<GuestAddress>(a[1].value), 4096, path))
+    return -error;
+  if (path.empty() && !(flags & AT_EMPTY_PATH)) return -ENOENT;
+  if (flags & ~static_cast<std::uint32_t>(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -EINVAL;
+  if ((path.empty() || path[0] != '/') && directory != AT_FDCWD &&
+      i386_special::native("fcntl", static_cast<std::uint64_t>(directory), F_GETFD) < 0)
+    return -EBADF;
+  return 0;
+}
+
+// ---- seccomp (kernel/seccomp.c) ---------------------------------------------------------
+
+constexpr std::uint64_t bpf_maxinsns = 4096;
+
+// seccomp_prepare_user_filter over get_compat_sock_fprog: the guest's program read whole.
+int read_program(const GuestMemory& memory, std::uint64_t address, SeccompRequest& request) {
+  abi::sock_fprog<I386> guest{};
+  if (memory.copy_in(&guest, static_cast<GuestAddress>(address), sizeof guest)) return EFAULT;
+  const std::uint64_t length = guest.len.get();
+  if (length == 0 || length > bpf_maxinsns) return EINVAL;
+  request.program.resize(length);
+  return memory.copy_in(request.program.data(), guest.filter.get(),
+                        length * sizeof(abi::sock_filter<I386>));
+}
+
+const SeccompRequest strict_mode{true, 0, {}};
+
+std::int32_t to_owner(ProcessHooks* hooks, const SeccompRequest& request) {
+  return hooks ? hooks->seccomp(request) : -ENOSYS;
+}
+
+// seccomp(op, flags, uargs): do_seccomp. Strict mode and filters are the owner's; the
+// queries (SECCOMP_GET_ACTION_AVAIL's u32, SECCOMP_GET_NOTIF_SIZES's three u16) have one
+// layout and go to the kernel.
+std::int32_t seccomp(const GuestMemory& memory, ProcessHooks* hooks, Args a) {
+  constexpr std::uint64_t set_mode_strict = 0, set_mode_filter = 1;
+  const std::uint64_t op = a[0].value & 0xffffffffu, flags = a[1].value & 0xffffffffu;
+  if (op == set_mode_strict) {
+    if (flags != 0 || a[2].value != 0) return -EINVAL;
+    return to_owner(hooks, strict_mode);
+  }
+  if (op == set_mode_filter) {
+    SeccompRequest request;
+    request.flags = static_cast<std::uint32_t>(flags);
+    if (int error = read_program(memory, a[2].value, request)) return -error;
+    return to_owner(hooks, request);
+  }
+  return static_cast<std::int32_t>(i386_special::native(
+      "seccomp", op, flags,
+      a[2].value
+          ? reinterpret_cast<std::uint64_t>(memory.host(static_cast<GuestAddress>(a[2].value)))
+          : 0));
+}
+
+// prctl(option, arg2, arg3, arg4, arg5): kernel/sys.c. PR_SET_SECCOMP (prctl_set_seccomp:
+// arg2 the mode, arg3 the program) is the owner's; every other option takes values the
+// native call reads as the compat one does.
+std::int32_t prctl(const GuestMemory& memory, ProcessHooks* hooks, Args a) {
+  constexpr std::uint64_t pr_set_seccomp = 22, mode_strict = 1, mode_filter = 2;
+  if ((a[0].value & 0xffffffffu) == pr_set_seccomp) {
+    if (a[1].value == mode_strict) return to_owner(hooks, strict_mode);
+    if (a[1].value != mode_filter) return -EINVAL;
+    SeccompRequest request;
+    if (int error = read_program(memory, a[2].value, request)) return -error;
+    return to_owner(hooks, request);
+  }
+  return static_cast<std::int32_t>(
+      i386_special::native("prctl", a[0].value, a[1].value, a[2].value, a[3].value, a[4].value));
+}
+
+const std::map<std::string_view, OwnerOptional> owner_optional{
+    {"seccomp", seccomp},
+    {"prctl", prctl},
+};
+
+const std::map<std::string_view, Refusal> refusals{
+    {"execveat", execveat_refusal},
+};
+
 const std::map<std::string_view, Handler> handlers{
     {"mmap", old_mmap},       {"mmap2", mmap2},
     {"munmap", munmap},       {"mprotect", mprotect},
@@ -202,6 +290,16 @@ std::int32_t ipc_shmat(const GuestMemory& memory, ProcessHooks& hooks,
   if (address < 0 && address > -4096) return address;
   const auto value = static_cast<std::uint32_t>(address);
   return memory.copy_out(r[3], &value, sizeof value) ? -EFAULT : 0;
+}
+
+OwnerOptional find_owner_optional(std::string_view name) {
+  auto it = owner_optional.find(name);
+  return it == owner_optional.end() ? nullptr : it->second;
+}
+
+Refusal find_refusal(std::string_view name) {
+  auto it = refusals.find(name);
+  return it == refusals.end() ? nullptr : it->second;
 }
 
 Handler find(std::string_view name) {

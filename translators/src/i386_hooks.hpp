@@ -20,6 +20,18 @@ using Handler = std::int32_t (*)(const GuestMemory& memory, ProcessHooks& hooks,
 // with the guest's registers (ProcessHooks::owner_call).
 Handler find(std::string_view name);
 
+// A call translated here whose sub-operations the owner may serve (seccomp's filters,
+// prctl's PR_SET_SECCOMP): the owner is null for a translator without one (ENOSYS then).
+using OwnerOptional = std::int32_t (*)(const GuestMemory& memory, ProcessHooks* hooks,
+                                       std::span<const abi::ArgValue> args);
+OwnerOptional find_owner_optional(std::string_view name);
+
+// For a call the owner takes whole: what the kernel refuses before any process-level work
+// (the arguments it checks first), as -errno, or 0 to hand the call on. Null when the
+// owner checks everything itself.
+using Refusal = std::int32_t (*)(const GuestMemory& memory, std::span<const abi::ArgValue> args);
+Refusal find_refusal(std::string_view name);
+
 // ipc()'s SHMAT sub-call, the one part of the multiplexer that places memory.
 bool is_ipc_shmat(const abi::Syscall& call, std::uint32_t first_register);
 std::int32_t ipc_shmat(const GuestMemory& memory, ProcessHooks& hooks,

@@ -69,6 +69,13 @@ int put(const GuestMemory& memory, std::uint64_t address, const Native& value) {
   return memory.copy_out(static_cast<GuestAddress>(address), &guest, sizeof guest);
 }
 
+// A guest path as getname() reads it: EFAULT for unreadable bytes, ENAMETOOLONG when no
+// NUL comes within PATH_MAX (4096, the NUL included); 0 and the text otherwise.
+int guest_path(const GuestMemory& memory, std::uint64_t address, std::string& path) {
+  constexpr std::size_t path_max = 4096;
+  return memory.read_string(static_cast<GuestAddress>(address), path_max, path);
+}
+
 // ---- file offsets ---------------------------------------------------------------------
 
 // _llseek(fd, offset_high, offset_low, result, whence): fs/read_write.c's llseek.
@@ -82,36 +89,114 @@ std::int32_t llseek(const GuestMemory& memory, Args a) {
   return 0;
 }
 
-// preadv/pwritev(2)(fd, vec, vlen, pos_l, pos_h[, flags]): the offset from its two halves
-// (compat_sys_preadv), the iovecs widened.
-std::int32_t vectored(std::string_view name, const GuestMemory& memory, Args a) {
-  const std::uint64_t vlen = a[2].value;
-  if (vlen > 1024) return -EINVAL;  // UIO_MAXIOV, checked before anything is read
-  std::vector<abi::iovec<X86_64>> vec(vlen);
-  for (std::size_t i = 0; i < vlen; ++i) {
-    abi::iovec<I386> guest{};
-    if (memory.copy_in(&guest, static_cast<GuestAddress>(a[1].value + i * sizeof guest),
-                       sizeof guest))
-      return -EFAULT;
-    vec[i].iov_base.set(host(memory, guest.iov_base.get()));
-    vec[i].iov_len.set(guest.iov_len.get());
+// ---- vectored I/O (lib/iov_iter.c's copy_compat_iovec_from_user) -----------------------
+//
+// A guest iovec array becomes a native one that the native call refuses exactly where the
+// compat import would: an unreadable array reaches it poisoned (EFAULT), a count past
+// UIO_MAXIOV unread (EINVAL), and an iov_len that is negative as a compat_ssize_t
+// (0xffffffff) sign-extended, so that the native import sees a negative length (EINVAL)
+// after the same earlier checks (the descriptor's, the flags').
+//
+// An entry in this process's memory is also bounded by the guest's declared mappings, so
+// that no guest length becomes a transfer past what the guest owns: it is cut where the
+// guest's accessible memory ends and the entries after it emptied, as the kernel stops at
+// the fault; an entry whose first byte is not the guest's is poisoned (EFAULT when nothing
+// was transferred before it). A remote process's entries (process_vm_*'s rvec) are its
+// addresses, only widened.
+
+constexpr std::uint64_t uio_maxiov = 1024;
+
+struct NativeIovecs {
+  std::vector<abi::iovec<X86_64>> vec;
+  std::uint64_t pointer = 0;  // what the native call gets for the array
+};
+
+// access: GuestMemory::writable for a read into the buffers, readable for a write from
+// them, 0 for another process's addresses.
+NativeIovecs iovecs_in(const GuestMemory& memory, std::uint64_t address, std::uint64_t count,
+                       int access) {
+  NativeIovecs out;
+  if (count == 0 || count > uio_maxiov) {
+    out.pointer = host(memory, address);  // not read: the count answers first
+    return out;
   }
+  if (!memory.accessible(static_cast<GuestAddress>(address), count * sizeof(abi::iovec<I386>),
+                         GuestMemory::readable)) {
+    out.pointer = poisoned_pointer;
+    return out;
+  }
+  out.vec.resize(count);
+  bool cut = false;
+  for (std::size_t i = 0; i < count; ++i) {
+    abi::iovec<I386> guest{};
+    memory.copy_in(&guest, static_cast<GuestAddress>(address + i * sizeof guest), sizeof guest);
+    const std::int64_t length = static_cast<std::int32_t>(guest.iov_len.get());
+    const std::uint64_t base = guest.iov_base.get();
+    std::uint64_t native_base = host(memory, base);
+    std::int64_t native_length = length;
+    if (access && length > 0) {
+      const std::uint64_t own =
+          cut ? 0 : memory.accessible_length(static_cast<GuestAddress>(base), length, access);
+      if (cut) {
+        native_length = 0;
+      } else if (own == 0) {
+        native_base = poisoned_pointer;
+        cut = true;
+      } else if (own < static_cast<std::uint64_t>(length)) {
+        native_length = static_cast<std::int64_t>(own);
+        cut = true;
+      }
+    }
+    out.vec[i].iov_base.set(native_base);
+    out.vec[i].iov_len.set(static_cast<std::uint64_t>(native_length));
+  }
+  out.pointer = reinterpret_cast<std::uint64_t>(out.vec.data());
+  return out;
+}
+
+// readv/writev(fd, vec, vlen): fs/read_write.c's do_readv and do_writev.
+template <bool Read>
+std::int32_t readv(const GuestMemory& memory, Args a) {
+  const auto vec = iovecs_in(memory, a[1].value, a[2].value,
+                             Read ? GuestMemory::writable : GuestMemory::readable);
+  return static_cast<std::int32_t>(
+      native(Read ? "readv" : "writev", a[0].value, vec.pointer, a[2].value));
+}
+
+// preadv/pwritev(2)(fd, vec, vlen, pos_l, pos_h[, flags]): the offset from its two halves
+// (compat_sys_preadv).
+template <bool Read>
+std::int32_t vectored(std::string_view name, const GuestMemory& memory, Args a) {
+  const auto vec = iovecs_in(memory, a[1].value, a[2].value,
+                             Read ? GuestMemory::writable : GuestMemory::readable);
   const std::uint64_t pos = (a[4].value << 32) | (a[3].value & 0xffffffffu);
   const std::uint64_t flags = a.size() > 5 ? a[5].value : 0;
   return static_cast<std::int32_t>(
-      native(name, a[0].value, reinterpret_cast<std::uint64_t>(vec.data()), vlen, pos, 0, flags));
+      native(name, a[0].value, vec.pointer, a[2].value, pos, 0, flags));
 }
 std::int32_t preadv(const GuestMemory& m, Args a) {
-  return vectored("preadv", m, a);
+  return vectored<true>("preadv", m, a);
 }
 std::int32_t pwritev(const GuestMemory& m, Args a) {
-  return vectored("pwritev", m, a);
+  return vectored<false>("pwritev", m, a);
 }
 std::int32_t preadv2(const GuestMemory& m, Args a) {
-  return vectored("preadv2", m, a);
+  return vectored<true>("preadv2", m, a);
 }
 std::int32_t pwritev2(const GuestMemory& m, Args a) {
-  return vectored("pwritev2", m, a);
+  return vectored<false>("pwritev2", m, a);
+}
+
+// process_vm_readv/writev(pid, lvec, liovcnt, rvec, riovcnt, flags): mm/process_vm_access.c's
+// process_vm_rw. lvec names this process's (the guest's) memory, rvec the other process's.
+template <bool Read>
+std::int32_t process_vm(const GuestMemory& memory, Args a) {
+  const auto local = iovecs_in(memory, a[1].value, a[2].value,
+                               Read ? GuestMemory::writable : GuestMemory::readable);
+  const auto remote = iovecs_in(memory, a[3].value, a[4].value, 0);
+  return static_cast<std::int32_t>(native(Read ? "process_vm_readv" : "process_vm_writev",
+                                          a[0].value, local.pointer, a[2].value, remote.pointer,
+                                          a[4].value, a[5].value));
 }
 
 // ---- opening files ---------------------------------------------------------------------
@@ -139,7 +224,7 @@ std::int32_t open_as_compat(std::int32_t fd, std::uint64_t flags) {
 std::int32_t open_at(const GuestMemory& memory, std::uint64_t directory, std::uint64_t path,
                      std::uint64_t flags, std::uint64_t mode) {
   std::string name;
-  const bool readable = memory.read_string(static_cast<GuestAddress>(path), 4096, name) != EFAULT;
+  const bool readable = guest_path(memory, path, name) != EFAULT;
   const long fd =
       native("openat", directory, readable ? host(memory, path) : poisoned_pointer, flags, mode);
   return open_as_compat(static_cast<std::int32_t>(fd), flags);
@@ -237,8 +322,8 @@ std::int32_t statfs64(const GuestMemory& memory, Args a) {
   if (a[1].value != sizeof(abi::statfs64<I386>)) return -EINVAL;
   abi::statfs<X86_64> buf{};
   std::string path;
-  if (!ByFd && memory.read_string(static_cast<GuestAddress>(a[0].value), 4096, path))
-    return -EFAULT;
+  if (!ByFd)
+    if (int error = guest_path(memory, a[0].value, path)) return -error;
   const long result = ByFd ? native("fstatfs", a[0].value, reinterpret_cast<std::uint64_t>(&buf))
                            : native("statfs", reinterpret_cast<std::uint64_t>(path.c_str()),
                                     reinterpret_cast<std::uint64_t>(&buf));
@@ -384,7 +469,8 @@ std::int32_t getresgid16(const GuestMemory& m, Args a) {
 
 std::int32_t chown16_by(std::string_view name, const GuestMemory& memory, Args a, bool path) {
   std::string text;
-  if (path && memory.read_string(static_cast<GuestAddress>(a[0].value), 4096, text)) return -EFAULT;
+  if (path)
+    if (int error = guest_path(memory, a[0].value, text)) return -error;
   const std::uint64_t first = path ? reinterpret_cast<std::uint64_t>(text.c_str()) : a[0].value;
   return static_cast<std::int32_t>(native(name, first, low2high(a[1].value), low2high(a[2].value)));
 }
@@ -458,7 +544,7 @@ std::int32_t oldolduname(const GuestMemory& m, Args a) {
 // umount(path): umount2 without flags.
 std::int32_t umount(const GuestMemory& memory, Args a) {
   std::string path;
-  if (memory.read_string(static_cast<GuestAddress>(a[0].value), 4096, path)) return -EFAULT;
+  if (int error = guest_path(memory, a[0].value, path)) return -error;
   return static_cast<std::int32_t>(
       native("umount2", reinterpret_cast<std::uint64_t>(path.c_str()), 0));
 }
@@ -468,16 +554,24 @@ std::int32_t umount(const GuestMemory& memory, Args a) {
 // ioctl(fd, request, arg): the requests the description knows (abi/ioctls.hpp), their
 // arguments checked and carried by their described layouts; any other request is ENOTTY,
 // never passed through with a layout nobody checked.
+// What fs/ioctl.c answers a request no driver knows: EBADF for a descriptor ioctl cannot
+// use (none, or an O_PATH one: fdget skips FMODE_PATH files), ENOTTY otherwise.
+std::int32_t unknown_request(std::uint64_t fd) {
+  const long flags = native("fcntl", fd, F_GETFL);
+  return flags < 0 || (flags & O_PATH) ? -EBADF : -ENOTTY;
+}
+
 std::int32_t ioctl(const GuestMemory& memory, Args a) {
   const abi::Ioctl* request = abi::find_x86_ioctl(static_cast<std::uint32_t>(a[1].value));
-  if (!request) return -ENOTTY;
+  if (!request) return unknown_request(a[0].value);
   std::uint64_t argument = a[2].value;
   if (!request->argument.empty()) {
     std::size_t size = 0;
     if (request->argument.starts_with("struct ")) {
       const auto name = request->argument.substr(7);
       const auto* converter = find_struct_converter(abi::Abi::i386, name, name);
-      if (!converter || !converter->identical) return -ENOTTY;  // not the same bytes: not yet
+      if (!converter || !converter->identical)
+        return unknown_request(a[0].value);  // not the same bytes: not yet
       size = converter->guest_size;
     } else {
       size = request->argument == "loff_t" ? 8 : 4;  // int, pid_t: the same on both
@@ -576,15 +670,14 @@ int message_in(const GuestMemory& memory, GuestAddress address, NativeMessage& o
   if (memory.copy_in(&guest, address, sizeof guest)) return EFAULT;
   if (int error = convert(guest, out.header)) return error;
   const std::uint32_t iovlen = guest.msg_iovlen.get();
-  if (iovlen > 1024) return EMSGSIZE;
-  out.iov.resize(iovlen);
-  for (std::uint32_t i = 0; i < iovlen; ++i) {
-    abi::iovec<I386> v{};
-    if (memory.copy_in(&v, guest.msg_iov.get() + i * sizeof v, sizeof v)) return EFAULT;
-    out.iov[i].iov_base.set(host(memory, v.iov_base.get()));
-    out.iov[i].iov_len.set(v.iov_len.get());
-  }
-  out.header.msg_iov.set(reinterpret_cast<std::uint64_t>(out.iov.data()));
+  if (iovlen > uio_maxiov) return EMSGSIZE;
+  if (iovlen && !memory.accessible(guest.msg_iov.get(), iovlen * sizeof(abi::iovec<I386>),
+                                   GuestMemory::readable))
+    return EFAULT;
+  out.iov = iovecs_in(memory, guest.msg_iov.get(), iovlen,
+                      receiving ? GuestMemory::writable : GuestMemory::readable)
+                .vec;
+  out.header.msg_iov.set(iovlen ? reinterpret_cast<std::uint64_t>(out.iov.data()) : 0);
   if (guest.msg_name.get()) out.header.msg_name.set(host(memory, guest.msg_name.get()));
   const std::uint32_t controllen = guest.msg_controllen.get();
   // the kernel's sock_kmalloc refuses control data past optmem_max with ENOBUFS
@@ -837,6 +930,12 @@ bool old_timeout_option(std::uint64_t level, std::uint64_t name) {
   return level == SOL_SOCKET && (name == so_rcvtimeo_old || name == so_sndtimeo_old);
 }
 
+// SO_ATTACH_FILTER and SO_ATTACH_REUSEPORT_CBPF take a sock_fprog, which holds a pointer.
+constexpr int so_attach_filter = 26, so_attach_reuseport_cbpf = 51;
+bool filter_option(std::uint64_t level, std::uint64_t name) {
+  return level == SOL_SOCKET && (name == so_attach_filter || name == so_attach_reuseport_cbpf);
+}
+
 std::int32_t setsockopt(const GuestMemory& memory, Args a) {
   const auto length = static_cast<std::int32_t>(a[4].value);
   if (old_timeout_option(a[1].value, a[2].value)) {
@@ -845,6 +944,26 @@ std::int32_t setsockopt(const GuestMemory& memory, Args a) {
     if (int error = timeout_in<abi::old_timeval<I386>>(memory, a[3].value, value)) return -error;
     return static_cast<std::int32_t>(native("setsockopt", a[0].value, a[1].value, a[2].value,
                                             reinterpret_cast<std::uint64_t>(&value), sizeof value));
+  }
+  if (filter_option(a[1].value, a[2].value)) {
+    // copy_bpf_fprog_from_user's compat branch: exactly a compat_sock_fprog, the filter
+    // pointer widened. A wrong length or an unreadable struct reaches the native call as
+    // one it refuses the same way, after the socket's own checks.
+    abi::sock_fprog<X86_64> program{};
+    std::uint64_t native_length = 0, pointer = poisoned_pointer;
+    abi::sock_fprog<I386> guest{};
+    if (length == static_cast<std::int32_t>(sizeof guest)) {
+      native_length = sizeof program;
+      if (!memory.copy_in(&guest, static_cast<GuestAddress>(a[3].value), sizeof guest)) {
+        program.len.set(guest.len.get());
+        program.filter.set(checked(memory, guest.filter.get(),
+                                   guest.len.get() * sizeof(abi::sock_filter<I386>),
+                                   GuestMemory::readable));
+        pointer = reinterpret_cast<std::uint64_t>(&program);
+      }
+    }
+    return static_cast<std::int32_t>(
+        native("setsockopt", a[0].value, a[1].value, a[2].value, pointer, native_length));
   }
   const bool readable =
       length >= 0 && memory.accessible(static_cast<GuestAddress>(a[3].value),
@@ -921,7 +1040,7 @@ std::int32_t old_stat(const GuestMemory& memory, Args a) {
     result = native("fstat", a[0].value, reinterpret_cast<std::uint64_t>(&buf));
   } else {
     std::string path;
-    if (memory.read_string(static_cast<GuestAddress>(a[0].value), 4096, path)) return -EFAULT;
+    if (int error = guest_path(memory, a[0].value, path)) return -error;
     result = native(How == 0 ? "stat" : "lstat", reinterpret_cast<std::uint64_t>(path.c_str()),
                     reinterpret_cast<std::uint64_t>(&buf));
   }
@@ -1686,6 +1805,10 @@ const std::map<std::string_view, Handler> handlers{
     {"mq_notify", mq_notify},
     {"stime", stime},
     {"_llseek", llseek},
+    {"readv", readv<true>},
+    {"writev", readv<false>},
+    {"process_vm_readv", process_vm<true>},
+    {"process_vm_writev", process_vm<false>},
     {"preadv", preadv},
     {"pwritev", pwritev},
     {"preadv2", preadv2},

@@ -38,6 +38,8 @@ class GuestMemory {
   // Whether every byte of the range is declared with at least `access`. Empty ranges are
   // accessible; ranges past 4 GB are not.
   bool accessible(GuestAddress start, std::uint64_t length, int access) const;
+  // How many of the range's first bytes are declared with `access` (at most length).
+  std::uint64_t accessible_length(GuestAddress start, std::uint64_t length, int access) const;
 
   // 0, or EFAULT when the guest range is not entirely readable / writable.
   int copy_in(void* to, GuestAddress from, std::size_t length) const;

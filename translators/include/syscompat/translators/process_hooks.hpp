@@ -13,8 +13,11 @@
 #pragma once
 
 #include <array>
+#include <cerrno>
 #include <cstdint>
+#include <vector>
 
+#include "syscompat/abi/structs/socket.hpp"
 #include "syscompat/translators/guest_memory.hpp"
 
 namespace syscompat::translators {
@@ -40,6 +43,15 @@ struct GuestSigaction {
   std::uint64_t mask = 0;
 };
 
+// seccomp(2)'s SET_MODE_STRICT / SET_MODE_FILTER and prctl(PR_SET_SECCOMP), decoded: the
+// guest's compat sock_fprog read and its instructions copied (EFAULT, and EINVAL for an
+// empty program or one past BPF_MAXINSNS, as seccomp_prepare_user_filter checks them).
+struct SeccompRequest {
+  bool strict = false;      // SECCOMP_MODE_STRICT: read, write, exit, sigreturn only
+  std::uint32_t flags = 0;  // SECCOMP_FILTER_FLAG_*, checked by the owner
+  std::vector<abi::sock_filter<abi::X86_64>> program;  // one layout on every ABI
+};
+
 class ProcessHooks {
  public:
   virtual ~ProcessHooks() = default;
@@ -62,6 +74,13 @@ class ProcessHooks {
   // not null. The signal number is checked by the owner, as the kernel's do_sigaction.
   virtual std::int32_t sigaction(int signal, const GuestSigaction* action,
                                  GuestSigaction* previous) = 0;
+
+  // A seccomp filter or strict mode for the guest. The filter judges the guest's syscalls
+  // (AUDIT_ARCH_I386 and i386 numbers in its seccomp_data), so only the owner, which sees
+  // each of them, can apply it: installed natively it would judge the shim's own x86_64
+  // calls. An owner that does not evaluate guest filters answers EINVAL, the answer of a
+  // kernel built without CONFIG_SECCOMP_FILTER.
+  virtual std::int32_t seccomp(const SeccompRequest&) { return -EINVAL; }
 
   // Everything else the owner serves whole, with the guest's registers (ebx, ecx, edx, esi,
   // edi, ebp): exit, exit_group, fork, vfork, clone, clone3, execve, execveat,

@@ -88,11 +88,24 @@ SYSCOMPAT_STRUCT(sockaddr_in6, "sockaddr_in6", uapi("linux/in6.h", "struct socka
                  (sin6_addr, in6_addr<M>),
                  (sin6_scope_id, u32));
 
+// linux/filter.h: one classic BPF instruction, and a program (SO_ATTACH_FILTER, seccomp's
+// filter mode): its length in instructions and where they are.
+SYSCOMPAT_STRUCT(sock_filter, "sock_filter", uapi("linux/filter.h", "struct sock_filter"),
+                 (code, u16),
+                 (jt, u8),
+                 (jf, u8),
+                 (k, u32));
+
+SYSCOMPAT_STRUCT(sock_fprog, "sock_fprog", uapi("linux/filter.h", "struct sock_fprog"),
+                 (len, c_ushort),
+                 (filter, ptr));
+
 // clang-format on
 
 }  // namespace syscompat::abi
 
 #define SYSCOMPAT_STRUCTS_SOCKET(X)                                                       \
   X(msghdr)                                                                               \
-  X(mmsghdr) X(cmsghdr) X(ucred) X(linger) X(sockaddr) X(sockaddr_storage) X(sockaddr_un) \
-      X(in_addr) X(sockaddr_in) X(in6_addr) X(sockaddr_in6)
+  X(mmsghdr)                                                                              \
+  X(cmsghdr) X(ucred) X(linger) X(sockaddr) X(sockaddr_storage) X(sockaddr_un) X(in_addr) \
+      X(sockaddr_in) X(in6_addr) X(sockaddr_in6) X(sock_filter) X(sock_fprog)
