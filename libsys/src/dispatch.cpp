@@ -1,10 +1,14 @@
+// Slots, probes and layer installation: part of libsys's freestanding core (no libc, no
+// allocation from a C++ runtime: handlers come from pages libsys maps itself).
 #include "syscompat/libsys/dispatch.hpp"
 
-#include <cerrno>
-#include <mutex>
-#include <utility>
-#include <vector>
+#include <sys/mman.h>
 
+#include <cerrno>
+#include <new>
+#include <utility>
+
+#include "syscompat/libsys/entries.hpp"
 #include "syscompat/libsys/fallbacks.hpp"
 
 namespace syscompat::sys {
@@ -29,11 +33,22 @@ constinit const Handler kernel_handler{enter_kernel, nullptr, nullptr};
 // and on the first ENOSYS of a call that has a fallback, the fallback from then on.
 long probe(const Handler&, const Call& call) {
   const long result = (*detail::kernel_slots[call.nr].load(std::memory_order_acquire))(call);
-  return result == -ENOSYS ? probe_failed(call) : result;
+  return result == -ENOSYS || result == -EPERM ? probe_failed(call, result) : result;
 }
 
-long probe_failed(const Call& call) {
-  if (find_fallback(call.nr) == nullptr) return -ENOSYS;
+// ENOSYS: the kernel lacks the call. EPERM: only if a filter gave it (fallbacks.hpp): the
+// call again with arguments the kernel refuses before any permission check; EPERM once
+// more means the kernel's code never ran. The test goes through the kernel slot, so the
+// layers there see it, as they see the failing call.
+long probe_failed(const Call& call, long result) {
+  const Fallback* fallback = find_fallback(call.nr);
+  if (fallback == nullptr) return result;
+  if (result == -EPERM) {
+    Call test{call.nr, {}};
+    for (int i = 0; i < 6; ++i) test.args[i] = fallback->invalid_args[i];
+    if ((*detail::kernel_slots[call.nr].load(std::memory_order_acquire))(test) != -EPERM)
+      return result;  // the kernel's own EPERM: kept, never widened by a fallback
+  }
   probes[call.nr].fn.store(run_fallback, std::memory_order_release);
   return run_fallback(probes[call.nr], call);
 }
@@ -58,12 +73,31 @@ constexpr std::array<std::atomic<const Handler*>, sizeof...(I)> make_kernel_slot
   return {{(static_cast<void>(I), &detail::kernel_handler)...}};
 }
 
-// Removed handlers are kept here rather than freed: another thread may still be running one.
-void retire(const Handler* handler) {
-  static std::mutex mutex;
-  static auto* retired = new std::vector<const Handler*>;  // never destroyed, like them
-  const std::lock_guard lock(mutex);
-  retired->push_back(handler);
+// Handlers come from pages mapped here and are never freed (another thread may still be
+// running a removed one): a bump allocator under a spin lock, no C++ runtime.
+Handler* new_handler(HandlerFn fn, const Handler* next, void* context) {
+  static constinit std::atomic_flag lock = ATOMIC_FLAG_INIT;
+  static constinit unsigned char* page = nullptr;
+  static constinit std::size_t used = 0;
+  constexpr std::size_t page_size = 4096;
+  while (lock.test_and_set(std::memory_order_acquire)) {
+  }
+  if (page == nullptr || used + sizeof(Handler) > page_size) {
+    const long mapped =
+        raw_syscall(Call{nr::mmap,
+                         {0, page_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                          static_cast<std::uint64_t>(-1), 0}});
+    if (mapped < 0 && mapped >= -4095) {
+      lock.clear(std::memory_order_release);
+      return nullptr;
+    }
+    page = reinterpret_cast<unsigned char*>(mapped);
+    used = 0;
+  }
+  auto* handler = new (page + used) Handler(fn, next, context);
+  used += (sizeof(Handler) + alignof(Handler) - 1) / alignof(Handler) * alignof(Handler);
+  lock.clear(std::memory_order_release);
+  return handler;
 }
 
 std::atomic<const Handler*>& slot_at(std::uint32_t nr, Level level) {
@@ -84,7 +118,8 @@ constinit std::array<std::atomic<const Handler*>, slot_count> kernel_slots =
 const Handler* install_layer(std::uint32_t nr, HandlerFn fn, void* context, Level level) {
   if (nr >= slot_count) return nullptr;
   auto& slot = slot_at(nr, level);
-  auto* layer = new Handler(fn, slot.load(std::memory_order_acquire), context);
+  auto* layer = new_handler(fn, slot.load(std::memory_order_acquire), context);
+  if (layer == nullptr) return nullptr;
   while (!slot.compare_exchange_weak(layer->next, layer, std::memory_order_acq_rel)) {
   }
   return layer;
@@ -95,7 +130,6 @@ bool remove_layer(std::uint32_t nr, const Handler* layer, Level level) {
   const Handler* expected = layer;
   if (!slot_at(nr, level).compare_exchange_strong(expected, layer->next, std::memory_order_acq_rel))
     return false;
-  retire(layer);
   return true;
 }
 

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "syscompat/libsys/oldkernel.hpp"
+#include "syscompat/oldkernel.hpp"
 
 namespace libsys_test {
 
