@@ -54,7 +54,7 @@ void BM_libsys_fstat(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(syscompat::sys::fstat(null_fd, &st));
 }
 void BM_libsys_c_fstat(benchmark::State& state) {
-  struct stat st;
+  libsys_stat st;
   for (auto _ : state) benchmark::DoNotOptimize(__sys_fstat(null_fd, &st));
 }
 

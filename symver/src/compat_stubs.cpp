@@ -83,7 +83,9 @@ COMPAT_STUB __sys_utimensat_LIBSYS_1_0(std::int32_t dfd, const char* filename, c
   std::memcpy(old, utimes, sizeof old);
   for (int i = 0; i < 2; ++i)
     if (const int error = convert(old[i], native[i], v1::narrowing)) return fail(error);
-  return __sys_utimensat(dfd, filename, native, flags);
+  // The description's x86_64 timespec and libsys.h's struct are one layout (both checked).
+  static_assert(sizeof native[0] == sizeof(libsys_timespec));
+  return __sys_utimensat(dfd, filename, reinterpret_cast<const libsys_timespec*>(native), flags);
 }
 
 }  // extern "C"
