@@ -26,6 +26,7 @@
 
 #include "syscompat/abi/layout.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "syscompat/libsys/dispatch.hpp"
 #include "syscompat/libsys/versions.hpp"
 
 namespace abi = syscompat::abi;
@@ -336,6 +337,15 @@ int main(int argc, char** argv) {
            << call->name << (current_exists ? "@" : "@@") << transition->old_node << "\");\n";
   }
 
+  // The names by number, for what pinning reports (no lookup by name at run time).
+  std::vector<std::string_view> names(syscompat::sys::slot_count);
+  for (const auto* call : calls)
+    if (call->number < names.size()) names[call->number] = call->name;
+  cpp << "\nnamespace syscompat::sys::detail {\nextern const char* const "
+         "syscall_names[slot_count];\n"
+         "const char* const syscall_names[slot_count] = {\n";
+  for (const auto name : names) cpp << "    \"" << name << "\",\n";
+  cpp << "};\n}  // namespace syscompat::sys::detail\n";
   std::ofstream(out / "libsys.h") << c_header(calls);
   std::ofstream(out / "syscompat/libsys/entries.hpp") << hpp.str();
   std::ofstream(out / "entries.cpp") << cpp.str();

@@ -48,6 +48,24 @@ LIBSYS_API int libsys_has_fallback(uint32_t nr);
 LIBSYS_API int libsys_fallback_active(uint32_t nr);
 LIBSYS_API void libsys_reset_probe(uint32_t nr);
 
+/* For a runtime without a libc. libsys_clone starts a thread (or process) as musl's __clone:
+   clone(flags, stack, parent_tid, child_tid, tls), and the child runs fn(arg) on `stack`
+   (its top) and exits with its result; returns the child's id or -errno. libsys_sigreturn
+   is the sa_restorer an x86_64 rt_sigaction with SA_RESTORER (0x04000000) needs. */
+LIBSYS_API long libsys_clone(unsigned long flags, void* stack, int* parent_tid, int* child_tid,
+                             unsigned long tls, int (*fn)(void*), void* arg);
+LIBSYS_API void libsys_sigreturn(void);
+
+/* Pinning (docs/libsys.md): from now on a syscall instruction outside libsys's own text
+   raises SIGSYS (Syscall User Dispatch, Linux 5.11), in this thread and the threads and
+   children it starts. REPORT names each outside call site once on fd 2 and serves the call;
+   DENY names it and fails the call with ENOSYS; OFF disarms this thread. Returns 0 or -errno
+   (EINVAL for another mode, and the kernel's error where it lacks the feature). The
+   environment variable LIBSYS_PIN=report|deny pins a program as libsys.so is loaded. */
+enum libsys_pin_mode { LIBSYS_PIN_OFF = 0, LIBSYS_PIN_REPORT = 1, LIBSYS_PIN_DENY = 2 };
+LIBSYS_API int libsys_pin(int mode);
+LIBSYS_API void libsys_pin_report_fd(int fd);
+
 /* errno of the C API for a program without a libc (with one, its __errno_location is used
    when no location is set). */
 LIBSYS_API void libsys_set_errno_location(int* (*location)(void));

@@ -8,6 +8,7 @@
 #include <new>
 #include <utility>
 
+#include "internal.hpp"
 #include "syscompat/libsys/entries.hpp"
 #include "syscompat/libsys/fallbacks.hpp"
 
@@ -132,6 +133,20 @@ bool remove_layer(std::uint32_t nr, const Handler* layer, Level level) {
     return false;
   return true;
 }
+
+namespace detail {
+// The kernel handler of a pinned process: the same entry, another object, so that the inline
+// fast path (which compares with kernel_handler) is not taken and every call, the C++ API's
+// inline ones included, enters the kernel from raw_syscall in libsys_text.
+constinit const Handler pinned_kernel_handler{enter_kernel, nullptr, nullptr};
+
+void pin_slots() {
+  for (auto& slot : kernel_slots) {
+    const Handler* expected = &kernel_handler;
+    slot.compare_exchange_strong(expected, &pinned_kernel_handler, std::memory_order_acq_rel);
+  }
+}
+}  // namespace detail
 
 bool fallback_active(std::uint32_t nr) {
   return nr < slot_count && detail::probes[nr].fn.load(std::memory_order_acquire) == run_fallback;

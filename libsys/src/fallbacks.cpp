@@ -33,9 +33,14 @@
 #include <cstring>
 #include <ctime>
 
+#include "internal.hpp"
 #include "syscompat/libsys/entries.hpp"
 
 namespace syscompat::sys {
+
+using detail::copy_in;
+using detail::copy_out;
+using detail::Text;
 
 namespace {
 
@@ -51,36 +56,8 @@ T arg(const Call& c, int i) {
     return static_cast<T>(c.args[i]);
 }
 
-// Text into a fixed buffer, always terminated; `ok` turns false if anything did not fit.
-struct Text {
-  char* data;
-  std::size_t capacity, size = 0;
-  bool ok = true;
-  Text& operator<<(const char* text) {
-    for (; *text != '\0'; ++text) put(*text);
-    return *this;
-  }
-  Text& operator<<(std::uint64_t value) {
-    char digits[20];
-    int n = 0;
-    do digits[n++] = static_cast<char>('0' + value % 10);
-    while ((value /= 10) != 0);
-    while (n > 0) put(digits[--n]);
-    return *this;
-  }
-  void put(char ch) {
-    if (size + 1 >= capacity) {
-      ok = false;
-      return;
-    }
-    data[size++] = ch;
-    data[size] = '\0';
-  }
-};
-
 // A path under /proc/self/fd naming `fd` (and `rest` below it, when given), into `out`.
 // `rest` is the caller's memory: read through copy_in, a bad one is EFAULT.
-long copy_in(void* to, const void* from, std::size_t size);
 long proc_fd_path(char* out, std::size_t capacity, int fd, const char* rest = nullptr) {
   Text text{out, capacity};
   out[0] = '\0';
@@ -97,23 +74,6 @@ long proc_fd_path(char* out, std::size_t capacity, int fd, const char* rest = nu
   }
   if (text.size == prefix) out[prefix - 1] = '\0';  // an empty rest names the descriptor
   return 0;
-}
-
-// Copies to and from the caller's memory as the kernel does: a bad address is EFAULT, not a
-// crash. process_vm_{read,write}v on this process (since 3.2) checks the address for us.
-long copy_out(void* to, const void* from, std::size_t size) {
-  const iovec local{const_cast<void*>(from), size};
-  const iovec remote{to, size};
-  const long r =
-      raw(sys::process_vm_writev(static_cast<int>(raw(sys::getpid())), &local, 1, &remote, 1, 0));
-  return r == static_cast<long>(size) ? 0 : -EFAULT;
-}
-long copy_in(void* to, const void* from, std::size_t size) {
-  const iovec local{to, size};
-  const iovec remote{const_cast<void*>(from), size};
-  const long r =
-      raw(sys::process_vm_readv(static_cast<int>(raw(sys::getpid())), &local, 1, &remote, 1, 0));
-  return r == static_cast<long>(size) ? 0 : -EFAULT;
 }
 
 // Sets FD_CLOEXEC (and O_NONBLOCK) on a descriptor a fallback has just made; the window

@@ -1,8 +1,9 @@
-# libsys's core needs only the kernel (docs/libsys.md): libsys.so.1 has no DT_NEEDED, its one
-# undefined symbol is the weak __errno_location, every dynamic symbol it defines is an export
+# libsys's core needs only the kernel (docs/libsys.md): libsys.so.1 has no DT_NEEDED, its
+# only undefined symbols are the weak __errno_location and environ (a libc's, when there is
+# one), every dynamic symbol it defines is an export
 # (__sys_*, libsys_*, syscompat::sys::*), its SONAME is libsys.so.1, and stripped it is at
-# most 1 MB; libsys.a leaves nothing undefined but __errno_location (weak) and what it
-# defines itself. Planted: libstdc++.so.6 and a static archive with a libc call are refused.
+# most 1 MB; libsys.a leaves nothing undefined but what it defines itself (the weak
+# references are not "U"). Planted: libstdc++.so.6 and a static archive with a libc call are refused.
 #   libsys_core.sh LIBSYS_SO LIBSYS_A
 set -u
 export PATH=/usr/bin:/bin
@@ -15,7 +16,7 @@ trap 'rm -rf "$dir"' EXIT
 check_so() {
   readelf -d "$1" | awk '/\(NEEDED\)/ { print "needs " $5 }'
   readelf -d "$1" | grep -q 'Library soname: \[libsys.so.1\]' || echo "soname is not libsys.so.1"
-  nm -D --undefined-only "$1" | awk '!($1 == "w" && $2 == "__errno_location") { print "undefined " $0 }'
+  nm -D --undefined-only "$1" | awk '!($1 == "w" && ($2 == "__errno_location" || $2 == "environ")) { print "undefined " $0 }'
   nm -D --defined-only "$1" |
     awk '$2 != "A" && $3 !~ /^(__sys_|libsys_|_ZN9syscompat3sys)/ { print "exports " $3 }'
   strip -o "$dir/stripped" "$1"
@@ -26,7 +27,9 @@ check_so() {
 check_archive() {
   nm "$1" 2>/dev/null | awk '$1 == "U" { print $2 }' | sort -u >"$dir/undefined"
   nm --defined-only "$1" 2>/dev/null | awk 'NF == 3 { print $3 }' | sort -u >"$dir/defined"
-  comm -23 "$dir/undefined" "$dir/defined" | grep -vx '_GLOBAL_OFFSET_TABLE_' | sed 's/^/undefined /'
+  # The linker defines the GOT and the bounds of libsys_text (pinning's range) itself.
+  comm -23 "$dir/undefined" "$dir/defined" |
+    grep -vxE '_GLOBAL_OFFSET_TABLE_|__(start|stop)_libsys_text' | sed 's/^/undefined /'
 }
 
 problems=$(check_so "$so")
