@@ -337,15 +337,23 @@ int main(int argc, char** argv) {
            << call->name << (current_exists ? "@" : "@@") << transition->old_node << "\");\n";
   }
 
-  // The names by number, for what pinning reports (no lookup by name at run time).
-  std::vector<std::string_view> names(syscompat::sys::slot_count);
+  // The names by number, for what pinning reports (no lookup by name at run time): one
+  // string of names and each number's offset into it, so nothing needs relocating at load.
+  std::vector<std::size_t> offsets(syscompat::sys::slot_count, 0);
+  std::string text(1, '\0');  // offset 0: the empty name of a gap
   for (const auto* call : calls)
-    if (call->number < names.size()) names[call->number] = call->name;
-  cpp << "\nnamespace syscompat::sys::detail {\nextern const char* const "
-         "syscall_names[slot_count];\n"
-         "const char* const syscall_names[slot_count] = {\n";
-  for (const auto name : names) cpp << "    \"" << name << "\",\n";
-  cpp << "};\n}  // namespace syscompat::sys::detail\n";
+    if (call->number < offsets.size()) {
+      offsets[call->number] = text.size();
+      text += std::string(call->name) + '\0';
+    }
+  cpp << "\nnamespace syscompat::sys::detail {\nextern const char syscall_name_text[];\n"
+         "extern const std::uint16_t syscall_name_at[slot_count];\n"
+         "const char syscall_name_text[] = \"";
+  for (char c : text) cpp << (c == '\0' ? std::string("\\0") : std::string(1, c));
+  cpp << "\";\nconst std::uint16_t syscall_name_at[slot_count] = {";
+  for (std::size_t i = 0; i < offsets.size(); ++i)
+    cpp << (i % 16 ? " " : "\n    ") << offsets[i] << ",";
+  cpp << "\n};\n}  // namespace syscompat::sys::detail\n";
   std::ofstream(out / "libsys.h") << c_header(calls);
   std::ofstream(out / "syscompat/libsys/entries.hpp") << hpp.str();
   std::ofstream(out / "entries.cpp") << cpp.str();

@@ -32,8 +32,14 @@ constinit const Handler kernel_handler{enter_kernel, nullptr, nullptr};
 
 // The bottom of every slot: the kernel (through its kernel slot, where layers may watch),
 // and on the first ENOSYS of a call that has a fallback, the fallback from then on.
+// The kernel slot's handler (null: the kernel itself).
+const Handler& kernel_slot(std::uint32_t nr) {
+  const Handler* handler = kernel_slots[nr].load(std::memory_order_acquire);
+  return handler != nullptr ? *handler : kernel_handler;
+}
+
 long probe(const Handler&, const Call& call) {
-  const long result = (*detail::kernel_slots[call.nr].load(std::memory_order_acquire))(call);
+  const long result = kernel_slot(call.nr)(call);
   return result == -ENOSYS || result == -EPERM ? probe_failed(call, result) : result;
 }
 
@@ -47,7 +53,7 @@ long probe_failed(const Call& call, long result) {
   if (result == -EPERM) {
     Call test{call.nr, {}};
     for (int i = 0; i < 6; ++i) test.args[i] = fallback->invalid_args[i];
-    if ((*detail::kernel_slots[call.nr].load(std::memory_order_acquire))(test) != -EPERM)
+    if (kernel_slot(call.nr)(test) != -EPERM)
       return result;  // the kernel's own EPERM: kept, never widened by a fallback
   }
   probes[call.nr].fn.store(run_fallback, std::memory_order_release);
@@ -57,22 +63,6 @@ long probe_failed(const Call& call, long result) {
 }  // namespace detail
 
 namespace {
-
-template <std::size_t... I>
-constexpr std::array<Handler, sizeof...(I)> make_probes(std::index_sequence<I...>) {
-  return {{Handler((static_cast<void>(I), detail::probe), nullptr, nullptr)...}};
-}
-
-template <std::size_t... I>
-constexpr std::array<std::atomic<const Handler*>, sizeof...(I)> make_slots(
-    std::index_sequence<I...>) {
-  return {{&detail::probes[I]...}};
-}
-template <std::size_t... I>
-constexpr std::array<std::atomic<const Handler*>, sizeof...(I)> make_kernel_slots(
-    std::index_sequence<I...>) {
-  return {{(static_cast<void>(I), &detail::kernel_handler)...}};
-}
 
 // Handlers come from pages mapped here and are never freed (another thread may still be
 // running a removed one): a bump allocator under a spin lock, no C++ runtime.
@@ -104,32 +94,37 @@ Handler* new_handler(HandlerFn fn, const Handler* next, void* context) {
 std::atomic<const Handler*>& slot_at(std::uint32_t nr, Level level) {
   return level == Level::top ? detail::slots[nr] : detail::kernel_slots[nr];
 }
+// What a null slot stands for.
+const Handler* untouched(std::uint32_t nr, Level level) {
+  return level == Level::top ? &detail::probes[nr] : &detail::kernel_handler;
+}
 
 }  // namespace
 
 namespace detail {
-constinit std::array<Handler, slot_count> probes =
-    make_probes(std::make_index_sequence<slot_count>());
-constinit std::array<std::atomic<const Handler*>, slot_count> slots =
-    make_slots(std::make_index_sequence<slot_count>());
-constinit std::array<std::atomic<const Handler*>, slot_count> kernel_slots =
-    make_kernel_slots(std::make_index_sequence<slot_count>());
+// All zeros (dispatch.hpp): .bss.
+constinit std::array<Handler, slot_count> probes{};
+constinit std::array<std::atomic<const Handler*>, slot_count> slots{};
+constinit std::array<std::atomic<const Handler*>, slot_count> kernel_slots{};
 }  // namespace detail
 
 const Handler* install_layer(std::uint32_t nr, HandlerFn fn, void* context, Level level) {
   if (nr >= slot_count) return nullptr;
   auto& slot = slot_at(nr, level);
-  auto* layer = new_handler(fn, slot.load(std::memory_order_acquire), context);
+  const Handler* seen = slot.load(std::memory_order_acquire);
+  auto* layer = new_handler(fn, nullptr, context);
   if (layer == nullptr) return nullptr;
-  while (!slot.compare_exchange_weak(layer->next, layer, std::memory_order_acq_rel)) {
-  }
+  do layer->next = seen != nullptr ? seen : untouched(nr, level);
+  while (!slot.compare_exchange_weak(seen, layer, std::memory_order_acq_rel));
   return layer;
 }
 
 bool remove_layer(std::uint32_t nr, const Handler* layer, Level level) {
   if (nr >= slot_count || layer == nullptr) return false;
   const Handler* expected = layer;
-  if (!slot_at(nr, level).compare_exchange_strong(expected, layer->next, std::memory_order_acq_rel))
+  // Back to null when nothing is left, so the fast path takes the slot again.
+  const Handler* below = layer->next == untouched(nr, level) ? nullptr : layer->next;
+  if (!slot_at(nr, level).compare_exchange_strong(expected, below, std::memory_order_acq_rel))
     return false;
   return true;
 }
@@ -142,7 +137,7 @@ constinit const Handler pinned_kernel_handler{enter_kernel, nullptr, nullptr};
 
 void pin_slots() {
   for (auto& slot : kernel_slots) {
-    const Handler* expected = &kernel_handler;
+    const Handler* expected = nullptr;
     slot.compare_exchange_strong(expected, &pinned_kernel_handler, std::memory_order_acq_rel);
   }
 }
@@ -153,7 +148,7 @@ bool fallback_active(std::uint32_t nr) {
 }
 
 void reset_probe(std::uint32_t nr) {
-  if (nr < slot_count) detail::probes[nr].fn.store(detail::probe, std::memory_order_release);
+  if (nr < slot_count) detail::probes[nr].fn.store(nullptr, std::memory_order_release);
 }
 
 }  // namespace syscompat::sys

@@ -738,16 +738,19 @@ std::span<const Fallback> fallbacks() {
 }
 
 namespace {
-// By number, built at compile time (no initialisation at start-up, no lock).
-constexpr std::array<const Fallback*, slot_count> by_number = [] {
-  std::array<const Fallback*, slot_count> table{};
-  for (const auto& fallback : fallback_table) table[fallback.nr] = &fallback;
+// By number, built at compile time: the index into fallback_table plus one (0: none). Small
+// integers rather than pointers, so the table needs no relocation when libsys is loaded.
+constexpr auto by_number = [] {
+  std::array<std::uint8_t, slot_count> table{};
+  static_assert(std::size(fallback_table) < 255);
+  for (std::size_t i = 0; i < std::size(fallback_table); ++i)
+    table[fallback_table[i].nr] = static_cast<std::uint8_t>(i + 1);
   return table;
 }();
 }  // namespace
 
 const Fallback* find_fallback(std::uint32_t nr) {
-  return nr < slot_count ? by_number[nr] : nullptr;
+  return nr < slot_count && by_number[nr] != 0 ? &fallback_table[by_number[nr] - 1] : nullptr;
 }
 
 }  // namespace syscompat::sys

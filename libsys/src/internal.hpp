@@ -68,6 +68,10 @@ void pin_slots();
 void pin_new_thread();
 
 // Each x86_64 syscall's name by number ("" for gaps), generated with the entry points.
-extern const char* const syscall_names[slot_count];
+extern const char syscall_name_text[];
+extern const std::uint16_t syscall_name_at[slot_count];
+inline const char* syscall_name(std::uint32_t nr) {
+  return nr < slot_count ? syscall_name_text + syscall_name_at[nr] : "";
+}
 
 }  // namespace syscompat::sys::detail

@@ -6,7 +6,8 @@
 //
 //   report: each call site is named once (fd 2, or libsys_pin_report_fd) and the call is
 //           served: made from here with the site's registers, the result in its rax.
-//   deny:   each call site is named once and the call fails with ENOSYS.
+//   deny:   each call site is named once and the call fails with ENOSYS (exit and
+//           exit_group excepted: ending widens nothing, and a program must be able to end).
 //
 // What cannot be made from inside a signal handler is done another way: rt_sigreturn (a
 // libc's signal restorer) is finished by libsys_sigreturn on the same stack, in both modes
@@ -80,7 +81,7 @@ void report(std::uint32_t number, std::uintptr_t site, const char* what) {
   if (!first_time(site)) return;
   char line[160];
   Text text{line, sizeof line};
-  const char* name = number < slot_count ? syscall_names[number] : "";
+  const char* name = syscall_name(number);
   text << "libsys pin: " << (name[0] != '\0' ? name : "syscall") << " (" << std::uint64_t{number}
        << ") from ";
   text.hex(site) << " outside libsys: " << what << "\n";
@@ -155,7 +156,10 @@ void on_sigsys(int, siginfo_t* info, void* raw_context) {
     regs[REG_RIP] = reinterpret_cast<greg_t>(&libsys_sigreturn);
     return;
   }
-  if (mode.load(std::memory_order_relaxed) == LIBSYS_PIN_DENY) {
+  // Ending the thread or the process widens nothing: allowed in both modes, or a denied
+  // program could not even exit.
+  const bool ends = number == nr::exit || number == nr::exit_group;
+  if (mode.load(std::memory_order_relaxed) == LIBSYS_PIN_DENY && !ends) {
     report(number, site, "denied (ENOSYS)");
     regs[REG_RAX] = -ENOSYS;
     return;
@@ -202,7 +206,9 @@ void on_sigtrap(int, siginfo_t*, void* raw_context) {
 long install(int sig, void (*handler)(int, siginfo_t*, void*)) {
   libsys_sigaction action{};
   action.handler = reinterpret_cast<void*>(handler);
-  action.sa_flags = SA_SIGINFO | sa_restorer;
+  // SA_NODEFER: a program's signal handler that runs while a call is served here returns
+  // through its libc's restorer, which traps again.
+  action.sa_flags = SA_SIGINFO | SA_NODEFER | sa_restorer;
   action.sa_restorer = reinterpret_cast<void*>(&libsys_sigreturn);
   action.sa_mask = 0;
   return kernel(nr::rt_sigaction, static_cast<std::uint64_t>(sig),

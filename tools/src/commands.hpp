@@ -28,5 +28,7 @@ std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> c
 std::function<int()> add_oldkernel_command(CLI::App& app);
 // Registers `symver`.
 std::function<int()> add_symver_command(CLI::App& app);
+// Registers `pin`.
+std::function<int()> add_pin_command(CLI::App& app);
 
 }  // namespace syscompat::tools

@@ -9,6 +9,10 @@
 // Below the slots' chains sits a second table, the kernel slots: the handler that finally
 // enters the kernel. Layers installed there see what really reaches the kernel (a probe's
 // failing attempt included) rather than what the program asked for.
+//
+// The untouched state is all zeros: a null slot is the slot's probe, a null probe function
+// is `probe`, a null kernel slot is the kernel handler. So the tables live in .bss: nothing
+// for the dynamic linker to relocate and no page to copy when a program starts.
 #pragma once
 
 // What libsys.so exports: the core is built with hidden visibility, and the version script
@@ -38,14 +42,20 @@ struct Handler;
 // Returns the kernel's convention: a value, or -errno.
 using HandlerFn = long (*)(const Handler& self, const Call& call);
 
+namespace detail {
+SYSCOMPAT_LIBSYS_API long probe(const Handler& self, const Call& call);
+}  // namespace detail
+
 struct Handler {
-  std::atomic<HandlerFn> fn;
+  std::atomic<HandlerFn> fn;      // null: detail::probe (a probe nobody has switched)
   const Handler* next = nullptr;  // the handler this one wraps (null for the kernel)
   void* context = nullptr;        // the layer's state
 
+  constexpr Handler() : fn(nullptr) {}
   constexpr Handler(HandlerFn f, const Handler* n, void* ctx) : fn(f), next(n), context(ctx) {}
   long operator()(const Call& call) const {
-    return fn.load(std::memory_order_acquire)(*this, call);
+    const HandlerFn f = fn.load(std::memory_order_acquire);
+    return (f != nullptr ? f : detail::probe)(*this, call);
   }
 };
 
@@ -86,7 +96,6 @@ SYSCOMPAT_LIBSYS_API extern std::array<std::atomic<const Handler*>, slot_count> 
 SYSCOMPAT_LIBSYS_API extern std::array<std::atomic<const Handler*>, slot_count> kernel_slots;
 SYSCOMPAT_LIBSYS_API extern std::array<Handler, slot_count> probes;
 SYSCOMPAT_LIBSYS_API extern const Handler kernel_handler;
-SYSCOMPAT_LIBSYS_API long probe(const Handler& self, const Call& call);
 // After the fast path's ENOSYS or EPERM: what the probe would do with it (switch to a
 // fallback when the call is missing or filtered; docs/libsys.md, "EPERM").
 SYSCOMPAT_LIBSYS_API long probe_failed(const Call& call, long result);
@@ -95,18 +104,17 @@ void set_errno(int error);
 }  // namespace detail
 
 // What every entry point does: the slot's handler, or ENOSYS for a number out of range.
-// A slot nobody has touched (its probe unswitched, no layer on it or on its kernel slot)
-// goes straight to the kernel: the same result, without two indirect calls.
+// A slot nobody has touched (its probe unswitched, no layer on it or on its kernel slot: all
+// three null) goes straight to the kernel: the same result, without two indirect calls.
 inline long dispatch(const Call& call) {
   if (call.nr >= slot_count) return -ENOSYS;
   const Handler* handler = detail::slots[call.nr].load(std::memory_order_acquire);
-  if (handler == &detail::probes[call.nr] &&
-      handler->fn.load(std::memory_order_relaxed) == detail::probe &&
-      detail::kernel_slots[call.nr].load(std::memory_order_relaxed) == &detail::kernel_handler) {
+  if (handler == nullptr && detail::probes[call.nr].fn.load(std::memory_order_relaxed) == nullptr &&
+      detail::kernel_slots[call.nr].load(std::memory_order_relaxed) == nullptr) {
     const long result = syscall_instruction(call);
     return result == -ENOSYS || result == -EPERM ? detail::probe_failed(call, result) : result;
   }
-  return (*handler)(call);
+  return (*(handler != nullptr ? handler : &detail::probes[call.nr]))(call);
 }
 
 // Where a layer goes: on top of what the program calls, or just above the kernel.
