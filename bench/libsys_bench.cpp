@@ -54,8 +54,27 @@ void BM_libsys_fstat(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(syscompat::sys::fstat(null_fd, &st));
 }
 void BM_libsys_c_fstat(benchmark::State& state) {
-  struct stat st;
+  libsys_stat st;
   for (auto _ : state) benchmark::DoNotOptimize(__sys_fstat(null_fd, &st));
+}
+
+// The same calls with the process pinned (libsys_pin, report mode, reports to /dev/null):
+// Syscall User Dispatch is on, libsys's calls come from its exempt range, and the C++ API's
+// inline calls go through raw_syscall (the kernel slots are switched away from the fast path).
+struct Pinned {
+  explicit Pinned(benchmark::State& state) {
+    libsys_pin_report_fd(open("/dev/null", O_WRONLY | O_CLOEXEC));
+    if (libsys_pin(LIBSYS_PIN_REPORT) != 0) state.SkipWithError("libsys_pin failed");
+  }
+  ~Pinned() { libsys_pin(LIBSYS_PIN_OFF); }
+};
+void BM_pinned_libsys_getppid(benchmark::State& state) {
+  const Pinned pinned(state);
+  for (auto _ : state) benchmark::DoNotOptimize(syscompat::sys::getppid());
+}
+void BM_pinned_libsys_c_getppid(benchmark::State& state) {
+  const Pinned pinned(state);
+  for (auto _ : state) benchmark::DoNotOptimize(__sys_getppid());
 }
 
 }  // namespace
@@ -68,4 +87,6 @@ BENCHMARK(BM_libsys_c_getppid);
 BENCHMARK(BM_inline_fstat);
 BENCHMARK(BM_libsys_fstat);
 BENCHMARK(BM_libsys_c_fstat);
+BENCHMARK(BM_pinned_libsys_getppid);
+BENCHMARK(BM_pinned_libsys_c_getppid);
 BENCHMARK_MAIN();

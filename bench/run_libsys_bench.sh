@@ -8,6 +8,7 @@ set -euo pipefail
 build=${1:-build}
 echo "| call | library | inline syscall, min / median (ns) | sys:: (C++, inline), min / median (ns) | ratio of min | __sys_ (C), min / median (ns) | ratio of min | wrapped syscall, min / median (ns) | C vs wrapped |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+pinned=""
 for kind in static shared; do
   bin=$build/bench/libsys_bench
   [ "$kind" = shared ] && bin=$build/bench/libsys_bench_shared
@@ -30,6 +31,14 @@ for call in ["getppid", "fstat"]:
         cell(f"BM_wrapped_{call}"))
     print(f"| {call} | {kind} | {raw_s} | {cpp_s} | {cpp / raw:.3f} | {c_s} | {c / raw:.3f} "
           f"| {w_s} | {c / w:.3f} |")
+(cpp, cpp_s), (c, c_s), (pcpp, pcpp_s), (pc, pc_s) = (
+    cell("BM_libsys_getppid"), cell("BM_libsys_c_getppid"), cell("BM_pinned_libsys_getppid"),
+    cell("BM_pinned_libsys_c_getppid"))
+print(f"| getppid pinned | {kind} | | {pcpp_s} | {pcpp / cpp:.3f} vs unpinned | {pc_s} "
+      f"| {pc / c:.3f} vs unpinned | | |", file=open(sys.argv[1] + ".pinned", "w"))
 PY
+  pinned+=$(cat "$out.pinned")$'\n'
+  rm -f "$out.pinned"
   rm -f "$out"
 done
+printf '%s' "$pinned"

@@ -1,8 +1,11 @@
-// The ENOSYS fallbacks. Each is built from calls older kernels have, made through libsys's
-// own entry points (so the layers see them), and reproduces the native call's checks and
+// The fallbacks. Each is built from calls older kernels have, made through libsys's own
+// entry points (so the layers see them), and reproduces the native call's checks and
 // errors within the scope its `limits` states. Where a request cannot be honoured the
 // fallback returns an error (ENOSYS unless the native call's own validation says
 // otherwise); it never does something weaker than what was asked.
+//
+// Part of libsys's freestanding core: no libc call (the glibc headers give constants and
+// the kernel's struct layouts only), no allocation, no C++ runtime.
 #include "syscompat/libsys/fallbacks.hpp"
 
 #include <dirent.h>
@@ -16,6 +19,7 @@
 #include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -28,13 +32,15 @@
 #include <climits>
 #include <cstring>
 #include <ctime>
-#include <string>
-#include <vector>
 
-#include "syscompat/abi/syscalls.hpp"
+#include "internal.hpp"
 #include "syscompat/libsys/entries.hpp"
 
 namespace syscompat::sys {
+
+using detail::copy_in;
+using detail::copy_out;
+using detail::Text;
 
 namespace {
 
@@ -50,28 +56,24 @@ T arg(const Call& c, int i) {
     return static_cast<T>(c.args[i]);
 }
 
-// A path under /proc/self/fd naming `fd` (and `rest` below it, when given).
-std::string proc_fd_path(int fd, const char* rest = nullptr) {
-  std::string path = "/proc/self/fd/" + std::to_string(fd);
-  if (rest != nullptr && rest[0] != '\0') path += std::string("/") + rest;
-  return path;
-}
-
-// Copies to and from the caller's memory as the kernel does: a bad address is EFAULT, not a
-// crash. process_vm_{read,write}v on this process (since 3.2) checks the address for us.
-long copy_out(void* to, const void* from, std::size_t size) {
-  const iovec local{const_cast<void*>(from), size};
-  const iovec remote{to, size};
-  const long r =
-      raw(sys::process_vm_writev(static_cast<int>(raw(sys::getpid())), &local, 1, &remote, 1, 0));
-  return r == static_cast<long>(size) ? 0 : -EFAULT;
-}
-long copy_in(void* to, const void* from, std::size_t size) {
-  const iovec local{to, size};
-  const iovec remote{const_cast<void*>(from), size};
-  const long r =
-      raw(sys::process_vm_readv(static_cast<int>(raw(sys::getpid())), &local, 1, &remote, 1, 0));
-  return r == static_cast<long>(size) ? 0 : -EFAULT;
+// A path under /proc/self/fd naming `fd` (and `rest` below it, when given), into `out`.
+// `rest` is the caller's memory: read through copy_in, a bad one is EFAULT.
+long proc_fd_path(char* out, std::size_t capacity, int fd, const char* rest = nullptr) {
+  Text text{out, capacity};
+  out[0] = '\0';
+  text << "/proc/self/fd/" << static_cast<std::uint64_t>(fd);
+  if (rest == nullptr) return 0;
+  text << "/";
+  const std::size_t prefix = text.size;
+  for (std::size_t i = 0;; ++i) {
+    char ch;
+    if (copy_in(&ch, rest + i, 1) < 0) return -EFAULT;
+    if (ch == '\0') break;
+    text.put(ch);
+    if (!text.ok) return -ENAMETOOLONG;
+  }
+  if (text.size == prefix) out[prefix - 1] = '\0';  // an empty rest names the descriptor
+  return 0;
 }
 
 // Sets FD_CLOEXEC (and O_NONBLOCK) on a descriptor a fallback has just made; the window
@@ -192,31 +194,40 @@ long close_range_fallback(const Call& c) {
   const long dir =
       raw(sys::openat(AT_FDCWD, "/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0));
   const auto apply = [&](unsigned fd) {
-    if (fd < first || fd > last || static_cast<long>(fd) == dir) return;
+    if (fd < first || fd > last || static_cast<long>(fd) == dir) return false;
     if (flags & CLOSE_RANGE_CLOEXEC)
       sys::fcntl(static_cast<int>(fd), F_SETFD, FD_CLOEXEC);
     else
       sys::close(static_cast<int>(fd));
+    return true;
   };
   if (dir < 0) {
-    const long limit = sysconf(_SC_OPEN_MAX);
-    for (unsigned fd = first; fd <= last && static_cast<long>(fd) < limit; ++fd) apply(fd);
+    struct rlimit64 limit {};
+    if (raw(sys::prlimit64(0, RLIMIT_NOFILE, nullptr, &limit)) < 0) return dir;
+    for (unsigned fd = first; fd <= last && fd < limit.rlim_cur; ++fd) apply(fd);
     return 0;
   }
+  // Closing while reading, as glibc's closefrom fallback does: /proc lists the table by
+  // number, so a pass that closed anything is followed by another from the start.
   alignas(8) char buffer[4096];
-  std::vector<unsigned> fds;
-  for (;;) {
-    const long n = raw(sys::getdents64(static_cast<int>(dir), buffer, sizeof buffer));
-    if (n <= 0) break;
-    for (long pos = 0; pos < n;) {
-      const auto* entry = reinterpret_cast<const struct dirent64*>(buffer + pos);
-      if (entry->d_name[0] != '.')
-        fds.push_back(static_cast<unsigned>(std::strtoul(entry->d_name, nullptr, 10)));
-      pos += entry->d_reclen;
+  for (bool again = true; again;) {
+    again = false;
+    for (;;) {
+      const long n = raw(sys::getdents64(static_cast<int>(dir), buffer, sizeof buffer));
+      if (n <= 0) break;
+      for (long pos = 0; pos < n;) {
+        const auto* entry = reinterpret_cast<const struct dirent64*>(buffer + pos);
+        pos += entry->d_reclen;
+        if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+        unsigned fd = 0;
+        for (const char* digit = entry->d_name; *digit != '\0'; ++digit)
+          fd = fd * 10 + static_cast<unsigned>(*digit - '0');
+        if (apply(fd) && !(flags & CLOSE_RANGE_CLOEXEC)) again = true;
+      }
     }
+    if (again) sys::lseek(static_cast<int>(dir), 0, SEEK_SET);
   }
   sys::close(static_cast<int>(dir));
-  for (unsigned fd : fds) apply(fd);
   return 0;
 }
 
@@ -315,7 +326,9 @@ long fchmodat2_fallback(const Call& c) {
   long r = raw(sys::fstat(static_cast<int>(fd), &st));
   // A symlink's own mode cannot be changed on Linux file systems.
   if (r == 0 && S_ISLNK(st.st_mode)) r = -EOPNOTSUPP;
-  if (r == 0) r = raw(sys::fchmodat(AT_FDCWD, proc_fd_path(static_cast<int>(fd)).c_str(), mode));
+  char proc_path[32];
+  if (r == 0) r = proc_fd_path(proc_path, sizeof proc_path, static_cast<int>(fd));
+  if (r == 0) r = raw(sys::fchmodat(AT_FDCWD, proc_path, mode));
   sys::close(static_cast<int>(fd));
   return r;
 }
@@ -494,14 +507,17 @@ long execveat_fallback(const Call& c) {
   }
   // A relative lookup needs a valid dirfd: EBADF, not the ENOENT /proc would give.
   if (first != '/' && dfd != AT_FDCWD && raw(sys::fcntl(dfd, F_GETFD, 0)) < 0) return -EBADF;
-  std::string target;
-  if (first == '/' || (dfd == AT_FDCWD && first != '\0'))
-    target = path;
-  else if (dfd == AT_FDCWD)
-    target = ".";
-  else
-    target = proc_fd_path(dfd, path);
-  return raw(sys::execve(target.c_str(), arg<char* const*>(c, 2), arg<char* const*>(c, 3)));
+  char proc_path[PATH_MAX + 32];
+  const char* target = path;
+  if (first != '/' && !(dfd == AT_FDCWD && first != '\0')) {
+    if (dfd == AT_FDCWD) {
+      target = ".";
+    } else {
+      if (const long r = proc_fd_path(proc_path, sizeof proc_path, dfd, path); r < 0) return r;
+      target = proc_path;
+    }
+  }
+  return raw(sys::execve(target, arg<char* const*>(c, 2), arg<char* const*>(c, 3)));
 }
 
 // ---- copy_file_range via pread/pwrite --------------------------------------------------
@@ -595,11 +611,12 @@ long memfd_create_fallback(const Call& c) {
     std::uint64_t id = 0;
     std::memcpy(&id, random, sizeof id);
     if (r < 0) id = static_cast<std::uint64_t>(raw(sys::getpid())) * 1000003ULL + attempt;
-    const std::string path = "/dev/shm/.libsys-memfd-" + std::to_string(id);
-    fd = raw(sys::openat(AT_FDCWD, path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | cloexec,
-                         0600));
+    char path[64];
+    Text text{path, sizeof path};
+    text << "/dev/shm/.libsys-memfd-" << id;
+    fd = raw(sys::openat(AT_FDCWD, path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | cloexec, 0600));
     if (fd == -EEXIST) continue;
-    if (fd >= 0) sys::unlinkat(AT_FDCWD, path.c_str(), 0);
+    if (fd >= 0) sys::unlinkat(AT_FDCWD, path, 0);
     return fd;
   }
   return -EEXIST;
@@ -607,80 +624,133 @@ long memfd_create_fallback(const Call& c) {
 
 }  // namespace
 
-// In name order. `limits` is what docs/fallbacks.md states for each.
+// One row per fallback: the name, its function and number from the one name.
+#define FALLBACK(name) #name, name##_fallback, nr::name
+// In name order. `limits` is what docs/fallbacks.md states for each; the last member is
+// the call with arguments the kernel refuses before any permission check (the EPERM test).
 constexpr Fallback fallback_table[] = {
-    {"accept4", accept4_fallback, "accept + fcntl",
+    {FALLBACK(accept4),
+     "accept + fcntl",
      "SOCK_CLOEXEC/SOCK_NONBLOCK are set after accept: another thread's fork+exec in between "
-     "can inherit the descriptor"},
-    {"clone3", clone3_fallback, "clone",
+     "can inherit the descriptor",
+     {~0ULL, 0, 0, 0x40000000}},
+    {FALLBACK(clone3),
+     "clone",
      "set_tid, CLONE_INTO_CGROUP, flags above 32 bits, and CLONE_PIDFD with "
-     "CLONE_PARENT_SETTID do not fit clone: ENOSYS"},
-    {"close_range", close_range_fallback, "/proc/self/fd + close/fcntl (unshare for UNSHARE)",
+     "CLONE_PARENT_SETTID do not fit clone: ENOSYS",
+     {0, 0}},
+    {FALLBACK(close_range),
+     "/proc/self/fd + close/fcntl (unshare for UNSHARE)",
      "not atomic: descriptors opened by other threads meanwhile may be missed; without /proc "
-     "it walks every number below RLIMIT_NOFILE"},
-    {"copy_file_range", copy_file_range_fallback, "pread64/pwrite64 through a 64 KiB buffer",
+     "it walks every number below RLIMIT_NOFILE",
+     {1, 0, 0}},
+    {FALLBACK(copy_file_range),
+     "pread64/pwrite64 through a 64 KiB buffer",
      "no reflink or server-side copy, not atomic; copies between any two regular files (the "
-     "native call may refuse some cross-file-system pairs with EXDEV)"},
-    {"dup3", dup3_fallback, "dup2 + fcntl(F_SETFD)",
-     "O_CLOEXEC is set after dup2: a concurrent fork+exec can inherit the descriptor"},
-    {"epoll_create1", epoll_create1_fallback, "epoll_create + fcntl",
-     "EPOLL_CLOEXEC is set after epoll_create (a fork+exec race)"},
-    {"epoll_pwait2", epoll_pwait2_fallback, "epoll_pwait",
-     "the timeout is rounded up to whole milliseconds (never shorter) and capped at INT_MAX ms"},
-    {"eventfd2", eventfd2_fallback, "eventfd + fcntl",
+     "native call may refuse some cross-file-system pairs with EXDEV)",
+     {~0ULL, 0, ~0ULL, 0, 0, 1}},
+    {FALLBACK(dup3),
+     "dup2 + fcntl(F_SETFD)",
+     "O_CLOEXEC is set after dup2: a concurrent fork+exec can inherit the descriptor",
+     {~0ULL, ~0ULL, ~0ULL}},
+    {FALLBACK(epoll_create1),
+     "epoll_create + fcntl",
+     "EPOLL_CLOEXEC is set after epoll_create (a fork+exec race)",
+     {1}},
+    {FALLBACK(epoll_pwait2),
+     "epoll_pwait",
+     "the timeout is rounded up to whole milliseconds (never shorter) and capped at INT_MAX ms",
+     {~0ULL, 0, 0}},
+    {FALLBACK(eventfd2),
+     "eventfd + fcntl",
      "flags are set after eventfd (a fork+exec race for EFD_CLOEXEC); EFD_SEMAPHORE returns "
-     "ENOSYS"},
-    {"execveat", execveat_fallback, "execve of the path or /proc/self/fd/N[/path]",
+     "ENOSYS",
+     {0, 0x40000000}},
+    {FALLBACK(execveat),
+     "execve of the path or /proc/self/fd/N[/path]",
      "needs /proc; AT_SYMLINK_NOFOLLOW is checked before the exec (a race); a close-on-exec "
-     "descriptor to a script fails in the interpreter rather than with ENOENT"},
-    {"faccessat2", faccessat2_fallback, "faccessat, or newfstatat and the mode bits",
+     "descriptor to a script fails in the interpreter rather than with ENOENT",
+     {~0ULL, 0, 0, 0, ~0ULL}},
+    {FALLBACK(faccessat2),
+     "faccessat, or newfstatat and the mode bits",
      "with AT_SYMLINK_NOFOLLOW/AT_EMPTY_PATH, or AT_EACCESS when real and effective ids differ: "
-     "permission bits only (no ACLs, capabilities beyond root, read-only mounts, LSMs)"},
-    {"fchmodat2", fchmodat2_fallback, "fchmodat, or an O_PATH descriptor and /proc/self/fd",
+     "permission bits only (no ACLs, capabilities beyond root, read-only mounts, LSMs)",
+     {~0ULL, 0, ~0ULL, 0}},
+    {FALLBACK(fchmodat2),
+     "fchmodat, or an O_PATH descriptor and /proc/self/fd",
      "flags need /proc; a symlink's own mode gives EOPNOTSUPP, as on the native call's file "
-     "systems"},
-    {"getrandom", getrandom_fallback, "read from /dev/urandom (/dev/random for GRND_RANDOM)",
+     "systems",
+     {~0ULL, 0, 0, ~0ULL}},
+    {FALLBACK(getrandom),
+     "read from /dev/urandom (/dev/random for GRND_RANDOM)",
      "needs /dev and a free descriptor; before 5.18 /dev/urandom does not wait for the pool "
-     "to be seeded"},
-    {"inotify_init1", inotify_init1_fallback, "inotify_init + fcntl",
-     "flags are set after inotify_init (a fork+exec race for IN_CLOEXEC)"},
-    {"memfd_create", memfd_create_fallback, "O_TMPFILE in /dev/shm, or a file unlinked at once",
+     "to be seeded",
+     {0, 0, ~0ULL}},
+    {FALLBACK(inotify_init1),
+     "inotify_init + fcntl",
+     "flags are set after inotify_init (a fork+exec race for IN_CLOEXEC)",
+     {1}},
+    {FALLBACK(memfd_create),
+     "O_TMPFILE in /dev/shm, or a file unlinked at once",
      "MFD_ALLOW_SEALING, MFD_NOEXEC_SEAL and MFD_HUGETLB return ENOSYS (a plain file cannot "
-     "keep seals); /proc/self/fd shows a /dev/shm name, not memfd:NAME"},
-    {"mlock2", mlock2_fallback, "mlock",
-     "flags 0 only: MLOCK_ONFAULT returns ENOSYS (mlock would populate every page)"},
-    {"openat2", openat2_fallback, "openat",
-     "only resolve == 0: any RESOLVE_* flag returns ENOSYS, as openat cannot enforce it"},
-    {"pipe2", pipe2_fallback, "pipe + fcntl",
+     "keep seals); /proc/self/fd shows a /dev/shm name, not memfd:NAME",
+     {0, 0x20}},
+    {FALLBACK(mlock2),
+     "mlock",
+     "flags 0 only: MLOCK_ONFAULT returns ENOSYS (mlock would populate every page)",
+     {0, 0, ~0ULL}},
+    {FALLBACK(openat2),
+     "openat",
+     "only resolve == 0: any RESOLVE_* flag returns ENOSYS, as openat cannot enforce it",
+     {~0ULL, 0, 0, 0}},
+    {FALLBACK(pipe2),
+     "pipe + fcntl",
      "flags are set after pipe (a fork+exec race for O_CLOEXEC); O_NOTIFICATION_PIPE "
-     "returns ENOSYS"},
-    {"preadv2", preadv2_fallback, "preadv (readv for offset -1)",
-     "flags 0 only: RWF_* flags preadv cannot promise return ENOSYS, unknown ones EOPNOTSUPP"},
-    {"pwritev2", pwritev2_fallback, "pwritev (writev for offset -1)",
-     "flags 0 only: RWF_* flags pwritev cannot promise return ENOSYS, unknown ones EOPNOTSUPP"},
-    {"renameat2", renameat2_fallback, "renameat",
-     "flags 0 only: NOREPLACE, EXCHANGE and WHITEOUT return ENOSYS (invalid mixes EINVAL)"},
-    {"signalfd4", signalfd4_fallback, "signalfd + fcntl",
-     "flags are set after signalfd on a new descriptor (a fork+exec race for SFD_CLOEXEC)"},
-    {"statx", statx_fallback, "newfstatat (fstat for a NULL path with AT_EMPTY_PATH)",
+     "returns ENOSYS",
+     {0, 1}},
+    {FALLBACK(preadv2),
+     "preadv (readv for offset -1)",
+     "flags 0 only: RWF_* flags preadv cannot promise return ENOSYS, unknown ones EOPNOTSUPP",
+     {~0ULL, 0, 0, 0, 0, 0}},
+    {FALLBACK(pwritev2),
+     "pwritev (writev for offset -1)",
+     "flags 0 only: RWF_* flags pwritev cannot promise return ENOSYS, unknown ones EOPNOTSUPP",
+     {~0ULL, 0, 0, 0, 0, 0}},
+    {FALLBACK(renameat2),
+     "renameat",
+     "flags 0 only: NOREPLACE, EXCHANGE and WHITEOUT return ENOSYS (invalid mixes EINVAL)",
+     {~0ULL, 0, ~0ULL, 0, ~0ULL}},
+    {FALLBACK(signalfd4),
+     "signalfd + fcntl",
+     "flags are set after signalfd on a new descriptor (a fork+exec race for SFD_CLOEXEC)",
+     {~0ULL, 0, 0, ~0ULL}},
+    {FALLBACK(statx),
+     "newfstatat (fstat for a NULL path with AT_EMPTY_PATH)",
      "stx_mask is STATX_BASIC_STATS: no btime, mount id, attributes or DIO alignment; "
-     "AT_STATX_FORCE_SYNC/DONT_SYNC are accepted and ignored"},
+     "AT_STATX_FORCE_SYNC/DONT_SYNC are accepted and ignored",
+     {~0ULL, 0, ~0ULL, 0, 0}},
 };
+
+#undef FALLBACK
 
 std::span<const Fallback> fallbacks() {
   return fallback_table;
 }
 
+namespace {
+// By number, built at compile time: the index into fallback_table plus one (0: none). Small
+// integers rather than pointers, so the table needs no relocation when libsys is loaded.
+constexpr auto by_number = [] {
+  std::array<std::uint8_t, slot_count> table{};
+  static_assert(std::size(fallback_table) < 255);
+  for (std::size_t i = 0; i < std::size(fallback_table); ++i)
+    table[fallback_table[i].nr] = static_cast<std::uint8_t>(i + 1);
+  return table;
+}();
+}  // namespace
+
 const Fallback* find_fallback(std::uint32_t nr) {
-  // Built once, numbers from the description by name.
-  static const std::array<const Fallback*, slot_count> by_number = [] {
-    std::array<const Fallback*, slot_count> table{};
-    for (const auto& fallback : fallback_table)
-      if (const auto* call = abi::find_syscall(abi::Abi::x86_64, fallback.name))
-        table[call->number] = &fallback;
-    return table;
-  }();
-  return nr < slot_count ? by_number[nr] : nullptr;
+  return nr < slot_count && by_number[nr] != 0 ? &fallback_table[by_number[nr] - 1] : nullptr;
 }
 
 }  // namespace syscompat::sys

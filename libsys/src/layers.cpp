@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -374,7 +375,15 @@ Installed record(int fd, std::span<const std::uint32_t> numbers, Level level) {
 
 Installed replay(std::string_view recording, std::span<const std::uint32_t> numbers,
                  Replay** state) {
-  auto* replay_state = new ReplayState;  // lives as long as the process (see layers.hpp)
+  // Lives as long as the process (see layers.hpp); kept reachable from here, as libsys's
+  // handlers live in pages of its own that leak checkers do not scan.
+  static std::mutex kept_mutex;
+  static auto* kept = new std::vector<ReplayState*>;
+  auto* replay_state = new ReplayState;
+  {
+    const std::lock_guard lock(kept_mutex);
+    kept->push_back(replay_state);
+  }
   replay_state->records = parse_recording(recording);
   if (state) *state = &replay_state->public_state;
   return install_all(numbers, replay_handler, replay_state);

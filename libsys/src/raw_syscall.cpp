@@ -1,10 +1,10 @@
 // raw_syscall: syscall_instruction (dispatch.hpp, the one place with the instruction) out of
-// line, for the kernel handler and the layers' own I/O.
+// line, in libsys_text, for the kernel handler, the layers' own I/O and the core's own calls.
 #include "syscompat/libsys/dispatch.hpp"
 
 namespace syscompat::sys {
 
-long raw_syscall(const Call& call) {
+SYSCOMPAT_LIBSYS_TEXT long raw_syscall(const Call& call) {
   return syscall_instruction(call);
 }
 

@@ -18,7 +18,7 @@ using syscompat::translators::convert;
 namespace {
 
 long fail(int error) {
-  errno = error;
+  sys::detail::set_errno(error);
   return -1;
 }
 
@@ -39,39 +39,43 @@ long call_out(void* out, Call&& call) {
 
 }  // namespace
 
+// Exported (libsys's core is built with hidden visibility) under the names the generated
+// .symver directives bind.
+#define COMPAT_STUB SYSCOMPAT_LIBSYS_API long
+
 extern "C" {
 
-long __sys_stat_LIBSYS_1_0(const char* filename, void* statbuf) {
+COMPAT_STUB __sys_stat_LIBSYS_1_0(const char* filename, void* statbuf) {
   return call_out<v1::stat, current::stat>(statbuf,
                                            [&](void* buf) { return sys::stat(filename, buf); });
 }
-long __sys_lstat_LIBSYS_1_0(const char* filename, void* statbuf) {
+COMPAT_STUB __sys_lstat_LIBSYS_1_0(const char* filename, void* statbuf) {
   return call_out<v1::stat, current::stat>(statbuf,
                                            [&](void* buf) { return sys::lstat(filename, buf); });
 }
-long __sys_fstat_LIBSYS_1_0(std::int32_t fd, void* statbuf) {
+COMPAT_STUB __sys_fstat_LIBSYS_1_0(std::int32_t fd, void* statbuf) {
   return call_out<v1::stat, current::stat>(statbuf, [&](void* buf) { return sys::fstat(fd, buf); });
 }
-long __sys_newfstatat_LIBSYS_1_0(std::int32_t dfd, const char* filename, void* statbuf,
-                                 std::int32_t flag) {
+COMPAT_STUB __sys_newfstatat_LIBSYS_1_0(std::int32_t dfd, const char* filename, void* statbuf,
+                                        std::int32_t flag) {
   return call_out<v1::stat, current::stat>(
       statbuf, [&](void* buf) { return sys::newfstatat(dfd, filename, buf, flag); });
 }
-long __sys_clock_gettime_LIBSYS_1_0(std::int32_t which_clock, void* tp) {
+COMPAT_STUB __sys_clock_gettime_LIBSYS_1_0(std::int32_t which_clock, void* tp) {
   return call_out<v1::timespec, current::timespec>(
       tp, [&](void* buf) { return sys::clock_gettime(which_clock, buf); });
 }
-long __sys_clock_getres_LIBSYS_1_0(std::int32_t which_clock, void* tp) {
+COMPAT_STUB __sys_clock_getres_LIBSYS_1_0(std::int32_t which_clock, void* tp) {
   return call_out<v1::timespec, current::timespec>(
       tp, [&](void* buf) { return sys::clock_getres(which_clock, buf); });
 }
-long __sys_gettimeofday_LIBSYS_1_0(void* tv, void* tz) {
+COMPAT_STUB __sys_gettimeofday_LIBSYS_1_0(void* tv, void* tz) {
   // struct timezone has the same layout in both: it passes through.
   return call_out<v1::timeval, current::timeval>(
       tv, [&](void* buf) { return sys::gettimeofday(buf, tz); });
 }
-long __sys_utimensat_LIBSYS_1_0(std::int32_t dfd, const char* filename, const void* utimes,
-                                std::int32_t flags) {
+COMPAT_STUB __sys_utimensat_LIBSYS_1_0(std::int32_t dfd, const char* filename, const void* utimes,
+                                       std::int32_t flags) {
   // The times go in: widening always fits (UTIME_NOW and UTIME_OMIT included).
   if (!utimes) return __sys_utimensat(dfd, filename, nullptr, flags);
   v1::timespec old[2];
@@ -79,7 +83,9 @@ long __sys_utimensat_LIBSYS_1_0(std::int32_t dfd, const char* filename, const vo
   std::memcpy(old, utimes, sizeof old);
   for (int i = 0; i < 2; ++i)
     if (const int error = convert(old[i], native[i], v1::narrowing)) return fail(error);
-  return __sys_utimensat(dfd, filename, native, flags);
+  // The description's x86_64 timespec and libsys.h's struct are one layout (both checked).
+  static_assert(sizeof native[0] == sizeof(libsys_timespec));
+  return __sys_utimensat(dfd, filename, reinterpret_cast<const libsys_timespec*>(native), flags);
 }
 
 }  // extern "C"

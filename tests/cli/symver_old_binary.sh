@@ -26,7 +26,7 @@ needs_v1_only "$new" && fail "the version-needs check passes a LIBSYS_1.1 progra
 run() { LD_LIBRARY_PATH=$current_dir "$old" "$@"; }
 # The dynamic linker's own account: the current library's LIBSYS_1.0 symbols serve the calls.
 LD_DEBUG=bindings LD_DEBUG_OUTPUT=$dir/bindings run stat /dev/null >/dev/null
-grep -hq "to $current_dir/libsys.so \[0\]: normal symbol \`__sys_stat' \[LIBSYS_1.0\]" "$dir"/bindings.* ||
+grep -hq "to $current_dir/libsys.so.1 \[0\]: normal symbol \`__sys_stat' \[LIBSYS_1.0\]" "$dir"/bindings.* ||
   fail "__sys_stat is not bound to the current library's LIBSYS_1.0 symbol"
 
 # Values that fit: the same as coreutils' stat, from all four stat calls.

@@ -1,17 +1,22 @@
 // Parity: each fallback, forced by a seccomp filter that makes the native call return
-// ENOSYS, gives the same results as the native call on this kernel, over a table of cases
-// that includes the error cases (same errno). Both runs happen in forked children of the
-// same parent, so descriptor numbers and the fixture are the same for both.
+// ENOSYS (or EPERM, with LIBSYS_PARITY_ERRNO=EPERM: child.hpp), gives the same results as the
+// native call on this kernel, over a table of cases that includes the error cases (same errno).
+// Both runs happen in forked children of the same parent, so descriptor numbers and the fixture are
+// the same for both.
 #include <fcntl.h>
+#include <linux/audit.h>
 #include <linux/close_range.h>
+#include <linux/filter.h>
 #include <linux/openat2.h>
 #include <linux/sched.h>
+#include <linux/seccomp.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
@@ -988,4 +993,66 @@ TEST_CASE("mlock2 fallback matches the native call (flags 0)", "[libsys][fallbac
                              {"bad flags", [] { return show(sys::mlock2(page, 4096, 0x10)); }},
                              {"unmapped", [] { return show(sys::mlock2(bad_pointer, 4096, 0)); }},
                          });
+}
+
+// ---- EPERM: only a filter's EPERM means "missing" -------------------------------------
+
+namespace {
+// A filter that refuses openat2 with EPERM only for a 24-byte open_how (the real call), as a
+// policy on arguments would: the kernel's code still runs for other arguments, so libsys
+// must take this EPERM as the kernel's own answer (it cannot tell them apart) and keep it.
+std::string refuse_openat2_by_argument() {
+  const sock_filter program[] = {
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, arch)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, sys::nr::openat2, 1, 0),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, args[3])),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, sizeof(open_how), 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+  };
+  const sock_fprog prog{static_cast<unsigned short>(std::size(program)),
+                        const_cast<sock_filter*>(program)};
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
+      prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) != 0)
+    return std::string("filter failed: ") + std::strerror(errno) + "\n";
+  return "";
+}
+
+std::string open_file_with_openat2(int dfd) {
+  const open_how how{O_RDONLY | O_CLOEXEC, 0, 0};
+  const auto r = sys::openat2(dfd, "file", &how, sizeof how);
+  if (r.ok()) close(static_cast<int>(r.value()));
+  return (r.ok() ? std::string("ok") : show(r)) +
+         " fallback=" + std::to_string(sys::fallback_active(sys::nr::openat2));
+}
+}  // namespace
+
+TEST_CASE("EPERM from a filter on the number: the fallback, as for ENOSYS", "[libsys][eperm]") {
+  Fixture f;
+  CHECK(in_child({}, [&] {
+          const int rc = syscompat::sys::oldkernel::deny_x86_64({sys::nr::openat2}, EPERM);
+          return rc != 0 ? "filter failed" : open_file_with_openat2(f.dfd);
+        }) == "ok fallback=1");
+}
+
+TEST_CASE("EPERM the kernel itself could give: kept, no fallback", "[libsys][eperm]") {
+  Fixture f;
+  CHECK(in_child({}, [&] {
+          const std::string failed = refuse_openat2_by_argument();
+          return failed.empty() ? open_file_with_openat2(f.dfd) : failed;
+        }) == "err EPERM fallback=0");
+}
+
+TEST_CASE("a fallback never widens access: what it is built from is filtered too",
+          "[libsys][eperm]") {
+  Fixture f;
+  CHECK(in_child({}, [&] {
+          const int rc =
+              syscompat::sys::oldkernel::deny_x86_64({sys::nr::openat2, sys::nr::openat}, EPERM);
+          return rc != 0 ? "filter failed" : open_file_with_openat2(f.dfd);
+        }) == "err EPERM fallback=1");
 }

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <ctime>
 #include <string_view>
+#include <type_traits>
 
 #include "syscompat/libsys/dispatch.hpp"
 #include "syscompat/libsys/entries.hpp"
@@ -24,6 +25,20 @@ namespace v1 = syscompat::symver::v1;
 namespace sys = syscompat::sys;
 
 namespace {
+
+// libsys 1.0's entry points took void* where today's libsys.h names its x86_64 structs: the
+// old program's v1 buffers go through as the untyped pointers they were.
+struct Untyped {
+  void* pointer;
+  template <class T>
+  operator T*() const {
+    return static_cast<T*>(pointer);
+  }
+};
+template <class T>
+Untyped untyped(T* pointer) {
+  return {const_cast<std::remove_const_t<T>*>(pointer)};
+}
 
 void print_stat(const char* call, long result, const v1::stat& st) {
   if (result != 0)
@@ -58,11 +73,11 @@ int main(int argc, char** argv) {
   const std::string_view mode = argc > 1 ? argv[1] : "";
   if (mode == "stat" && argc == 3) {
     v1::stat st{};
-    print_stat("stat", __sys_stat(argv[2], &st), st);
-    print_stat("lstat", __sys_lstat(argv[2], &st), st);
-    print_stat("newfstatat", __sys_newfstatat(AT_FDCWD, argv[2], &st, 0), st);
+    print_stat("stat", __sys_stat(argv[2], untyped(&st)), st);
+    print_stat("lstat", __sys_lstat(argv[2], untyped(&st)), st);
+    print_stat("newfstatat", __sys_newfstatat(AT_FDCWD, argv[2], untyped(&st), 0), st);
     const int fd = open(argv[2], O_RDONLY);
-    print_stat("fstat", __sys_fstat(fd, &st), st);
+    print_stat("fstat", __sys_fstat(fd, untyped(&st)), st);
     return 0;
   }
   if (mode == "time" && (argc == 2 || (argc == 3 && std::string_view(argv[2]) == "--past-2038"))) {
@@ -71,19 +86,19 @@ int main(int argc, char** argv) {
       sys::install_layer(sys::nr::gettimeofday, later, nullptr);
     }
     v1::timespec ts{};
-    long result = __sys_clock_gettime(CLOCK_REALTIME, &ts);
+    long result = __sys_clock_gettime(CLOCK_REALTIME, untyped(&ts));
     print_time("clock_gettime", result, ts, ts.tv_nsec.get());
-    result = __sys_clock_getres(CLOCK_MONOTONIC, &ts);
+    result = __sys_clock_getres(CLOCK_MONOTONIC, untyped(&ts));
     print_time("clock_getres", result, ts, ts.tv_nsec.get());
     v1::timeval tv{};
-    result = __sys_gettimeofday(&tv, nullptr);
+    result = __sys_gettimeofday(untyped(&tv), nullptr);
     print_time("gettimeofday", result, tv, tv.tv_usec.get());
     return 0;
   }
   if (mode == "utimensat" && argc == 4) {
     v1::timespec times[2]{};
     for (auto& t : times) t.tv_sec.set(static_cast<std::int32_t>(std::atol(argv[3])));
-    const long result = __sys_utimensat(AT_FDCWD, argv[2], times, 0);
+    const long result = __sys_utimensat(AT_FDCWD, argv[2], untyped(times), 0);
     std::printf("utimensat %s\n", result == 0 ? "ok" : strerrorname_np(errno));
     return result == 0 ? 0 : 1;
   }

@@ -31,6 +31,8 @@ std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> c
 std::function<int()> add_oldkernel_command(CLI::App& app);
 // Registers `symver`.
 std::function<int()> add_symver_command(CLI::App& app);
+// Registers `pin`.
+std::function<int()> add_pin_command(CLI::App& app);
 
 // A kernel release given on the command line (--release, --since): X.Y, or X.Y.Z before 3.0
 // (from 3.0 on, a stable release X.Y.Z has the calls of X.Y), no newer than the newest

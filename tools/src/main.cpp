@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
       app, std::vector<std::string>(argv + program_start, argv + argc));
   const auto run_oldkernel = syscompat::tools::add_oldkernel_command(app);
   const auto run_symver = syscompat::tools::add_symver_command(app);
+  const auto run_pin = syscompat::tools::add_pin_command(app);
   // The build writes the manual page with this (not an option of the command's users).
   if (argc == 2 && std::strcmp(argv[1], "--man") == 0) {
     syscompat::tools::write_man_page(app, std::cout);
@@ -70,6 +71,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("run32")) return run_run32();
     if (app.got_subcommand("oldkernel")) return run_oldkernel();
     if (app.got_subcommand("symver")) return flushed(run_symver());
+    if (app.got_subcommand("pin")) return run_pin();
   } catch (const syscompat::tools::UsageError& e) {
     std::cerr << "syscompat: " << e.message << "\n";
     return 2;

@@ -11,7 +11,7 @@
 
 #include "commands.hpp"
 #include "syscompat/abi/syscalls.hpp"
-#include "syscompat/libsys/oldkernel.hpp"
+#include "syscompat/oldkernel.hpp"
 
 namespace syscompat::tools {
 

@@ -132,6 +132,8 @@ inline constexpr bool kernel_writes_members_only = false;
                SYSCOMPAT_DETAIL_OWN_NAME)                                          \
   (F),
 
+#define SYSCOMPAT_DETAIL_OWN_NAME_ITEM(r, data, i, F) SYSCOMPAT_DETAIL_OWN_NAME(F),
+
 #define SYSCOMPAT_STRUCT(ID, NAME, PROBE, ...) \
   SYSCOMPAT_DETAIL_STRUCT(ID, NAME, PROBE, , __VA_ARGS__)
 
@@ -149,4 +151,8 @@ inline constexpr bool kernel_writes_members_only = false;
     static constexpr std::array<std::string_view, BOOST_PP_VARIADIC_SIZE(__VA_ARGS__)>          \
         field_names{BOOST_PP_SEQ_FOR_EACH_I(SYSCOMPAT_DETAIL_NAME, ~,                           \
                                             BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))};            \
+    /* the members' own identifiers (st_atime_sec where the C name st_atime is a libc macro) */ \
+    static constexpr std::array<std::string_view, BOOST_PP_VARIADIC_SIZE(__VA_ARGS__)>          \
+        member_names{BOOST_PP_SEQ_FOR_EACH_I(SYSCOMPAT_DETAIL_OWN_NAME_ITEM, ~,                 \
+                                             BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))};           \
   }

@@ -18,7 +18,8 @@ enum class FieldKind { integer, pointer, floating, array, record, union_, paddin
 std::string_view field_kind_name(FieldKind kind);
 
 struct FieldLayout {
-  std::string name;
+  std::string name;    // the C name (the kernel header's)
+  std::string member;  // the description's own identifier (differs where a libc macro would)
   std::size_t offset = 0;
   std::size_t size = 0;
   std::size_t align = 1;

@@ -77,6 +77,7 @@ StructLayout struct_layout_of(Abi abi) {
       if constexpr (!is_absent_v<T>) {
         FieldLayout field = field_type_layout<T>();
         field.name = std::string(S::field_names[index]);
+        field.member = std::string(S::member_names[index]);
         field.offset =
             static_cast<std::size_t>(reinterpret_cast<const unsigned char*>(&member) - base);
         layout.fields.push_back(std::move(field));

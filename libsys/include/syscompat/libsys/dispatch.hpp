@@ -9,7 +9,18 @@
 // Below the slots' chains sits a second table, the kernel slots: the handler that finally
 // enters the kernel. Layers installed there see what really reaches the kernel (a probe's
 // failing attempt included) rather than what the program asked for.
+//
+// The untouched state is all zeros: a null slot is the slot's probe, a null probe function
+// is `probe`, a null kernel slot is the kernel handler. So the tables live in .bss: nothing
+// for the dynamic linker to relocate and no page to copy when a program starts.
 #pragma once
+
+// What libsys.so exports: the core is built with hidden visibility, and the version script
+// (generated) names the nodes. Everything else in it stays inside the library.
+#define SYSCOMPAT_LIBSYS_API __attribute__((visibility("default")))
+// The section that holds every syscall instruction of libsys itself, so that pinning
+// (libsys_pin, docs/libsys.md) can name it as the one range allowed to enter the kernel.
+#define SYSCOMPAT_LIBSYS_TEXT __attribute__((section("libsys_text")))
 
 #include <array>
 #include <atomic>
@@ -31,19 +42,36 @@ struct Handler;
 // Returns the kernel's convention: a value, or -errno.
 using HandlerFn = long (*)(const Handler& self, const Call& call);
 
+namespace detail {
+SYSCOMPAT_LIBSYS_API long probe(const Handler& self, const Call& call);
+}  // namespace detail
+
 struct Handler {
-  std::atomic<HandlerFn> fn;
+  std::atomic<HandlerFn> fn;      // null: detail::probe (a probe nobody has switched)
   const Handler* next = nullptr;  // the handler this one wraps (null for the kernel)
   void* context = nullptr;        // the layer's state
 
+  constexpr Handler() : fn(nullptr) {}
   constexpr Handler(HandlerFn f, const Handler* n, void* ctx) : fn(f), next(n), context(ctx) {}
   long operator()(const Call& call) const {
-    return fn.load(std::memory_order_acquire)(*this, call);
+    const HandlerFn f = fn.load(std::memory_order_acquire);
+    return (f != nullptr ? f : detail::probe)(*this, call);
   }
 };
 
+// The out-of-line kernel entry, in libsys_text: what the kernel handler, the layers' own
+// I/O and the core's own calls use (raw_syscall.cpp).
+SYSCOMPAT_LIBSYS_API long raw_syscall(const Call& call);
+
 // The one place libsys executes the `syscall` instruction: inline, so the untouched fast
 // path below has no call at all. rcx and r11 are clobbered by the instruction itself.
+// Inside the core, only code placed in libsys_text inlines it (the generated entry points,
+// raw_syscall); the rest of the core (SYSCOMPAT_LIBSYS_OUTLINE) calls raw_syscall.
+#ifdef SYSCOMPAT_LIBSYS_OUTLINE
+inline long syscall_instruction(const Call& call) {
+  return raw_syscall(call);
+}
+#else
 inline long syscall_instruction(const Call& call) {
   // Every load from `call` happens before the register variables are bound: instrumentation
   // (TSan's __tsan_read8) between a binding and the asm would clobber r10, r8 or r9.
@@ -61,32 +89,32 @@ inline long syscall_instruction(const Call& call) {
                    : "rcx", "r11", "memory");
   return result;
 }
-// The same, out of line: what the kernel handler and the layers' own I/O use.
-long raw_syscall(const Call& call);
+#endif
 
 namespace detail {
-extern std::array<std::atomic<const Handler*>, slot_count> slots;
-extern std::array<std::atomic<const Handler*>, slot_count> kernel_slots;
-extern std::array<Handler, slot_count> probes;
-extern const Handler kernel_handler;
-long probe(const Handler& self, const Call& call);
-// After the fast path's ENOSYS: what the probe would do with it (switch to a fallback).
-long probe_failed(const Call& call);
+SYSCOMPAT_LIBSYS_API extern std::array<std::atomic<const Handler*>, slot_count> slots;
+SYSCOMPAT_LIBSYS_API extern std::array<std::atomic<const Handler*>, slot_count> kernel_slots;
+SYSCOMPAT_LIBSYS_API extern std::array<Handler, slot_count> probes;
+SYSCOMPAT_LIBSYS_API extern const Handler kernel_handler;
+// After the fast path's ENOSYS or EPERM: what the probe would do with it (switch to a
+// fallback when the call is missing or filtered; docs/libsys.md, "EPERM").
+SYSCOMPAT_LIBSYS_API long probe_failed(const Call& call, long result);
+// The errno of the C API: the libc's when one is linked, else the runtime's hook (errno.cpp).
+void set_errno(int error);
 }  // namespace detail
 
 // What every entry point does: the slot's handler, or ENOSYS for a number out of range.
-// A slot nobody has touched (its probe unswitched, no layer on it or on its kernel slot)
-// goes straight to the kernel: the same result, without two indirect calls.
+// A slot nobody has touched (its probe unswitched, no layer on it or on its kernel slot: all
+// three null) goes straight to the kernel: the same result, without two indirect calls.
 inline long dispatch(const Call& call) {
   if (call.nr >= slot_count) return -ENOSYS;
   const Handler* handler = detail::slots[call.nr].load(std::memory_order_acquire);
-  if (handler == &detail::probes[call.nr] &&
-      handler->fn.load(std::memory_order_relaxed) == detail::probe &&
-      detail::kernel_slots[call.nr].load(std::memory_order_relaxed) == &detail::kernel_handler) {
+  if (handler == nullptr && detail::probes[call.nr].fn.load(std::memory_order_relaxed) == nullptr &&
+      detail::kernel_slots[call.nr].load(std::memory_order_relaxed) == nullptr) {
     const long result = syscall_instruction(call);
-    return result == -ENOSYS ? detail::probe_failed(call) : result;
+    return result == -ENOSYS || result == -EPERM ? detail::probe_failed(call, result) : result;
   }
-  return (*handler)(call);
+  return (*(handler != nullptr ? handler : &detail::probes[call.nr]))(call);
 }
 
 // Where a layer goes: on top of what the program calls, or just above the kernel.
@@ -95,11 +123,12 @@ enum class Level { top, kernel };
 // Wraps slot `nr` with a handler running `fn(self, call)`; `self.next` is the previous
 // handler. Returns the new handler (to pass to remove_layer). Handlers are never freed: a
 // thread may still be inside one after it has been removed.
-const Handler* install_layer(std::uint32_t nr, HandlerFn fn, void* context,
-                             Level level = Level::top);
+SYSCOMPAT_LIBSYS_API const Handler* install_layer(std::uint32_t nr, HandlerFn fn, void* context,
+                                                  Level level = Level::top);
 // Unwraps `layer` if it is the slot's outermost handler (layers come off in reverse order);
 // returns whether it did.
-bool remove_layer(std::uint32_t nr, const Handler* layer, Level level = Level::top);
+SYSCOMPAT_LIBSYS_API bool remove_layer(std::uint32_t nr, const Handler* layer,
+                                       Level level = Level::top);
 
 // Calls the next handler below `self`.
 inline long call_next(const Handler& self, const Call& call) {

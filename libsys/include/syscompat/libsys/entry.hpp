@@ -30,7 +30,7 @@ inline long call(std::uint32_t nr, Args... args) {
 
 inline long to_libc(long raw) {
   if (raw < 0 && raw >= -4095) {
-    errno = static_cast<int>(-raw);
+    set_errno(static_cast<int>(-raw));
     return -1;
   }
   return raw;

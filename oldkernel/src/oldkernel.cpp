@@ -1,4 +1,4 @@
-#include "syscompat/libsys/oldkernel.hpp"
+#include "syscompat/oldkernel.hpp"
 
 #include <linux/audit.h>
 #include <linux/filter.h>
