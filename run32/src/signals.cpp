@@ -11,6 +11,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "pending_signals.hpp"
 #include "syscompat/abi/syscalls.hpp"
 
 namespace syscompat::run32 {
@@ -84,8 +85,7 @@ StackI386 guest_alternate_stack{0, SS_DISABLE, 0};
 GuestAddress trampolines[2];  // sigreturn, rt_sigreturn
 GuestContext* current = nullptr;
 
-siginfo_t pending_info[65];
-volatile sig_atomic_t pending[65];
+PendingSignals pending;
 
 std::uint32_t i386_number(std::string_view name) {
   return abi::find_syscall(abi::Abi::i386, name)->number;
@@ -358,8 +358,7 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
     ::signal(signal, SIG_DFL);
     return;
   }
-  pending_info[signal] = *info;
-  pending[signal] = 1;
+  pending.add(signal, *info, uc.uc_sigmask);
   // Interrupted on the way back to the guest, past its check: back to the check.
   const auto rip = static_cast<std::uintptr_t>(uc.uc_mcontext.gregs[REG_RIP]);
   if (rip >= reinterpret_cast<std::uintptr_t>(run32_resume_check) &&
@@ -372,7 +371,7 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
 bool pending_handlers_restart() {
   if (!run32_signals_waiting) return false;
   for (int signal = 1; signal <= 64; ++signal) {
-    if (!pending[signal]) continue;
+    if (!pending.waiting(signal)) continue;
     const auto& action = guest_process().disposition(signal);
     const bool has_handler = action.handler != reinterpret_cast<std::uintptr_t>(SIG_DFL) &&
                              action.handler != reinterpret_cast<std::uintptr_t>(SIG_IGN);
@@ -384,16 +383,16 @@ bool pending_handlers_restart() {
 bool deliver_pending_signals(GuestContext context) {
   if (!run32_signals_waiting) return false;
   run32_signals_waiting = 0;
-  bool delivered = false;
-  for (int signal = 1; signal <= 64; ++signal) {
-    if (!pending[signal]) continue;
-    pending[signal] = 0;
+  pending.release(context.mask);
+  // In the kernel's order: the lowest number first, each next frame on top of the last.
+  for (int signal = 1; signal <= PendingSignals::last_signal; ++signal) {
+    if (!pending.waiting(signal)) continue;
     // Delivered even when the call just served blocks it again: it came while unblocked
     // (sigsuspend's temporary mask, say), when the kernel would have delivered it.
-    deliver(signal, pending_info[signal], context, nullptr);
-    delivered = true;
+    const siginfo_t info = pending.take(signal);
+    deliver(signal, info, context, nullptr);
   }
-  return delivered;
+  return true;
 }
 
 std::int32_t signal_return(GuestProcess& process, bool rt) {

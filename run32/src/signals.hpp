@@ -47,7 +47,8 @@ void copy_registers_to(const GuestRegisters& registers, ucontext_t& host_context
 bool pending_handlers_restart();
 
 // Delivers the signals kept pending while the shim ran: frames built, registers and mask
-// changed. Whether one was delivered.
+// changed (the mask also loses what the shim blocked to keep further instances queued).
+// Whether any waited: the mask is then the one to resume the guest with.
 bool deliver_pending_signals(GuestContext context);
 
 // A guest signal's host handler, and the SIGSYS a guest sends itself (kill, raise).
