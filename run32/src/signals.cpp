@@ -13,6 +13,7 @@
 
 #include "pending_signals.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "syscompat/translators/siginfo.hpp"
 
 namespace syscompat::run32 {
 
@@ -44,11 +45,8 @@ struct UcontextI386 {
   std::uint32_t sigmask[2];
 };
 
-struct SiginfoI386 {
-  std::int32_t signo, error, code;
-  std::uint32_t fields[29];
-};
-static_assert(sizeof(SiginfoI386) == 128);
+using SiginfoI386 = abi::siginfo<abi::I386>;
+static_assert(sizeof(SiginfoI386) == 128 && alignof(SiginfoI386) <= 4);
 
 struct RtFrameI386 {
   std::uint32_t pretcode;
@@ -114,31 +112,13 @@ bool is_fault(int signal, const siginfo_t& info) {
                               signal == SIGFPE || signal == SIGTRAP);
 }
 
-// The kernel's copy_siginfo_to_user32: the fields after the three ints start at 12 on i386
-// and at 16 on x86_64, and pointers and longs narrow.
-SiginfoI386 to_guest_siginfo(int signal, const siginfo_t& host) {
-  SiginfoI386 guest{};
-  guest.signo = host.si_signo;
-  guest.error = host.si_errno;
-  guest.code = host.si_code;
-  const bool from_kernel = host.si_code > 0;
-  if (signal == SIGCHLD && from_kernel) {
-    guest.fields[0] = static_cast<std::uint32_t>(host.si_pid);
-    guest.fields[1] = host.si_uid;
-    guest.fields[2] = static_cast<std::uint32_t>(host.si_status);
-    guest.fields[3] = static_cast<std::uint32_t>(host.si_utime);
-    guest.fields[4] = static_cast<std::uint32_t>(host.si_stime);
-  } else if (is_fault(signal, host)) {
-    guest.fields[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(host.si_addr));
-  } else if (signal == SIGPOLL && from_kernel) {
-    guest.fields[0] = static_cast<std::uint32_t>(host.si_band);
-    guest.fields[1] = static_cast<std::uint32_t>(host.si_fd);
-  } else {  // kill, tkill, sigqueue, timers, message queues: two ints, then a sigval
-    guest.fields[0] = static_cast<std::uint32_t>(host.si_pid);
-    guest.fields[1] = host.si_uid;
-    guest.fields[2] = static_cast<std::uint32_t>(host.si_value.sival_int);
-  }
-  return guest;
+// The kernel's copy_siginfo_to_user32: the live member of the union, chosen by its layout
+// (F_SETSIG's signals carry the SIGPOLL one with si_fd whatever their number).
+SiginfoI386 to_guest_siginfo(const siginfo_t& host) {
+  abi::siginfo<abi::X86_64> native;
+  static_assert(sizeof native == sizeof host);
+  std::memcpy(&native, &host, sizeof native);
+  return translators::siginfo_to_i386(native);
 }
 
 // The guest's %gs and %fs selectors: the shim's 64-bit code leaves them loaded (only the FS
@@ -244,7 +224,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
     f.signal = signal;
     f.info_address = frame + offsetof(RtFrameI386, info);
     f.context_address = frame + offsetof(RtFrameI386, context);
-    f.info = to_guest_siginfo(signal, info);
+    f.info = to_guest_siginfo(info);
     f.context.stack = alternate;
     f.context.stack.flags = alternate.flags & SS_DISABLE ? SS_DISABLE
                             : on_alternate               ? SS_ONSTACK
