@@ -253,9 +253,11 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   add_mask_bits(context.mask, action.mask);
   if (!(action.flags & SA_NODEFER)) sigaddset(&context.mask, signal);
   sigdelset(&context.mask, SIGSYS);
+  // get_signal's SA_ONESHOT: the handler becomes SIG_DFL, flags, mask and restorer stay.
   if (action.flags & SA_RESETHAND) {
-    const translators::GuestSigaction default_action{};
-    process.sigaction(signal, &default_action, nullptr);
+    translators::GuestSigaction reset = action;
+    reset.handler = reinterpret_cast<std::uintptr_t>(SIG_DFL);
+    process.sigaction(signal, &reset, nullptr);
   }
 }
 
