@@ -9,7 +9,6 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "restart_rules.hpp"
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscalls.hpp"
@@ -192,45 +192,6 @@ std::optional<std::int32_t> own_executable_link(std::uint32_t number,
   return process->read_own_executable_link(arguments[path_index + 1], arguments[path_index + 2]);
 }
 
-// Whether the kernel would restart this call after an SA_RESTART handler (its ERESTARTSYS):
-// all blocking calls but those that answer EINTR whenever a handler runs (ERESTARTNOHAND,
-// ERESTART_RESTARTBLOCK and plain EINTR: waiting for signals, sleeping, polling).
-bool restartable(std::uint32_t number) {
-  static const auto never = [] {
-    std::vector<std::uint32_t> numbers;
-    for (const char* name : {"pause",
-                             "sigsuspend",
-                             "rt_sigsuspend",
-                             "select",
-                             "_newselect",
-                             "pselect6",
-                             "pselect6_time64",
-                             "poll",
-                             "ppoll",
-                             "ppoll_time64",
-                             "epoll_wait",
-                             "epoll_pwait",
-                             "epoll_pwait2",
-                             "nanosleep",
-                             "clock_nanosleep",
-                             "clock_nanosleep_time64",
-                             "rt_sigtimedwait",
-                             "rt_sigtimedwait_time64",
-                             "io_getevents",
-                             "io_pgetevents",
-                             "io_pgetevents_time64",
-                             "msgrcv",
-                             "msgsnd",
-                             "semop",
-                             "semtimedop",
-                             "semtimedop_time64"})
-      if (const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, name))
-        numbers.push_back(call->number);
-    return numbers;
-  }();
-  return std::find(never.begin(), never.end(), number) == never.end();
-}
-
 // The guest's registers set to make the call again once its handlers return (their frames
 // save these): eax the call's number, and the instruction that made it: the AT_SYSINFO
 // entry with the return address back on the stack, or the int $0x80 (2 bytes) again.
@@ -269,7 +230,8 @@ void serve(GuestContext& context, bool dispatched) {
   r.eax = static_cast<std::uint32_t>(result);
   if (changes_signal_mask(number)) keep_sigsys_unblocked();
   if (trace_fd >= 0) trace_call(number, arguments, &result, dispatched);
-  if (result == -EINTR && restartable(number) && pending_handlers_restart())
+  if (result == -EINTR && pending_handlers_restart() &&
+      kernel_restarts(number, arguments, process->memory()))
     restart_after_handlers(r, number, dispatched);
   set_current_context(nullptr);
 }
