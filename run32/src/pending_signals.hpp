@@ -30,6 +30,9 @@ class PendingSignals {
 
   bool waiting(int signal) const { return waiting_[signal] != 0; }
 
+  // Whether add() blocked `signal` in the host mask (the guest did not).
+  bool holds(int signal) const { return (held_ >> (signal - 1) & 1) != 0; }
+
   // Takes the waiting instance of `signal` (when waiting(signal)).
   const siginfo_t& take(int signal) {
     waiting_[signal] = 0;

@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "pending_signals.hpp"
+#include "signal_set.hpp"
 #include "syscompat/abi/syscalls.hpp"
 #include "syscompat/translators/siginfo.hpp"
 
@@ -89,22 +90,30 @@ std::uint32_t i386_number(std::string_view name) {
   return abi::find_syscall(abi::Abi::i386, name)->number;
 }
 
-std::uint64_t mask_bits(const sigset_t& mask) {
-  std::uint64_t bits = 0;
-  for (int s = 1; s <= 64; ++s)
-    if (sigismember(&mask, s) == 1) bits |= std::uint64_t{1} << (s - 1);
-  return bits;
+// SIGSYS in the guest's mask. The host never blocks SIGSYS (a dispatched syscall's SIGSYS
+// that is blocked kills the process), so the guest's own SIGSYS bit is kept here, and a
+// SIGSYS sent to the guest while the guest blocks it waits here until it unblocks it.
+bool guest_blocks_sigsys = false;
+bool sigsys_parked = false;
+siginfo_t parked_sigsys_info;
+
+// The guest's mask: the host's, with the guest's SIGSYS bit.
+std::uint64_t guest_mask_bits(const sigset_t& host) {
+  return (signal_bits(host) & ~signal_bit(SIGSYS)) | (guest_blocks_sigsys ? signal_bit(SIGSYS) : 0);
 }
 
-void add_mask_bits(sigset_t& mask, std::uint64_t bits) {
-  for (int s = 1; s <= 64; ++s)
-    if (bits >> (s - 1) & 1) sigaddset(&mask, s);
+// A SIGSYS parked while the guest blocked it goes back to the kernel's queue, where the
+// guest's unblocking (or its sigpending, sigtimedwait) finds it.
+void requeue_parked_sigsys() {
+  if (!sigsys_parked) return;
+  sigsys_parked = false;
+  ::syscall(SYS_rt_tgsigqueueinfo, ::getpid(), ::gettid(), SIGSYS, &parked_sigsys_info);
 }
 
-void set_mask_bits(sigset_t& mask, std::uint64_t bits) {
-  sigemptyset(&mask);
-  add_mask_bits(mask, bits);
-  sigdelset(&mask, SIGSYS);  // the shim's dispatch must never be blocked
+// Sets the guest's mask: the host's without SIGSYS, and the guest's SIGSYS bit.
+void set_guest_mask(sigset_t& host, std::uint64_t bits) {
+  set_signal_bits(host, bits & ~signal_bit(SIGSYS));
+  guest_blocks_sigsys = (bits & signal_bit(SIGSYS)) != 0;
 }
 
 bool is_fault(int signal, const siginfo_t& info) {
@@ -210,7 +219,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   const std::uint32_t fpstate = fx - fsave_header_size;
   const std::uint32_t frame_size = rt ? sizeof(RtFrameI386) : sizeof(FrameI386);
   const std::uint32_t frame = ((fpstate - frame_size + 4) & ~15u) - 4;
-  const std::uint64_t mask = mask_bits(context.mask);
+  const std::uint64_t mask = guest_mask_bits(context.mask);
   const SigcontextI386 sc = to_sigcontext(r, mask, fpstate, host);
 
   auto& memory = process.memory();
@@ -250,9 +259,8 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   r.eip = action.handler;
   r.eax = static_cast<std::uint32_t>(signal);
   r.eflags &= ~std::uint64_t{direction_and_trap_flags};
-  add_mask_bits(context.mask, action.mask);
-  if (!(action.flags & SA_NODEFER)) sigaddset(&context.mask, signal);
-  sigdelset(&context.mask, SIGSYS);
+  set_guest_mask(context.mask,
+                 mask | action.mask | (action.flags & SA_NODEFER ? 0 : signal_bit(signal)));
   // get_signal's SA_ONESHOT: the handler becomes SIG_DFL, flags, mask and restorer stay.
   if (action.flags & SA_RESETHAND) {
     translators::GuestSigaction reset = action;
@@ -325,6 +333,11 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
 
 void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
   auto& uc = *static_cast<ucontext_t*>(host_context);
+  if (signal == SIGSYS && guest_blocks_sigsys) {
+    if (!sigsys_parked) parked_sigsys_info = *info;  // a standard signal: one waits
+    sigsys_parked = true;
+    return;
+  }
   if ((uc.uc_mcontext.gregs[REG_CSGSFS] & 0xffff) == guest_code_selector) {
     GuestRegisters registers = registers_of(uc);
     sigset_t mask = uc.uc_sigmask;
@@ -402,9 +415,34 @@ std::int32_t signal_return(GuestProcess& process, bool rt) {
     mark_fx_state_present(context.fxsave_area);
     context.fxsave_restored = true;
   }
-  set_mask_bits(context.mask, mask);
+  set_guest_mask(context.mask, mask);
   ::sigprocmask(SIG_SETMASK, &context.mask, nullptr);
+  if (!guest_blocks_sigsys) requeue_parked_sigsys();
   return static_cast<std::int32_t>(sc.eax);
+}
+
+void enter_guest_mask_call() {
+  if (!guest_blocks_sigsys) return;
+  // In the shim's own code no dispatched SIGSYS can come: the host may block SIGSYS for the
+  // call, and the call then sees (and changes) the guest's SIGSYS bit as its own.
+  sigset_t sigsys{};
+  set_signal_bits(sigsys, signal_bit(SIGSYS));
+  ::sigprocmask(SIG_BLOCK, &sigsys, nullptr);
+  requeue_parked_sigsys();
+  // A SIGSYS the kernel hands over during the call came while the call unblocked it.
+  guest_blocks_sigsys = false;
+}
+
+void leave_guest_mask_call() {
+  sigset_t mask;
+  ::sigprocmask(SIG_SETMASK, nullptr, &mask);
+  // Blocked by the guest, or by the shim for a SIGSYS that came during the call and waits.
+  guest_blocks_sigsys = has_signal(mask, SIGSYS) && !pending.holds(SIGSYS);
+  if (!guest_blocks_sigsys) return;
+  // A SIGSYS pending in the kernel comes in now, and is parked.
+  sigset_t sigsys{};
+  set_signal_bits(sigsys, signal_bit(SIGSYS));
+  ::sigprocmask(SIG_UNBLOCK, &sigsys, nullptr);
 }
 
 std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,

@@ -63,6 +63,13 @@ std::int32_t signal_return(GuestProcess& process, bool rt);
 void set_current_context(GuestContext* context);
 GuestContext* current_context();
 
+// Around a guest call that reads or changes its signal mask or its pending signals
+// (sigprocmask, sigpending, sigtimedwait and their old forms): the host's SIGSYS bit is the
+// guest's for the call (the shim keeps it otherwise, as the host must not block SIGSYS), and
+// a SIGSYS the guest blocked is pending in the kernel for it.
+void enter_guest_mask_call();
+void leave_guest_mask_call();
+
 // sigaltstack for the guest, kept by the shim: the host's alternate stack is the shim's.
 std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,
                                GuestAddress old_stack);

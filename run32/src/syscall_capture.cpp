@@ -9,6 +9,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -161,20 +162,14 @@ bool is_directory_read(std::uint32_t number) {
   return number == getdents || number == getdents64 || number == readdir;
 }
 
-bool changes_signal_mask(std::uint32_t number) {
-  static const std::uint32_t rt_sigprocmask = i386_number("rt_sigprocmask"),
-                             sigprocmask = i386_number("sigprocmask"),
-                             ssetmask = i386_number("ssetmask");
-  return number == rt_sigprocmask || number == sigprocmask || number == ssetmask;
-}
-
-// The guest may block every signal (posix_spawn does), but a dispatched syscall whose SIGSYS
-// is blocked kills the process: SIGSYS stays the shim's.
-void keep_sigsys_unblocked() {
-  sigset_t sigsys;
-  sigemptyset(&sigsys);
-  sigaddset(&sigsys, SIGSYS);
-  ::sigprocmask(SIG_UNBLOCK, &sigsys, nullptr);
+// The calls that read or change the guest's signal mask or its pending signals.
+bool sees_guest_mask(std::uint32_t number) {
+  static const std::uint32_t calls[] = {
+      i386_number("rt_sigprocmask"),  i386_number("sigprocmask"),
+      i386_number("ssetmask"),        i386_number("sgetmask"),
+      i386_number("rt_sigpending"),   i386_number("sigpending"),
+      i386_number("rt_sigtimedwait"), i386_number("rt_sigtimedwait_time64")};
+  return std::find(std::begin(calls), std::end(calls), number) != std::end(calls);
 }
 
 // readlink (path, buffer, size) and readlinkat (directory, path, buffer, size) of the
@@ -226,9 +221,11 @@ void serve(GuestContext& context, bool dispatched) {
       static_cast<std::uint32_t>(r.edi), static_cast<std::uint32_t>(r.ebp)};
   if (trace_fd >= 0 && ends_or_replaces_guest(number))
     trace_call(number, arguments, nullptr, dispatched);
+  const bool mask_call = sees_guest_mask(number);
+  if (mask_call) enter_guest_mask_call();
   const std::int32_t result = run_call(number, arguments);
+  if (mask_call) leave_guest_mask_call();
   r.eax = static_cast<std::uint32_t>(result);
-  if (changes_signal_mask(number)) keep_sigsys_unblocked();
   if (trace_fd >= 0) trace_call(number, arguments, &result, dispatched);
   if (result == -EINTR && pending_handlers_restart() &&
       kernel_restarts(number, arguments, process->memory()))
@@ -384,6 +381,8 @@ void start_capturing_syscalls(GuestProcess& guest, int trace) {
   action.sa_sigaction = run32_host_signal_entry;
   action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
   ::sigaction(SIGSYS, &action, nullptr);
+  // The guest's SIGSYS bit from the mask execve passed on: the shim's from here.
+  leave_guest_mask_call();
   turn_dispatch_on();
 }
 
