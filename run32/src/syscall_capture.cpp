@@ -317,7 +317,6 @@ SysinfoPage install_sysinfo_page() {
   // Above the i386 TASK_SIZE, where the kernel would not let an i386 guest map anything; the
   // shim's hooks refuse guest ranges there as the i386 kernel would.
   const GuestAddress address = GuestProcess::task_size;
-  constexpr std::uint32_t entry_offset = GuestProcess::page_size / 2;
   void* page =
       ::mmap(reinterpret_cast<void*>(std::uintptr_t{address}), GuestProcess::page_size,
              PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
@@ -326,10 +325,16 @@ SysinfoPage install_sysinfo_page() {
     std::_Exit(126);
   }
   auto* bytes = static_cast<std::uint8_t*>(page);
-  const std::vector<std::uint8_t> vdso = minimal_vdso_image(address);
+  const auto code_size = static_cast<std::uint32_t>(run32_sysinfo_code_end - run32_sysinfo_code);
+  const std::vector<std::uint8_t> vdso = vdso_image(code_size);
+  if (vdso.size() != GuestProcess::page_size) {
+    std::fprintf(stderr, "syscompat run32: the vDSO image does not fit its page\n");
+    std::_Exit(126);
+  }
   std::memcpy(bytes, vdso.data(), vdso.size());
-  std::uint8_t* entry = bytes + entry_offset;
-  std::memcpy(entry, run32_sysinfo_code, run32_sysinfo_code_end - run32_sysinfo_code);
+  // __kernel_vsyscall: the AT_SYSINFO entry.
+  std::uint8_t* entry = bytes + VdsoText::vsyscall;
+  std::memcpy(entry, run32_sysinfo_code, code_size);
   const std::uint64_t target = reinterpret_cast<std::uint64_t>(&run32_syscall_entry);
   std::memcpy(
       entry + (reinterpret_cast<const std::uint8_t*>(&run32_sysinfo_target) - run32_sysinfo_code),
@@ -339,14 +344,13 @@ SysinfoPage install_sysinfo_page() {
     return static_cast<std::uint32_t>(static_cast<const std::uint8_t*>(symbol) -
                                       run32_sysinfo_code);
   };
-  const std::uint32_t far_target = address + entry_offset + offset_in_code(run32_sysinfo_64);
+  const std::uint32_t far_target = address + VdsoText::vsyscall + offset_in_code(run32_sysinfo_64);
   std::memcpy(entry + offset_in_code(&run32_sysinfo_far_offset), &far_target, sizeof far_target);
-  // The signal return trampolines, after the entry.
-  constexpr std::uint32_t sigreturn_offset = entry_offset + 0x100,
-                          rt_sigreturn_offset = entry_offset + 0x110;
-  std::memcpy(bytes + sigreturn_offset, sigreturn_code(false).data(), 8);
-  std::memcpy(bytes + rt_sigreturn_offset, sigreturn_code(true).data(), 8);
-  set_sigreturn_trampolines(address + sigreturn_offset, address + rt_sigreturn_offset);
+  // __kernel_sigreturn and __kernel_rt_sigreturn.
+  std::memcpy(bytes + VdsoText::sigreturn, sigreturn_code(false).data(), VdsoText::sigreturn_size);
+  std::memcpy(bytes + VdsoText::rt_sigreturn, sigreturn_code(true).data(),
+              VdsoText::sigreturn_size);
+  set_sigreturn_trampolines(address + VdsoText::sigreturn, address + VdsoText::rt_sigreturn);
   ::mprotect(page, GuestProcess::page_size, PROT_READ | PROT_EXEC);
   // The rest of the range up to 4 GB reserved, so that no guest mapping can grow into it.
   if (::mmap(bytes + GuestProcess::page_size, GuestProcess::page_size, PROT_NONE,
@@ -355,7 +359,7 @@ SysinfoPage install_sysinfo_page() {
     std::fprintf(stderr, "syscompat run32: the reserved page: %s\n", std::strerror(errno));
     std::_Exit(126);
   }
-  sysinfo_entry = address + entry_offset;
+  sysinfo_entry = address + VdsoText::vsyscall;
   return {address, sysinfo_entry};
 }
 
