@@ -11,11 +11,13 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-static volatile int count;
+static volatile int count, out_of_order, last_value = -1;
 static int values[64], numbers[64];
 
 static void record(int signal, siginfo_t *info, void *context) {
   (void)context;
+  if (info->si_value.sival_int != last_value + 1) out_of_order++;
+  last_value = info->si_value.sival_int;
   if (count < 64) {
     values[count] = info->si_value.sival_int;
     numbers[count] = signal;
@@ -93,11 +95,14 @@ int main(void) {
   getrlimit(RLIMIT_SIGPENDING, &limit);
   int accepted = 0;
   for (int i = 0; i < 10000; i++) accepted += queue(SIGRTMIN, i) == 0;
+  last_value = -1;
+  out_of_order = 0;
   block(SIGRTMIN, SIG_UNBLOCK);
   block(SIGRTMIN + 1, SIG_UNBLOCK);
   printf("10000 queued: %s, %s\n", accepted == 10000 ? "all accepted" : "some refused",
          count == accepted ? "each delivered once" : "deliveries differ");
   if (count != accepted) printf("accepted %d delivered %d\n", accepted, count);
+  printf("in the order queued: %d\n", out_of_order == 0);
   count = 0;
 
   /* RLIMIT_SIGPENDING bounds the queue (it counts the user's pending signals, so other
