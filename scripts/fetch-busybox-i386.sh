@@ -1,15 +1,9 @@
 #!/bin/bash
 # Puts Debian's busybox-static:i386 at DIR/bin/busybox without installing it (installing would
-# replace a native busybox): apt-get download, then dpkg -x. Needs the i386 architecture
-# (scripts/install-deps.sh adds it). Idempotent.
+# replace a native busybox). Idempotent.
 # usage: scripts/fetch-busybox-i386.sh DIR
 set -eu
 dir=$1
 [ -x "$dir/bin/busybox" ] && exit 0
-mkdir -p "$dir"
-download=$(mktemp -d)
-trap 'rm -rf "$download"' EXIT
-chmod 755 "$download"  # apt's _apt user writes the download here
-(cd "$download" && apt-get download -qq busybox-static:i386)
-dpkg -x "$download"/busybox-static_*_i386.deb "$dir"
+bash "$(dirname "$0")/fetch-i386-packages.sh" "$dir" busybox-static:i386
 [ -x "$dir/bin/busybox" ]

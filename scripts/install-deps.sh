@@ -12,7 +12,7 @@ packages=(
   gcc-arm-linux-gnueabihf gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-mips-linux-gnu
   libc6-dev-armhf-cross libc6-dev-arm64-cross libc6-dev-riscv64-cross libc6-dev-mips-cross
   linux-libc-dev-armhf-cross linux-libc-dev-arm64-cross linux-libc-dev-riscv64-cross linux-libc-dev-mips-cross
-  clang libclang-rt-14-dev qemu-user abigail-tools xz-utils hyperfine manpages-dev
+  clang libclang-rt-14-dev qemu-user abigail-tools xz-utils hyperfine manpages-dev golang-go
   man-db
 )
 

@@ -329,16 +329,20 @@ std::int32_t GuestProcess::execute(std::string path, GuestAddress argv, GuestAdd
     auto shim_pointers = c_strings(shim);
     if (trace_fd >= 0) ::fcntl(trace_fd, F_SETFD, 0);
     stop_capturing_syscalls();
+    enter_guest_mask_call();  // the mask and pending signals, SIGSYS's too, survive execve
     ::execve("/proc/self/exe", shim_pointers.data(), environment_pointers.data());
     const int error = errno;
+    leave_guest_mask_call();
     capture_syscalls_after_fork();
     if (trace_fd >= 0) ::fcntl(trace_fd, F_SETFD, FD_CLOEXEC);
     return -error;
   }
   auto argument_pointers = c_strings(arguments);
   stop_capturing_syscalls();
+  enter_guest_mask_call();
   ::execve(path.c_str(), argument_pointers.data(), environment_pointers.data());
   const int error = errno;
+  leave_guest_mask_call();
   capture_syscalls_after_fork();
   return -error;
 }

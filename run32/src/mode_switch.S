@@ -54,19 +54,24 @@ run32_have_fsgsbase:  // whether rdfsbase/wrfsbase may be used (AT_HWCAP2's FSGS
         .text
         .code64
 
-// The guest may load %fs (glibc and musl do not; Wine does), which sets the FS base from its
-// descriptor, and the kernel keeps that base when the guest enters the shim; the shim's C++
-// reaches its thread-local data (errno, the stack protector) through FS. So on every way in:
-// if the guest's %fs selector is not null, keep its selector and base at SAVE (16 bytes)
-// and make the base the shim's; on the way out, give the guest its base back (with
-// FSGSBASE) or reload its selector (without: arch_prctl clears the selector). Uses r10.
+// The guest may load %fs (Wine does; glibc's setcontext reloads the null selector that
+// getcontext saved), which sets the FS base from its descriptor, and the kernel keeps that
+// base when the guest enters the shim; the shim's C++ reaches its thread-local data (errno,
+// the stack protector) through FS. So on every way in: if the guest's %fs selector is not
+// null, keep its selector and base at SAVE (16 bytes) and make the base the shim's; on the
+// way out, give the guest its base back (with FSGSBASE) or reload its selector (without:
+// arch_prctl clears the selector). A null selector the guest loaded leaves a zero base on
+// CPUs that clear it (Intel, AMD with NullSelectorClearsBase), and the guest cannot use a
+// null %fs: the base is made the shim's again, and nothing is kept. Uses r10.
 .macro enter_shim_fs save
         mov %fs, %r10d
         and $0xffff, %r10d
         mov %r10, \save
-        jz 8f
+        jz 6f
         call swap_in_shim_fsbase
         mov %r10, 8+\save
+        jmp 8f
+6:      call restore_shim_fsbase
 8:
 .endm
 
@@ -114,6 +119,22 @@ swap_in_shim_fsbase:
         xor %r10d, %r10d
         ret
         .size swap_in_shim_fsbase, .-swap_in_shim_fsbase
+
+// With a null %fs: the FS base made the shim's if it is not (a guest's null load cleared
+// it). With FSGSBASE a read and a compare; without, arch_prctl every time, as the base cannot
+// be read without a syscall either. r10 = 0; keeps every other register.
+        .type restore_shim_fsbase, @function
+restore_shim_fsbase:
+        cmpb $0, run32_have_fsgsbase(%rip)
+        je swap_in_shim_fsbase
+        rdfsbase %r10
+        cmp run32_shim_fsbase(%rip), %r10
+        je 1f
+        mov run32_shim_fsbase(%rip), %r10
+        wrfsbase %r10
+1:      xor %r10d, %r10d
+        ret
+        .size restore_shim_fsbase, .-restore_shim_fsbase
 
 // Every host signal handler of the shim: the kernel calls it as sa_sigaction (signal, info,
 // context); it calls run32_host_signal with the shim's FS.

@@ -23,7 +23,6 @@
 #include "elf_loader.hpp"
 #include "guest_process.hpp"
 #include "syscall_capture.hpp"
-#include "vdso_image.hpp"
 
 namespace syscompat::run32 {
 
@@ -81,19 +80,20 @@ std::uint32_t guest_stack_size() {
 // The vDSO where the kernel maps an i386 process's (map_vdso: where its mmap places it, below
 // TASK_SIZE), readable and executable: the guest may read it and hand pointers into it to
 // syscalls, as natively.
-GuestAddress map_vdso(GuestProcess& process, const std::string& program) {
-  const auto size =
-      static_cast<std::uint32_t>((minimal_vdso_image(0).size() + GuestProcess::page_size - 1) &
-                                 ~(GuestProcess::page_size - 1));
+struct MappedVdso {
+  GuestAddress base, sysinfo_entry;
+};
+MappedVdso map_vdso(GuestProcess& process, const std::string& program) {
+  constexpr std::uint32_t size = GuestProcess::page_size;  // the image is one page
   const std::int32_t at =
       process.map({0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0});
   if (at < 0 && at > -4096)
     throw LoadError{escaped(program) + ": cannot map the vDSO: " + std::strerror(-at), 126};
   const auto address = static_cast<GuestAddress>(at);
-  const std::vector<std::uint8_t> image = minimal_vdso_image(address);
-  std::memcpy(process.memory().host(address), image.data(), image.size());
+  const GuestAddress entry =
+      write_vdso(static_cast<std::uint8_t*>(process.memory().host(address)), address);
   process.protect(address, size, PROT_READ | PROT_EXEC);
-  return address;
+  return {address, entry};
 }
 
 GuestAddress build_stack(GuestProcess& process, const LoadedProgram& program,
@@ -211,12 +211,12 @@ int run(const Options& given) {
     char resolved[PATH_MAX];
     process->set_program_path(::realpath(options.program.c_str(), resolved) ? resolved
                                                                             : options.program);
-    const SysinfoPage sysinfo = install_sysinfo_page();
-    const GuestAddress vdso = map_vdso(*process, options.program);
+    reserve_past_task_size();
+    const MappedVdso vdso = map_vdso(*process, options.program);
     reserve_poisoned_range();
     name_task(options.program);
     GuestRegisters registers{};
-    registers.esp = build_stack(*process, program, options, vdso, sysinfo.entry);
+    registers.esp = build_stack(*process, program, options, vdso.base, vdso.sysinfo_entry);
     registers.eip = program.entry;
     registers.eflags = 0x202;  // IF, and the reserved bit 1
     start_capturing_syscalls(*process.release(), trace_fd);

@@ -11,7 +11,10 @@
 #include <cstring>
 #include <type_traits>
 
+#include "pending_signals.hpp"
+#include "signal_set.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "syscompat/translators/siginfo.hpp"
 
 namespace syscompat::run32 {
 
@@ -43,11 +46,8 @@ struct UcontextI386 {
   std::uint32_t sigmask[2];
 };
 
-struct SiginfoI386 {
-  std::int32_t signo, error, code;
-  std::uint32_t fields[29];
-};
-static_assert(sizeof(SiginfoI386) == 128);
+using SiginfoI386 = abi::siginfo<abi::I386>;
+static_assert(sizeof(SiginfoI386) == 128 && alignof(SiginfoI386) <= 4);
 
 struct RtFrameI386 {
   std::uint32_t pretcode;
@@ -84,29 +84,36 @@ StackI386 guest_alternate_stack{0, SS_DISABLE, 0};
 GuestAddress trampolines[2];  // sigreturn, rt_sigreturn
 GuestContext* current = nullptr;
 
-siginfo_t pending_info[65];
-volatile sig_atomic_t pending[65];
+PendingSignals pending;
 
 std::uint32_t i386_number(std::string_view name) {
   return abi::find_syscall(abi::Abi::i386, name)->number;
 }
 
-std::uint64_t mask_bits(const sigset_t& mask) {
-  std::uint64_t bits = 0;
-  for (int s = 1; s <= 64; ++s)
-    if (sigismember(&mask, s) == 1) bits |= std::uint64_t{1} << (s - 1);
-  return bits;
+// SIGSYS in the guest's mask. The host never blocks SIGSYS (a dispatched syscall's SIGSYS
+// that is blocked kills the process), so the guest's own SIGSYS bit is kept here, and a
+// SIGSYS sent to the guest while the guest blocks it waits here until it unblocks it.
+bool guest_blocks_sigsys = false;
+bool sigsys_parked = false;
+siginfo_t parked_sigsys_info;
+
+// The guest's mask: the host's, with the guest's SIGSYS bit.
+std::uint64_t guest_mask_bits(const sigset_t& host) {
+  return (signal_bits(host) & ~signal_bit(SIGSYS)) | (guest_blocks_sigsys ? signal_bit(SIGSYS) : 0);
 }
 
-void add_mask_bits(sigset_t& mask, std::uint64_t bits) {
-  for (int s = 1; s <= 64; ++s)
-    if (bits >> (s - 1) & 1) sigaddset(&mask, s);
+// A SIGSYS parked while the guest blocked it goes back to the kernel's queue, where the
+// guest's unblocking (or its sigpending, sigtimedwait) finds it.
+void requeue_parked_sigsys() {
+  if (!sigsys_parked) return;
+  sigsys_parked = false;
+  ::syscall(SYS_rt_tgsigqueueinfo, ::getpid(), ::gettid(), SIGSYS, &parked_sigsys_info);
 }
 
-void set_mask_bits(sigset_t& mask, std::uint64_t bits) {
-  sigemptyset(&mask);
-  add_mask_bits(mask, bits);
-  sigdelset(&mask, SIGSYS);  // the shim's dispatch must never be blocked
+// Sets the guest's mask: the host's without SIGSYS, and the guest's SIGSYS bit.
+void set_guest_mask(sigset_t& host, std::uint64_t bits) {
+  set_signal_bits(host, bits & ~signal_bit(SIGSYS));
+  guest_blocks_sigsys = (bits & signal_bit(SIGSYS)) != 0;
 }
 
 bool is_fault(int signal, const siginfo_t& info) {
@@ -114,31 +121,13 @@ bool is_fault(int signal, const siginfo_t& info) {
                               signal == SIGFPE || signal == SIGTRAP);
 }
 
-// The kernel's copy_siginfo_to_user32: the fields after the three ints start at 12 on i386
-// and at 16 on x86_64, and pointers and longs narrow.
-SiginfoI386 to_guest_siginfo(int signal, const siginfo_t& host) {
-  SiginfoI386 guest{};
-  guest.signo = host.si_signo;
-  guest.error = host.si_errno;
-  guest.code = host.si_code;
-  const bool from_kernel = host.si_code > 0;
-  if (signal == SIGCHLD && from_kernel) {
-    guest.fields[0] = static_cast<std::uint32_t>(host.si_pid);
-    guest.fields[1] = host.si_uid;
-    guest.fields[2] = static_cast<std::uint32_t>(host.si_status);
-    guest.fields[3] = static_cast<std::uint32_t>(host.si_utime);
-    guest.fields[4] = static_cast<std::uint32_t>(host.si_stime);
-  } else if (is_fault(signal, host)) {
-    guest.fields[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(host.si_addr));
-  } else if (signal == SIGPOLL && from_kernel) {
-    guest.fields[0] = static_cast<std::uint32_t>(host.si_band);
-    guest.fields[1] = static_cast<std::uint32_t>(host.si_fd);
-  } else {  // kill, tkill, sigqueue, timers, message queues: two ints, then a sigval
-    guest.fields[0] = static_cast<std::uint32_t>(host.si_pid);
-    guest.fields[1] = host.si_uid;
-    guest.fields[2] = static_cast<std::uint32_t>(host.si_value.sival_int);
-  }
-  return guest;
+// The kernel's copy_siginfo_to_user32: the live member of the union, chosen by its layout
+// (F_SETSIG's signals carry the SIGPOLL one with si_fd whatever their number).
+SiginfoI386 to_guest_siginfo(const siginfo_t& host) {
+  abi::siginfo<abi::X86_64> native;
+  static_assert(sizeof native == sizeof host);
+  std::memcpy(&native, &host, sizeof native);
+  return translators::siginfo_to_i386(native);
 }
 
 // The guest's %gs and %fs selectors: the shim's 64-bit code leaves them loaded (only the FS
@@ -230,7 +219,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   const std::uint32_t fpstate = fx - fsave_header_size;
   const std::uint32_t frame_size = rt ? sizeof(RtFrameI386) : sizeof(FrameI386);
   const std::uint32_t frame = ((fpstate - frame_size + 4) & ~15u) - 4;
-  const std::uint64_t mask = mask_bits(context.mask);
+  const std::uint64_t mask = guest_mask_bits(context.mask);
   const SigcontextI386 sc = to_sigcontext(r, mask, fpstate, host);
 
   auto& memory = process.memory();
@@ -244,7 +233,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
     f.signal = signal;
     f.info_address = frame + offsetof(RtFrameI386, info);
     f.context_address = frame + offsetof(RtFrameI386, context);
-    f.info = to_guest_siginfo(signal, info);
+    f.info = to_guest_siginfo(info);
     f.context.stack = alternate;
     f.context.stack.flags = alternate.flags & SS_DISABLE ? SS_DISABLE
                             : on_alternate               ? SS_ONSTACK
@@ -270,12 +259,13 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   r.eip = action.handler;
   r.eax = static_cast<std::uint32_t>(signal);
   r.eflags &= ~std::uint64_t{direction_and_trap_flags};
-  add_mask_bits(context.mask, action.mask);
-  if (!(action.flags & SA_NODEFER)) sigaddset(&context.mask, signal);
-  sigdelset(&context.mask, SIGSYS);
+  set_guest_mask(context.mask,
+                 mask | action.mask | (action.flags & SA_NODEFER ? 0 : signal_bit(signal)));
+  // get_signal's SA_ONESHOT: the handler becomes SIG_DFL, flags, mask and restorer stay.
   if (action.flags & SA_RESETHAND) {
-    const translators::GuestSigaction default_action{};
-    process.sigaction(signal, &default_action, nullptr);
+    translators::GuestSigaction reset = action;
+    reset.handler = reinterpret_cast<std::uintptr_t>(SIG_DFL);
+    process.sigaction(signal, &reset, nullptr);
   }
 }
 
@@ -343,6 +333,11 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
 
 void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
   auto& uc = *static_cast<ucontext_t*>(host_context);
+  if (signal == SIGSYS && guest_blocks_sigsys) {
+    if (!sigsys_parked) parked_sigsys_info = *info;  // a standard signal: one waits
+    sigsys_parked = true;
+    return;
+  }
   if ((uc.uc_mcontext.gregs[REG_CSGSFS] & 0xffff) == guest_code_selector) {
     GuestRegisters registers = registers_of(uc);
     sigset_t mask = uc.uc_sigmask;
@@ -358,8 +353,7 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
     ::signal(signal, SIG_DFL);
     return;
   }
-  pending_info[signal] = *info;
-  pending[signal] = 1;
+  pending.add(signal, *info, uc.uc_sigmask);
   // Interrupted on the way back to the guest, past its check: back to the check.
   const auto rip = static_cast<std::uintptr_t>(uc.uc_mcontext.gregs[REG_RIP]);
   if (rip >= reinterpret_cast<std::uintptr_t>(run32_resume_check) &&
@@ -372,7 +366,7 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
 bool pending_handlers_restart() {
   if (!run32_signals_waiting) return false;
   for (int signal = 1; signal <= 64; ++signal) {
-    if (!pending[signal]) continue;
+    if (!pending.waiting(signal)) continue;
     const auto& action = guest_process().disposition(signal);
     const bool has_handler = action.handler != reinterpret_cast<std::uintptr_t>(SIG_DFL) &&
                              action.handler != reinterpret_cast<std::uintptr_t>(SIG_IGN);
@@ -384,16 +378,16 @@ bool pending_handlers_restart() {
 bool deliver_pending_signals(GuestContext context) {
   if (!run32_signals_waiting) return false;
   run32_signals_waiting = 0;
-  bool delivered = false;
-  for (int signal = 1; signal <= 64; ++signal) {
-    if (!pending[signal]) continue;
-    pending[signal] = 0;
+  pending.release(context.mask);
+  // In the kernel's order: the lowest number first, each next frame on top of the last.
+  for (int signal = 1; signal <= PendingSignals::last_signal; ++signal) {
+    if (!pending.waiting(signal)) continue;
     // Delivered even when the call just served blocks it again: it came while unblocked
     // (sigsuspend's temporary mask, say), when the kernel would have delivered it.
-    deliver(signal, pending_info[signal], context, nullptr);
-    delivered = true;
+    const siginfo_t info = pending.take(signal);
+    deliver(signal, info, context, nullptr);
   }
-  return delivered;
+  return true;
 }
 
 std::int32_t signal_return(GuestProcess& process, bool rt) {
@@ -421,9 +415,34 @@ std::int32_t signal_return(GuestProcess& process, bool rt) {
     mark_fx_state_present(context.fxsave_area);
     context.fxsave_restored = true;
   }
-  set_mask_bits(context.mask, mask);
+  set_guest_mask(context.mask, mask);
   ::sigprocmask(SIG_SETMASK, &context.mask, nullptr);
+  if (!guest_blocks_sigsys) requeue_parked_sigsys();
   return static_cast<std::int32_t>(sc.eax);
+}
+
+void enter_guest_mask_call() {
+  if (!guest_blocks_sigsys) return;
+  // In the shim's own code no dispatched SIGSYS can come: the host may block SIGSYS for the
+  // call, and the call then sees (and changes) the guest's SIGSYS bit as its own.
+  sigset_t sigsys{};
+  set_signal_bits(sigsys, signal_bit(SIGSYS));
+  ::sigprocmask(SIG_BLOCK, &sigsys, nullptr);
+  requeue_parked_sigsys();
+  // A SIGSYS the kernel hands over during the call came while the call unblocked it.
+  guest_blocks_sigsys = false;
+}
+
+void leave_guest_mask_call() {
+  sigset_t mask;
+  ::sigprocmask(SIG_SETMASK, nullptr, &mask);
+  // Blocked by the guest, or by the shim for a SIGSYS that came during the call and waits.
+  guest_blocks_sigsys = has_signal(mask, SIGSYS) && !pending.holds(SIGSYS);
+  if (!guest_blocks_sigsys) return;
+  // A SIGSYS pending in the kernel comes in now, and is parked.
+  sigset_t sigsys{};
+  set_signal_bits(sigsys, signal_bit(SIGSYS));
+  ::sigprocmask(SIG_UNBLOCK, &sigsys, nullptr);
 }
 
 std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,

@@ -47,7 +47,8 @@ void copy_registers_to(const GuestRegisters& registers, ucontext_t& host_context
 bool pending_handlers_restart();
 
 // Delivers the signals kept pending while the shim ran: frames built, registers and mask
-// changed. Whether one was delivered.
+// changed (the mask also loses what the shim blocked to keep further instances queued).
+// Whether any waited: the mask is then the one to resume the guest with.
 bool deliver_pending_signals(GuestContext context);
 
 // A guest signal's host handler, and the SIGSYS a guest sends itself (kill, raise).
@@ -61,6 +62,13 @@ std::int32_t signal_return(GuestProcess& process, bool rt);
 // change more than eax.
 void set_current_context(GuestContext* context);
 GuestContext* current_context();
+
+// Around a guest call that reads or changes its signal mask or its pending signals
+// (sigprocmask, sigpending, sigtimedwait and their old forms): the host's SIGSYS bit is the
+// guest's for the call (the shim keeps it otherwise, as the host must not block SIGSYS), and
+// a SIGSYS the guest blocked is pending in the kernel for it.
+void enter_guest_mask_call();
+void leave_guest_mask_call();
 
 // sigaltstack for the guest, kept by the shim: the host's alternate stack is the shim's.
 std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "restart_rules.hpp"
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscalls.hpp"
@@ -160,20 +161,14 @@ bool is_directory_read(std::uint32_t number) {
   return number == getdents || number == getdents64 || number == readdir;
 }
 
-bool changes_signal_mask(std::uint32_t number) {
-  static const std::uint32_t rt_sigprocmask = i386_number("rt_sigprocmask"),
-                             sigprocmask = i386_number("sigprocmask"),
-                             ssetmask = i386_number("ssetmask");
-  return number == rt_sigprocmask || number == sigprocmask || number == ssetmask;
-}
-
-// The guest may block every signal (posix_spawn does), but a dispatched syscall whose SIGSYS
-// is blocked kills the process: SIGSYS stays the shim's.
-void keep_sigsys_unblocked() {
-  sigset_t sigsys;
-  sigemptyset(&sigsys);
-  sigaddset(&sigsys, SIGSYS);
-  ::sigprocmask(SIG_UNBLOCK, &sigsys, nullptr);
+// The calls that read or change the guest's signal mask or its pending signals.
+bool sees_guest_mask(std::uint32_t number) {
+  static const std::uint32_t calls[] = {
+      i386_number("rt_sigprocmask"),  i386_number("sigprocmask"),
+      i386_number("ssetmask"),        i386_number("sgetmask"),
+      i386_number("rt_sigpending"),   i386_number("sigpending"),
+      i386_number("rt_sigtimedwait"), i386_number("rt_sigtimedwait_time64")};
+  return std::find(std::begin(calls), std::end(calls), number) != std::end(calls);
 }
 
 // readlink (path, buffer, size) and readlinkat (directory, path, buffer, size) of the
@@ -189,45 +184,6 @@ std::optional<std::int32_t> own_executable_link(std::uint32_t number,
       !process->is_own_executable_link(path))
     return std::nullopt;
   return process->read_own_executable_link(arguments[path_index + 1], arguments[path_index + 2]);
-}
-
-// Whether the kernel would restart this call after an SA_RESTART handler (its ERESTARTSYS):
-// all blocking calls but those that answer EINTR whenever a handler runs (ERESTARTNOHAND,
-// ERESTART_RESTARTBLOCK and plain EINTR: waiting for signals, sleeping, polling).
-bool restartable(std::uint32_t number) {
-  static const auto never = [] {
-    std::vector<std::uint32_t> numbers;
-    for (const char* name : {"pause",
-                             "sigsuspend",
-                             "rt_sigsuspend",
-                             "select",
-                             "_newselect",
-                             "pselect6",
-                             "pselect6_time64",
-                             "poll",
-                             "ppoll",
-                             "ppoll_time64",
-                             "epoll_wait",
-                             "epoll_pwait",
-                             "epoll_pwait2",
-                             "nanosleep",
-                             "clock_nanosleep",
-                             "clock_nanosleep_time64",
-                             "rt_sigtimedwait",
-                             "rt_sigtimedwait_time64",
-                             "io_getevents",
-                             "io_pgetevents",
-                             "io_pgetevents_time64",
-                             "msgrcv",
-                             "msgsnd",
-                             "semop",
-                             "semtimedop",
-                             "semtimedop_time64"})
-      if (const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, name))
-        numbers.push_back(call->number);
-    return numbers;
-  }();
-  return std::find(never.begin(), never.end(), number) == never.end();
 }
 
 // The guest's registers set to make the call again once its handlers return (their frames
@@ -264,11 +220,14 @@ void serve(GuestContext& context, bool dispatched) {
       static_cast<std::uint32_t>(r.edi), static_cast<std::uint32_t>(r.ebp)};
   if (trace_fd >= 0 && ends_or_replaces_guest(number))
     trace_call(number, arguments, nullptr, dispatched);
+  const bool mask_call = sees_guest_mask(number);
+  if (mask_call) enter_guest_mask_call();
   const std::int32_t result = run_call(number, arguments);
+  if (mask_call) leave_guest_mask_call();
   r.eax = static_cast<std::uint32_t>(result);
-  if (changes_signal_mask(number)) keep_sigsys_unblocked();
   if (trace_fd >= 0) trace_call(number, arguments, &result, dispatched);
-  if (result == -EINTR && restartable(number) && pending_handlers_restart())
+  if (result == -EINTR && pending_handlers_restart() &&
+      kernel_restarts(number, arguments, process->memory()))
     restart_after_handlers(r, number, dispatched);
   set_current_context(nullptr);
 }
@@ -353,21 +312,30 @@ extern "C" void run32_deliver_waiting_signals(GuestRegisters* registers,
     ::sigprocmask(SIG_SETMASK, &mask, nullptr);
 }
 
-SysinfoPage install_sysinfo_page() {
-  // Above the i386 TASK_SIZE, where the kernel would not let an i386 guest map anything; the
-  // shim's hooks refuse guest ranges there as the i386 kernel would.
-  const GuestAddress address = GuestProcess::task_size;
-  constexpr std::uint32_t entry_offset = GuestProcess::page_size / 2;
-  void* page =
-      ::mmap(reinterpret_cast<void*>(std::uintptr_t{address}), GuestProcess::page_size,
-             PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-  if (page == MAP_FAILED) {
-    std::fprintf(stderr, "syscompat run32: the AT_SYSINFO page: %s\n", std::strerror(errno));
+void reserve_past_task_size() {
+  // [TASK_SIZE, 4 GB): the kernel lets an i386 process map nothing there. Reserved, so that no
+  // guest mapping can grow into it; it is no guest memory, so a pointer there is EFAULT.
+  constexpr std::uint64_t four_gb = std::uint64_t{1} << 32;
+  if (::mmap(reinterpret_cast<void*>(std::uintptr_t{GuestProcess::task_size}),
+             four_gb - GuestProcess::task_size, PROT_NONE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1,
+             0) == MAP_FAILED) {
+    std::fprintf(stderr, "syscompat run32: the range past TASK_SIZE: %s\n", std::strerror(errno));
     std::_Exit(126);
   }
-  auto* bytes = static_cast<std::uint8_t*>(page);
-  std::uint8_t* entry = bytes + entry_offset;
-  std::memcpy(entry, run32_sysinfo_code, run32_sysinfo_code_end - run32_sysinfo_code);
+}
+
+GuestAddress write_vdso(std::uint8_t* bytes, GuestAddress address) {
+  const auto code_size = static_cast<std::uint32_t>(run32_sysinfo_code_end - run32_sysinfo_code);
+  const std::vector<std::uint8_t> vdso = vdso_image(code_size);
+  if (vdso.size() != GuestProcess::page_size) {
+    std::fprintf(stderr, "syscompat run32: the vDSO image does not fit its page\n");
+    std::_Exit(126);
+  }
+  std::memcpy(bytes, vdso.data(), vdso.size());
+  // __kernel_vsyscall: the AT_SYSINFO entry.
+  std::uint8_t* entry = bytes + VdsoText::vsyscall;
+  std::memcpy(entry, run32_sysinfo_code, code_size);
   const std::uint64_t target = reinterpret_cast<std::uint64_t>(&run32_syscall_entry);
   std::memcpy(
       entry + (reinterpret_cast<const std::uint8_t*>(&run32_sysinfo_target) - run32_sysinfo_code),
@@ -377,24 +345,15 @@ SysinfoPage install_sysinfo_page() {
     return static_cast<std::uint32_t>(static_cast<const std::uint8_t*>(symbol) -
                                       run32_sysinfo_code);
   };
-  const std::uint32_t far_target = address + entry_offset + offset_in_code(run32_sysinfo_64);
+  const std::uint32_t far_target = address + VdsoText::vsyscall + offset_in_code(run32_sysinfo_64);
   std::memcpy(entry + offset_in_code(&run32_sysinfo_far_offset), &far_target, sizeof far_target);
-  // The signal return trampolines, after the entry.
-  constexpr std::uint32_t sigreturn_offset = entry_offset + 0x100,
-                          rt_sigreturn_offset = entry_offset + 0x110;
-  std::memcpy(bytes + sigreturn_offset, sigreturn_code(false).data(), 8);
-  std::memcpy(bytes + rt_sigreturn_offset, sigreturn_code(true).data(), 8);
-  set_sigreturn_trampolines(address + sigreturn_offset, address + rt_sigreturn_offset);
-  ::mprotect(page, GuestProcess::page_size, PROT_READ | PROT_EXEC);
-  // The rest of the range up to 4 GB reserved, so that no guest mapping can grow into it.
-  if (::mmap(bytes + GuestProcess::page_size, GuestProcess::page_size, PROT_NONE,
-             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1,
-             0) == MAP_FAILED) {
-    std::fprintf(stderr, "syscompat run32: the reserved page: %s\n", std::strerror(errno));
-    std::_Exit(126);
-  }
-  sysinfo_entry = address + entry_offset;
-  return {sysinfo_entry};
+  // __kernel_sigreturn and __kernel_rt_sigreturn.
+  std::memcpy(bytes + VdsoText::sigreturn, sigreturn_code(false).data(), VdsoText::sigreturn_size);
+  std::memcpy(bytes + VdsoText::rt_sigreturn, sigreturn_code(true).data(),
+              VdsoText::sigreturn_size);
+  set_sigreturn_trampolines(address + VdsoText::sigreturn, address + VdsoText::rt_sigreturn);
+  sysinfo_entry = address + VdsoText::vsyscall;
+  return sysinfo_entry;
 }
 
 void start_capturing_syscalls(GuestProcess& guest, int trace) {
@@ -419,6 +378,8 @@ void start_capturing_syscalls(GuestProcess& guest, int trace) {
   action.sa_sigaction = run32_host_signal_entry;
   action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
   ::sigaction(SIGSYS, &action, nullptr);
+  // The guest's SIGSYS bit from the mask execve passed on: the shim's from here.
+  leave_guest_mask_call();
   turn_dispatch_on();
 }
 

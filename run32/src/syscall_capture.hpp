@@ -7,13 +7,12 @@
 
 namespace syscompat::run32 {
 
-// Maps the shim's page for the guest at its reserved address, TASK_SIZE: the AT_SYSINFO entry
-// and the signal return trampolines. The guest runs them but cannot hand them to a syscall
-// (they are past TASK_SIZE, EFAULT as natively); its vDSO is elsewhere (run32.cpp).
-struct SysinfoPage {
-  GuestAddress entry;
-};
-SysinfoPage install_sysinfo_page();
+// Reserves [TASK_SIZE, 4 GB), which is no i386 process's: nothing of the guest's goes there.
+void reserve_past_task_size();
+// Writes the guest's vDSO (vdso_image.hpp) with the AT_SYSINFO entry and the signal return
+// trampolines into `page` (one page of host memory, writable), which the guest sees at
+// `address`; answers the AT_SYSINFO entry's address.
+GuestAddress write_vdso(std::uint8_t* page, GuestAddress address);
 
 // Sets up the shim's stacks and handlers and turns dispatch on; trace_fd < 0: no trace.
 void start_capturing_syscalls(GuestProcess& process, int trace_fd);

@@ -1,6 +1,7 @@
 #include "syscompat/translators/i386.hpp"
 
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -440,6 +441,19 @@ std::int32_t translate_named(const GuestMemory& memory, std::string_view name,
   return -ENOSYS;
 }
 
+namespace {
+// The sleeps that write the time left when a signal interrupts them: hrtimer_nanosleep's
+// nanosleep_copyout, for nanosleep and a relative clock_nanosleep (an absolute one answers
+// ERESTARTNOHAND and leaves rmtp alone).
+bool writes_remaining_time(const abi::Syscall& native, const std::array<std::uint64_t, 6>& args) {
+  static const std::uint32_t nanosleep = abi::find_syscall(Abi::x86_64, "nanosleep")->number,
+                             clock_nanosleep =
+                                 abi::find_syscall(Abi::x86_64, "clock_nanosleep")->number;
+  return native.number == nanosleep ||
+         (native.number == clock_nanosleep && !(args[1] & TIMER_ABSTIME));
+}
+}  // namespace
+
 std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_plan,
                                const std::array<std::uint32_t, 6>& registers) {
   const CallPlan* plan = &call_plan;
@@ -548,7 +562,10 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
 
   long result = ::syscall(static_cast<long>(native.number), native_args[0], native_args[1],
                           native_args[2], native_args[3], native_args[4], native_args[5]);
-  if (result == -1) return -errno;
+  if (result == -1) {
+    if (errno != EINTR || !writes_remaining_time(native, native_args)) return -errno;
+    result = -EINTR;  // and the remaining time goes back to the guest as on success
+  }
 
   // Copy back what the call wrote into native-layout copies.
   for (std::size_t i = 0; i < values.size(); ++i) {

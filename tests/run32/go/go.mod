@@ -1,0 +1,3 @@
+module run32hello
+
+go 1.19
