@@ -23,6 +23,7 @@
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "vdso_image.hpp"
 
 #ifndef PR_SET_SYSCALL_USER_DISPATCH
 #define PR_SET_SYSCALL_USER_DISPATCH 59
