@@ -19,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "signals.hpp"
 #include "syscall_capture.hpp"
@@ -48,9 +49,12 @@ namespace {
 using abi::I386;
 
 constexpr std::int32_t ended_slot = -1;
+// glibc's SIGCANCEL and SIGSETXID (the first two real-time signals, kept by glibc for itself,
+// the host's and the guest's alike).
+constexpr int glibc_sigcancel = 32, glibc_sigsetxid = 33;
 constexpr std::uint64_t low_4gb = std::uint64_t{1} << 32;
 // The host stack of a thread the shim starts: its alternate and entry stacks, then room for
-// the frames that start it.
+// the frames that start it and glibc's thread descriptor and TLS at its top.
 constexpr std::size_t host_stack_size = signal_stack_size + shim_stack_size + (64 << 10);
 // clone's flags the kernel's copy_process takes for a child; the rest (CLONE_SETTLS and the
 // tid pointers) the shim serves itself.
@@ -68,6 +72,9 @@ struct Entry {
 std::mutex registry_lock;
 std::map<pid_t, Entry> registry;
 std::optional<translators::GuestMemory::Change> memory_held_for_fork;
+// Whether this process has started a host thread (glibc's late_init has run; it runs again
+// in a child of fork).
+std::atomic<bool> host_threads_started = false;
 
 std::uint32_t i386_number(std::string_view name) {
   return abi::find_syscall(abi::Abi::i386, name)->number;
@@ -95,18 +102,31 @@ std::int32_t await(std::atomic<std::int32_t>& word) {
   return value;
 }
 
-// A detached host thread, started with every signal blocked (it unblocks the guest's own).
-bool start_host_thread(void* (*body)(void*), void* argument, std::size_t stack_size) {
+// A detached host thread, started with every signal blocked (it unblocks the guest's own), on
+// host_stack_size bytes at `stack` (take_stack), or on a small stack of glibc's.
+bool start_host_thread(void* (*body)(void*), void* argument, std::uint8_t* stack) {
   pthread_attr_t attributes;
   ::pthread_attr_init(&attributes);
   ::pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-  ::pthread_attr_setstacksize(&attributes, stack_size);
+  if (stack)
+    ::pthread_attr_setstack(&attributes, stack, host_stack_size);
+  else
+    ::pthread_attr_setstacksize(&attributes, 64 << 10);
   const sigset_t all = every_signal();
   ::pthread_attr_setsigmask_np(&attributes, &all);
   pthread_t handle;
   const int error = ::pthread_create(&handle, &attributes, body, argument);
   ::pthread_attr_destroy(&attributes);
-  return error == 0;
+  if (error) return false;
+  // The host glibc's first thread installs its own SIGSETXID handler (pthread_create's
+  // late_init), over the guest's: the guest's dispositions of its glibc's two signals are
+  // put back.
+  if (!host_threads_started.exchange(true)) {
+    std::lock_guard lock(guest_process().dispositions_lock());
+    for (const int signal : {glibc_sigcancel, glibc_sigsetxid})
+      install_guest_disposition(signal, this_thread().dispositions[signal]);
+  }
+  return true;
 }
 
 void register_thread(GuestThread& thread) {
@@ -209,16 +229,52 @@ std::int32_t register_robust_list_with_kernel(GuestAddress head) {
   return run32_int80(number, head, sizeof(abi::robust_list_head<I386>), 0, 0, 0, 0);
 }
 
-// The host stack of the calling thread (pthread_getattr_np: without its guard page).
-std::uint8_t* host_stack_low() {
-  pthread_attr_t attributes;
-  void* low = nullptr;
-  std::size_t size = 0;
-  if (::pthread_getattr_np(::pthread_self(), &attributes) == 0) {
-    ::pthread_attr_getstack(&attributes, &low, &size);
-    ::pthread_attr_destroy(&attributes);
+// The kernel's mm_release for a guest's clear_child_tid: 0 written, one waiter woken (a
+// shared futex, as pthread_join waits on it).
+void clear_and_wake(translators::GuestMemory& memory, GuestAddress address) {
+  const std::uint32_t zero = 0;
+  if (address && memory.copy_out(address, &zero, sizeof zero) == 0)
+    ::syscall(SYS_futex, memory.host(address), FUTEX_WAKE, 1, nullptr, nullptr, 0);
+}
+
+// ---- the host stacks of guest threads ----
+//
+// The kernel clears and wakes a thread's clear_child_tid at its death (mm_release), which
+// pthread_join in the guest waits for; glibc keeps the host thread's for itself, to know
+// when a stack it cached may be reused. So the shim gives its host threads stacks of its
+// own (glibc neither caches nor frees those) and points the ending host thread's
+// clear_child_tid at the guest's: the joiner wakes when the thread is gone, as natively.
+// A stack is used again once the thread that ran on it is gone (tgkill's ESRCH; a tid taken
+// again by a new thread only delays that).
+struct SpareStack {
+  std::uint8_t* low;
+  pid_t tid;  // the thread that ran on it last
+};
+std::mutex stacks_lock;
+std::vector<SpareStack> spare_stacks;
+
+std::uint8_t* take_stack() {
+  {
+    std::lock_guard lock(stacks_lock);
+    const pid_t process = ::getpid();
+    for (auto it = spare_stacks.begin(); it != spare_stacks.end(); ++it)
+      if (::syscall(SYS_tgkill, process, it->tid, 0) == -1 && errno == ESRCH) {
+        std::uint8_t* low = it->low;
+        spare_stacks.erase(it);
+        return low;
+      }
   }
-  return static_cast<std::uint8_t*>(low);
+  // A guard page below, as glibc gives its own stacks.
+  void* mapping = ::mmap(nullptr, host_stack_size + GuestProcess::page_size, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+  if (mapping == MAP_FAILED) return nullptr;
+  ::mprotect(mapping, GuestProcess::page_size, PROT_NONE);
+  return static_cast<std::uint8_t*>(mapping) + GuestProcess::page_size;
+}
+
+void give_back_stack(std::uint8_t* low, pid_t tid) {
+  std::lock_guard lock(stacks_lock);
+  spare_stacks.push_back({low, tid});
 }
 
 // Below the caller's frame: the top of the stacks adopt_thread carves.
@@ -260,6 +316,7 @@ struct ThreadStart {
   CloneRequest request;
   sigset_t mask;
   translators::GuestSigaction* dispositions;  // shared: CLONE_THREAD needs CLONE_SIGHAND
+  std::uint8_t* stack_low;                    // the host thread's (take_stack)
   std::atomic<std::int32_t> result{0};        // the tid, or -errno
 };
 
@@ -271,16 +328,18 @@ void* run_guest_thread(void* argument) {
   const sigset_t mask = start.mask;
   GuestThread thread;
   thread.dispositions = start.dispositions;
+  thread.stack_low = start.stack_low;
   sigjmp_buf exit_jump;
   if (sigsetjmp(exit_jump, 0)) return nullptr;  // exit_thread: the guest thread has ended
   thread.exit_jump = &exit_jump;
   std::uint8_t* top;
   RUN32_STACK_TOP_HERE(top);
-  adopt_thread(thread, host_stack_low(), top);
+  adopt_thread(thread, thread.stack_low, top);
   if (request.flags & CLONE_SETTLS) {
     const std::int32_t error = set_child_tls(request.tls);
     if (failed(error)) {
       forget_thread(thread);
+      give_back_stack(thread.stack_low, thread.tid);
       announce(start.result, error);
       return nullptr;
     }
@@ -294,11 +353,16 @@ void* run_guest_thread(void* argument) {
 }
 
 std::int32_t create_thread(GuestProcess& process, const CloneRequest& request) {
-  ThreadStart start{&process, current_context()->registers, request, host_mask(),
-                    this_thread().dispositions};
+  std::uint8_t* stack = take_stack();
+  if (!stack) return -EAGAIN;
+  ThreadStart start{&process,    current_context()->registers, request,
+                    host_mask(), this_thread().dispositions,   stack};
   start.registers.eax = 0;
   if (request.stack) start.registers.esp = request.stack;
-  if (!start_host_thread(run_guest_thread, &start, host_stack_size)) return -EAGAIN;
+  if (!start_host_thread(run_guest_thread, &start, stack)) {
+    give_back_stack(stack, 0);
+    return -EAGAIN;
+  }
   return await(start.result);
 }
 
@@ -329,6 +393,7 @@ struct ChildStart {
   sigset_t mask;
   translators::GuestSigaction* dispositions;
   std::uint8_t* stack_low;
+  GuestThread* thread = nullptr;           // the child's, on its stack
   std::atomic<std::int32_t> in_memory{1};  // the helper's CLONE_CHILD_CLEARTID word
 };
 
@@ -339,6 +404,8 @@ int run_guest_child(void* argument) {
   const CloneRequest request = child.request;
   GuestThread thread;
   thread.dispositions = child.dispositions;
+  thread.helper_clears = true;
+  child.thread = &thread;
   std::uint8_t* top;
   RUN32_STACK_TOP_HERE(top);
   adopt_thread(thread, child.stack_low, top);
@@ -362,7 +429,7 @@ void wait_while_one(std::atomic<std::int32_t>& word) {
 void* run_child_helper(void* argument) {
   auto& start = *static_cast<ProcessStart*>(argument);
   const CloneRequest request = start.request;
-  const std::size_t size = signal_stack_size + shim_stack_size + (64 << 10);
+  const std::size_t size = host_stack_size;
   void* stack = ::mmap(nullptr, size, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK | MAP_NORESERVE, -1, 0);
   if (stack == MAP_FAILED) {
@@ -396,6 +463,9 @@ void* run_child_helper(void* argument) {
     start.process->memory().copy_out(request.parent_tid, &pid, sizeof pid);
   announce(start.result, pid);  // with CLONE_VFORK, once the child has let go
   wait_while_one(child.in_memory);
+  // The child has left this memory (exec or exit): its guest clear_child_tid, as the
+  // kernel's mm_release does then; its GuestThread is still on the stack about to go.
+  if (child.thread) clear_and_wake(start.process->memory(), child.thread->clear_child_tid);
   ::munmap(stack, size);
   delete[] own;
   return nullptr;
@@ -406,7 +476,7 @@ std::int32_t create_process_on_this_memory(GuestProcess& process, const CloneReq
                      this_thread().dispositions};
   start.registers.eax = 0;
   if (request.stack) start.registers.esp = request.stack;
-  if (!start_host_thread(run_child_helper, &start, 64 << 10)) return -EAGAIN;
+  if (!start_host_thread(run_child_helper, &start, nullptr)) return -EAGAIN;
   return await(start.result);
 }
 
@@ -559,17 +629,19 @@ void exit_thread(int status) {
     register_robust_list_with_kernel(0);
     release_robust_futexes(process.memory(), thread);
   }
-  if (thread.clear_child_tid) {
-    const std::uint32_t zero = 0;
-    if (process.memory().copy_out(thread.clear_child_tid, &zero, sizeof zero) == 0)
-      ::syscall(SYS_futex, process.memory().host(thread.clear_child_tid), FUTEX_WAKE, 1, nullptr,
-                nullptr, 0);
-  }
   const bool last = forget_thread(thread);
-  // A thread the shim started goes back to its start, and glibc ends it (its stack reused).
-  // The main thread (whose stack is the process's), a child on this memory, and the last
-  // thread end by the kernel's exit.
-  if (thread.exit_jump && !last) siglongjmp(*thread.exit_jump, 1);
+  // The kernel clears and wakes clear_child_tid when the host thread is gone; for a child
+  // on this memory, its helper does (its own word is the helper's).
+  if (!thread.helper_clears)
+    ::syscall(SYS_set_tid_address,
+              thread.clear_child_tid ? process.memory().host(thread.clear_child_tid) : nullptr);
+  // A thread the shim started goes back to its start and glibc ends it; the main thread
+  // (whose stack is the process's), a child on this memory, and the last thread end by the
+  // kernel's exit.
+  if (thread.exit_jump && !last) {
+    give_back_stack(thread.stack_low, thread.tid);
+    siglongjmp(*thread.exit_jump, 1);
+  }
   for (;;) ::syscall(SYS_exit, status);
 }
 
@@ -616,6 +688,8 @@ void after_fork(bool child) {
   memory_held_for_fork.reset();
   new (&registry_lock) std::mutex;
   new (&guest_process().dispositions_lock()) std::mutex;
+  new (&stacks_lock) std::mutex;
+  host_threads_started = false;
   registry.clear();
   for (auto& slot : run32_thread_fsbases) slot.tid.store(0, std::memory_order_relaxed);
   GuestThread& thread = this_thread();

@@ -29,10 +29,12 @@ inline constexpr std::size_t signal_stack_size = 256 << 10, shim_stack_size = 1 
 // What the shim keeps per guest thread beside the thread-local state.
 struct GuestThread {
   pid_t tid = 0;
-  std::uint64_t fs_base = 0;         // the host thread's own (its TLS), above 4 GB
-  GuestAddress clear_child_tid = 0;  // set_tid_address, CLONE_CHILD_CLEARTID
-  GuestAddress robust_list = 0;      // set_robust_list's head
-  sigjmp_buf* exit_jump = nullptr;   // where a thread the shim started leaves the guest
+  std::uint64_t fs_base = 0;          // the host thread's own (its TLS), above 4 GB
+  GuestAddress clear_child_tid = 0;   // set_tid_address, CLONE_CHILD_CLEARTID
+  GuestAddress robust_list = 0;       // set_robust_list's head
+  sigjmp_buf* exit_jump = nullptr;    // where a thread the shim started leaves the guest
+  bool helper_clears = false;         // a child on this memory: its helper clears the tid
+  std::uint8_t* stack_low = nullptr;  // the host stack of a thread the shim started
   // The signal dispositions of its thread group (the kernel's sighand_struct):
   // guest_signal_count entries, shared by the threads of a process.
   translators::GuestSigaction* dispositions = nullptr;

@@ -35,8 +35,13 @@ static void* try_both(void* unused) {
   if (rd == 0) pthread_rwlock_unlock(&rwlock);
   int wr = pthread_rwlock_trywrlock(&rwlock);
   if (wr == 0) pthread_rwlock_unlock(&rwlock);
-  printf("  other thread: tryrdlock %s, trywrlock %s\n", rd == 0 ? "0" : rd == EBUSY ? "EBUSY" : "?",
-         wr == 0 ? "0" : wr == EBUSY ? "EBUSY" : "?");
+  printf("  other thread: tryrdlock %s, trywrlock %s\n",
+         rd == 0       ? "0"
+         : rd == EBUSY ? "EBUSY"
+                       : "?",
+         wr == 0       ? "0"
+         : wr == EBUSY ? "EBUSY"
+                       : "?");
   return unused;
 }
 
