@@ -20,6 +20,7 @@
 #include "signals.hpp"
 #include "syscall_capture.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "threads.hpp"
 
 namespace syscompat::run32 {
 
@@ -84,14 +85,17 @@ void set_guest_process(GuestProcess* process) {
   the_process = process;
 }
 
-void GuestProcess::declare(GuestAddress address, std::uint64_t length, int protection) {
+// Under the Change that also covers the kernel call, so that no other thread's copy falls
+// between the two.
+void GuestProcess::declare(translators::GuestMemory::Change& change, GuestAddress address,
+                           std::uint64_t length, int protection) {
   // x86 pages that can be written or executed can be read.
   const int access = (protection & (PROT_READ | PROT_WRITE | PROT_EXEC) ? memory_.readable : 0) |
                      (protection & PROT_WRITE ? memory_.writable : 0);
   if (access)
-    memory_.map(address, page_up(length), access);
+    change.map(address, page_up(length), access);
   else
-    memory_.unmap(address, page_up(length));
+    change.unmap(address, page_up(length));
 }
 
 std::int32_t GuestProcess::map(const translators::MapRequest& request) {
@@ -101,32 +105,35 @@ std::int32_t GuestProcess::map(const translators::MapRequest& request) {
   const bool out_of_range = past_task_size(request.address, page_up(request.length));
   if (fixed && out_of_range) return -ENOMEM;
   static const std::uint32_t mmap2 = i386_number("mmap2");
+  auto change = memory_.change();
   const std::int32_t result =
       run32_int80(mmap2, out_of_range ? 0 : request.address, request.length,
                   static_cast<std::uint32_t>(request.protection),
                   static_cast<std::uint32_t>(request.flags), static_cast<std::uint32_t>(request.fd),
                   static_cast<std::uint32_t>(request.offset / page_size));
   if (!failed(result))
-    declare(static_cast<GuestAddress>(result), request.length, request.protection);
+    declare(change, static_cast<GuestAddress>(result), request.length, request.protection);
   return result;
 }
 
 std::int32_t GuestProcess::unmap(GuestAddress address, std::uint32_t length) {
   if (past_task_size(address, page_up(length))) return -EINVAL;
   static const std::uint32_t munmap = i386_number("munmap");
+  auto change = memory_.change();
   const std::int32_t result = run32_int80(munmap, address, length, 0, 0, 0, 0);
-  if (!failed(result)) memory_.unmap(address, page_up(length));
+  if (!failed(result)) change.unmap(address, page_up(length));
   return result;
 }
 
 std::int32_t GuestProcess::protect(GuestAddress address, std::uint32_t length, int protection) {
   if (past_task_size(address, page_up(length))) return -ENOMEM;  // no mapping of the guest's
   static const std::uint32_t mprotect = i386_number("mprotect");
+  auto change = memory_.change();
   const std::int32_t result =
       run32_int80(mprotect, address, length, static_cast<std::uint32_t>(protection), 0, 0, 0);
   // PROT_GROWSDOWN/UP extend the range to the mapping's edge; the declarations keep the
   // range asked for, which is what a guest relying on them touches.
-  if (!failed(result)) declare(address, length, protection);
+  if (!failed(result)) declare(change, address, length, protection);
   return result;
 }
 
@@ -138,15 +145,16 @@ std::int32_t GuestProcess::remap(GuestAddress address, std::uint32_t old_length,
       ((flags & MREMAP_FIXED) && past_task_size(new_address, page_up(new_length))))
     return -EINVAL;
   static const std::uint32_t mremap = i386_number("mremap");
-  const int access = memory_.accessible(address, old_length, memory_.writable)   ? PROT_WRITE
-                     : memory_.accessible(address, old_length, memory_.readable) ? PROT_READ
-                                                                                 : PROT_NONE;
+  auto change = memory_.change();
+  const int access = change.accessible(address, old_length, memory_.writable)   ? PROT_WRITE
+                     : change.accessible(address, old_length, memory_.readable) ? PROT_READ
+                                                                                : PROT_NONE;
   const std::int32_t result = run32_int80(mremap, address, old_length, new_length,
                                           static_cast<std::uint32_t>(flags), new_address, 0);
   if (failed(result)) return result;
   // MREMAP_DONTUNMAP leaves the old range mapped (and empty).
-  if (!(flags & MREMAP_DONTUNMAP)) memory_.unmap(address, page_up(old_length));
-  declare(static_cast<GuestAddress>(result), new_length, access);
+  if (!(flags & MREMAP_DONTUNMAP)) change.unmap(address, page_up(old_length));
+  declare(change, static_cast<GuestAddress>(result), new_length, access);
   return result;
 }
 
@@ -171,26 +179,36 @@ std::int32_t GuestProcess::brk(GuestAddress address) {
 std::int32_t GuestProcess::shm_attach(int id, GuestAddress address, int flags) {
   if (address && past_task_size(address, page_size)) return -EINVAL;
   static const std::uint32_t shmat = i386_number("shmat");
+  auto change = memory_.change();
   const std::int32_t result = run32_int80(shmat, static_cast<std::uint32_t>(id), address,
                                           static_cast<std::uint32_t>(flags), 0, 0, 0);
   if (failed(result)) return result;
   shmid_ds segment{};
   if (::shmctl(id, IPC_STAT, &segment) == 0)
-    declare(static_cast<GuestAddress>(result), segment.shm_segsz,
+    declare(change, static_cast<GuestAddress>(result), segment.shm_segsz,
             flags & SHM_RDONLY ? PROT_READ : PROT_READ | PROT_WRITE);
   return result;
 }
 
+// do_sigaction on the calling thread's group's dispositions (a process's threads share them;
+// a child on this memory without CLONE_SIGHAND has its own).
 std::int32_t GuestProcess::sigaction(int signal, const translators::GuestSigaction* action,
                                      translators::GuestSigaction* previous) {
-  if (signal < 1 || signal >= static_cast<int>(dispositions_.size())) return -EINVAL;
+  if (signal < 1 || signal >= static_cast<int>(guest_signal_count)) return -EINVAL;
   if (action && (signal == SIGKILL || signal == SIGSTOP)) return -EINVAL;
-  if (previous) *previous = dispositions_[signal];
+  std::lock_guard lock(dispositions_lock_);
+  translators::GuestSigaction* dispositions = this_thread().dispositions;
+  if (previous) *previous = dispositions[signal];
   if (action) {
     if (int error = install_guest_disposition(signal, *action)) return -error;
-    dispositions_[signal] = *action;
+    dispositions[signal] = *action;
   }
   return 0;
+}
+
+translators::GuestSigaction GuestProcess::disposition(int signal) const {
+  std::lock_guard lock(dispositions_lock_);
+  return this_thread().dispositions[signal];
 }
 
 bool GuestProcess::is_own_executable_link(const std::string& path) const {
@@ -222,10 +240,9 @@ std::int32_t GuestProcess::set_thread_area(GuestAddress descriptor) {
 std::int32_t GuestProcess::owner_call(const translators::CallPlan& plan,
                                       const std::array<std::uint32_t, 6>& r) {
   const std::string_view name = plan.guest->name;
-  if (name == "exit" || name == "exit_group") {
-    // One guest thread: its exit is the process's.
-    ::syscall(SYS_exit_group, static_cast<int>(r[0]));
-    __builtin_unreachable();
+  if (name == "exit") exit_thread(static_cast<int>(r[0]));
+  if (name == "exit_group") {
+    for (;;) ::syscall(SYS_exit_group, static_cast<int>(r[0]));
   }
   if (name == "set_thread_area") return set_thread_area(r[0]);
   if (name == "get_thread_area") {
@@ -238,45 +255,37 @@ std::int32_t GuestProcess::owner_call(const translators::CallPlan& plan,
       return -EFAULT;
     return eax_of(::syscall(SYS_modify_ldt, r[0], memory_.host(r[1]), r[2]));
   }
-  // fork and vfork: a fork (vfork's parent does not wait for the child's exec or exit).
-  if (name == "fork" || name == "vfork") return clone({SIGCHLD, 0, 0, 0, 0, 0});
+  if (name == "fork") return clone_guest(*this, {.exit_signal = SIGCHLD});
+  if (name == "vfork")
+    return clone_guest(*this, {.flags = CLONE_VM | CLONE_VFORK, .exit_signal = SIGCHLD});
   if (name == "clone") return clone(r);
+  if (name == "clone3") return clone3_guest(*this, r[0], r[1]);
+  if (name == "set_tid_address") return set_tid_address(r[0]);
+  if (name == "set_robust_list") return set_robust_list(*this, r[0], r[1]);
+  if (name == "get_robust_list") return get_robust_list(*this, static_cast<int>(r[0]), r[1], r[2]);
   if (name == "execve") return execve(r);
   if (name == "execveat") return execveat(r);
   if (name == "sigreturn") return signal_return(*this, false);
   if (name == "rt_sigreturn") return signal_return(*this, true);
-  // clone3 answers ENOSYS, and glibc falls back to clone.
   return -ENOSYS;
 }
 
-// i386 clone (CLONE_BACKWARDS): ebx flags, ecx new stack, edx parent tid, esi tls (a
-// user_desc), edi child tid. Served by a fork-like clone of the whole shim process: the
-// child's copy of the guest continues on `new stack` if one is given.
+// i386 clone (CLONE_BACKWARDS): ebx flags and the exit signal, ecx the child's stack, edx
+// parent_tid (or the pidfd's slot with CLONE_PIDFD), esi tls (a user_desc), edi child_tid.
 std::int32_t GuestProcess::clone(const std::array<std::uint32_t, 6>& r) {
-  const std::uint64_t flags = r[0];
-  const bool vfork_like = (flags & CLONE_VM) && (flags & CLONE_VFORK);
-  if ((flags & CLONE_THREAD) || ((flags & CLONE_VM) && !vfork_like)) {
-    std::fprintf(stderr,
-                 "syscompat run32: the guest creates a thread (clone flags %#llx): threads are "
-                 "not supported yet, answering ENOSYS\n",
-                 static_cast<unsigned long long>(flags));
-    return -ENOSYS;
+  CloneRequest request;
+  request.flags = r[0] & ~std::uint32_t{CSIGNAL};
+  request.exit_signal = static_cast<int>(r[0] & CSIGNAL);
+  request.stack = r[1];
+  request.parent_tid = r[2];
+  request.tls = r[3];
+  request.child_tid = r[4];
+  if (request.flags & CLONE_PIDFD) {
+    // kernel_clone: the one slot cannot take both.
+    if (request.flags & CLONE_PARENT_SETTID) return -EINVAL;
+    request.pidfd = r[2];
   }
-  const GuestAddress parent_tid = r[2], tls = r[3], child_tid = r[4];
-  if ((flags & CLONE_PARENT_SETTID) && !memory_.accessible(parent_tid, 4, memory_.writable))
-    return -EFAULT;
-  if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) &&
-      !memory_.accessible(child_tid, 4, memory_.writable))
-    return -EFAULT;
-  // CLONE_VM | CLONE_VFORK (posix_spawn) as a fork: the child gets a copy of the memory.
-  const std::uint64_t host_flags = flags & ~std::uint64_t{CLONE_VM | CLONE_VFORK | CLONE_SETTLS};
-  const long pid =
-      ::syscall(SYS_clone, host_flags, 0, memory_.host(parent_tid), memory_.host(child_tid), 0);
-  if (pid != 0) return eax_of(pid);
-  capture_syscalls_after_fork();
-  if (flags & CLONE_SETTLS) set_thread_area(tls);
-  if (r[1]) current_context()->registers.esp = r[1];
-  return 0;
+  return clone_guest(*this, request);
 }
 
 std::int32_t GuestProcess::execve(const std::array<std::uint32_t, 6>& r) {

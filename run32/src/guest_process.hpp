@@ -1,10 +1,12 @@
 // The i386 guest process run32 owns: its memory map below 4 GB (declared to the translators),
 // its heap, its thread area, its signal dispositions, and the calls that create, replace or
-// end it. One per shim process; the guest has one thread.
+// end it. One per shim process, shared by the guest's threads (threads.hpp) and by the
+// processes it starts on this same memory (CLONE_VM).
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,9 @@
 namespace syscompat::run32 {
 
 using translators::GuestAddress;
+
+// Signals 1..64, indexed by number.
+inline constexpr std::size_t guest_signal_count = 65;
 
 class GuestProcess final : public translators::ProcessHooks {
  public:
@@ -52,7 +57,11 @@ class GuestProcess final : public translators::ProcessHooks {
   // The heap starts on the page after the program's last segment.
   void set_brk_start(GuestAddress start) { brk_start_ = brk_current_ = brk_mapped_end_ = start; }
 
-  const translators::GuestSigaction& disposition(int signal) const { return dispositions_[signal]; }
+  // The disposition of a signal for the calling thread's thread group.
+  translators::GuestSigaction disposition(int signal) const;
+  // The main thread group's dispositions (guest_signal_count of them).
+  translators::GuestSigaction* dispositions() { return dispositions_.data(); }
+  std::mutex& dispositions_lock() { return dispositions_lock_; }
 
  private:
   std::int32_t clone(const std::array<std::uint32_t, 6>& registers);
@@ -60,14 +69,16 @@ class GuestProcess final : public translators::ProcessHooks {
   std::int32_t execveat(const std::array<std::uint32_t, 6>& registers);
   std::int32_t execute(std::string path, GuestAddress argv, GuestAddress envp);
   std::int32_t set_thread_area(GuestAddress descriptor);
-  void declare(GuestAddress address, std::uint64_t length, int protection);
+  void declare(translators::GuestMemory::Change& change, GuestAddress address, std::uint64_t length,
+               int protection);
 
   std::string resolve_own_executable(const std::string& path) const;
 
   std::string program_path_;
   translators::GuestMemory memory_;
   GuestAddress brk_start_ = 0, brk_current_ = 0, brk_mapped_end_ = 0;
-  std::array<translators::GuestSigaction, 65> dispositions_{};
+  std::array<translators::GuestSigaction, guest_signal_count> dispositions_{};
+  mutable std::mutex dispositions_lock_;
 };
 
 // The one guest of this process: the entry points (AT_SYSINFO, SIGSYS, signals) find it here.

@@ -14,14 +14,17 @@ struct GuestRegisters {
 static_assert(sizeof(GuestRegisters) == 80, "mode_switch.S pushes ten slots");
 
 extern "C" {
-// The shim's 64-bit stack top for the syscall entry; its FS base, and how to set it.
-extern std::uint64_t run32_shim_stack;
-extern std::uint64_t run32_shim_fsbase;
+// The calling thread's 64-bit stack top for the syscall entry (threads.cpp); how to set the
+// FS base, and how the entry finds the thread's own (x86_64 gettid).
+extern __thread std::uint64_t run32_shim_stack __attribute__((tls_model("initial-exec")));
 extern std::uint32_t run32_arch_prctl;
+extern std::uint32_t run32_gettid;
 extern std::uint8_t run32_have_fsgsbase;
 // The sa_sigaction of every host handler: run32_host_signal with the shim's FS base.
 void run32_host_signal_entry(int signal, siginfo_t* info, void* context);
 void run32_host_signal(int signal, siginfo_t* info, void* context);
+// The host handlers' return (rt_sigreturn), for the raw rt_sigaction.
+void run32_host_restorer();
 // The 32-bit AT_SYSINFO code to copy below 4 GB, and its slot for the 64-bit target.
 extern const std::uint8_t run32_sysinfo_code[], run32_sysinfo_code_end[];
 extern std::uint64_t run32_sysinfo_target;
@@ -33,8 +36,9 @@ void run32_syscall_entry();
 // last instruction), and what it calls when there are some.
 extern const std::uint8_t run32_resume_check[], run32_resume_last[];
 void run32_deliver_waiting_signals(GuestRegisters* registers, std::uint8_t* fxsave_area);
-// Nonzero when a signal waits for the guest's return from the shim.
-extern volatile std::uint8_t run32_signals_waiting;
+// Nonzero when a signal waits for the calling thread's return to the guest.
+extern __thread volatile std::uint8_t run32_signals_waiting
+    __attribute__((tls_model("initial-exec")));
 std::int32_t run32_int80(std::uint32_t number, std::uint32_t a1, std::uint32_t a2, std::uint32_t a3,
                          std::uint32_t a4, std::uint32_t a5, std::uint32_t a6);
 // Called by the entry with the saved registers and the guest's xmm0-7 (128 bytes):

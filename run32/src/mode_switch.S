@@ -14,6 +14,7 @@
 #define GUEST_CODE_SELECTOR 0x23
 #define GUEST_DATA_SELECTOR 0x2b
 #define SHIM_CODE_SELECTOR 0x33
+#define RUN32_THREAD_SLOTS 16384  // threads.hpp: thread_slots
 
         .text
 
@@ -38,15 +39,14 @@ run32_sysinfo_target:
 run32_sysinfo_code_end:
 
 // ---- the shim side ----
+// Per thread (one host thread per guest thread), in the shim's TLS (threads.cpp):
+// run32_shim_stack, the top of the 64-bit stack the entry runs on, and run32_signals_waiting.
+// Reaching them needs the thread's own FS base, which the guest may have replaced.
         .data
-        .globl run32_shim_stack
-        .p2align 3
-run32_shim_stack:  // top of the 64-bit stack the shim's entry runs on (one guest thread)
-        .quad 0
-        .globl run32_shim_fsbase, run32_have_fsgsbase, run32_arch_prctl
-run32_shim_fsbase:  // the shim's thread pointer (FS base), which a guest %fs load replaces
-        .quad 0
+        .globl run32_have_fsgsbase, run32_arch_prctl, run32_gettid
 run32_arch_prctl:  // x86_64 arch_prctl's number, from the description (without FSGSBASE)
+        .long 0
+run32_gettid:  // x86_64 gettid's number, from the description
         .long 0
 run32_have_fsgsbase:  // whether rdfsbase/wrfsbase may be used (AT_HWCAP2's FSGSBASE)
         .byte 0
@@ -54,110 +54,137 @@ run32_have_fsgsbase:  // whether rdfsbase/wrfsbase may be used (AT_HWCAP2's FSGS
         .text
         .code64
 
-// The guest may load %fs (Wine does; glibc's setcontext reloads the null selector that
-// getcontext saved), which sets the FS base from its descriptor, and the kernel keeps that
-// base when the guest enters the shim; the shim's C++ reaches its thread-local data (errno,
-// the stack protector) through FS. So on every way in: if the guest's %fs selector is not
-// null, keep its selector and base at SAVE (16 bytes) and make the base the shim's; on the
-// way out, give the guest its base back (with FSGSBASE) or reload its selector (without:
-// arch_prctl clears the selector). A null selector the guest loaded leaves a zero base on
-// CPUs that clear it (Intel, AMD with NullSelectorClearsBase), and the guest cannot use a
-// null %fs: the base is made the shim's again, and nothing is kept. Uses r10.
-.macro enter_shim_fs save
-        mov %fs, %r10d
-        and $0xffff, %r10d
-        mov %r10, \save
-        jz 6f
+// The guest may load %fs (glibc and musl do not; Wine and setcontext do), which sets the FS
+// base from its descriptor, and the kernel keeps that base when the guest enters the shim;
+// the shim's C++ reaches its thread-local data (errno, the stack protector, the per-thread
+// state of threads.cpp) through FS. So on every way in the FS base is made the thread's own
+// again. With FSGSBASE the test is the base itself: a descriptor holds a 32-bit base, and
+// every host thread's FS base is above 4 GB (checked when it starts), so a base below 4 GB
+// is the guest's (a null selector load clears it on CPUs with NULL_SEL_CLR_BASE). Without
+// FSGSBASE, every way in, null selector or not (the base cannot be read without a syscall
+// either). Then swap_in_shim_fsbase finds the thread's base by its tid.
+// Out: r12 = 0 when FS was the shim's, else 0x10000 | the guest's %fs selector; r13 = the
+// guest's FS base (with FSGSBASE). Uses r10 and the flags; a stack only on the slow path.
+.macro enter_shim_fs
+        mov %fs, %r12d
+        and $0xffff, %r12d
+        cmpb $0, run32_have_fsgsbase(%rip)
+        je 71f
+        rdfsbase %r13
+        mov %r13, %r10
+        shr $32, %r10
+        jnz 79f
+        jmp 72f
+71:     test %r12d, %r12d
+        jnz 72f
+        // A null selector the guest loaded (setcontext) may have cleared the base (Intel,
+        // AMD with NullSelectorClearsBase), and without FSGSBASE the base cannot be read:
+        // put it back, with r12 = 0 (nothing of the guest's to restore).
         call swap_in_shim_fsbase
-        mov %r10, 8+\save
-        jmp 8f
-6:      call restore_shim_fsbase
-8:
+        jmp 78f
+72:     or $0x10000, %r12d
+        call swap_in_shim_fsbase
+        jmp 78f
+79:     xor %r12d, %r12d
+78:
 .endm
 
-.macro leave_shim_fs save
-        mov \save, %r10
-        test %r10, %r10
+// The way out, from what enter_shim_fs left in r12 and r13: the guest's base back (with
+// FSGSBASE) or its selector reloaded (without: arch_prctl cleared the selector).
+.macro leave_shim_fs
+        test %r12d, %r12d
         jz 9f
         cmpb $0, run32_have_fsgsbase(%rip)
         je 7f
-        mov 8+\save, %r10
-        wrfsbase %r10
+        wrfsbase %r13
         jmp 9f
-7:      mov %r10d, %fs
+7:      mov %r12d, %fs
 9:
 .endm
 
-// r10 = the current FS base (0 without FSGSBASE); FS base = the shim's. Keeps every other
-// register.
+// r8 = the address of this thread's run32_signals_waiting (the shim's FS base in place).
+.macro signals_waiting_address
+        mov run32_signals_waiting@gottpoff(%rip), %r8
+        add %fs:0, %r8
+.endm
+
+// The FS base := this thread's own, found in run32_thread_fsbases by gettid (open
+// addressing: the slot tid & mask, then the next ones). Keeps every register but the flags.
         .type swap_in_shim_fsbase, @function
 swap_in_shim_fsbase:
-        cmpb $0, run32_have_fsgsbase(%rip)
-        je 1f
-        rdfsbase %r10
-        push %r11
-        mov run32_shim_fsbase(%rip), %r11
-        wrfsbase %r11
-        pop %r11
-        ret
-1:      push %rax
-        push %rdi
-        push %rsi
-        push %rdx
+        push %rax
         push %rcx
+        push %rdx
+        push %rsi
+        push %rdi
         push %r11
-        mov run32_arch_prctl(%rip), %eax
-        mov $0x1002, %edi                // ARCH_SET_FS
-        mov run32_shim_fsbase(%rip), %rsi
+        push %r10
+        mov run32_gettid(%rip), %eax
         syscall
+        lea run32_thread_fsbases(%rip), %rcx
+        mov %eax, %edx
+1:      and $RUN32_THREAD_SLOTS - 1, %edx
+        mov %rdx, %r10
+        shl $4, %r10
+        cmp %eax, (%rcx,%r10)
+        je 2f
+        inc %edx
+        jmp 1b
+2:      mov 8(%rcx,%r10), %rsi
+        cmpb $0, run32_have_fsgsbase(%rip)
+        je 3f
+        wrfsbase %rsi
+        jmp 4f
+3:      mov run32_arch_prctl(%rip), %eax
+        mov $0x1002, %edi                // ARCH_SET_FS
+        syscall
+4:      pop %r10
         pop %r11
-        pop %rcx
-        pop %rdx
-        pop %rsi
         pop %rdi
+        pop %rsi
+        pop %rdx
+        pop %rcx
         pop %rax
-        xor %r10d, %r10d
         ret
         .size swap_in_shim_fsbase, .-swap_in_shim_fsbase
 
-// With a null %fs: the FS base made the shim's if it is not (a guest's null load cleared
-// it). With FSGSBASE a read and a compare; without, arch_prctl every time, as the base cannot
-// be read without a syscall either. r10 = 0; keeps every other register.
-        .type restore_shim_fsbase, @function
-restore_shim_fsbase:
-        cmpb $0, run32_have_fsgsbase(%rip)
-        je swap_in_shim_fsbase
-        rdfsbase %r10
-        cmp run32_shim_fsbase(%rip), %r10
-        je 1f
-        mov run32_shim_fsbase(%rip), %r10
-        wrfsbase %r10
-1:      xor %r10d, %r10d
-        ret
-        .size restore_shim_fsbase, .-restore_shim_fsbase
-
 // Every host signal handler of the shim: the kernel calls it as sa_sigaction (signal, info,
-// context); it calls run32_host_signal with the shim's FS.
+// context) on the thread's alternate stack; it calls run32_host_signal with the shim's FS.
+// r12 and r13 need no keeping: the host's sigreturn restores every register.
         .globl run32_host_signal_entry
         .type run32_host_signal_entry, @function
 run32_host_signal_entry:
-        sub $24, %rsp                    // entered as after a call: now 16-aligned
-        enter_shim_fs 0(%rsp)
+        sub $8, %rsp                     // entered as after a call: now 16-aligned
+        enter_shim_fs
         call run32_host_signal
-        leave_shim_fs 0(%rsp)
-        add $24, %rsp
+        leave_shim_fs
+        add $8, %rsp
         ret
         .size run32_host_signal_entry, .-run32_host_signal_entry
 
-// Entered in 64-bit mode with the guest's registers intact; the guest's esp points at the
-// return address its call pushed.
+// The restorer of the host handlers the shim installs with the raw rt_sigaction.
+        .globl run32_host_restorer
+        .type run32_host_restorer, @function
+run32_host_restorer:
+        mov $15, %eax                    // x86_64 rt_sigreturn
+        syscall
+        .size run32_host_restorer, .-run32_host_restorer
+
+// Entered in 64-bit mode with the guest's registers intact, on the guest's stack; its esp
+// points at the return address its call pushed. r8-r15 are free: 32-bit code cannot name
+// them. The slow path of enter_shim_fs pushes below the guest's esp, where
+// __kernel_vsyscall pushes its own registers.
         .globl run32_syscall_entry
         .type run32_syscall_entry, @function
         .p2align 4
 run32_syscall_entry:
+        pushfq                           // eflags, below the return address
+        enter_shim_fs
+        pop %r14
         mov %esp, %r11d                  // the guest's esp, zero-extended
-        mov run32_shim_stack(%rip), %rsp
-        pushfq                           // eflags
+        mov run32_shim_stack@gottpoff(%rip), %r10
+        mov %fs:(%r10), %rsp
+        push %r14                        // eflags
         mov (%r11), %r10d                // eip: where the guest's call returns to
         add $4, %r11d                    // esp after that return
         push %r10
@@ -174,9 +201,10 @@ run32_syscall_entry:
         // syscall's inline asm and the shim's C++ (memcpy and friends) does not preserve. The
         // x87 stack, its control word and MXCSR the shim's syscall path leaves alone (a full
         // fxsave costs as much as the rest of the entry). 10 slots on a 16-aligned top keep
-        // the area aligned for movaps. Then 16 bytes for the guest's %fs.
+        // the area aligned for movaps. Then 16 bytes for the guest's %fs (r12, r13).
         sub $144, %rsp
-        enter_shim_fs 128(%rsp)
+        mov %r12, 128(%rsp)
+        mov %r13, 136(%rsp)
         .irp n, 0, 1, 2, 3, 4, 5, 6, 7
         movaps %xmm\n, \n*16(%rsp)
         .endr
@@ -186,26 +214,38 @@ run32_syscall_entry:
         .irp n, 0, 1, 2, 3, 4, 5, 6, 7
         movaps \n*16(%rsp), %xmm\n
         .endr
-        leave_shim_fs 128(%rsp)
+        signals_waiting_address
+        mov 128(%rsp), %r12
+        mov 136(%rsp), %r13
+        leave_shim_fs
         lea 144(%rsp), %rdi
         jmp resume_guest
         .size run32_syscall_entry, .-run32_syscall_entry
 
-// run32_resume(const GuestRegisters*): enters (or re-enters) the guest with these registers;
-// does not return. Also the first entry into the guest.
+// run32_resume(const GuestRegisters*): enters (or re-enters) the guest with these registers,
+// copied to the top of this thread's shim stack; does not return. Also a thread's first
+// entry into the guest.
         .globl run32_resume
         .type run32_resume, @function
 run32_resume:
         mov $GUEST_DATA_SELECTOR, %eax   // compatibility mode checks ds and es: a null selector faults
         mov %eax, %ds
         mov %eax, %es
-resume_guest:                            // rdi: the registers
+        mov run32_shim_stack@gottpoff(%rip), %r10
+        mov %fs:(%r10), %rsp
+        .irp n, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0
+        pushq \n*8(%rdi)
+        .endr
+        mov %rsp, %rdi
+        signals_waiting_address
+resume_guest:                            // rdi: the registers; r8: &run32_signals_waiting
         mov %rdi, %r9                    // kept through the stretch below
 // From here to the lretq, a signal that interrupts the shim must not be left waiting until
-// the guest's next syscall: handle_guest_signal sends such a signal back to this check.
+// the guest's next syscall: handle_guest_signal sends such a signal back to this check. The
+// FS base may be the guest's already: the flag is reached through r8.
         .globl run32_resume_check, run32_resume_last
 run32_resume_check:
-        cmpb $0, run32_signals_waiting(%rip)
+        cmpb $0, (%r8)
         jne deliver_waiting
         mov 0(%r9), %eax
         mov 8(%r9), %ebx
@@ -227,9 +267,11 @@ run32_resume_last:
 // Signals waited while the shim ran: their frames are built on the guest's stack (with its
 // live x87/SSE state), then the guest resumes in the first handler.
 deliver_waiting:
-        lea -16(%r9), %rsp               // below the registers, the shim's stack is free
+        lea -32(%r9), %rsp               // below the registers, the shim's stack is free
         and $-16, %rsp
-        enter_shim_fs 0(%rsp)
+        enter_shim_fs
+        mov %r12, 0(%rsp)
+        mov %r13, 8(%rsp)
         sub $512, %rsp
         fxsave64 (%rsp)
         mov %r9, %rdi
@@ -241,7 +283,10 @@ deliver_waiting:
         pop %r9
         fxrstor64 (%rsp)
         add $512, %rsp
-        leave_shim_fs 0(%rsp)
+        signals_waiting_address
+        mov 0(%rsp), %r12
+        mov 8(%rsp), %r13
+        leave_shim_fs
         mov %r9, %rdi
         jmp resume_guest
         .size run32_resume, .-run32_resume

@@ -78,13 +78,15 @@ constexpr std::uint32_t direction_and_trap_flags = 0x400 | 0x100;
 constexpr std::uint32_t guest_minimum_signal_stack = 2048;  // i386 MINSIGSTKSZ
 // The kernel's flags glibc's <signal.h> leaves out (asm/signal.h).
 constexpr std::uint32_t guest_sa_restorer = 0x04000000;
+constexpr unsigned long host_sa_restorer = 0x04000000;
 constexpr int guest_ss_autodisarm = 1 << 31;
 
-StackI386 guest_alternate_stack{0, SS_DISABLE, 0};
 GuestAddress trampolines[2];  // sigreturn, rt_sigreturn
-GuestContext* current = nullptr;
-
-PendingSignals pending;
+// Per thread, as the kernel keeps them per task: the alternate stack, the call being served,
+// the signals that came while the shim ran.
+thread_local StackI386 guest_alternate_stack{0, SS_DISABLE, 0};
+thread_local GuestContext* current = nullptr;
+thread_local PendingSignals pending;
 
 std::uint32_t i386_number(std::string_view name) {
   return abi::find_syscall(abi::Abi::i386, name)->number;
@@ -93,9 +95,10 @@ std::uint32_t i386_number(std::string_view name) {
 // SIGSYS in the guest's mask. The host never blocks SIGSYS (a dispatched syscall's SIGSYS
 // that is blocked kills the process), so the guest's own SIGSYS bit is kept here, and a
 // SIGSYS sent to the guest while the guest blocks it waits here until it unblocks it.
-bool guest_blocks_sigsys = false;
-bool sigsys_parked = false;
-siginfo_t parked_sigsys_info;
+// Per thread, as the mask is.
+thread_local bool guest_blocks_sigsys = false;
+thread_local bool sigsys_parked = false;
+thread_local siginfo_t parked_sigsys_info;
 
 // The guest's mask: the host's, with the guest's SIGSYS bit.
 std::uint64_t guest_mask_bits(const sigset_t& host) {
@@ -271,6 +274,16 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
 
 }  // namespace
 
+void set_host_mask(const sigset_t& mask) {
+  ::syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, nullptr, _NSIG / 8);
+}
+
+sigset_t host_mask() {
+  sigset_t mask;
+  ::syscall(SYS_rt_sigprocmask, SIG_BLOCK, nullptr, &mask, _NSIG / 8);
+  return mask;
+}
+
 void copy_registers_to(const GuestRegisters& r, ucontext_t& uc) {
   auto& g = uc.uc_mcontext.gregs;
   auto low = [](std::uint64_t value) { return static_cast<greg_t>(value & 0xffffffffu); };
@@ -328,7 +341,17 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
     host.sa_flags = SA_SIGINFO | SA_ONSTACK | (static_cast<int>(action.flags) & kept_flags);
     sigfillset(&host.sa_mask);  // the host handler is short; the guest's mask is set on delivery
   }
-  return ::sigaction(signal, &host, nullptr) == 0 ? 0 : errno;
+  // The raw call (the kernel's k_sigaction, with the shim's restorer): glibc's sigaction
+  // refuses SIGCANCEL and SIGSETXID, which the guest's glibc installs for its threads.
+  struct {
+    void* handler;
+    unsigned long flags;
+    void (*restorer)();
+    sigset_t mask;
+  } kernel{reinterpret_cast<void*>(host.sa_sigaction),
+           static_cast<unsigned long>(host.sa_flags) | host_sa_restorer, run32_host_restorer,
+           host.sa_mask};
+  return ::syscall(SYS_rt_sigaction, signal, &kernel, nullptr, _NSIG / 8) == 0 ? 0 : errno;
 }
 
 void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
@@ -416,7 +439,7 @@ std::int32_t signal_return(GuestProcess& process, bool rt) {
     context.fxsave_restored = true;
   }
   set_guest_mask(context.mask, mask);
-  ::sigprocmask(SIG_SETMASK, &context.mask, nullptr);
+  set_host_mask(context.mask);
   if (!guest_blocks_sigsys) requeue_parked_sigsys();
   return static_cast<std::int32_t>(sc.eax);
 }
@@ -474,5 +497,5 @@ std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,
 }  // namespace syscompat::run32
 
 extern "C" {
-volatile std::uint8_t run32_signals_waiting = 0;
+__thread volatile std::uint8_t run32_signals_waiting __attribute__((tls_model("initial-exec"))) = 0;
 }

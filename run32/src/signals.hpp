@@ -38,6 +38,11 @@ struct GuestContext {
 // Where xmm0 starts in an fxsave area.
 inline constexpr std::size_t fxsave_xmm_offset = 160, guest_xmm_size = 128;
 
+// The calling thread's signal mask, read and set with the raw call: glibc's wrapper leaves
+// out SIGCANCEL and SIGSETXID, which the guest's own glibc blocks when it needs them blocked.
+void set_host_mask(const sigset_t& mask);
+sigset_t host_mask();
+
 // The guest's registers in a host signal context (low halves), and back.
 GuestRegisters registers_of(const ucontext_t& host_context);
 void copy_registers_to(const GuestRegisters& registers, ucontext_t& host_context);

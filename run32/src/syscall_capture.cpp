@@ -23,6 +23,7 @@
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "threads.hpp"
 #include "vdso_image.hpp"
 
 #ifndef PR_SET_SYSCALL_USER_DISPATCH
@@ -42,7 +43,6 @@ namespace syscompat::run32 {
 namespace {
 
 constexpr std::uint64_t guest_code_selector = 0x23;
-constexpr std::size_t shim_stack_size = 1 << 20, signal_stack_size = 1 << 18;
 
 GuestProcess* process = nullptr;
 GuestAddress sysinfo_entry = 0;  // the AT_SYSINFO entry's guest address
@@ -104,11 +104,18 @@ std::string traced_argument(const abi::ArgValue& argument) {
 void trace_call(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments,
                 const std::int32_t* result, bool dispatched) {
   const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, number);
-  std::string line = call ? std::string(call->name) : "syscall_" + std::to_string(number);
+  char text[96];
+  std::string line;
+  // With more than one thread, each line names its thread, as `strace -f` does; each line
+  // is one write, never interleaved with another thread's.
+  if (live_threads() > 1) {
+    std::snprintf(text, sizeof text, "[pid %5d] ", static_cast<int>(::gettid()));
+    line = text;
+  }
+  line += call ? std::string(call->name) : "syscall_" + std::to_string(number);
   line += '(';
   const std::array<std::uint64_t, 6> wide{arguments[0], arguments[1], arguments[2],
                                           arguments[3], arguments[4], arguments[5]};
-  char text[96];
   if (call && !call->signature.opaque) {
     const auto values = abi::decode_args(*call, wide);
     for (std::size_t i = 0; i < values.size(); ++i)
@@ -309,8 +316,7 @@ extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* 
 extern "C" void run32_deliver_waiting_signals(GuestRegisters* registers,
                                               std::uint8_t* fxsave_area) {
   sigset_t mask = current_mask_without_sigsys();
-  if (deliver_pending_signals({*registers, mask, fxsave_area}))
-    ::sigprocmask(SIG_SETMASK, &mask, nullptr);
+  if (deliver_pending_signals({*registers, mask, fxsave_area})) set_host_mask(mask);
 }
 
 void reserve_past_task_size() {
@@ -361,27 +367,25 @@ void start_capturing_syscalls(GuestProcess& guest, int trace) {
   process = &guest;
   trace_fd = trace;
   translator = std::make_unique<translators::I386Translator>(guest.memory(), &guest);
-  run32_shim_stack =
-      reinterpret_cast<std::uint64_t>(map_shim_memory(shim_stack_size)) + shim_stack_size;
-  // Every host handler of the shim runs here, never on the guest's 32-bit stack.
-  stack_t signal_stack{};
-  signal_stack.ss_sp = map_shim_memory(signal_stack_size);
-  signal_stack.ss_size = signal_stack_size;
-  ::sigaltstack(&signal_stack, nullptr);
-  // The shim's FS base, for the ways in to put back when the guest has loaded %fs.
+  // How the ways in put the thread's own FS base back when the guest has loaded %fs.
   // SYSCOMPAT_RUN32_NO_FSGSBASE: the arch_prctl fallback on a machine that has FSGSBASE
   // (for its test).
   run32_have_fsgsbase = (::getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0 &&
                         !std::getenv("SYSCOMPAT_RUN32_NO_FSGSBASE");
   run32_arch_prctl = abi::find_syscall(abi::Abi::x86_64, "arch_prctl")->number;
-  ::syscall(run32_arch_prctl, ARCH_GET_FS, &run32_shim_fsbase);
+  run32_gettid = abi::find_syscall(abi::Abi::x86_64, "gettid")->number;
   struct sigaction action {};
   action.sa_sigaction = run32_host_signal_entry;
   action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
   ::sigaction(SIGSYS, &action, nullptr);
   // The guest's SIGSYS bit from the mask execve passed on: the shim's from here.
   leave_guest_mask_call();
-  turn_dispatch_on();
+  // The main thread's stacks: every host handler of the shim runs on the alternate one,
+  // never on the guest's 32-bit stack.
+  static GuestThread main_thread;
+  main_thread.dispositions = guest.dispositions();
+  auto* stacks = static_cast<std::uint8_t*>(map_shim_memory(signal_stack_size + shim_stack_size));
+  adopt_thread(main_thread, stacks, stacks + signal_stack_size + shim_stack_size);
 }
 
 void capture_syscalls_after_fork() {

@@ -9,7 +9,7 @@ namespace {
 constexpr std::uint64_t address_space_end = std::uint64_t{1} << 32;
 }
 
-void GuestMemory::unmap(GuestAddress start, std::uint64_t length) {
+void GuestMemory::unmap_locked(GuestAddress start, std::uint64_t length) {
   const std::uint64_t begin = start, end = std::min(begin + length, address_space_end);
   if (begin >= end) return;
   // Split a region that straddles `begin`, then drop or trim everything up to `end`.
@@ -33,15 +33,15 @@ void GuestMemory::unmap(GuestAddress start, std::uint64_t length) {
   }
 }
 
-void GuestMemory::map(GuestAddress start, std::uint64_t length, int access) {
+void GuestMemory::map_locked(GuestAddress start, std::uint64_t length, int access) {
   const std::uint64_t end =
       std::min<std::uint64_t>(std::uint64_t{start} + length, address_space_end);
   if (start >= end) return;
-  unmap(start, end - start);
+  unmap_locked(start, end - start);
   regions_[start] = {end, access};
 }
 
-bool GuestMemory::accessible(GuestAddress start, std::uint64_t length, int access) const {
+bool GuestMemory::accessible_locked(GuestAddress start, std::uint64_t length, int access) const {
   if (length == 0) return true;
   std::uint64_t at = start;
   const std::uint64_t end = at + length;
@@ -60,6 +60,7 @@ bool GuestMemory::accessible(GuestAddress start, std::uint64_t length, int acces
 
 std::uint64_t GuestMemory::accessible_length(GuestAddress start, std::uint64_t length,
                                              int access) const {
+  std::shared_lock lock(mutex_);
   std::uint64_t at = start;
   const std::uint64_t end = std::min(at + length, address_space_end);
   auto it = regions_.upper_bound(at);
@@ -74,18 +75,21 @@ std::uint64_t GuestMemory::accessible_length(GuestAddress start, std::uint64_t l
 }
 
 int GuestMemory::copy_in(void* to, GuestAddress from, std::size_t length) const {
-  if (!accessible(from, length, readable)) return EFAULT;
+  std::shared_lock lock(mutex_);
+  if (!accessible_locked(from, length, readable)) return EFAULT;
   if (length) std::memcpy(to, host(from), length);
   return 0;
 }
 
 int GuestMemory::copy_out(GuestAddress to, const void* from, std::size_t length) const {
-  if (!accessible(to, length, writable)) return EFAULT;
+  std::shared_lock lock(mutex_);
+  if (!accessible_locked(to, length, writable)) return EFAULT;
   if (length) std::memcpy(host(to), from, length);
   return 0;
 }
 
 int GuestMemory::read_string(GuestAddress from, std::size_t max_length, std::string& out) const {
+  std::shared_lock lock(mutex_);
   out.clear();
   std::uint64_t at = from;
   while (out.size() < max_length) {

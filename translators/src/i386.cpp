@@ -117,6 +117,9 @@ const std::map<std::string_view, Rule> rules{
     {"set_thread_area", {Handling::hook, "%gs TLS of the guest: run32 owns the GDT entry"}},
     {"get_thread_area", {Handling::hook, "%gs TLS of the guest: run32 owns the GDT entry"}},
     {"modify_ldt", {Handling::hook, "the guest's segments: run32 owns them"}},
+    {"set_tid_address", {Handling::hook, "the guest thread's clear_child_tid: run32 keeps it"}},
+    {"set_robust_list", {Handling::hook, "the guest's 32-bit list: run32 walks it at the death"}},
+    {"get_robust_list", {Handling::hook, "the guest's 32-bit list: run32 registered it"}},
     {"sigreturn", {Handling::hook, "returns from an i386 signal frame run32 built"}},
     {"rt_sigreturn", {Handling::hook, "returns from an i386 signal frame run32 built"}},
     {"signal", {Handling::hook, "signal delivery to i386 handlers belongs to run32"}},
@@ -200,6 +203,9 @@ const std::map<std::string_view, Rule> rules{
      {Handling::special,
       "a compat sock_fprog; strict mode and filters judge guest calls: the owner's"}},
     {"prctl", {Handling::special, "PR_SET_SECCOMP: a compat sock_fprog, judged by the owner"}},
+    // each host thread keeps its own registration (the host glibc's); the guest's glibc goes
+    // on without one, as on a kernel before 4.18 (sched_getcpu by its syscall)
+    {"rseq", {Handling::refused, "the host thread's rseq area is the shim's own"}},
     // the x86_64 kernel itself answers ENOSYS to i386 here
     {"vm86", {Handling::refused, "no vm86 mode under a 64-bit kernel"}},
     {"idle", {Handling::refused, "removed in 2.3: the kernel answers ENOSYS"}},

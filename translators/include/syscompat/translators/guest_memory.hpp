@@ -5,12 +5,21 @@
 // translators check a range against those declarations before touching it, as QEMU's
 // linux-user checks its page flags. A guest address is `base + address` on the host: base is
 // null when the guest lives in the low 4 GB of this very process (run32).
+//
+// Safe under threads: the declarations are read under a shared lock (each check, and each
+// copy with its check, so that a copy never touches a range another thread unmaps meanwhile)
+// and changed under an exclusive one. An owner that changes the real mapping and the
+// declarations together (munmap, then forgetting the range) holds a Change across both, so
+// that no copy of another thread falls between the two.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <mutex>
+#include <new>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 
 namespace syscompat::translators {
@@ -30,14 +39,46 @@ class GuestMemory {
 
   explicit GuestMemory(std::uint8_t* base = nullptr) : base_(base) {}
 
+  // The exclusive hold on the declarations for a change of the map: declare and forget
+  // through it; accessible() through it sees the map as it is.
+  class Change {
+   public:
+    explicit Change(GuestMemory& memory) : memory_(memory), lock_(memory.mutex_) {}
+    void map(GuestAddress start, std::uint64_t length, int access) {
+      memory_.map_locked(start, length, access);
+    }
+    void unmap(GuestAddress start, std::uint64_t length) { memory_.unmap_locked(start, length); }
+    bool accessible(GuestAddress start, std::uint64_t length, int access) const {
+      return memory_.accessible_locked(start, length, access);
+    }
+    // In the child of a fork made while this Change was held: the child's one thread is the
+    // holder, and the lock is made new rather than released (a reader-writer lock may not be
+    // released by a thread of another id).
+    void abandon_after_fork() {
+      lock_.release();
+      memory_.mutex_.~shared_mutex();
+      new (&memory_.mutex_) std::shared_mutex;
+    }
+
+   private:
+    GuestMemory& memory_;
+    std::unique_lock<std::shared_mutex> lock_;
+  };
+  Change change() { return Change(*this); }
+
   // Declares [start, start + length) mapped with `access` (readable | writable), replacing
   // whatever was declared there; unmap forgets it.
-  void map(GuestAddress start, std::uint64_t length, int access);
-  void unmap(GuestAddress start, std::uint64_t length);
+  void map(GuestAddress start, std::uint64_t length, int access) {
+    change().map(start, length, access);
+  }
+  void unmap(GuestAddress start, std::uint64_t length) { change().unmap(start, length); }
 
   // Whether every byte of the range is declared with at least `access`. Empty ranges are
   // accessible; ranges past 4 GB are not.
-  bool accessible(GuestAddress start, std::uint64_t length, int access) const;
+  bool accessible(GuestAddress start, std::uint64_t length, int access) const {
+    std::shared_lock lock(mutex_);
+    return accessible_locked(start, length, access);
+  }
   // How many of the range's first bytes are declared with `access` (at most length).
   std::uint64_t accessible_length(GuestAddress start, std::uint64_t length, int access) const;
 
@@ -59,6 +100,11 @@ class GuestMemory {
     std::uint64_t end;
     int access;
   };
+  void map_locked(GuestAddress start, std::uint64_t length, int access);
+  void unmap_locked(GuestAddress start, std::uint64_t length);
+  bool accessible_locked(GuestAddress start, std::uint64_t length, int access) const;
+
+  mutable std::shared_mutex mutex_;
   std::uint8_t* base_;
   std::map<std::uint64_t, Region> regions_;  // by start; never overlapping
 };

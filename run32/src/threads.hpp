@@ -1,0 +1,84 @@
+// The guest's threads and the processes it creates: one host thread per guest thread, each
+// entering 32-bit code on the guest's stack; what the shim keeps per thread (as the kernel
+// keeps it per task); clone, clone3, fork and vfork; a thread's death (its robust futexes,
+// its clear_child_tid).
+//
+// Per thread, in the shim's TLS: the entry's stack (run32_shim_stack), the signals waiting
+// for the return to the guest (signals.cpp), the call being served, the guest's alternate
+// signal stack; here, GuestThread. Each host thread turns Syscall User Dispatch on for
+// itself (it is per task) and has its own alternate stack for the shim's handlers.
+#pragma once
+
+#include <setjmp.h>
+#include <sys/types.h>
+
+#include <cstddef>
+#include <cstdint>
+
+#include "guest_process.hpp"
+
+namespace syscompat::run32 {
+
+// Slots of run32_thread_fsbases, the table by which a thread's entry finds its own FS base
+// when the guest replaced it (mode_switch.S, RUN32_THREAD_SLOTS): live threads at most.
+inline constexpr std::size_t thread_slots = 16384;
+// A guest thread's host stack: the shim's alternate signal stack at its low end, the
+// entry's stack above.
+inline constexpr std::size_t signal_stack_size = 256 << 10, shim_stack_size = 1 << 20;
+
+// What the shim keeps per guest thread beside the thread-local state.
+struct GuestThread {
+  pid_t tid = 0;
+  std::uint64_t fs_base = 0;          // the host thread's own (its TLS), above 4 GB
+  GuestAddress clear_child_tid = 0;   // set_tid_address, CLONE_CHILD_CLEARTID
+  GuestAddress robust_list = 0;       // set_robust_list's head
+  sigjmp_buf* exit_jump = nullptr;    // where a thread the shim started leaves the guest
+  bool helper_clears = false;         // a child on this memory: its helper clears the tid
+  std::uint8_t* stack_low = nullptr;  // the host stack of a thread the shim started
+  // The signal dispositions of its thread group (the kernel's sighand_struct):
+  // guest_signal_count entries, shared by the threads of a process.
+  translators::GuestSigaction* dispositions = nullptr;
+};
+
+// The calling host thread serves `thread` from now on: the alternate signal stack is the
+// bottom of [low, high), the entry's stack the rest (its top at high); its FS base is
+// registered for the entry; Syscall User Dispatch on. Exits the process when no slot is
+// left (at thread_slots live threads) — callers check room() first.
+void adopt_thread(GuestThread& thread, std::uint8_t* low, std::uint8_t* high);
+GuestThread& this_thread();
+// How many guest threads this process has now.
+int live_threads();
+
+// clone and clone3, decoded: the kernel's kernel_clone_args in i386 terms.
+struct CloneRequest {
+  std::uint64_t flags = 0;  // without the exit signal
+  int exit_signal = 0;
+  GuestAddress stack = 0;  // the child's esp; 0: the parent's
+  GuestAddress parent_tid = 0, child_tid = 0, tls = 0, pidfd = 0;
+  GuestAddress set_tid = 0;  // clone3's pid array (set_tid_size entries)
+  std::uint32_t set_tid_size = 0;
+  std::uint64_t cgroup = 0;
+};
+
+// i386 clone (CLONE_BACKWARDS: flags, stack, parent_tid, tls, child_tid), clone3
+// (clone_args, size), fork and vfork; the child's pid (or tid), 0 in the child, or -errno.
+std::int32_t clone_guest(GuestProcess& process, const CloneRequest& request);
+std::int32_t clone3_guest(GuestProcess& process, GuestAddress arguments, std::uint32_t size);
+
+// exit: this guest thread ends (its robust futexes released, its clear_child_tid cleared
+// and woken), the process with it when it was the last.
+[[noreturn]] void exit_thread(int status);
+
+// set_tid_address, set_robust_list, get_robust_list for this guest thread.
+std::int32_t set_tid_address(GuestAddress address);
+std::int32_t set_robust_list(GuestProcess& process, GuestAddress head, std::uint32_t length);
+std::int32_t get_robust_list(GuestProcess& process, int pid, GuestAddress head_pointer,
+                             GuestAddress length_pointer);
+
+// Around a fork of the whole shim process (fork, and execve's failure paths keep them): the
+// shim's locks taken, then released in the parent and made new in the child, whose one
+// thread is the caller.
+void before_fork();
+void after_fork(bool child);
+
+}  // namespace syscompat::run32
