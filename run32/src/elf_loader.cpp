@@ -79,7 +79,6 @@ class ElfImage {
     }
     struct stat st {};
     if (::fstat(file_.fd, &st) != 0 || S_ISDIR(st.st_mode)) refuse("Is a directory");
-    // open_exec: only regular files.
     // open_exec (do_open_execat): a regular file the caller may execute, else EACCES.
     if (!S_ISREG(st.st_mode)) refuse("Permission denied (not a regular file)");
     if (role == Role::interpreter && ::access(path.c_str(), X_OK) != 0) refuse("Permission denied");
@@ -92,25 +91,19 @@ class ElfImage {
     if (role == Role::interpreter && static_cast<std::size_t>(got) < sizeof header_)
       refuse("truncated ELF header (EIO)");
     std::memcpy(&header_, buffer, sizeof header_);
+    // load_elf_binary's order: the magic, e_type (the program's; load_elf_interp checks the
+    // interpreter's only after the point of no return, in map_image), elf_check_arch.
     std::string detail;
-    switch (kind_of(buffer, static_cast<std::size_t>(got), &detail)) {
-      case ElfKind::i386:
-        break;
-      case ElfKind::not_elf:
-        refuse(role == Role::program ? "cannot execute binary file: not an ELF program"
-                                     : "not an ELF file (ELIBBAD)");
-      case ElfKind::elf64:
-        refuse("an x86_64 ELF program: run it natively");
-      case ElfKind::other_machine:
-        refuse("an ELF program for another machine (" + detail + ")");
-      case ElfKind::truncated:
-      case ElfKind::unreadable:
-        refuse("truncated ELF file");
-    }
-    // load_elf_binary checks the program's e_type before elf_check_arch; load_elf_interp
-    // checks the interpreter's only after the point of no return (map_image).
+    const ElfKind kind = kind_of(buffer, static_cast<std::size_t>(got), &detail);
+    if (kind == ElfKind::not_elf)
+      refuse(role == Role::program ? "cannot execute binary file: not an ELF program"
+                                   : "not an ELF file (ELIBBAD)");
+    if (kind == ElfKind::truncated || kind == ElfKind::unreadable) refuse("truncated ELF file");
     if (role == Role::program && !executable_type())
       refuse("not an executable ELF file (e_type " + std::to_string(header_.e_type) + ")");
+    if (kind == ElfKind::elf64) refuse("an x86_64 ELF program: run it natively");
+    if (kind == ElfKind::other_machine)
+      refuse("an ELF program for another machine (" + detail + ")");
     load_program_headers();
   }
 
@@ -133,8 +126,8 @@ class ElfImage {
   bool executable_type() const { return header_.e_type == ET_EXEC || header_.e_type == ET_DYN; }
 
   // load_elf_binary's PT_INTERP: the first one counts; 2 to PATH_MAX bytes ending in a NUL
-  // (else ENOEXEC); the name is what comes before the first NUL, so an empty one is ENOENT
-  // when it is opened. No PT_INTERP: nullopt.
+  // (else ENOEXEC); the name is what comes before the first NUL (an empty one: load_program).
+  // No PT_INTERP: nullopt.
   std::optional<std::string> interpreter() const {
     for (const auto& ph : program_headers_) {
       if (ph.p_type != PT_INTERP) continue;

@@ -35,6 +35,10 @@ gcc -m32 -Wl,--dynamic-linker=/nonexistent/ld-linux.so.2 -o "$work/no_interprete
 "$work/no_interpreter" 2>/dev/null && fail "the kernel ran a program without its interpreter"
 expect 127 "interpreter" "$work/no_interpreter"
 
+# An interpreter path of control bytes is printed escaped: the message stays one line.
+gcc -m32 -Wl,--dynamic-linker="$(printf '/tmp/\001\377\n\033[31mX')" -o "$work/garbage_interpreter" "$work/main.c" ||
+  fail "no garbage interpreter program"
+expect 127 'interpreter: /tmp/\\x01\\xff\\x0a\\x1b\[31mX: No such file' "$work/garbage_interpreter"
 expect 127 "No such file" "$work/missing"
 cp "$work/static" "$work/not_executable" && chmod -x "$work/not_executable"
 expect 126 "Permission denied" "$work/not_executable"
