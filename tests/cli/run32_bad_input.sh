@@ -49,7 +49,7 @@ expect 2 "not expected" --no-such-option "$work/static"
 
 # The good one runs, to show the checks above are not all there is.
 "$bin" run32 "$work/static" || fail "a valid static i386 program did not run"
-# A name without a slash is looked up in PATH, as a shell does.
+# A name without a slash is looked up in PATH, as execvp does.
 PATH="$work:$PATH" "$bin" run32 static || fail "the program was not found in PATH"
 expect 127 "no-such-program-anywhere: command not found" no-such-program-anywhere
 # PATH as execvp and a shell take it: a name is never looked for in the current directory
