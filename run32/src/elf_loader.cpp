@@ -208,9 +208,23 @@ class ElfImage {
   std::vector<Elf32_Phdr> program_headers_;
 };
 
-int protection_of(const Elf32_Phdr& ph) {
-  return (ph.p_flags & PF_R ? PROT_READ : 0) | (ph.p_flags & PF_W ? PROT_WRITE : 0) |
-         (ph.p_flags & PF_X ? PROT_EXEC : 0);
+// make_prot, and do_mmap's READ_IMPLIES_EXEC: a readable segment is executable too.
+int protection_of(const Elf32_Phdr& ph, bool read_implies_exec) {
+  const int protection = (ph.p_flags & PF_R ? PROT_READ : 0) |
+                         (ph.p_flags & PF_W ? PROT_WRITE : 0) | (ph.p_flags & PF_X ? PROT_EXEC : 0);
+  return protection | (read_implies_exec && (protection & PROT_READ) ? PROT_EXEC : 0);
+}
+
+// load_elf_binary's PT_GNU_STACK (the last one counts): none leaves the stack's
+// executability to the personality (EXSTACK_DEFAULT), and for an i386 program that sets
+// READ_IMPLIES_EXEC (elf_read_implies_exec).
+enum class StackFlags { by_default, executable, not_executable };
+StackFlags stack_flags(const std::vector<Elf32_Phdr>& program_headers) {
+  StackFlags flags = StackFlags::by_default;
+  for (const auto& ph : program_headers)
+    if (ph.p_type == PT_GNU_STACK)
+      flags = ph.p_flags & PF_X ? StackFlags::executable : StackFlags::not_executable;
+  return flags;
 }
 
 struct MappedImage {
@@ -232,7 +246,7 @@ std::int32_t map_checked(ProcessHooks& process, const ElfImage& image,
 // end of its page and mapped anonymous after. The segments were checked (check_segments), so
 // every address below is inside [0, TASK_SIZE) and inside the reservation.
 MappedImage map_image(ProcessHooks& process, GuestMemory& memory, const ElfImage& image,
-                      GuestAddress fixed_base) {
+                      GuestAddress fixed_base, bool read_implies_exec) {
   // load_elf_interp checks the interpreter's e_type here.
   if (!image.executable_type()) image.kill("not an executable ELF file");
   image.check_segments();
@@ -264,7 +278,7 @@ MappedImage map_image(ProcessHooks& process, GuestMemory& memory, const ElfImage
     const std::uint64_t start = static_cast<GuestAddress>(mapped.bias + ph.p_vaddr);
     const std::uint64_t page = page_down(start);
     const std::uint64_t file_end = start + ph.p_filesz, memory_end = start + ph.p_memsz;
-    const int protection = protection_of(ph);
+    const int protection = protection_of(ph, read_implies_exec);
     // elf_load's padzero: the rest of the file's last page zeroed when memory continues after
     // it, in a writable segment only (the kernel's clear_user fails on a read-only one, and
     // the failure is ignored there).
@@ -279,12 +293,16 @@ MappedImage map_image(ProcessHooks& process, GuestMemory& memory, const ElfImage
         std::memset(memory.host(static_cast<GuestAddress>(file_end)), 0,
                     page_up(file_end) - file_end);
     }
+    // The rest is vm_brk_flags's: readable and writable whatever the segment's flags
+    // (VM_DATA_DEFAULT_FLAGS), executable when the segment or the personality says so.
     const std::uint64_t anonymous_start = ph.p_filesz ? page_up(file_end) : page;
     if (page_up(memory_end) > anonymous_start)
-      map_checked(process, image,
-                  {static_cast<GuestAddress>(anonymous_start),
-                   static_cast<std::uint32_t>(page_up(memory_end) - anonymous_start), protection,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0});
+      map_checked(
+          process, image,
+          {static_cast<GuestAddress>(anonymous_start),
+           static_cast<std::uint32_t>(page_up(memory_end) - anonymous_start),
+           PROT_READ | PROT_WRITE | (protection & PROT_EXEC || read_implies_exec ? PROT_EXEC : 0),
+           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0});
   }
   return mapped;
 }
@@ -353,8 +371,10 @@ LoadedProgram load_program(ProcessHooks& process, GuestMemory& memory, const std
   }
   // The point of no return: from here a refusal kills the program.
   const bool is_pie = program.header().e_type == ET_DYN;
+  const StackFlags stack = stack_flags(program.program_headers());
+  const bool read_implies_exec = stack == StackFlags::by_default;
   const MappedImage mapped =
-      map_image(process, memory, program, is_pie && interpreter ? pie_base : 0);
+      map_image(process, memory, program, is_pie && interpreter ? pie_base : 0, read_implies_exec);
 
   // load_elf_binary: an entry point past TASK_SIZE is EINVAL, past the point of no return.
   const std::uint64_t program_entry = std::uint64_t{mapped.bias} + program.header().e_entry;
@@ -366,9 +386,12 @@ LoadedProgram load_program(ProcessHooks& process, GuestMemory& memory, const std
   loaded.program_header_size = sizeof(Elf32_Phdr);
   loaded.program_header_count = program.header().e_phnum;
   loaded.brk_start = mapped.end;
+  loaded.read_implies_exec = read_implies_exec;
+  loaded.executable_stack = stack != StackFlags::not_executable;
   if (interpreter) {
     try {
-      const MappedImage interpreter_mapped = map_image(process, memory, *interpreter, 0);
+      const MappedImage interpreter_mapped =
+          map_image(process, memory, *interpreter, 0, read_implies_exec);
       loaded.interpreter_base = interpreter_mapped.bias;
       const std::uint64_t entry =
           std::uint64_t{interpreter_mapped.bias} + interpreter->header().e_entry;
