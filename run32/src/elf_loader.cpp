@@ -120,6 +120,10 @@ class ElfImage {
     return ElfKind::other_machine;
   }
 
+  // Whether the file page holding this offset has file behind it (a mapped page past the
+  // end of the file is SIGBUS to whoever touches it, the shim included).
+  bool backed(std::uint64_t offset) const { return page_down(offset) < page_up(size_); }
+
   const Elf32_Ehdr& header() const { return header_; }
   const std::vector<Elf32_Phdr>& program_headers() const { return program_headers_; }
   int fd() const { return file_.fd; }
@@ -154,8 +158,8 @@ class ElfImage {
   // The checks load_elf_binary (and load_elf_interp) makes of each PT_LOAD once it is mapped,
   // made here before anything is: the segment inside TASK_SIZE and its file part inside its
   // memory part; elf_map's file offset congruent with the address modulo the page (vm_mmap's
-  // EINVAL) and not before the start of the file; the file part inside the file (mapping
-  // past its end is allowed natively, but the program then dies of SIGBUS at its first touch).
+  // EINVAL) and not before the start of the file. A file part past the end of the file is
+  // mapped, as natively: the program dies of SIGBUS if it touches a page past the end.
   void check_segments() const {
     bool loadable = false;
     for (const auto& ph : program_headers_) {
@@ -170,7 +174,6 @@ class ElfImage {
       if (page_offset(ph.p_offset) != page_offset(ph.p_vaddr) ||
           ph.p_offset < page_offset(ph.p_vaddr))
         kill(which + ": file offset " + hex(ph.p_offset) + " not congruent with it (elf_map)");
-      if (std::uint64_t{ph.p_offset} + ph.p_filesz > size_) refuse("truncated ELF file");
     }
     // total_mapping_size: 0 without PT_LOAD, and load_elf_binary's EINVAL.
     if (!loadable) kill("no PT_LOAD segment");
@@ -289,6 +292,10 @@ MappedImage map_image(ProcessHooks& process, GuestMemory& memory, const ElfImage
           process, image,
           {static_cast<GuestAddress>(page), static_cast<std::uint32_t>(page_up(file_end) - page),
            protection, MAP_PRIVATE | MAP_FIXED, image.fd(), ph.p_offset - page_offset(ph.p_vaddr)});
+      // padzero's clear_user faults on a page past the end of the file: EFAULT for a
+      // writable segment, past the point of no return.
+      if (zero_tail && !image.backed(std::uint64_t{ph.p_offset} + ph.p_filesz))
+        image.kill("its bss starts in a page past the end of the file (padzero)");
       if (zero_tail)
         std::memset(memory.host(static_cast<GuestAddress>(file_end)), 0,
                     page_up(file_end) - file_end);

@@ -26,8 +26,14 @@ arm-linux-gnueabihf-gcc -o "$work/arm" "$work/main.c" || fail "no arm compiler"
 expect 126 "another machine" "$work/arm"
 
 gcc -m32 -static -o "$work/static" "$work/main.c" || fail "no gcc -m32"
+# A program cut short: the kernel maps its segments past the end of the file and then cannot
+# zero its bss (padzero): SIGSEGV past exec's point of no return. run32 says why, and dies so.
 head -c 2000 "$work/static" >"$work/truncated" && chmod +x "$work/truncated"
-expect 126 "truncated" "$work/truncated"
+sh -c '"$1"' sh "$work/truncated" 2>/dev/null; [ $? -eq 139 ] || fail "the kernel did not kill the truncated program"
+err=$("$bin" run32 "$work/truncated" 2>&1 >/dev/null); status=$?
+[ "$status" -eq 139 ] || fail "run32 truncated: exit $status, expected death by SIGSEGV ($err)"
+[ "$(printf '%s\n' "$err" | grep -c 'syscompat run32: ')" -eq 1 ] &&
+  printf '%s\n' "$err" | grep -q "past the end of the file (padzero)" || fail "run32 truncated: '$err'"
 head -c 30 "$work/static" >"$work/short" && chmod +x "$work/short"
 expect 126 "truncated" "$work/short"
 
