@@ -79,7 +79,6 @@ class ElfImage {
     }
     struct stat st {};
     if (::fstat(file_.fd, &st) != 0 || S_ISDIR(st.st_mode)) refuse("Is a directory");
-    // open_exec: only regular files.
     // open_exec (do_open_execat): a regular file the caller may execute, else EACCES.
     if (!S_ISREG(st.st_mode)) refuse("Permission denied (not a regular file)");
     if (role == Role::interpreter && ::access(path.c_str(), X_OK) != 0) refuse("Permission denied");
@@ -92,25 +91,19 @@ class ElfImage {
     if (role == Role::interpreter && static_cast<std::size_t>(got) < sizeof header_)
       refuse("truncated ELF header (EIO)");
     std::memcpy(&header_, buffer, sizeof header_);
+    // load_elf_binary's order: the magic, e_type (the program's; load_elf_interp checks the
+    // interpreter's only after the point of no return, in map_image), elf_check_arch.
     std::string detail;
-    switch (kind_of(buffer, static_cast<std::size_t>(got), &detail)) {
-      case ElfKind::i386:
-        break;
-      case ElfKind::not_elf:
-        refuse(role == Role::program ? "cannot execute binary file: not an ELF program"
-                                     : "not an ELF file (ELIBBAD)");
-      case ElfKind::elf64:
-        refuse("an x86_64 ELF program: run it natively");
-      case ElfKind::other_machine:
-        refuse("an ELF program for another machine (" + detail + ")");
-      case ElfKind::truncated:
-      case ElfKind::unreadable:
-        refuse("truncated ELF file");
-    }
-    // load_elf_binary checks the program's e_type before elf_check_arch; load_elf_interp
-    // checks the interpreter's only after the point of no return (map_image).
+    const ElfKind kind = kind_of(buffer, static_cast<std::size_t>(got), &detail);
+    if (kind == ElfKind::not_elf)
+      refuse(role == Role::program ? "cannot execute binary file: not an ELF program"
+                                   : "not an ELF file (ELIBBAD)");
+    if (kind == ElfKind::truncated || kind == ElfKind::unreadable) refuse("truncated ELF file");
     if (role == Role::program && !executable_type())
       refuse("not an executable ELF file (e_type " + std::to_string(header_.e_type) + ")");
+    if (kind == ElfKind::elf64) refuse("an x86_64 ELF program: run it natively");
+    if (kind == ElfKind::other_machine)
+      refuse("an ELF program for another machine (" + detail + ")");
     load_program_headers();
   }
 
@@ -127,14 +120,18 @@ class ElfImage {
     return ElfKind::other_machine;
   }
 
+  // Whether the file page holding this offset has file behind it (a mapped page past the
+  // end of the file is SIGBUS to whoever touches it, the shim included).
+  bool backed(std::uint64_t offset) const { return page_down(offset) < page_up(size_); }
+
   const Elf32_Ehdr& header() const { return header_; }
   const std::vector<Elf32_Phdr>& program_headers() const { return program_headers_; }
   int fd() const { return file_.fd; }
   bool executable_type() const { return header_.e_type == ET_EXEC || header_.e_type == ET_DYN; }
 
   // load_elf_binary's PT_INTERP: the first one counts; 2 to PATH_MAX bytes ending in a NUL
-  // (else ENOEXEC); the name is what comes before the first NUL, so an empty one is ENOENT
-  // when it is opened. No PT_INTERP: nullopt.
+  // (else ENOEXEC); the name is what comes before the first NUL (an empty one: load_program).
+  // No PT_INTERP: nullopt.
   std::optional<std::string> interpreter() const {
     for (const auto& ph : program_headers_) {
       if (ph.p_type != PT_INTERP) continue;
@@ -161,8 +158,8 @@ class ElfImage {
   // The checks load_elf_binary (and load_elf_interp) makes of each PT_LOAD once it is mapped,
   // made here before anything is: the segment inside TASK_SIZE and its file part inside its
   // memory part; elf_map's file offset congruent with the address modulo the page (vm_mmap's
-  // EINVAL) and not before the start of the file; the file part inside the file (mapping
-  // past its end is allowed natively, but the program then dies of SIGBUS at its first touch).
+  // EINVAL) and not before the start of the file. A file part past the end of the file is
+  // mapped, as natively: the program dies of SIGBUS if it touches a page past the end.
   void check_segments() const {
     bool loadable = false;
     for (const auto& ph : program_headers_) {
@@ -177,7 +174,6 @@ class ElfImage {
       if (page_offset(ph.p_offset) != page_offset(ph.p_vaddr) ||
           ph.p_offset < page_offset(ph.p_vaddr))
         kill(which + ": file offset " + hex(ph.p_offset) + " not congruent with it (elf_map)");
-      if (std::uint64_t{ph.p_offset} + ph.p_filesz > size_) refuse("truncated ELF file");
     }
     // total_mapping_size: 0 without PT_LOAD, and load_elf_binary's EINVAL.
     if (!loadable) kill("no PT_LOAD segment");
@@ -215,9 +211,23 @@ class ElfImage {
   std::vector<Elf32_Phdr> program_headers_;
 };
 
-int protection_of(const Elf32_Phdr& ph) {
-  return (ph.p_flags & PF_R ? PROT_READ : 0) | (ph.p_flags & PF_W ? PROT_WRITE : 0) |
-         (ph.p_flags & PF_X ? PROT_EXEC : 0);
+// make_prot, and do_mmap's READ_IMPLIES_EXEC: a readable segment is executable too.
+int protection_of(const Elf32_Phdr& ph, bool read_implies_exec) {
+  const int protection = (ph.p_flags & PF_R ? PROT_READ : 0) |
+                         (ph.p_flags & PF_W ? PROT_WRITE : 0) | (ph.p_flags & PF_X ? PROT_EXEC : 0);
+  return protection | (read_implies_exec && (protection & PROT_READ) ? PROT_EXEC : 0);
+}
+
+// load_elf_binary's PT_GNU_STACK (the last one counts): none leaves the stack's
+// executability to the personality (EXSTACK_DEFAULT), and for an i386 program that sets
+// READ_IMPLIES_EXEC (elf_read_implies_exec).
+enum class StackFlags { by_default, executable, not_executable };
+StackFlags stack_flags(const std::vector<Elf32_Phdr>& program_headers) {
+  StackFlags flags = StackFlags::by_default;
+  for (const auto& ph : program_headers)
+    if (ph.p_type == PT_GNU_STACK)
+      flags = ph.p_flags & PF_X ? StackFlags::executable : StackFlags::not_executable;
+  return flags;
 }
 
 struct MappedImage {
@@ -239,7 +249,7 @@ std::int32_t map_checked(ProcessHooks& process, const ElfImage& image,
 // end of its page and mapped anonymous after. The segments were checked (check_segments), so
 // every address below is inside [0, TASK_SIZE) and inside the reservation.
 MappedImage map_image(ProcessHooks& process, GuestMemory& memory, const ElfImage& image,
-                      GuestAddress fixed_base) {
+                      GuestAddress fixed_base, bool read_implies_exec) {
   // load_elf_interp checks the interpreter's e_type here.
   if (!image.executable_type()) image.kill("not an executable ELF file");
   image.check_segments();
@@ -271,7 +281,7 @@ MappedImage map_image(ProcessHooks& process, GuestMemory& memory, const ElfImage
     const std::uint64_t start = static_cast<GuestAddress>(mapped.bias + ph.p_vaddr);
     const std::uint64_t page = page_down(start);
     const std::uint64_t file_end = start + ph.p_filesz, memory_end = start + ph.p_memsz;
-    const int protection = protection_of(ph);
+    const int protection = protection_of(ph, read_implies_exec);
     // elf_load's padzero: the rest of the file's last page zeroed when memory continues after
     // it, in a writable segment only (the kernel's clear_user fails on a read-only one, and
     // the failure is ignored there).
@@ -282,16 +292,24 @@ MappedImage map_image(ProcessHooks& process, GuestMemory& memory, const ElfImage
           process, image,
           {static_cast<GuestAddress>(page), static_cast<std::uint32_t>(page_up(file_end) - page),
            protection, MAP_PRIVATE | MAP_FIXED, image.fd(), ph.p_offset - page_offset(ph.p_vaddr)});
+      // padzero's clear_user faults on a page past the end of the file: EFAULT for a
+      // writable segment, past the point of no return.
+      if (zero_tail && !image.backed(std::uint64_t{ph.p_offset} + ph.p_filesz))
+        image.kill("its bss starts in a page past the end of the file (padzero)");
       if (zero_tail)
         std::memset(memory.host(static_cast<GuestAddress>(file_end)), 0,
                     page_up(file_end) - file_end);
     }
+    // The rest is vm_brk_flags's: readable and writable whatever the segment's flags
+    // (VM_DATA_DEFAULT_FLAGS), executable when the segment or the personality says so.
     const std::uint64_t anonymous_start = ph.p_filesz ? page_up(file_end) : page;
     if (page_up(memory_end) > anonymous_start)
-      map_checked(process, image,
-                  {static_cast<GuestAddress>(anonymous_start),
-                   static_cast<std::uint32_t>(page_up(memory_end) - anonymous_start), protection,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0});
+      map_checked(
+          process, image,
+          {static_cast<GuestAddress>(anonymous_start),
+           static_cast<std::uint32_t>(page_up(memory_end) - anonymous_start),
+           PROT_READ | PROT_WRITE | (protection & PROT_EXEC || read_implies_exec ? PROT_EXEC : 0),
+           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0});
   }
   return mapped;
 }
@@ -360,8 +378,10 @@ LoadedProgram load_program(ProcessHooks& process, GuestMemory& memory, const std
   }
   // The point of no return: from here a refusal kills the program.
   const bool is_pie = program.header().e_type == ET_DYN;
+  const StackFlags stack = stack_flags(program.program_headers());
+  const bool read_implies_exec = stack == StackFlags::by_default;
   const MappedImage mapped =
-      map_image(process, memory, program, is_pie && interpreter ? pie_base : 0);
+      map_image(process, memory, program, is_pie && interpreter ? pie_base : 0, read_implies_exec);
 
   // load_elf_binary: an entry point past TASK_SIZE is EINVAL, past the point of no return.
   const std::uint64_t program_entry = std::uint64_t{mapped.bias} + program.header().e_entry;
@@ -373,9 +393,12 @@ LoadedProgram load_program(ProcessHooks& process, GuestMemory& memory, const std
   loaded.program_header_size = sizeof(Elf32_Phdr);
   loaded.program_header_count = program.header().e_phnum;
   loaded.brk_start = mapped.end;
+  loaded.read_implies_exec = read_implies_exec;
+  loaded.executable_stack = stack != StackFlags::not_executable;
   if (interpreter) {
     try {
-      const MappedImage interpreter_mapped = map_image(process, memory, *interpreter, 0);
+      const MappedImage interpreter_mapped =
+          map_image(process, memory, *interpreter, 0, read_implies_exec);
       loaded.interpreter_base = interpreter_mapped.bias;
       const std::uint64_t entry =
           std::uint64_t{interpreter_mapped.bias} + interpreter->header().e_entry;

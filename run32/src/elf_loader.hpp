@@ -33,6 +33,10 @@ struct LoadedProgram {
   std::uint32_t program_header_size = 0, program_header_count = 0;
   GuestAddress interpreter_base = 0;  // AT_BASE, 0 without an interpreter
   GuestAddress brk_start = 0;
+  // No PT_GNU_STACK: the i386 personality READ_IMPLIES_EXEC (elf_read_implies_exec), which
+  // the loader applied to the segments and the process applies to what the guest maps next.
+  bool read_implies_exec = false;
+  bool executable_stack = false;  // PT_GNU_STACK with PF_X, or READ_IMPLIES_EXEC
 };
 
 // Maps the program and its interpreter into the guest; throws LoadError.

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/resource.h>
@@ -101,7 +102,8 @@ GuestAddress build_stack(GuestProcess& process, const LoadedProgram& program,
   const GuestAddress top = GuestProcess::task_size;
   const std::uint32_t stack_size = guest_stack_size();
   const std::int32_t stack =
-      process.map({top - stack_size, stack_size, PROT_READ | PROT_WRITE,
+      process.map({top - stack_size, stack_size,
+                   PROT_READ | PROT_WRITE | (program.executable_stack ? PROT_EXEC : 0),
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0});
   if (stack < 0 && stack > -4096)
     throw LoadError{escaped(options.program) + ": cannot map the stack: " + std::strerror(-stack),
@@ -206,6 +208,9 @@ int run(const Options& given) {
     auto process = std::make_unique<GuestProcess>();
     set_guest_process(process.get());
     const LoadedProgram program = load_program(*process, process->memory(), options.program);
+    // The guest's mmap and mprotect go through this process's kernel calls: its personality
+    // makes a readable mapping executable for the guest as the kernel would.
+    if (program.read_implies_exec) ::personality(::personality(0xffffffff) | READ_IMPLIES_EXEC);
     const int trace_fd = open_trace(options);
     process->set_brk_start(program.brk_start);
     char resolved[PATH_MAX];

@@ -26,8 +26,14 @@ arm-linux-gnueabihf-gcc -o "$work/arm" "$work/main.c" || fail "no arm compiler"
 expect 126 "another machine" "$work/arm"
 
 gcc -m32 -static -o "$work/static" "$work/main.c" || fail "no gcc -m32"
+# A program cut short: the kernel maps its segments past the end of the file and then cannot
+# zero its bss (padzero): SIGSEGV past exec's point of no return. run32 says why, and dies so.
 head -c 2000 "$work/static" >"$work/truncated" && chmod +x "$work/truncated"
-expect 126 "truncated" "$work/truncated"
+sh -c '"$1"' sh "$work/truncated" 2>/dev/null; [ $? -eq 139 ] || fail "the kernel did not kill the truncated program"
+err=$("$bin" run32 "$work/truncated" 2>&1 >/dev/null); status=$?
+[ "$status" -eq 139 ] || fail "run32 truncated: exit $status, expected death by SIGSEGV ($err)"
+[ "$(printf '%s\n' "$err" | grep -c 'syscompat run32: ')" -eq 1 ] &&
+  printf '%s\n' "$err" | grep -q "past the end of the file (padzero)" || fail "run32 truncated: '$err'"
 head -c 30 "$work/static" >"$work/short" && chmod +x "$work/short"
 expect 126 "truncated" "$work/short"
 
@@ -35,6 +41,10 @@ gcc -m32 -Wl,--dynamic-linker=/nonexistent/ld-linux.so.2 -o "$work/no_interprete
 "$work/no_interpreter" 2>/dev/null && fail "the kernel ran a program without its interpreter"
 expect 127 "interpreter" "$work/no_interpreter"
 
+# An interpreter path of control bytes is printed escaped: the message stays one line.
+gcc -m32 -Wl,--dynamic-linker="$(printf '/tmp/\001\377\n\033[31mX')" -o "$work/garbage_interpreter" "$work/main.c" ||
+  fail "no garbage interpreter program"
+expect 127 'interpreter: /tmp/\\x01\\xff\\x0a\\x1b\[31mX: No such file' "$work/garbage_interpreter"
 expect 127 "No such file" "$work/missing"
 cp "$work/static" "$work/not_executable" && chmod -x "$work/not_executable"
 expect 126 "Permission denied" "$work/not_executable"
@@ -45,7 +55,7 @@ expect 2 "not expected" --no-such-option "$work/static"
 
 # The good one runs, to show the checks above are not all there is.
 "$bin" run32 "$work/static" || fail "a valid static i386 program did not run"
-# A name without a slash is looked up in PATH, as a shell does.
+# A name without a slash is looked up in PATH, as execvp does.
 PATH="$work:$PATH" "$bin" run32 static || fail "the program was not found in PATH"
 expect 127 "no-such-program-anywhere: command not found" no-such-program-anywhere
 # PATH as execvp and a shell take it: a name is never looked for in the current directory
