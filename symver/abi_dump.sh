@@ -5,6 +5,7 @@
 set -eu
 lib=$1 syscompat=$2
 echo "# libsys ABI baseline: symver/abi_dump.sh output; checked by symver/abi_gate.sh."
+echo "# $(readelf -d "$lib" | sed -n 's/.*Library soname: \[\(.*\)\]/SONAME \1/p'): the first stable ABI (docs/symver.md)."
 # readelf prints name@node (compat) or name@@node (default) for a versioned definition.
 readelf --dyn-syms -W "$lib" |
   awk '$5 == "GLOBAL" && $7 != "UND" && ($4 == "FUNC" || $4 == "OBJECT") && $8 ~ /@/ { print "symbol " $8 }' |

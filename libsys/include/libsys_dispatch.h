@@ -59,7 +59,9 @@ LIBSYS_API void libsys_sigreturn(void);
 /* Pinning (docs/libsys.md): from now on a syscall instruction outside libsys's own text
    raises SIGSYS (Syscall User Dispatch, Linux 5.11), in this thread and the threads and
    children it starts. REPORT names each outside call site once on fd 2 and serves the call;
-   DENY names it and fails the call with ENOSYS; OFF disarms this thread. Returns 0 or -errno
+   DENY names it and fails the call with ENOSYS; OFF disarms this thread and gives the C++
+   API's inline calls their fast path back (other threads still pinned would then see those
+   as outside calls: OFF is for single-threaded use). Returns 0 or -errno
    (EINVAL for another mode, and the kernel's error where it lacks the feature). The
    environment variable LIBSYS_PIN=report|deny pins a program as libsys.so is loaded. */
 enum libsys_pin_mode { LIBSYS_PIN_OFF = 0, LIBSYS_PIN_REPORT = 1, LIBSYS_PIN_DENY = 2 };

@@ -135,10 +135,11 @@ namespace detail {
 // inline ones included, enters the kernel from raw_syscall in libsys_text.
 constinit const Handler pinned_kernel_handler{enter_kernel, nullptr, nullptr};
 
-void pin_slots() {
+void pin_slots(bool pinned) {
   for (auto& slot : kernel_slots) {
-    const Handler* expected = nullptr;
-    slot.compare_exchange_strong(expected, &pinned_kernel_handler, std::memory_order_acq_rel);
+    const Handler* expected = pinned ? nullptr : &pinned_kernel_handler;
+    slot.compare_exchange_strong(expected, pinned ? &pinned_kernel_handler : nullptr,
+                                 std::memory_order_acq_rel);
   }
 }
 }  // namespace detail

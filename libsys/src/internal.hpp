@@ -62,9 +62,9 @@ struct Text {
   }
 };
 
-// Pinning (pin.cpp): the kernel slots switched away from the inline fast path (dispatch.cpp),
-// and a new thread re-armed (runtime.cpp).
-void pin_slots();
+// Pinning (pin.cpp): the kernel slots switched away from the inline fast path and back
+// (dispatch.cpp), and a new thread re-armed (runtime.cpp).
+void pin_slots(bool pinned);
 void pin_new_thread();
 
 // Each x86_64 syscall's name by number ("" for gaps), generated with the entry points.

@@ -250,6 +250,7 @@ namespace detail = syscompat::sys::detail;
 extern "C" int libsys_pin(int new_mode) {
   if (new_mode == LIBSYS_PIN_OFF) {
     detail::mode.store(LIBSYS_PIN_OFF, std::memory_order_release);
+    detail::pin_slots(false);
     return static_cast<int>(detail::kernel(syscompat::sys::nr::prctl, PR_SET_SYSCALL_USER_DISPATCH,
                                            PR_SYS_DISPATCH_OFF));
   }
@@ -257,7 +258,7 @@ extern "C" int libsys_pin(int new_mode) {
   long r = detail::install(SIGSYS, detail::on_sigsys);
   if (r == 0 && new_mode == LIBSYS_PIN_REPORT) r = detail::install(SIGTRAP, detail::on_sigtrap);
   if (r < 0) return static_cast<int>(r);
-  detail::pin_slots();
+  detail::pin_slots(true);
   detail::mode.store(new_mode, std::memory_order_release);
   r = detail::arm_this_thread();
   if (r < 0) detail::mode.store(LIBSYS_PIN_OFF, std::memory_order_release);

@@ -19,8 +19,9 @@ expect() {  # expect FILE LINE: FILE has exactly LINE
 expect "$dir/api.out" "libsys calls (C and inline C++) x2000: 0 reports, results right"
 expect "$dir/api.out" "raw site A twice, site B once: 2 reports, results right"
 expect "$dir/api.out" "the report names the call: yes"
-[ "$(grep -c 'libsys pin: getppid (110) from 0x[0-9a-f]* outside libsys: let through' "$dir/api.err")" = 2 ] ||
-  fail "two getppid sites reported: $(cat "$dir/api.err")"
+expect "$dir/api.out" "a libsys_clone thread's raw call: 1 report, result right"
+[ "$(grep -c 'libsys pin: getppid (110) from 0x[0-9a-f]* outside libsys: let through' "$dir/api.err")" = 3 ] ||
+  fail "three getppid sites (A, B, the thread's) not reported: $(cat "$dir/api.err")"
 
 "$probe" deny >"$dir/deny.out" 2>"$dir/deny.err" || fail "pin_probe deny exited $?"
 expect "$dir/deny.out" "libsys calls (C and inline C++) x2000: 0 reports, results right"

@@ -72,22 +72,26 @@ inline long syscall_instruction(const Call& call) {
   return raw_syscall(call);
 }
 #else
-inline long syscall_instruction(const Call& call) {
-  // Every load from `call` happens before the register variables are bound: instrumentation
-  // (TSan's __tsan_read8) between a binding and the asm would clobber r10, r8 or r9.
-  const long nr = static_cast<long>(call.nr);
-  const std::uint64_t a0 = call.args[0], a1 = call.args[1], a2 = call.args[2];
-  const long a3 = static_cast<long>(call.args[3]), a4 = static_cast<long>(call.args[4]),
-             a5 = static_cast<long>(call.args[5]);
+// The instruction itself, on argument words already in hand (the entry points' fast path
+// passes its arguments straight here, without building a Call in memory).
+inline long syscall_words(long nr, std::uint64_t a0 = 0, std::uint64_t a1 = 0, std::uint64_t a2 = 0,
+                          std::uint64_t a3 = 0, std::uint64_t a4 = 0, std::uint64_t a5 = 0) {
   long result;
-  register long r10 __asm__("r10") = a3;
-  register long r8 __asm__("r8") = a4;
-  register long r9 __asm__("r9") = a5;
+  register std::uint64_t r10 __asm__("r10") = a3;
+  register std::uint64_t r8 __asm__("r8") = a4;
+  register std::uint64_t r9 __asm__("r9") = a5;
   __asm__ volatile("syscall"
                    : "=a"(result)
                    : "a"(nr), "D"(a0), "S"(a1), "d"(a2), "r"(r10), "r"(r8), "r"(r9)
                    : "rcx", "r11", "memory");
   return result;
+}
+inline long syscall_instruction(const Call& call) {
+  // Every load from `call` happens before the register variables are bound: instrumentation
+  // (TSan's __tsan_read8) between a binding and the asm would clobber r10, r8 or r9.
+  const std::uint64_t a0 = call.args[0], a1 = call.args[1], a2 = call.args[2], a3 = call.args[3],
+                      a4 = call.args[4], a5 = call.args[5];
+  return syscall_words(static_cast<long>(call.nr), a0, a1, a2, a3, a4, a5);
 }
 #endif
 
@@ -103,17 +107,26 @@ SYSCOMPAT_LIBSYS_API long probe_failed(const Call& call, long result);
 void set_errno(int error);
 }  // namespace detail
 
+namespace detail {
+// A slot nobody has touched: no layer on it or on its kernel slot, its probe unswitched
+// (all three null). Such a call may go straight to the kernel.
+inline bool untouched(std::uint32_t nr) {
+  return slots[nr].load(std::memory_order_acquire) == nullptr &&
+         probes[nr].fn.load(std::memory_order_relaxed) == nullptr &&
+         kernel_slots[nr].load(std::memory_order_relaxed) == nullptr;
+}
+}  // namespace detail
+
 // What every entry point does: the slot's handler, or ENOSYS for a number out of range.
 // A slot nobody has touched (its probe unswitched, no layer on it or on its kernel slot: all
 // three null) goes straight to the kernel: the same result, without two indirect calls.
 inline long dispatch(const Call& call) {
   if (call.nr >= slot_count) return -ENOSYS;
-  const Handler* handler = detail::slots[call.nr].load(std::memory_order_acquire);
-  if (handler == nullptr && detail::probes[call.nr].fn.load(std::memory_order_relaxed) == nullptr &&
-      detail::kernel_slots[call.nr].load(std::memory_order_relaxed) == nullptr) {
+  if (detail::untouched(call.nr)) {
     const long result = syscall_instruction(call);
     return result == -ENOSYS || result == -EPERM ? detail::probe_failed(call, result) : result;
   }
+  const Handler* handler = detail::slots[call.nr].load(std::memory_order_acquire);
   return (*(handler != nullptr ? handler : &detail::probes[call.nr]))(call);
 }
 

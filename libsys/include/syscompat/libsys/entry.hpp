@@ -24,6 +24,15 @@ std::uint64_t word(T value) {
 template <typename... Args>
 inline long call(std::uint32_t nr, Args... args) {
   static_assert(sizeof...(Args) <= 6);
+#ifndef SYSCOMPAT_LIBSYS_OUTLINE
+  // The untouched fast path with the arguments straight in registers: no Call in memory
+  // unless a probe, a layer or a fallback needs one.
+  if (nr < slot_count && untouched(nr)) {
+    const long result = syscall_words(static_cast<long>(nr), word(args)...);
+    if (result != -ENOSYS && result != -EPERM) return result;
+    return probe_failed(Call{nr, {word(args)...}}, result);
+  }
+#endif
   Call c{nr, {word(args)...}};
   return dispatch(c);
 }
