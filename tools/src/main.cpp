@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all");
   const auto run_layout = syscompat::tools::add_layout_command(app);
   const auto run_syscalls = syscompat::tools::add_syscalls_command(app);
+  const auto run_ioctls = syscompat::tools::add_ioctls_command(app);
   const auto run_translate = syscompat::tools::add_translate_command(app);
   const int program_start = syscompat::tools::run32_program_start(argc, argv);
   const auto run_run32 = syscompat::tools::add_run32_command(
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("layout")) return run_layout();
     if (app.got_subcommand("syscalls")) return run_syscalls();
+    if (app.got_subcommand("ioctls")) return run_ioctls();
     if (app.got_subcommand("translate")) return run_translate();
     if (app.got_subcommand("run32")) return run_run32();
     if (app.got_subcommand("oldkernel")) return run_oldkernel();

@@ -21,8 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "i386_ioctl.hpp"
 #include "syscompat/abi/catalog.hpp"
-#include "syscompat/abi/ioctls.hpp"
 #include "syscompat/abi/open_flags.hpp"
 #include "syscompat/translators/convert.hpp"
 #include "syscompat/translators/i386.hpp"
@@ -551,36 +551,9 @@ std::int32_t umount(const GuestMemory& memory, Args a) {
 
 // ---- requests whose argument depends on the command -----------------------------------
 
-// ioctl(fd, request, arg): the requests the description knows (abi/ioctls.hpp), their
-// arguments checked and carried by their described layouts; any other request is ENOTTY,
-// never passed through with a layout nobody checked.
-// What fs/ioctl.c answers a request no driver knows: EBADF for a descriptor ioctl cannot
-// use (none, or an O_PATH one: fdget skips FMODE_PATH files), ENOTTY otherwise.
-std::int32_t unknown_request(std::uint64_t fd) {
-  const long flags = native("fcntl", fd, F_GETFL);
-  return flags < 0 || (flags & O_PATH) ? -EBADF : -ENOTTY;
-}
-
+// ioctl(fd, request, arg): i386_ioctl.cpp, each request as its description plans it.
 std::int32_t ioctl(const GuestMemory& memory, Args a) {
-  const abi::Ioctl* request = abi::find_x86_ioctl(static_cast<std::uint32_t>(a[1].value));
-  if (!request) return unknown_request(a[0].value);
-  std::uint64_t argument = a[2].value;
-  if (!request->argument.empty()) {
-    std::size_t size = 0;
-    if (request->argument.starts_with("struct ")) {
-      const auto name = request->argument.substr(7);
-      const auto* converter = find_struct_converter(abi::Abi::i386, name, name);
-      if (!converter || !converter->identical)
-        return unknown_request(a[0].value);  // not the same bytes: not yet
-      size = converter->guest_size;
-    } else {
-      size = request->argument == "loff_t" ? 8 : 4;  // int, pid_t: the same on both
-    }
-    const int access =
-        request->dir == abi::ArgDir::out ? GuestMemory::writable : GuestMemory::readable;
-    argument = checked(memory, argument, size, access);
-  }
-  return static_cast<std::int32_t>(native("ioctl", a[0].value, a[1].value, argument));
+  return i386_ioctl::translate(memory, a);
 }
 
 // fcntl64(fd, cmd, arg): compat_sys_fcntl64. The record-lock commands take the i386 flock
