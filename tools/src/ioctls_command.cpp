@@ -68,9 +68,9 @@ int print_markdown() {
   std::map<std::string_view, std::vector<const translators::IoctlPlan*>> by_family;
   for (const auto& plan : plans) by_family[plan.guest->family].push_back(&plan);
   std::vector<std::string_view> families;
-  for (const auto& chunk : {abi::ioctl_families_terminal(), abi::ioctl_families_net(),
-                            abi::ioctl_families_block(), abi::ioctl_families_fs(),
-                            abi::ioctl_families_devices(), abi::ioctl_families_media()})
+  for (const auto& chunk :
+       {abi::ioctl_families_terminal(), abi::ioctl_families_net(), abi::ioctl_families_block(),
+        abi::ioctl_families_fs(), abi::ioctl_families_devices(), abi::ioctl_families_media()})
     for (const auto& family : chunk) families.push_back(family.name);
   for (auto name : families) {
     auto& list = by_family[name];

@@ -114,9 +114,9 @@ struct NativeIovecs {
 // access: GuestMemory::writable for a read into the buffers, readable for a write from
 // them, 0 for another process's addresses.
 NativeIovecs iovecs_in(const GuestMemory& memory, std::uint64_t address, std::uint64_t count,
-                       int access) {
+                       int access, std::uint64_t limit = uio_maxiov) {
   NativeIovecs out;
-  if (count == 0 || count > uio_maxiov) {
+  if (count == 0 || count > limit) {
     out.pointer = host(memory, address);  // not read: the count answers first
     return out;
   }
@@ -197,6 +197,25 @@ std::int32_t process_vm(const GuestMemory& memory, Args a) {
   return static_cast<std::int32_t>(native(Read ? "process_vm_readv" : "process_vm_writev",
                                           a[0].value, local.pointer, a[2].value, remote.pointer,
                                           a[4].value, a[5].value));
+}
+
+// io_uring_register(fd, opcode, arg, nr_args): io_uring/register.c. The rings the
+// translators set up are native ones (ctx->compat is false), so IORING_REGISTER_BUFFERS
+// reads native iovecs: the guest's compat ones widened, each bounded by the guest's memory.
+// Every other opcode's argument has one layout (file descriptor arrays, u64 addresses).
+// Not served: the iovecs of IORING_REGISTER_BUFFERS2/BUFFERS_UPDATE (behind a u64 in
+// io_uring_rsrc_register) and those of READV/WRITEV submissions, which the kernel reads from
+// the guest's ring later, as native ones.
+std::int32_t io_uring_register(const GuestMemory& memory, Args a) {
+  constexpr std::uint64_t register_buffers = 0, max_buffers = 1u << 14;  // IORING_MAX_REG_BUFFERS
+  if ((a[1].value & 0xffffffffu) == register_buffers) {
+    const auto vec = iovecs_in(memory, a[2].value, a[3].value,
+                               GuestMemory::readable | GuestMemory::writable, max_buffers);
+    return static_cast<std::int32_t>(
+        native("io_uring_register", a[0].value, a[1].value, vec.pointer, a[3].value));
+  }
+  return static_cast<std::int32_t>(
+      native("io_uring_register", a[0].value, a[1].value, host(memory, a[2].value), a[3].value));
 }
 
 // ---- opening files ---------------------------------------------------------------------
@@ -1781,6 +1800,7 @@ const std::map<std::string_view, Handler> handlers{
     {"readv", readv<true>},
     {"writev", readv<false>},
     {"process_vm_readv", process_vm<true>},
+    {"io_uring_register", io_uring_register},
     {"process_vm_writev", process_vm<false>},
     {"preadv", preadv},
     {"pwritev", pwritev},

@@ -474,19 +474,58 @@ SYSCOMPAT_STRUCT(v4l2_queryctrl, "v4l2_queryctrl", libc("linux/videodev2.h", "st
 
 }  // namespace syscompat::abi
 
-#define SYSCOMPAT_STRUCTS_IOCTL_DEV(X)                                                             \
-  X(termio)                                                                                        \
-  X(serial_struct)                                                                                 \
-  X(serial_rs485)                                                                                  \
-  X(serial_iso7816) X(serial_icounter_struct) X(ifmap) X(if_settings) X(ifreq) X(ifconf) X(arpreq) \
-      X(rtentry) X(tun_filter) X(rand_pool_info) X(perf_event_query_bpf) X(watchdog_info)          \
-          X(input_id) X(input_absinfo) X(input_keymap_entry) X(input_mask) X(ff_envelope)          \
-              X(ff_trigger) X(ff_replay) X(ff_periodic_effect) X(ff_condition_effect) X(ff_effect) \
-                  X(hidraw_report_descriptor) X(hidraw_devinfo) X(snd_ctl_card_info)               \
-                      X(snd_pcm_info) X(snd_timer_id) X(snd_timer_ginfo) X(snd_timer_select)       \
-                          X(kvm_userspace_memory_region) X(kvm_irq_level) X(kvm_irqfd)             \
-                              X(kvm_ioeventfd) X(kvm_enable_cap) X(kvm_regs) X(kvm_clock_data)     \
-                                  X(kvm_interrupt) X(kvm_mp_state) X(kvm_create_device)            \
-                                      X(kvm_msr_list) X(kvm_cpuid2) X(v4l2_capability)             \
-                                          X(v4l2_fmtdesc) X(v4l2_requestbuffers) X(v4l2_input)     \
-                                              X(v4l2_output) X(v4l2_control) X(v4l2_queryctrl)
+// One entry per line (clang-format would refill the list).
+// clang-format off
+#define SYSCOMPAT_STRUCTS_IOCTL_DEV(X) \
+  X(termio) \
+  X(serial_struct) \
+  X(serial_rs485) \
+  X(serial_iso7816) \
+  X(serial_icounter_struct) \
+  X(ifmap) \
+  X(if_settings) \
+  X(ifreq) \
+  X(ifconf) \
+  X(arpreq) \
+  X(rtentry) \
+  X(tun_filter) \
+  X(rand_pool_info) \
+  X(perf_event_query_bpf) \
+  X(watchdog_info) \
+  X(input_id) \
+  X(input_absinfo) \
+  X(input_keymap_entry) \
+  X(input_mask) \
+  X(ff_envelope) \
+  X(ff_trigger) \
+  X(ff_replay) \
+  X(ff_periodic_effect) \
+  X(ff_condition_effect) \
+  X(ff_effect) \
+  X(hidraw_report_descriptor) \
+  X(hidraw_devinfo) \
+  X(snd_ctl_card_info) \
+  X(snd_pcm_info) \
+  X(snd_timer_id) \
+  X(snd_timer_ginfo) \
+  X(snd_timer_select) \
+  X(kvm_userspace_memory_region) \
+  X(kvm_irq_level) \
+  X(kvm_irqfd) \
+  X(kvm_ioeventfd) \
+  X(kvm_enable_cap) \
+  X(kvm_regs) \
+  X(kvm_clock_data) \
+  X(kvm_interrupt) \
+  X(kvm_mp_state) \
+  X(kvm_create_device) \
+  X(kvm_msr_list) \
+  X(kvm_cpuid2) \
+  X(v4l2_capability) \
+  X(v4l2_fmtdesc) \
+  X(v4l2_requestbuffers) \
+  X(v4l2_input) \
+  X(v4l2_output) \
+  X(v4l2_control) \
+  X(v4l2_queryctrl)
+// clang-format on

@@ -295,16 +295,40 @@ SYSCOMPAT_STRUCT(procmap_query, "procmap_query",
 
 }  // namespace syscompat::abi
 
-#define SYSCOMPAT_STRUCTS_IOCTL_FS(X)                                                             \
-  X(loop_info)                                                                                    \
-  X(loop_info64)                                                                                  \
-  X(loop_config)                                                                                  \
-  X(hd_geometry) X(blk_user_trace_setup) X(blkpg_ioctl_arg) X(blkpg_partition) X(blk_zone_report) \
-      X(blk_zone_range) X(fiemap) X(fiemap_extent) X(fstrim_range) X(file_clone_range)            \
-          X(file_dedupe_range) X(file_dedupe_range_info) X(fsxattr) X(fscrypt_policy_v1)          \
-              X(fscrypt_key_specifier) X(fscrypt_add_key_arg) X(fscrypt_remove_key_arg)           \
-                  X(fscrypt_get_key_status_arg) X(fsverity_enable_arg) X(fsverity_digest)         \
-                      X(fsverity_read_metadata_arg) X(uffdio_api) X(uffdio_range)                 \
-                          X(uffdio_register) X(uffdio_copy) X(uffdio_zeropage)                    \
-                              X(uffdio_writeprotect) X(uffdio_continue) X(pidfd_info)             \
-                                  X(procmap_query)
+// One entry per line (clang-format would refill the list).
+// clang-format off
+#define SYSCOMPAT_STRUCTS_IOCTL_FS(X) \
+  X(loop_info) \
+  X(loop_info64) \
+  X(loop_config) \
+  X(hd_geometry) \
+  X(blk_user_trace_setup) \
+  X(blkpg_ioctl_arg) \
+  X(blkpg_partition) \
+  X(blk_zone_report) \
+  X(blk_zone_range) \
+  X(fiemap) \
+  X(fiemap_extent) \
+  X(fstrim_range) \
+  X(file_clone_range) \
+  X(file_dedupe_range) \
+  X(file_dedupe_range_info) \
+  X(fsxattr) \
+  X(fscrypt_policy_v1) \
+  X(fscrypt_key_specifier) \
+  X(fscrypt_add_key_arg) \
+  X(fscrypt_remove_key_arg) \
+  X(fscrypt_get_key_status_arg) \
+  X(fsverity_enable_arg) \
+  X(fsverity_digest) \
+  X(fsverity_read_metadata_arg) \
+  X(uffdio_api) \
+  X(uffdio_range) \
+  X(uffdio_register) \
+  X(uffdio_copy) \
+  X(uffdio_zeropage) \
+  X(uffdio_writeprotect) \
+  X(uffdio_continue) \
+  X(pidfd_info) \
+  X(procmap_query)
+// clang-format on
