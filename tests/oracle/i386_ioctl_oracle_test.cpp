@@ -134,6 +134,16 @@ TEST_CASE("ioctl oracle: sockets and the lo interface", "[oracle][ioctl]") {
        },
        {{4, 4, "guest pointers: each arena has its own"}});
   both(sock, "SIOCGIFCONF", buffer(8, 0));
+  for (std::uint32_t room : {0u, 16u, 40u})  // no room, less than a record, one and a bit
+    both(sock, "SIOCGIFCONF",
+         [room](Arena& g) {
+           const auto records = g.alloc(64, 0x5a);
+           const auto at = g.alloc(8, 0);
+           const std::uint32_t conf[2] = {room, records};
+           std::memcpy(g.base + (at - Arena::address(g.base)), conf, sizeof conf);
+           return at;
+         },
+         {{4, 4, "guest pointers: each arena has its own"}});
   both(sock, "FIONREAD", buffer(4));
   both(sock, "TIOCOUTQ", buffer(4));  // SIOCOUTQ
   both(sock, "SIOCGSTAMP_OLD", buffer(8));

@@ -148,15 +148,21 @@ std::int32_t ifconf_request(const GuestMemory& memory, const IoctlPlan& plan, st
   const auto length = guest.ifc_len.get();
   const std::size_t room =
       buffer && length > 0 ? static_cast<std::size_t>(length) / guest_record : 0;
-  std::vector<abi::ifreq<X86_64>> records(std::min<std::size_t>(room, 4096));
+  // at least one record, so that a buffer with no room stays a buffer (not NULL, which asks
+  // for the length needed instead)
+  std::vector<abi::ifreq<X86_64>> records(
+      std::max<std::size_t>(1, std::min<std::size_t>(room, 4096)));
   abi::ifconf<X86_64> request{};
-  request.ifc_len.set(static_cast<std::int32_t>(records.size() * native_record));
+  request.ifc_len.set(static_cast<std::int32_t>(std::min(room, records.size()) * native_record));
   const std::uint64_t records_at = buffer ? reinterpret_cast<std::uint64_t>(records.data()) : 0;
   std::memcpy(request.ifc_ifcu.bytes, &records_at, sizeof records_at);
   const long result =
       native("ioctl", fd, plan.native->number, reinterpret_cast<std::uint64_t>(&request));
   if (result < 0) return eax(result);
-  const std::size_t count = static_cast<std::size_t>(request.ifc_len.get()) / native_record;
+  const std::size_t count =
+      static_cast<std::size_t>(std::max(request.ifc_len.get(), 0)) / native_record;
+  if (buffer && count > records.size())
+    return -EFAULT;  // never: the kernel fills what it was given
   for (std::size_t i = 0; buffer && i < count; ++i)
     if (memory.copy_out(static_cast<GuestAddress>(buffer + i * guest_record), &records[i],
                         guest_record))
