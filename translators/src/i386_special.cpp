@@ -1660,7 +1660,13 @@ std::int32_t get_mempolicy(const GuestMemory& memory, Args a) {
 
 // Four bytes of the tracee at `address`, from the native 8-byte peek that covers them
 // (from four bytes earlier where the 8 bytes would cross into the next page).
+// A 32-bit tracee's address space ends at IA32_PAGE_OFFSET (TASK_SIZE of a compat task):
+// nothing of it lies above, so access_process_vm finds nothing there (EIO). A tracee under
+// run32 has its shim's memory there instead, which a guest must not reach.
+constexpr std::uint64_t compat_task_size = 0xffffe000;
+
 long peek_word(std::uint64_t pid, std::uint64_t address, std::uint32_t& word, std::uint64_t& base) {
+  if (address > compat_task_size - sizeof word) return -EIO;
   base = (address & 0xfff) > 0xff8 ? address - 4 : address;
   std::uint64_t data = 0;
   const long result =
