@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "syscompat/abi/ioctls.hpp"
 #include "syscompat/abi/syscalls.hpp"
 #include "syscompat/translators/i386.hpp"
 
@@ -102,7 +104,15 @@ struct Fixture {
   GuestMemory memory;
   std::vector<std::uint32_t> fds;
   std::vector<std::uint32_t> numbers;
+  // Described ioctl requests that only read the kernel's state into their argument (as root,
+  // a setting request on a socket would reconfigure this machine's interfaces and routes).
+  std::vector<std::uint32_t> queries;
   Fixture() {
+    for (const auto& request : syscompat::abi::ioctls(syscompat::abi::Abi::i386))
+      if (request.arg.kind == syscompat::abi::IoctlArgKind::pointer &&
+          (request.arg.dir == syscompat::abi::ArgDir::out ||
+           (request.arg.dir == syscompat::abi::ArgDir::inout && request.name.starts_with("SIOCG"))))
+        queries.push_back(request.number);
     arena = static_cast<std::uint8_t*>(mmap(nullptr, size, PROT_READ | PROT_WRITE,
                                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0));
     if (arena == MAP_FAILED) std::abort();
@@ -159,6 +169,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (call->name == "recvmsg") registers[2] |= MSG_DONTWAIT;
   if (call->name == "waitid") registers[3] |= WNOHANG;  // the fuzzer has no children: ECHILD
   if (call->name == "socketcall") registers[0] = 6 + registers[0] % 2;  // getsockname, getpeername
+  // ioctl: half the time a described query (its argument converted or checked by its
+  // description), else whatever request the input holds
+  // (a described request that is not a query becomes one: never a setting request)
+  if (call->name == "ioctl" &&
+      ((data[0] & 0x80) ||
+       (syscompat::abi::find_ioctl(syscompat::abi::Abi::i386, registers[1]) &&
+        std::find(f.queries.begin(), f.queries.end(), registers[1]) == f.queries.end())))
+    registers[1] = f.queries[registers[1] % f.queries.size()];
   const std::size_t memory_bytes = std::min<std::size_t>(size - 25, 56 << 10);
   std::memcpy(f.arena, data + 25, memory_bytes);
   syscompat::translators::I386Translator translator(f.memory);

@@ -287,3 +287,36 @@ TEST_CASE("conformance: seccomp and PR_SET_SECCOMP read a compat sock_fprog for 
   I386Translator alone(g.memory);
   CHECK(alone.translate(nr("seccomp"), {set_mode_filter, 0, fprog(g, 2)}) == -ENOSYS);
 }
+
+TEST_CASE("conformance: io_uring_register's buffers are compat iovecs", "[oracle]") {
+  // Each run on its own ring: the kernel's run on a ring set up through int $0x80 (a compat
+  // ring), the translated one on a native ring, as the translators set up.
+  int run = 0, ring = -1;
+  auto make_ring = [&](Arena& g) {
+    const auto params = g.alloc(120, 0);
+    ring = run++ % 2 == 0 ? int80(nr("io_uring_setup"), {4, params})
+                          : static_cast<int>(::syscall(SYS_io_uring_setup, 4,
+                                                       g.base + (params - Arena::address(g.base))));
+    REQUIRE(ring >= 0);
+    return params;
+  };
+  auto close_ring = [&](Arena&, std::int32_t) { close(ring); };
+  const char* const rings = "the ring's parameters: each kernel fills its own offsets";
+  for (std::uint32_t length : {4096u, 0xffffffffu}) {
+    compare(
+        [&](Arena& g) {
+          const auto params = make_ring(g);
+          const auto vec = iovecs(g, {{g.alloc(4096), 4096}, {g.alloc(4096), length}});
+          return Case{nr("io_uring_register"),
+                      {u32(ring), 0, vec, 2},
+                      {{params, 120, rings}, {vec, 16, guest_pointers}}};
+        },
+        close_ring);
+  }
+  compare(
+      [&](Arena& g) {
+        const auto params = make_ring(g);
+        return Case{nr("io_uring_register"), {u32(ring), 0, 0x10, 1}, {{params, 120, rings}}};
+      },
+      close_ring);
+}

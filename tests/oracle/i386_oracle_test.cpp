@@ -1547,6 +1547,16 @@ TEST_CASE("oracle: ptrace of 32-bit words, siginfo and event messages", "[oracle
   compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_PEEKDATA, tracee(), word, 0x10}}; }, end);
   compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_PEEKDATA, 1, word, g.alloc(4)}}; });
   compare([&](Arena& g) { return Case{nr("ptrace"), {0x7777, tracee(), 0, g.alloc(4)}}; }, end);
+  // the last words below 4 GB: past a 32-bit tracee's address space (EIO)
+  for (std::uint32_t top : {0xfffffffcu, 0xffffdffeu, 0xfffff000u})
+    for (long request : {PTRACE_PEEKDATA, PTRACE_POKEDATA})
+      compare(
+          [&](Arena& g) {
+            return Case{nr("ptrace"),
+                        {static_cast<std::uint32_t>(request), tracee(), top,
+                         request == PTRACE_PEEKDATA ? g.alloc(4) : 0x1234u}};
+          },
+          end);
   munmap(traced_words, 4096);
 }
 

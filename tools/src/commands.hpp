@@ -20,6 +20,8 @@ struct UsageError {
 std::function<int()> add_layout_command(CLI::App& app);
 // Registers `syscalls`.
 std::function<int()> add_syscalls_command(CLI::App& app);
+// Registers `ioctls`.
+std::function<int()> add_ioctls_command(CLI::App& app);
 // Registers `translate`.
 std::function<int()> add_translate_command(CLI::App& app);
 // Registers `run32`, whose PROGRAM [ARGS...] are taken from the command line before CLI11

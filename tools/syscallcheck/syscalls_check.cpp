@@ -69,13 +69,7 @@ HeaderNames header_macros(const probe::Toolchain& toolchain, const std::string& 
   return names;
 }
 
-struct UnitResult {
-  std::string problem;
-  std::vector<Mismatch> mismatches;
-  std::string line;
-  std::vector<std::string> newer;
-  std::size_t checked = 0;
-};
+using probe::UnitResult;
 
 UnitResult check_unit(const CheckInput& input, const probe::Toolchain& toolchain,
                       const std::string& dir) {
@@ -157,53 +151,14 @@ CheckInput description_input(const std::vector<Abi>& abis) {
 }
 
 Report check(const CheckInput& input, unsigned jobs) {
-  Report report;
-  report.abis = input.abis.size();
-  for (const auto& error : input.table_errors) report.problems.push_back("table: " + error);
-  const probe::ScratchDir dir;
-  if (!dir.ok()) {
-    report.problems.push_back("cannot create a temporary directory");
-    return report;
-  }
-  std::vector<UnitResult> results(input.toolchains.size());
-  probe::run_parallel(input.toolchains.size(), jobs, [&](std::size_t i) {
-    results[i] = check_unit(input, input.toolchains[i], dir.path());
-  });
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const auto& toolchain = input.toolchains[i];
-    auto& result = results[i];
-    if (!result.problem.empty()) {
-      report.problems.push_back(fmt::format("{} {}: {}", abi::abi_name(toolchain.abi),
-                                            probe::compiler_name(toolchain.compiler),
-                                            result.problem));
-      continue;
-    }
-    report.lines.push_back(result.line);
-    report.entries_checked += result.checked;
-    report.mismatches.insert(report.mismatches.end(), result.mismatches.begin(),
-                             result.mismatches.end());
-    if (toolchain.compiler == probe::Compiler::gcc && !result.newer.empty()) {
-      std::string line = std::string(abi::abi_name(toolchain.abi)) + ":";
-      for (const auto& n : result.newer) line += " " + n + ",";
-      line.pop_back();
-      report.newer.push_back(line);
-    }
-  }
-  return report;
+  return probe::check_toolchains(input.toolchains, input.abis.size(), input.table_errors, jobs,
+                                 [&](const probe::Toolchain& toolchain, const std::string& dir) {
+                                   return check_unit(input, toolchain, dir);
+                                 });
 }
 
 void print_report(const Report& report, std::ostream& out) {
-  for (const auto& line : report.lines) out << line << "\n";
-  if (!report.newer.empty()) {
-    out << "\nnumbered from the kernel's own tables (newer than the headers):\n";
-    for (const auto& line : report.newer) out << "  " << line << "\n";
-  }
-  if (!report.mismatches.empty()) out << "\nmismatches:\n";
-  for (const auto& m : report.mismatches)
-    out << fmt::format("  MISMATCH {} {} {}: {}\n", abi::abi_name(m.abi), m.source, m.name, m.what);
-  for (const auto& problem : report.problems) out << "PROBLEM " << problem << "\n";
-  out << fmt::format("\nsyscalls: {} ABIs, {} entries checked, {} mismatches\n", report.abis,
-                     report.entries_checked, report.mismatch_count());
+  probe::print_report(report, out, "syscalls", "entries", "the kernel's own tables");
 }
 
 int print_markdown(std::ostream& out) {

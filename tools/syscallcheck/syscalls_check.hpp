@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "probe.hpp"
+#include "header_check.hpp"
 #include "syscompat/abi/syscalls.hpp"
 
 namespace syscompat::syscallcheck {
@@ -27,24 +27,8 @@ struct CheckInput {
 };
 CheckInput description_input(const std::vector<abi::Abi>& abis);
 
-struct Mismatch {
-  abi::Abi abi;
-  std::string source;  // compiler
-  std::string name;
-  std::string what;
-};
-
-struct Report {
-  std::vector<Mismatch> mismatches;
-  std::vector<std::string> problems;  // missing compilers, failed probes, table errors
-  std::vector<std::string> lines;     // one summary per ABI and compiler
-  std::vector<std::string> newer;     // entries newer than the headers, per ABI
-  std::size_t abis = 0;
-  std::size_t entries_checked = 0;
-
-  std::size_t mismatch_count() const { return mismatches.size() + problems.size(); }
-  bool ok() const { return mismatch_count() == 0; }
-};
+using probe::Mismatch;
+using probe::Report;
 
 Report check(const CheckInput& input, unsigned jobs = 2);
 inline Report check(const std::vector<abi::Abi>& abis) {

@@ -157,6 +157,8 @@ const std::map<std::string_view, Rule> rules{
     {"process_vm_writev",
      {Handling::special,
       "iovecs: compat_ssize_t lengths, the local ones bounded by the guest's memory"}},
+    {"io_uring_register",
+     {Handling::special, "IORING_REGISTER_BUFFERS: compat iovecs for a native ring"}},
     {"preadv", {Handling::special, "the offset comes as two 32-bit halves"}},
     {"pwritev", {Handling::special, "the offset comes as two 32-bit halves"}},
     {"preadv2", {Handling::special, "the offset comes as two 32-bit halves"}},

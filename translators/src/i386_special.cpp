@@ -21,8 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "i386_ioctl.hpp"
 #include "syscompat/abi/catalog.hpp"
-#include "syscompat/abi/ioctls.hpp"
 #include "syscompat/abi/open_flags.hpp"
 #include "syscompat/translators/convert.hpp"
 #include "syscompat/translators/i386.hpp"
@@ -114,9 +114,9 @@ struct NativeIovecs {
 // access: GuestMemory::writable for a read into the buffers, readable for a write from
 // them, 0 for another process's addresses.
 NativeIovecs iovecs_in(const GuestMemory& memory, std::uint64_t address, std::uint64_t count,
-                       int access) {
+                       int access, std::uint64_t limit = uio_maxiov) {
   NativeIovecs out;
-  if (count == 0 || count > uio_maxiov) {
+  if (count == 0 || count > limit) {
     out.pointer = host(memory, address);  // not read: the count answers first
     return out;
   }
@@ -197,6 +197,25 @@ std::int32_t process_vm(const GuestMemory& memory, Args a) {
   return static_cast<std::int32_t>(native(Read ? "process_vm_readv" : "process_vm_writev",
                                           a[0].value, local.pointer, a[2].value, remote.pointer,
                                           a[4].value, a[5].value));
+}
+
+// io_uring_register(fd, opcode, arg, nr_args): io_uring/register.c. The rings the
+// translators set up are native ones (ctx->compat is false), so IORING_REGISTER_BUFFERS
+// reads native iovecs: the guest's compat ones widened, each bounded by the guest's memory.
+// Every other opcode's argument has one layout (file descriptor arrays, u64 addresses).
+// Not served: the iovecs of IORING_REGISTER_BUFFERS2/BUFFERS_UPDATE (behind a u64 in
+// io_uring_rsrc_register) and those of READV/WRITEV submissions, which the kernel reads from
+// the guest's ring later, as native ones.
+std::int32_t io_uring_register(const GuestMemory& memory, Args a) {
+  constexpr std::uint64_t register_buffers = 0, max_buffers = 1u << 14;  // IORING_MAX_REG_BUFFERS
+  if ((a[1].value & 0xffffffffu) == register_buffers) {
+    const auto vec = iovecs_in(memory, a[2].value, a[3].value,
+                               GuestMemory::readable | GuestMemory::writable, max_buffers);
+    return static_cast<std::int32_t>(
+        native("io_uring_register", a[0].value, a[1].value, vec.pointer, a[3].value));
+  }
+  return static_cast<std::int32_t>(
+      native("io_uring_register", a[0].value, a[1].value, host(memory, a[2].value), a[3].value));
 }
 
 // ---- opening files ---------------------------------------------------------------------
@@ -551,36 +570,9 @@ std::int32_t umount(const GuestMemory& memory, Args a) {
 
 // ---- requests whose argument depends on the command -----------------------------------
 
-// ioctl(fd, request, arg): the requests the description knows (abi/ioctls.hpp), their
-// arguments checked and carried by their described layouts; any other request is ENOTTY,
-// never passed through with a layout nobody checked.
-// What fs/ioctl.c answers a request no driver knows: EBADF for a descriptor ioctl cannot
-// use (none, or an O_PATH one: fdget skips FMODE_PATH files), ENOTTY otherwise.
-std::int32_t unknown_request(std::uint64_t fd) {
-  const long flags = native("fcntl", fd, F_GETFL);
-  return flags < 0 || (flags & O_PATH) ? -EBADF : -ENOTTY;
-}
-
+// ioctl(fd, request, arg): i386_ioctl.cpp, each request as its description plans it.
 std::int32_t ioctl(const GuestMemory& memory, Args a) {
-  const abi::Ioctl* request = abi::find_x86_ioctl(static_cast<std::uint32_t>(a[1].value));
-  if (!request) return unknown_request(a[0].value);
-  std::uint64_t argument = a[2].value;
-  if (!request->argument.empty()) {
-    std::size_t size = 0;
-    if (request->argument.starts_with("struct ")) {
-      const auto name = request->argument.substr(7);
-      const auto* converter = find_struct_converter(abi::Abi::i386, name, name);
-      if (!converter || !converter->identical)
-        return unknown_request(a[0].value);  // not the same bytes: not yet
-      size = converter->guest_size;
-    } else {
-      size = request->argument == "loff_t" ? 8 : 4;  // int, pid_t: the same on both
-    }
-    const int access =
-        request->dir == abi::ArgDir::out ? GuestMemory::writable : GuestMemory::readable;
-    argument = checked(memory, argument, size, access);
-  }
-  return static_cast<std::int32_t>(native("ioctl", a[0].value, a[1].value, argument));
+  return i386_ioctl::translate(memory, a);
 }
 
 // fcntl64(fd, cmd, arg): compat_sys_fcntl64. The record-lock commands take the i386 flock
@@ -1668,7 +1660,13 @@ std::int32_t get_mempolicy(const GuestMemory& memory, Args a) {
 
 // Four bytes of the tracee at `address`, from the native 8-byte peek that covers them
 // (from four bytes earlier where the 8 bytes would cross into the next page).
+// A 32-bit tracee's address space ends at IA32_PAGE_OFFSET (TASK_SIZE of a compat task):
+// nothing of it lies above, so access_process_vm finds nothing there (EIO). A tracee under
+// run32 has its shim's memory there instead, which a guest must not reach.
+constexpr std::uint64_t compat_task_size = 0xffffe000;
+
 long peek_word(std::uint64_t pid, std::uint64_t address, std::uint32_t& word, std::uint64_t& base) {
+  if (address > compat_task_size - sizeof word) return -EIO;
   base = (address & 0xfff) > 0xff8 ? address - 4 : address;
   std::uint64_t data = 0;
   const long result =
@@ -1808,6 +1806,7 @@ const std::map<std::string_view, Handler> handlers{
     {"readv", readv<true>},
     {"writev", readv<false>},
     {"process_vm_readv", process_vm<true>},
+    {"io_uring_register", io_uring_register},
     {"process_vm_writev", process_vm<false>},
     {"preadv", preadv},
     {"pwritev", pwritev},

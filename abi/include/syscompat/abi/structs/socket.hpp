@@ -104,8 +104,21 @@ SYSCOMPAT_STRUCT(sock_fprog, "sock_fprog", uapi("linux/filter.h", "struct sock_f
 
 }  // namespace syscompat::abi
 
-#define SYSCOMPAT_STRUCTS_SOCKET(X)                                                       \
-  X(msghdr)                                                                               \
-  X(mmsghdr)                                                                              \
-  X(cmsghdr) X(ucred) X(linger) X(sockaddr) X(sockaddr_storage) X(sockaddr_un) X(in_addr) \
-      X(sockaddr_in) X(in6_addr) X(sockaddr_in6) X(sock_filter) X(sock_fprog)
+// One entry per line (clang-format would refill the list).
+// clang-format off
+#define SYSCOMPAT_STRUCTS_SOCKET(X) \
+  X(msghdr) \
+  X(mmsghdr) \
+  X(cmsghdr) \
+  X(ucred) \
+  X(linger) \
+  X(sockaddr) \
+  X(sockaddr_storage) \
+  X(sockaddr_un) \
+  X(in_addr) \
+  X(sockaddr_in) \
+  X(in6_addr) \
+  X(sockaddr_in6) \
+  X(sock_filter) \
+  X(sock_fprog)
+// clang-format on

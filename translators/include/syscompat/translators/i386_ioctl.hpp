@@ -1,0 +1,34 @@
+// How the i386 translators serve each described ioctl request (abi/ioctls.hpp): derived
+// once from the description, listed by `syscompat translate --coverage` and docs/ioctls.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "syscompat/abi/ioctls.hpp"
+
+namespace syscompat::translators {
+
+struct StructConverter;
+
+enum class IoctlHandling {
+  passthrough,   // the argument has the same bytes on both sides (or is a value)
+  converted,     // the argument converts through its struct description or scalar sizes
+  hand_written,  // the argument holds pointers in a union, or the kernel does more
+  left_out,      // not translated: answered as an unknown request, with why
+};
+std::string_view ioctl_handling_name(IoctlHandling handling);
+
+struct IoctlPlan {
+  const abi::Ioctl* guest = nullptr;   // the i386 request
+  const abi::Ioctl* native = nullptr;  // the x86_64 request of the same name
+  IoctlHandling handling = IoctlHandling::left_out;
+  std::string how;  // the kernel function a hand-written handler mirrors, or why left out
+  const StructConverter* converter = nullptr;  // converted structs
+};
+
+// Every described i386 request, in abi::ioctls(Abi::i386) order.
+const std::vector<IoctlPlan>& i386_ioctl_plans();
+
+}  // namespace syscompat::translators
