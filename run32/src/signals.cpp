@@ -88,21 +88,20 @@ thread_local StackI386 guest_alternate_stack{0, SS_DISABLE, 0};
 thread_local GuestContext* current = nullptr;
 thread_local siginfo_t pending_info[65];
 thread_local volatile sig_atomic_t pending[65];
+// Whether this host thread runs with its guest thread's mask yet: a thread starts with the
+// mask glibc gives it (SIGCANCEL unblocked), which is not the guest's.
+thread_local bool guest_mask_in_place = false;
 
 std::uint32_t i386_number(std::string_view name) {
   return abi::find_syscall(abi::Abi::i386, name)->number;
 }
 
 std::uint64_t mask_bits(const sigset_t& mask) {
-  std::uint64_t bits = 0;
-  for (int s = 1; s <= 64; ++s)
-    if (sigismember(&mask, s) == 1) bits |= std::uint64_t{1} << (s - 1);
-  return bits;
+  return signal_bits(mask);
 }
 
 void add_mask_bits(sigset_t& mask, std::uint64_t bits) {
-  for (int s = 1; s <= 64; ++s)
-    if (bits >> (s - 1) & 1) sigaddset(&mask, s);
+  set_signal_bits(mask, signal_bits(mask) | bits);
 }
 
 void set_mask_bits(sigset_t& mask, std::uint64_t bits) {
@@ -179,14 +178,31 @@ SigcontextI386 to_sigcontext(const GuestRegisters& r, std::uint64_t mask, std::u
   return sc;
 }
 
+// The raw rt_sigaction (the kernel's k_sigaction, with the shim's restorer): glibc's
+// sigaction refuses SIGCANCEL and SIGSETXID, which the guest's glibc installs for its
+// threads. 0 or errno.
+int set_host_action(int signal, const struct sigaction& host) {
+  struct {
+    void* handler;
+    unsigned long flags;
+    void (*restorer)();
+    sigset_t mask;
+  } kernel{reinterpret_cast<void*>(host.sa_sigaction),
+           static_cast<unsigned long>(host.sa_flags) | host_sa_restorer, run32_host_restorer,
+           host.sa_mask};
+  return ::syscall(SYS_rt_sigaction, signal, &kernel, nullptr, _NSIG / 8) == 0 ? 0 : errno;
+}
+
 // The guest cannot take the signal (no room for the frame): as the kernel, a SIGSEGV by its
 // default action.
 [[noreturn]] void die_by(int signal) {
-  ::signal(signal, SIG_DFL);
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  set_host_action(signal, default_action);
   sigset_t only;
   sigemptyset(&only);
-  sigaddset(&only, signal);
-  ::sigprocmask(SIG_UNBLOCK, &only, nullptr);
+  add_signal(only, signal);
+  ::syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &only, nullptr, _NSIG / 8);
   ::syscall(SYS_tgkill, ::getpid(), ::gettid(), signal);
   ::_exit(128 + signal);
 }
@@ -273,7 +289,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   r.eax = static_cast<std::uint32_t>(signal);
   r.eflags &= ~std::uint64_t{direction_and_trap_flags};
   add_mask_bits(context.mask, action.mask);
-  if (!(action.flags & SA_NODEFER)) sigaddset(&context.mask, signal);
+  if (!(action.flags & SA_NODEFER)) add_signal(context.mask, signal);
   sigdelset(&context.mask, SIGSYS);
   if (action.flags & SA_RESETHAND) {
     const translators::GuestSigaction default_action{};
@@ -327,6 +343,11 @@ void set_sigreturn_trampolines(GuestAddress sigreturn, GuestAddress rt_sigreturn
   trampolines[1] = rt_sigreturn;
 }
 
+void set_guest_mask(const sigset_t& mask) {
+  set_host_mask(mask);
+  guest_mask_in_place = true;
+}
+
 void set_current_context(GuestContext* context) {
   current = context;
 }
@@ -341,30 +362,32 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
   // the guest's handler runs at once, and the shim restarts the guest's call after it
   // (restart_after_handlers).
   const int kept_flags = SA_NOCLDSTOP | SA_NOCLDWAIT;
-  if (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL) ||
-      action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN)) {
+  // glibc's SIGCANCEL and SIGSETXID keep a shim handler whatever the guest's disposition: a
+  // host thread of the shim starts with SIGCANCEL unblocked (glibc's pthread_create), and
+  // one that comes then waits for the guest's mask (handle_guest_signal).
+  const bool glibc_internal = signal == 32 || signal == 33;
+  if (!glibc_internal && (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL) ||
+                          action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN))) {
     host.sa_handler = action.handler ? SIG_IGN : SIG_DFL;
     host.sa_flags = static_cast<int>(action.flags) & (kept_flags | SA_RESTART);
   } else {
     host.sa_sigaction = run32_host_signal_entry;
     host.sa_flags = SA_SIGINFO | SA_ONSTACK | (static_cast<int>(action.flags) & kept_flags);
-    sigfillset(&host.sa_mask);  // the host handler is short; the guest's mask is set on delivery
+    host.sa_mask =
+        every_signal();  // the host handler is short; the guest's mask is set on delivery
   }
-  // The raw call (the kernel's k_sigaction, with the shim's restorer): glibc's sigaction
-  // refuses SIGCANCEL and SIGSETXID, which the guest's glibc installs for its threads.
-  struct {
-    void* handler;
-    unsigned long flags;
-    void (*restorer)();
-    sigset_t mask;
-  } kernel{reinterpret_cast<void*>(host.sa_sigaction),
-           static_cast<unsigned long>(host.sa_flags) | host_sa_restorer, run32_host_restorer,
-           host.sa_mask};
-  return ::syscall(SYS_rt_sigaction, signal, &kernel, nullptr, _NSIG / 8) == 0 ? 0 : errno;
+  return set_host_action(signal, host);
 }
 
 void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
   auto& uc = *static_cast<ucontext_t*>(host_context);
+  if (!guest_mask_in_place) {
+    // A thread still starting: the signal goes back to it, blocked until the guest's own
+    // mask is in place (which decides, as natively).
+    ::syscall(SYS_rt_tgsigqueueinfo, ::getpid(), ::gettid(), signal, info);
+    add_signal(uc.uc_sigmask, signal);
+    return;
+  }
   if ((uc.uc_mcontext.gregs[REG_CSGSFS] & 0xffff) == guest_code_selector) {
     GuestRegisters registers = registers_of(uc);
     sigset_t mask = uc.uc_sigmask;
