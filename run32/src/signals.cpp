@@ -87,6 +87,9 @@ GuestAddress trampolines[2];  // sigreturn, rt_sigreturn
 thread_local StackI386 guest_alternate_stack{0, SS_DISABLE, 0};
 thread_local GuestContext* current = nullptr;
 thread_local PendingSignals pending;
+// Whether this host thread runs with its guest thread's mask yet: a thread starts with the
+// mask glibc gives it (SIGCANCEL unblocked), which is not the guest's.
+thread_local bool guest_mask_in_place = false;
 
 std::uint32_t i386_number(std::string_view name) {
   return abi::find_syscall(abi::Abi::i386, name)->number;
@@ -114,7 +117,7 @@ void requeue_parked_sigsys() {
 }
 
 // Sets the guest's mask: the host's without SIGSYS, and the guest's SIGSYS bit.
-void set_guest_mask(sigset_t& host, std::uint64_t bits) {
+void assign_guest_mask(sigset_t& host, std::uint64_t bits) {
   set_signal_bits(host, bits & ~signal_bit(SIGSYS));
   guest_blocks_sigsys = (bits & signal_bit(SIGSYS)) != 0;
 }
@@ -169,14 +172,31 @@ SigcontextI386 to_sigcontext(const GuestRegisters& r, std::uint64_t mask, std::u
   return sc;
 }
 
+// The raw rt_sigaction (the kernel's k_sigaction, with the shim's restorer): glibc's
+// sigaction refuses SIGCANCEL and SIGSETXID, which the guest's glibc installs for its
+// threads. 0 or errno.
+int set_host_action(int signal, const struct sigaction& host) {
+  struct {
+    void* handler;
+    unsigned long flags;
+    void (*restorer)();
+    sigset_t mask;
+  } kernel{reinterpret_cast<void*>(host.sa_sigaction),
+           static_cast<unsigned long>(host.sa_flags) | host_sa_restorer, run32_host_restorer,
+           host.sa_mask};
+  return ::syscall(SYS_rt_sigaction, signal, &kernel, nullptr, _NSIG / 8) == 0 ? 0 : errno;
+}
+
 // The guest cannot take the signal (no room for the frame): as the kernel, a SIGSEGV by its
 // default action.
 [[noreturn]] void die_by(int signal) {
-  ::signal(signal, SIG_DFL);
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  set_host_action(signal, default_action);
   sigset_t only;
   sigemptyset(&only);
-  sigaddset(&only, signal);
-  ::sigprocmask(SIG_UNBLOCK, &only, nullptr);
+  add_signal(only, signal);
+  ::syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &only, nullptr, _NSIG / 8);
   ::syscall(SYS_tgkill, ::getpid(), ::gettid(), signal);
   ::_exit(128 + signal);
 }
@@ -262,7 +282,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   r.eip = action.handler;
   r.eax = static_cast<std::uint32_t>(signal);
   r.eflags &= ~std::uint64_t{direction_and_trap_flags};
-  set_guest_mask(context.mask,
+  assign_guest_mask(context.mask,
                  mask | action.mask | (action.flags & SA_NODEFER ? 0 : signal_bit(signal)));
   // get_signal's SA_ONESHOT: the handler becomes SIG_DFL, flags, mask and restorer stay.
   if (action.flags & SA_RESETHAND) {
@@ -318,6 +338,11 @@ void set_sigreturn_trampolines(GuestAddress sigreturn, GuestAddress rt_sigreturn
   trampolines[1] = rt_sigreturn;
 }
 
+void set_guest_mask(const sigset_t& mask) {
+  set_host_mask(mask);
+  guest_mask_in_place = true;
+}
+
 void set_current_context(GuestContext* context) {
   current = context;
 }
@@ -332,30 +357,32 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
   // the guest's handler runs at once, and the shim restarts the guest's call after it
   // (restart_after_handlers).
   const int kept_flags = SA_NOCLDSTOP | SA_NOCLDWAIT;
-  if (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL) ||
-      action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN)) {
+  // glibc's SIGCANCEL and SIGSETXID keep a shim handler whatever the guest's disposition: a
+  // host thread of the shim starts with SIGCANCEL unblocked (glibc's pthread_create), and
+  // one that comes then waits for the guest's mask (handle_guest_signal).
+  const bool glibc_internal = signal == 32 || signal == 33;
+  if (!glibc_internal && (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL) ||
+                          action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN))) {
     host.sa_handler = action.handler ? SIG_IGN : SIG_DFL;
     host.sa_flags = static_cast<int>(action.flags) & (kept_flags | SA_RESTART);
   } else {
     host.sa_sigaction = run32_host_signal_entry;
     host.sa_flags = SA_SIGINFO | SA_ONSTACK | (static_cast<int>(action.flags) & kept_flags);
-    sigfillset(&host.sa_mask);  // the host handler is short; the guest's mask is set on delivery
+    host.sa_mask =
+        every_signal();  // the host handler is short; the guest's mask is set on delivery
   }
-  // The raw call (the kernel's k_sigaction, with the shim's restorer): glibc's sigaction
-  // refuses SIGCANCEL and SIGSETXID, which the guest's glibc installs for its threads.
-  struct {
-    void* handler;
-    unsigned long flags;
-    void (*restorer)();
-    sigset_t mask;
-  } kernel{reinterpret_cast<void*>(host.sa_sigaction),
-           static_cast<unsigned long>(host.sa_flags) | host_sa_restorer, run32_host_restorer,
-           host.sa_mask};
-  return ::syscall(SYS_rt_sigaction, signal, &kernel, nullptr, _NSIG / 8) == 0 ? 0 : errno;
+  return set_host_action(signal, host);
 }
 
 void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
   auto& uc = *static_cast<ucontext_t*>(host_context);
+  if (!guest_mask_in_place) {
+    // A thread still starting: the signal goes back to it, blocked until the guest's own
+    // mask is in place (which decides, as natively).
+    ::syscall(SYS_rt_tgsigqueueinfo, ::getpid(), ::gettid(), signal, info);
+    add_signal(uc.uc_sigmask, signal);
+    return;
+  }
   if (signal == SIGSYS && guest_blocks_sigsys) {
     if (!sigsys_parked) parked_sigsys_info = *info;  // a standard signal: one waits
     sigsys_parked = true;
@@ -438,7 +465,7 @@ std::int32_t signal_return(GuestProcess& process, bool rt) {
     mark_fx_state_present(context.fxsave_area);
     context.fxsave_restored = true;
   }
-  set_guest_mask(context.mask, mask);
+  assign_guest_mask(context.mask, mask);
   set_host_mask(context.mask);
   if (!guest_blocks_sigsys) requeue_parked_sigsys();
   return static_cast<std::int32_t>(sc.eax);

@@ -13,6 +13,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "guest_process.hpp"
 #include "syscompat/translators/process_hooks.hpp"
@@ -38,10 +39,33 @@ struct GuestContext {
 // Where xmm0 starts in an fxsave area.
 inline constexpr std::size_t fxsave_xmm_offset = 160, guest_xmm_size = 128;
 
+// Signal sets as the kernel reads them (one 64-bit word): glibc's sigaddset and sigfillset
+// leave out its SIGCANCEL and SIGSETXID (32 and 33), which the guest's glibc uses.
+inline std::uint64_t signal_bits(const sigset_t& set) {
+  std::uint64_t bits;
+  std::memcpy(&bits, &set, sizeof bits);
+  return bits;
+}
+inline void set_signal_bits(sigset_t& set, std::uint64_t bits) {
+  std::memcpy(&set, &bits, sizeof bits);
+}
+inline void add_signal(sigset_t& set, int signal) {
+  set_signal_bits(set, signal_bits(set) | std::uint64_t{1} << (signal - 1));
+}
+inline sigset_t every_signal() {
+  sigset_t set;
+  sigemptyset(&set);
+  set_signal_bits(set, ~std::uint64_t{0});
+  return set;
+}
+
 // The calling thread's signal mask, read and set with the raw call: glibc's wrapper leaves
 // out SIGCANCEL and SIGSETXID, which the guest's own glibc blocks when it needs them blocked.
 void set_host_mask(const sigset_t& mask);
 sigset_t host_mask();
+// The calling host thread takes its guest thread's mask (at its start): signals that came
+// before are the guest's from then on.
+void set_guest_mask(const sigset_t& mask);
 
 // The guest's registers in a host signal context (low halves), and back.
 GuestRegisters registers_of(const ucontext_t& host_context);

@@ -266,9 +266,8 @@ void on_sigsys(int signal, siginfo_t* info, void* host_context) {
   // saved when it raised SIGSYS; a signal delivered now changes both. Every signal is
   // blocked from here to the host's sigreturn, which installs that mask as it returns to the
   // guest: one that comes meanwhile is delivered then, in guest code, not left waiting.
-  sigset_t all;
-  sigfillset(&all);
-  ::sigprocmask(SIG_BLOCK, &all, &mask);
+  const sigset_t all = every_signal();
+  ::syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, &mask, _NSIG / 8);
   sigdelset(&mask, SIGSYS);
   deliver_pending_signals(context);
   uc.uc_sigmask = mask;
@@ -386,6 +385,7 @@ void start_capturing_syscalls(GuestProcess& guest, int trace) {
   main_thread.dispositions = guest.dispositions();
   auto* stacks = static_cast<std::uint8_t*>(map_shim_memory(signal_stack_size + shim_stack_size));
   adopt_thread(main_thread, stacks, stacks + signal_stack_size + shim_stack_size);
+  set_guest_mask(host_mask());
 }
 
 void capture_syscalls_after_fork() {

@@ -44,6 +44,20 @@ Run32ThreadSlot run32_thread_fsbases[syscompat::run32::thread_slots];
 
 namespace syscompat::run32 {
 
+// Made by the parent, read and freed by the thread; the parent does not wait for the thread
+// to start (natively clone returns at once), and learns its tid from glibc's pthread_create.
+struct ThreadStart {
+  GuestProcess* process;
+  GuestRegisters registers;
+  CloneRequest request;
+  sigset_t mask;
+  translators::GuestSigaction* dispositions;  // shared: CLONE_THREAD needs CLONE_SIGHAND
+  std::uint8_t* stack_low;                    // the host thread's (take_stack)
+  // Set once the parent has read the tid from glibc's thread descriptor, which lives on
+  // that stack: the thread gives its stack back only after.
+  std::atomic<std::int32_t> tid_read{0};
+};
+
 namespace {
 
 using abi::I386;
@@ -84,12 +98,6 @@ bool failed(long result) {
   return result < 0 && result > -4096;
 }
 
-sigset_t every_signal() {
-  sigset_t all;
-  sigfillset(&all);
-  return all;
-}
-
 // A one-shot futex word between two host threads: 0 until announced.
 void announce(std::atomic<std::int32_t>& word, std::int32_t value) {
   word.store(value, std::memory_order_release);
@@ -104,7 +112,8 @@ std::int32_t await(std::atomic<std::int32_t>& word) {
 
 // A detached host thread, started with every signal blocked (it unblocks the guest's own), on
 // host_stack_size bytes at `stack` (take_stack), or on a small stack of glibc's.
-bool start_host_thread(void* (*body)(void*), void* argument, std::uint8_t* stack) {
+bool start_host_thread(void* (*body)(void*), void* argument, std::uint8_t* stack,
+                       pthread_t* started = nullptr) {
   pthread_attr_t attributes;
   ::pthread_attr_init(&attributes);
   ::pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
@@ -114,18 +123,27 @@ bool start_host_thread(void* (*body)(void*), void* argument, std::uint8_t* stack
     ::pthread_attr_setstacksize(&attributes, 64 << 10);
   const sigset_t all = every_signal();
   ::pthread_attr_setsigmask_np(&attributes, &all);
-  pthread_t handle;
-  const int error = ::pthread_create(&handle, &attributes, body, argument);
-  ::pthread_attr_destroy(&attributes);
-  if (error) return false;
-  // The host glibc's first thread installs its own SIGSETXID handler (pthread_create's
-  // late_init), over the guest's: the guest's dispositions of its glibc's two signals are
-  // put back.
-  if (!host_threads_started.exchange(true)) {
+  // The host glibc's first thread (pthread_create's late_init) installs glibc's own SIGSETXID
+  // handler over the guest's and unblocks SIGCANCEL and SIGSETXID in the caller: the
+  // guest's dispositions of them are put back, before (the new thread starts with SIGCANCEL
+  // unblocked) and after, and the caller's mask too.
+  const bool first = !host_threads_started.exchange(true);
+  const sigset_t caller_mask = host_mask();
+  const auto restore_dispositions = [] {
     std::lock_guard lock(guest_process().dispositions_lock());
     for (const int signal : {glibc_sigcancel, glibc_sigsetxid})
       install_guest_disposition(signal, this_thread().dispositions[signal]);
+  };
+  if (first) restore_dispositions();
+  pthread_t handle;
+  const int error = ::pthread_create(&handle, &attributes, body, argument);
+  ::pthread_attr_destroy(&attributes);
+  if (first) {
+    restore_dispositions();
+    set_host_mask(caller_mask);
   }
+  if (error) return false;
+  if (started) *started = handle;
   return true;
 }
 
@@ -295,7 +313,7 @@ void check_user_desc(const translators::GuestMemory& memory, GuestAddress tls, i
     error = EINVAL;
 }
 
-std::int32_t set_child_tls(GuestAddress tls) {
+std::int32_t set_tls_entry(GuestAddress tls) {
   static const std::uint32_t number = i386_number("set_thread_area");
   return run32_int80(number, tls, 0, 0, 0, 0, 0);
 }
@@ -310,60 +328,97 @@ void settle_child(translators::GuestMemory& memory, GuestThread& thread,
 
 // ---- CLONE_THREAD: a host thread of this process ----
 
-struct ThreadStart {
-  GuestProcess* process;
-  GuestRegisters registers;
-  CloneRequest request;
-  sigset_t mask;
-  translators::GuestSigaction* dispositions;  // shared: CLONE_THREAD needs CLONE_SIGHAND
-  std::uint8_t* stack_low;                    // the host thread's (take_stack)
-  std::atomic<std::int32_t> result{0};        // the tid, or -errno
-};
-
 void* run_guest_thread(void* argument) {
-  auto& start = *static_cast<ThreadStart*>(argument);
-  GuestProcess& process = *start.process;
-  GuestRegisters registers = start.registers;
-  const CloneRequest request = start.request;
-  const sigset_t mask = start.mask;
+  auto* start = static_cast<ThreadStart*>(argument);
+  GuestProcess& process = *start->process;
+  GuestRegisters registers = start->registers;
+  const CloneRequest request = start->request;
   GuestThread thread;
-  thread.dispositions = start.dispositions;
-  thread.stack_low = start.stack_low;
+  thread.dispositions = start->dispositions;
+  thread.stack_low = start->stack_low;
+  thread.start = start;
   sigjmp_buf exit_jump;
   if (sigsetjmp(exit_jump, 0)) return nullptr;  // exit_thread: the guest thread has ended
   thread.exit_jump = &exit_jump;
   std::uint8_t* top;
   RUN32_STACK_TOP_HERE(top);
   adopt_thread(thread, thread.stack_low, top);
-  if (request.flags & CLONE_SETTLS) {
-    const std::int32_t error = set_child_tls(request.tls);
-    if (failed(error)) {
-      forget_thread(thread);
-      give_back_stack(thread.stack_low, thread.tid);
-      announce(start.result, error);
-      return nullptr;
-    }
-  }
+  // The kernel writes parent_tid before either side runs: the parent writes it too, and the
+  // thread's first guest code may read it (glibc's pd->tid).
   if (request.flags & CLONE_PARENT_SETTID)
     process.memory().copy_out(request.parent_tid, &thread.tid, sizeof thread.tid);
   settle_child(process.memory(), thread, request);
-  announce(start.result, thread.tid);  // `start` is the parent's: not touched after this
-  set_host_mask(mask);
+  set_guest_mask(start->mask);
   run32_resume(&registers);
 }
+
+// The parent's TLS entry lent to a child for its creation: the parent's own descriptor kept
+// below the guest's stack pointer (free while the call is served; the i386 calls need it
+// below 4 GB), put back when this ends.
+class ParentTls {
+ public:
+  ParentTls(GuestProcess& process, GuestAddress guest_esp)
+      : memory_(process.memory()), saved_(guest_esp - 64) {}
+  ParentTls(const ParentTls&) = delete;
+  ParentTls& operator=(const ParentTls&) = delete;
+  // 0, or -errno (the child's descriptor refused, or no room to keep the parent's).
+  std::int32_t lend(GuestAddress child_descriptor) {
+    static const std::uint32_t get = i386_number("get_thread_area");
+    abi::user_desc<I386> wanted;
+    if (memory_.copy_in(&wanted, child_descriptor, sizeof wanted)) return -EFAULT;
+    if (memory_.copy_out(saved_, &wanted, sizeof wanted)) return -EFAULT;
+    if (const std::int32_t error = run32_int80(get, saved_, 0, 0, 0, 0, 0); failed(error))
+      return error;
+    if (const std::int32_t error = set_tls_entry(child_descriptor); failed(error)) return error;
+    lent_ = true;
+    return 0;
+  }
+  ~ParentTls() {
+    if (lent_) set_tls_entry(saved_);
+  }
+
+ private:
+  translators::GuestMemory& memory_;
+  GuestAddress saved_;
+  bool lent_ = false;
+};
 
 std::int32_t create_thread(GuestProcess& process, const CloneRequest& request) {
   std::uint8_t* stack = take_stack();
   if (!stack) return -EAGAIN;
-  ThreadStart start{&process,    current_context()->registers, request,
-                    host_mask(), this_thread().dispositions,   stack};
-  start.registers.eax = 0;
-  if (request.stack) start.registers.esp = request.stack;
-  if (!start_host_thread(run_guest_thread, &start, stack)) {
+  auto* start = new ThreadStart{&process,    current_context()->registers, request,
+                                host_mask(), this_thread().dispositions,   stack};
+  start->registers.eax = 0;
+  if (request.stack) start->registers.esp = request.stack;
+  // CLONE_SETTLS: the thread inherits the parent's TLS entries (copy_thread copies them), so
+  // the parent's entry holds the child's descriptor while the host thread is made, and its
+  // own again after; the kernel's refusal is clone's, as natively.
+  std::optional<ParentTls> parent_tls;
+  if (request.flags & CLONE_SETTLS) {
+    parent_tls.emplace(process, static_cast<GuestAddress>(current_context()->registers.esp));
+    if (const std::int32_t error = parent_tls->lend(request.tls)) {
+      delete start;
+      give_back_stack(stack, 0);
+      return error;
+    }
+  }
+  pthread_t handle;
+  const bool started = start_host_thread(run_guest_thread, start, stack, &handle);
+  parent_tls.reset();
+  if (!started) {
+    delete start;
     give_back_stack(stack, 0);
     return -EAGAIN;
   }
-  return await(start.result);
+  // glibc's pthread_create has the tid (its own CLONE_PARENT_SETTID); its CPU-time clock
+  // names it (the kernel's CPUCLOCK_PID encoding: ~tid << 3, then the clock's type).
+  clockid_t clock;
+  ::pthread_getcpuclockid(handle, &clock);
+  const auto tid = static_cast<pid_t>(~(clock >> 3));
+  if (request.flags & CLONE_PARENT_SETTID)
+    process.memory().copy_out(request.parent_tid, &tid, sizeof tid);
+  announce(start->tid_read, 1);  // the parent's last touch of `start`
+  return tid;
 }
 
 // ---- CLONE_VM without CLONE_THREAD: another process on this memory ----
@@ -409,9 +464,8 @@ int run_guest_child(void* argument) {
   std::uint8_t* top;
   RUN32_STACK_TOP_HERE(top);
   adopt_thread(thread, child.stack_low, top);
-  if (request.flags & CLONE_SETTLS) set_child_tls(request.tls);
   settle_child(process.memory(), thread, request);
-  set_host_mask(child.mask);
+  set_guest_mask(child.mask);
   run32_resume(&registers);
 }
 
@@ -476,7 +530,15 @@ std::int32_t create_process_on_this_memory(GuestProcess& process, const CloneReq
                      this_thread().dispositions};
   start.registers.eax = 0;
   if (request.stack) start.registers.esp = request.stack;
-  if (!start_host_thread(run_child_helper, &start, nullptr)) return -EAGAIN;
+  // CLONE_SETTLS: lent to the helper, whose child inherits its entries (create_thread).
+  std::optional<ParentTls> parent_tls;
+  if (request.flags & CLONE_SETTLS) {
+    parent_tls.emplace(process, static_cast<GuestAddress>(current_context()->registers.esp));
+    if (const std::int32_t error = parent_tls->lend(request.tls)) return error;
+  }
+  const bool started = start_host_thread(run_child_helper, &start, nullptr);
+  parent_tls.reset();
+  if (!started) return -EAGAIN;
   return await(start.result);
 }
 
@@ -514,7 +576,7 @@ std::int32_t fork_process(GuestProcess& process, const CloneRequest& request) {
   capture_syscalls_after_fork();
   GuestThread& thread = this_thread();
   thread.robust_list = 0;  // the kernel forgets the child's lists; the guest sets its own
-  if (request.flags & CLONE_SETTLS) set_child_tls(request.tls);
+  if (request.flags & CLONE_SETTLS) set_tls_entry(request.tls);
   settle_child(process.memory(), thread, request);
   if (request.stack) current_context()->registers.esp = request.stack;
   return 0;
@@ -639,6 +701,8 @@ void exit_thread(int status) {
   // (whose stack is the process's), a child on this memory, and the last thread end by the
   // kernel's exit.
   if (thread.exit_jump && !last) {
+    await(thread.start->tid_read);
+    delete thread.start;
     give_back_stack(thread.stack_low, thread.tid);
     siglongjmp(*thread.exit_jump, 1);
   }

@@ -26,6 +26,8 @@ inline constexpr std::size_t thread_slots = 16384;
 // entry's stack above.
 inline constexpr std::size_t signal_stack_size = 256 << 10, shim_stack_size = 1 << 20;
 
+struct ThreadStart;
+
 // What the shim keeps per guest thread beside the thread-local state.
 struct GuestThread {
   pid_t tid = 0;
@@ -35,6 +37,7 @@ struct GuestThread {
   sigjmp_buf* exit_jump = nullptr;    // where a thread the shim started leaves the guest
   bool helper_clears = false;         // a child on this memory: its helper clears the tid
   std::uint8_t* stack_low = nullptr;  // the host stack of a thread the shim started
+  ThreadStart* start = nullptr;       // what started it (threads.cpp)
   // The signal dispositions of its thread group (the kernel's sighand_struct):
   // guest_signal_count entries, shared by the threads of a process.
   translators::GuestSigaction* dispositions = nullptr;
