@@ -30,7 +30,7 @@ expect_status 2 oldkernel --release 4.4.300 -- true | grep -q "give 4.4" || fail
 [ "$("$bin" oldkernel --release 4.10 --list -- true | tail -1)" = "131 calls refused under 4.10" ] ||
   fail "--list cut before the exec: $("$bin" oldkernel --release 4.10 --list -- true | tail -1)"
 expect_status 127 oldkernel --release 4.19 -- no-such-command-here | grep -q "command not found" || fail "missing"
-expect_status 127 oldkernel --release 4.19 -- ./no/such/path >/dev/null || fail "missing path"
+expect_status 127 oldkernel --release 4.19 -- ./no/such/path | grep -q "No such file or directory" || fail "missing path"
 expect_status 126 oldkernel --release 4.19 -- /etc/passwd | grep -q "not executable" || fail "not executable"
 
 # --list: what a release refuses, from the description's since-releases.

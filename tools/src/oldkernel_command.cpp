@@ -62,7 +62,10 @@ std::function<int()> add_oldkernel_command(CLI::App& app) {
     std::string path;
     if (const int status = find_command(options->command[0], path); status != 0) {
       std::cerr << "syscompat: " << options->command[0]
-                << (status == 127 ? ": command not found\n" : ": not executable\n");
+                << (status == 126 ? ": not executable\n"
+                    : options->command[0].find('/') == std::string::npos
+                        ? ": command not found\n"
+                        : ": No such file or directory\n");
       return status;
     }
     sys::oldkernel::FilterReport report;
