@@ -28,4 +28,16 @@ inline bool has_signal(const sigset_t& set, int signal) {
   return (signal_bits(set) & signal_bit(signal)) != 0;
 }
 
+inline void add_signal(sigset_t& set, int signal) {
+  set_signal_bits(set, signal_bits(set) | signal_bit(signal));
+}
+
+// Every signal, 32 and 33 included (glibc's sigfillset leaves them out).
+inline sigset_t every_signal() {
+  sigset_t set;
+  sigemptyset(&set);
+  set_signal_bits(set, ~std::uint64_t{0});
+  return set;
+}
+
 }  // namespace syscompat::run32

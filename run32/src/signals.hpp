@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "guest_process.hpp"
+#include "signal_set.hpp"
 #include "syscompat/translators/process_hooks.hpp"
 
 namespace syscompat::run32 {
@@ -38,26 +39,6 @@ struct GuestContext {
 };
 // Where xmm0 starts in an fxsave area.
 inline constexpr std::size_t fxsave_xmm_offset = 160, guest_xmm_size = 128;
-
-// Signal sets as the kernel reads them (one 64-bit word): glibc's sigaddset and sigfillset
-// leave out its SIGCANCEL and SIGSETXID (32 and 33), which the guest's glibc uses.
-inline std::uint64_t signal_bits(const sigset_t& set) {
-  std::uint64_t bits;
-  std::memcpy(&bits, &set, sizeof bits);
-  return bits;
-}
-inline void set_signal_bits(sigset_t& set, std::uint64_t bits) {
-  std::memcpy(&set, &bits, sizeof bits);
-}
-inline void add_signal(sigset_t& set, int signal) {
-  set_signal_bits(set, signal_bits(set) | std::uint64_t{1} << (signal - 1));
-}
-inline sigset_t every_signal() {
-  sigset_t set;
-  sigemptyset(&set);
-  set_signal_bits(set, ~std::uint64_t{0});
-  return set;
-}
 
 // The calling thread's signal mask, read and set with the raw call: glibc's wrapper leaves
 // out SIGCANCEL and SIGSETXID, which the guest's own glibc blocks when it needs them blocked.
