@@ -108,6 +108,12 @@ void set_errno(int error);
 }  // namespace detail
 
 namespace detail {
+// The call through its slot's handler chain (the probe when the slot is null): what a
+// touched slot does, with no syscall instruction of its own.
+inline long through_slot(const Call& call) {
+  const Handler* handler = slots[call.nr].load(std::memory_order_acquire);
+  return (*(handler != nullptr ? handler : &probes[call.nr]))(call);
+}
 // A slot nobody has touched: no layer on it or on its kernel slot, its probe unswitched
 // (all three null). Such a call may go straight to the kernel.
 inline bool untouched(std::uint32_t nr) {
@@ -126,8 +132,7 @@ inline long dispatch(const Call& call) {
     const long result = syscall_instruction(call);
     return result == -ENOSYS || result == -EPERM ? detail::probe_failed(call, result) : result;
   }
-  const Handler* handler = detail::slots[call.nr].load(std::memory_order_acquire);
-  return (*(handler != nullptr ? handler : &detail::probes[call.nr]))(call);
+  return detail::through_slot(call);
 }
 
 // Where a layer goes: on top of what the program calls, or just above the kernel.

@@ -21,8 +21,10 @@ std::uint64_t word(T value) {
   }
 }
 
+// Always inlined: each entry point (in libsys_text) must hold its own syscall instruction,
+// never share an out-of-line copy in .text that pinning would trap.
 template <typename... Args>
-inline long call(std::uint32_t nr, Args... args) {
+[[gnu::always_inline]] inline long call(std::uint32_t nr, Args... args) {
   static_assert(sizeof...(Args) <= 6);
 #ifndef SYSCOMPAT_LIBSYS_OUTLINE
   // The untouched fast path with the arguments straight in registers: no Call in memory
@@ -32,9 +34,14 @@ inline long call(std::uint32_t nr, Args... args) {
     if (result != -ENOSYS && result != -EPERM) return result;
     return probe_failed(Call{nr, {word(args)...}}, result);
   }
-#endif
+  // Touched: through the slot, so the only syscall instruction here is the one above (in
+  // libsys's entry points, all in libsys_text).
+  if (nr < slot_count) return through_slot(Call{nr, {word(args)...}});
+  return -ENOSYS;
+#else
   Call c{nr, {word(args)...}};
   return dispatch(c);
+#endif
 }
 
 inline long to_libc(long raw) {
