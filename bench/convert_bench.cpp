@@ -3,6 +3,8 @@
 // call it makes. Run: bench/run_convert_bench.sh (results in docs/PERFORMANCE.md).
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -16,6 +18,7 @@
 #include <cstring>
 
 #include "syscompat/abi/catalog.hpp"
+#include "syscompat/abi/ioctls.hpp"
 #include "syscompat/translators/convert.hpp"
 #include "syscompat/translators/i386.hpp"
 
@@ -289,6 +292,47 @@ void BM_read4k_translated(benchmark::State& state) {
   close(fd);
 }
 
+// ioctl: FIONREAD on a pipe (an int with the same bytes: passthrough) and SIOCGIFFLAGS on lo
+// (an ifreq: the hand-written get_user_ifreq/put_user_ifreq copy).
+void BM_fionread_native(benchmark::State& state) {
+  int fds[2];
+  if (pipe(fds)) return;
+  int pending = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(::syscall(SYS_ioctl, fds[0], FIONREAD, &pending));
+  close(fds[0]);
+  close(fds[1]);
+}
+void BM_fionread_translated(benchmark::State& state) {
+  Guest g;
+  int fds[2];
+  if (pipe(fds)) return;
+  const auto nr = i386_number("ioctl");
+  const auto request = abi::find_ioctl(abi::Abi::i386, "FIONREAD")->number;
+  for (auto _ : state)
+    benchmark::DoNotOptimize(
+        g.translator.translate(nr, {static_cast<std::uint32_t>(fds[0]), request, g.at(0)}));
+  close(fds[0]);
+  close(fds[1]);
+}
+void BM_siocgifflags_native(benchmark::State& state) {
+  const int sock = socket(AF_INET, SOCK_DGRAM, 0);
+  struct ifreq request {};
+  std::strcpy(request.ifr_name, "lo");
+  for (auto _ : state) benchmark::DoNotOptimize(::syscall(SYS_ioctl, sock, SIOCGIFFLAGS, &request));
+  close(sock);
+}
+void BM_siocgifflags_translated(benchmark::State& state) {
+  Guest g;
+  const int sock = socket(AF_INET, SOCK_DGRAM, 0);
+  std::strcpy(reinterpret_cast<char*>(g.arena), "lo");
+  const auto nr = i386_number("ioctl");
+  const auto request = abi::find_ioctl(abi::Abi::i386, "SIOCGIFFLAGS")->number;
+  for (auto _ : state)
+    benchmark::DoNotOptimize(
+        g.translator.translate(nr, {static_cast<std::uint32_t>(sock), request, g.at(0)}));
+  close(sock);
+}
+
 }  // namespace
 
 BENCHMARK(BM_stat64_hand);
@@ -305,5 +349,9 @@ BENCHMARK(BM_fstat64_native);
 BENCHMARK(BM_fstat64_translated);
 BENCHMARK(BM_read4k_native);
 BENCHMARK(BM_read4k_translated);
+BENCHMARK(BM_fionread_native);
+BENCHMARK(BM_fionread_translated);
+BENCHMARK(BM_siocgifflags_native);
+BENCHMARK(BM_siocgifflags_translated);
 
 BENCHMARK_MAIN();

@@ -19,7 +19,9 @@ for name, label in [("stat64", "stat64 (x86_64 stat -> i386 stat64)"), ("statx",
 print()
 print("| call | native (ns) | translated (ns) | translation overhead (ns) |")
 print("|---|---:|---:|---:|")
-for name, label in [("getppid", "getppid"), ("fstat64", "fstat64"), ("read4k", "read of 4 KiB")]:
+for name, label in [("getppid", "getppid"), ("fstat64", "fstat64"), ("read4k", "read of 4 KiB"),
+                    ("fionread", "ioctl FIONREAD (passthrough)"),
+                    ("siocgifflags", "ioctl SIOCGIFFLAGS on lo (ifreq, hand-written)")]:
     native, translated = runs[f"BM_{name}_native"], runs[f"BM_{name}_translated"]
     print(f"| {label} | {native:.0f} | {translated:.0f} | {translated - native:.0f} |")
 PY

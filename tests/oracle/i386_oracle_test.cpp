@@ -804,6 +804,17 @@ TEST_CASE("oracle: System V IPC, direct and through ipc()", "[oracle]") {
   compare([&](Arena& g) {
     return Case{nr("msgrcv"), {u32(queue), g.alloc(12), 8, 0, IPC_NOWAIT}};
   });  // ENOMSG
+  // guest sizes past msgmax and past the guest's memory: the kernel's answers, in its order
+  compare([&](Arena& g) {
+    return Case{nr("msgsnd"), {u32(queue), put_message(g), 0x7fffffff, IPC_NOWAIT}};
+  });  // EINVAL
+  compare([&](Arena&) { return Case{nr("msgsnd"), {u32(queue), 0x10, 8, IPC_NOWAIT}}; });
+  compare([&](Arena&) {
+    return Case{nr("msgrcv"), {u32(queue), 0x10, 8, 0, IPC_NOWAIT}};
+  });  // ENOMSG before the buffer
+  compare([&](Arena& g) {
+    return Case{nr("msgrcv"), {u32(queue), g.alloc(12), 0x7fffffff, 0, IPC_NOWAIT}};
+  });  // ENOMSG, no 2 GiB touched
   REQUIRE(semctl(sem, 1, SETVAL, 5) == 0);
   // through the multiplexer: MSGSND, MSGRCV (both versions), MSGCTL, SEMCTL, SEMOP, SHMCTL
   compare(

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <new>
 
 #include "i386_hooks.hpp"
 #include "i386_special.hpp"
@@ -371,6 +372,18 @@ const CallPlan* i386_plan(std::uint32_t number) {
 
 std::int32_t I386Translator::translate(std::uint32_t number,
                                        const std::array<std::uint32_t, 6>& registers) {
+  // The last guard of "the shim never dies of what a guest asks": no guest-sized allocation
+  // is made unbounded (counts are checked against the guest's memory first), and one the
+  // host cannot satisfy is the kernel's answer to the same, ENOMEM.
+  try {
+    return translate_checked(number, registers);
+  } catch (const std::bad_alloc&) {
+    return -ENOMEM;
+  }
+}
+
+std::int32_t I386Translator::translate_checked(std::uint32_t number,
+                                               const std::array<std::uint32_t, 6>& registers) {
   const CallPlan* plan = i386_plan(number);
   if (!plan) return -ENOSYS;
   if (plan->handling == Handling::special) {

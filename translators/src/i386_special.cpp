@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/msg.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
@@ -17,6 +18,8 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -1146,37 +1149,64 @@ std::int32_t readdir(const GuestMemory& memory, Args a) {
 
 // ---- System V IPC (ipc/msg.c, sem.c, shm.c and their compat halves) --------------------
 
+// A native msgbuf for a guest size (up to 2 GiB): left uninitialised, so that only the pages
+// the kernel writes are touched, and null when there is no such memory (ENOMEM, never an
+// exception).
+std::unique_ptr<std::uint8_t[]> message_buffer(std::uint64_t size) {
+  return std::unique_ptr<std::uint8_t[]>(new (std::nothrow) std::uint8_t[8 + size]);
+}
+
 // msgsnd(msqid, msgp, msgsz, msgflg): the message type is an i386 long before the text.
 std::int32_t msgsnd(const GuestMemory& memory, Args a) {
   const std::uint64_t size = a[2].value;
   if (size > 0x7fffffff) return -EINVAL;
   std::int32_t type = 0;
-  if (memory.copy_in(&type, static_cast<GuestAddress>(a[1].value), 4) ||
-      !memory.accessible(static_cast<GuestAddress>(a[1].value + 4), size, GuestMemory::readable))
-    return -EFAULT;
-  std::vector<std::uint8_t> message(8 + size);
+  if (memory.copy_in(&type, static_cast<GuestAddress>(a[1].value), 4))
+    return static_cast<std::int32_t>(
+        native("msgsnd", a[0].value, poisoned_pointer, size, a[3].value));
+  // A readable type before an unreadable text: the kernel reads the type, checks the size
+  // against msgmax and the type, and only then faults on the text. So the native msgbuf is
+  // the type at the end of a page whose next page is inaccessible.
+  if (!memory.accessible(static_cast<GuestAddress>(a[1].value + 4), size, GuestMemory::readable)) {
+    static std::uint8_t* const guarded = [] {
+      void* pages = mmap(nullptr, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (pages == MAP_FAILED) return static_cast<std::uint8_t*>(nullptr);
+      mprotect(static_cast<std::uint8_t*>(pages) + 4096, 4096, PROT_NONE);
+      return static_cast<std::uint8_t*>(pages) + 4096 - 8;
+    }();
+    if (!guarded) return -ENOMEM;
+    // (two threads here at once only change which of their types the kernel checks)
+    const std::int64_t wide = type;
+    std::memcpy(guarded, &wide, sizeof wide);
+    return static_cast<std::int32_t>(
+        native("msgsnd", a[0].value, reinterpret_cast<std::uint64_t>(guarded), size, a[3].value));
+  }
+  auto message = message_buffer(size);
+  if (!message) return -ENOMEM;
   const std::int64_t wide = type;
-  std::memcpy(message.data(), &wide, 8);
-  std::memcpy(message.data() + 8, memory.host(static_cast<GuestAddress>(a[1].value + 4)), size);
+  std::memcpy(message.get(), &wide, 8);
+  std::memcpy(message.get() + 8, memory.host(static_cast<GuestAddress>(a[1].value + 4)), size);
   return static_cast<std::int32_t>(native(
-      "msgsnd", a[0].value, reinterpret_cast<std::uint64_t>(message.data()), size, a[3].value));
+      "msgsnd", a[0].value, reinterpret_cast<std::uint64_t>(message.get()), size, a[3].value));
 }
 
 // msgrcv(msqid, msgp, msgsz, msgtyp, msgflg).
 std::int32_t msgrcv_into(const GuestMemory& memory, std::uint64_t id, std::uint64_t address,
                          std::uint64_t size, std::uint64_t type, std::uint64_t flags) {
   if (size > 0x7fffffff) return -EINVAL;
+  // an unwritable buffer reaches the kernel poisoned: an empty queue answers first
   if (!memory.accessible(static_cast<GuestAddress>(address), 4 + size, GuestMemory::writable))
-    return -EFAULT;
-  std::vector<std::uint8_t> message(8 + size);
+    return static_cast<std::int32_t>(native("msgrcv", id, poisoned_pointer, size, type, flags));
+  auto message = message_buffer(size);
+  if (!message) return -ENOMEM;
   const long result =
-      native("msgrcv", id, reinterpret_cast<std::uint64_t>(message.data()), size, type, flags);
+      native("msgrcv", id, reinterpret_cast<std::uint64_t>(message.get()), size, type, flags);
   if (result < 0) return static_cast<std::int32_t>(result);
   std::int64_t wide;
-  std::memcpy(&wide, message.data(), 8);
+  std::memcpy(&wide, message.get(), 8);
   const std::int32_t narrow_type = static_cast<std::int32_t>(wide);
   if (memory.copy_out(static_cast<GuestAddress>(address), &narrow_type, 4) ||
-      memory.copy_out(static_cast<GuestAddress>(address + 4), message.data() + 8,
+      memory.copy_out(static_cast<GuestAddress>(address + 4), message.get() + 8,
                       static_cast<std::size_t>(result)))
     return -EFAULT;
   return static_cast<std::int32_t>(result);

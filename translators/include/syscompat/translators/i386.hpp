@@ -57,6 +57,8 @@ class I386Translator {
   std::int32_t translate(std::uint32_t number, const std::array<std::uint32_t, 6>& registers);
 
  private:
+  std::int32_t translate_checked(std::uint32_t number,
+                                 const std::array<std::uint32_t, 6>& registers);
   const GuestMemory& memory_;
   ProcessHooks* hooks_;
 };
