@@ -128,7 +128,8 @@ bool start_host_thread(void* (*body)(void*), void* argument, std::uint8_t* stack
   // guest's dispositions of them are put back, before (the new thread starts with SIGCANCEL
   // unblocked) and after, and the caller's mask too.
   const bool first = !host_threads_started.exchange(true);
-  const sigset_t caller_mask = host_mask();
+  sigset_t caller_mask;
+  if (first) caller_mask = host_mask();
   const auto restore_dispositions = [] {
     std::lock_guard lock(guest_process().dispositions_lock());
     for (const int signal : {glibc_sigcancel, glibc_sigsetxid})
