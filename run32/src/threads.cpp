@@ -165,6 +165,12 @@ void register_thread(GuestThread& thread) {
   std::_Exit(126);
 }
 
+// Whether one more thread fits the table (with room to spare for the ones starting now).
+bool room_for_a_thread() {
+  std::lock_guard lock(registry_lock);
+  return registry.size() + 256 < thread_slots;
+}
+
 // Forgets the thread; whether it was the last of its thread group.
 bool forget_thread(const GuestThread& thread) {
   std::lock_guard lock(registry_lock);
@@ -385,6 +391,7 @@ class ParentTls {
 };
 
 std::int32_t create_thread(GuestProcess& process, const CloneRequest& request) {
+  if (!room_for_a_thread()) return -EAGAIN;
   std::uint8_t* stack = take_stack();
   if (!stack) return -EAGAIN;
   auto* start = new ThreadStart{&process,    current_context()->registers, request,
@@ -527,6 +534,7 @@ void* run_child_helper(void* argument) {
 }
 
 std::int32_t create_process_on_this_memory(GuestProcess& process, const CloneRequest& request) {
+  if (!room_for_a_thread()) return -EAGAIN;
   ProcessStart start{&process, current_context()->registers, request, host_mask(),
                      this_thread().dispositions};
   start.registers.eax = 0;
