@@ -168,11 +168,20 @@ bool is_directory_read(std::uint32_t number) {
   return number == getdents || number == getdents64 || number == readdir;
 }
 
-bool changes_signal_mask(std::uint32_t number) {
+// Whether the call may have blocked SIGSYS: rt_sigprocmask and sigprocmask blocking or
+// setting a set that holds it (its first 32-bit word, read from the guest as the kernel
+// read it), ssetmask with it in its argument.
+bool may_block_sigsys(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments) {
   static const std::uint32_t rt_sigprocmask = i386_number("rt_sigprocmask"),
                              sigprocmask = i386_number("sigprocmask"),
                              ssetmask = i386_number("ssetmask");
-  return number == rt_sigprocmask || number == sigprocmask || number == ssetmask;
+  constexpr std::uint32_t sigsys_bit = 1u << (SIGSYS - 1);
+  if (number == ssetmask) return arguments[0] & sigsys_bit;
+  if (number != rt_sigprocmask && number != sigprocmask) return false;
+  if (arguments[0] == SIG_UNBLOCK || !arguments[1]) return false;
+  std::uint32_t first_word = sigsys_bit;  // unreadable: as if it held it
+  process->memory().copy_in(&first_word, arguments[1], sizeof first_word);
+  return first_word & sigsys_bit;
 }
 
 // The guest may block every signal (posix_spawn does), but a dispatched syscall whose SIGSYS
@@ -274,7 +283,7 @@ void serve(GuestContext& context, bool dispatched) {
     trace_call(number, arguments, nullptr, dispatched);
   const std::int32_t result = run_call(number, arguments);
   r.eax = static_cast<std::uint32_t>(result);
-  if (changes_signal_mask(number)) keep_sigsys_unblocked();
+  if (may_block_sigsys(number, arguments)) keep_sigsys_unblocked();
   if (trace_fd >= 0) trace_call(number, arguments, &result, dispatched);
   if (result == -EINTR && restartable(number) && pending_handlers_restart())
     restart_after_handlers(r, number, dispatched);
