@@ -527,7 +527,10 @@ void* run_child_helper(void* argument) {
   wait_while_one(child.in_memory);
   // The child has left this memory (exec or exit): its guest clear_child_tid, as the
   // kernel's mm_release does then; its GuestThread is still on the stack about to go.
-  if (child.thread) clear_and_wake(start.process->memory(), child.thread->clear_child_tid);
+  if (child.thread) {
+    clear_and_wake(start.process->memory(), child.thread->clear_child_tid);
+    forget_thread(*child.thread);  // after an exec it never did (this table is shared)
+  }
   ::munmap(stack, size);
   delete[] own;
   return nullptr;
