@@ -128,8 +128,11 @@ swap_in_shim_fsbase:
         shl $4, %r10
         cmp %eax, (%rcx,%r10)
         je 2f
+        cmpl $0, (%rcx,%r10)
+        je 5f                            // never registered: a bug of the shim's, not a loop
         inc %edx
         jmp 1b
+5:      ud2
 2:      mov 8(%rcx,%r10), %rsi
         cmpb $0, run32_have_fsgsbase(%rip)
         je 3f

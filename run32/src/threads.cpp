@@ -128,7 +128,8 @@ bool start_host_thread(void* (*body)(void*), void* argument, std::uint8_t* stack
   // guest's dispositions of them are put back, before (the new thread starts with SIGCANCEL
   // unblocked) and after, and the caller's mask too.
   const bool first = !host_threads_started.exchange(true);
-  const sigset_t caller_mask = host_mask();
+  sigset_t caller_mask;
+  if (first) caller_mask = host_mask();
   const auto restore_dispositions = [] {
     std::lock_guard lock(guest_process().dispositions_lock());
     for (const int signal : {glibc_sigcancel, glibc_sigsetxid})
@@ -162,6 +163,12 @@ void register_thread(GuestThread& thread) {
   static const char message[] = "syscompat run32: no slot left for another thread\n";
   if (::write(2, message, sizeof message - 1) < 0) std::_Exit(126);
   std::_Exit(126);
+}
+
+// Whether one more thread fits the table (with room to spare for the ones starting now).
+bool room_for_a_thread() {
+  std::lock_guard lock(registry_lock);
+  return registry.size() + 256 < thread_slots;
 }
 
 // Forgets the thread; whether it was the last of its thread group.
@@ -384,6 +391,7 @@ class ParentTls {
 };
 
 std::int32_t create_thread(GuestProcess& process, const CloneRequest& request) {
+  if (!room_for_a_thread()) return -EAGAIN;
   std::uint8_t* stack = take_stack();
   if (!stack) return -EAGAIN;
   auto* start = new ThreadStart{&process,    current_context()->registers, request,
@@ -519,13 +527,17 @@ void* run_child_helper(void* argument) {
   wait_while_one(child.in_memory);
   // The child has left this memory (exec or exit): its guest clear_child_tid, as the
   // kernel's mm_release does then; its GuestThread is still on the stack about to go.
-  if (child.thread) clear_and_wake(start.process->memory(), child.thread->clear_child_tid);
+  if (child.thread) {
+    clear_and_wake(start.process->memory(), child.thread->clear_child_tid);
+    forget_thread(*child.thread);  // after an exec it never did (this table is shared)
+  }
   ::munmap(stack, size);
   delete[] own;
   return nullptr;
 }
 
 std::int32_t create_process_on_this_memory(GuestProcess& process, const CloneRequest& request) {
+  if (!room_for_a_thread()) return -EAGAIN;
   ProcessStart start{&process, current_context()->registers, request, host_mask(),
                      this_thread().dispositions};
   start.registers.eax = 0;

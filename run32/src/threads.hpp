@@ -45,8 +45,8 @@ struct GuestThread {
 
 // The calling host thread serves `thread` from now on: the alternate signal stack is the
 // bottom of [low, high), the entry's stack the rest (its top at high); its FS base is
-// registered for the entry; Syscall User Dispatch on. Exits the process when no slot is
-// left (at thread_slots live threads) — callers check room() first.
+// registered for the entry; Syscall User Dispatch on. clone answers EAGAIN before the table
+// of thread_slots is full.
 void adopt_thread(GuestThread& thread, std::uint8_t* low, std::uint8_t* high);
 GuestThread& this_thread();
 // How many guest threads this process has now.
