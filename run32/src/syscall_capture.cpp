@@ -377,8 +377,6 @@ void start_capturing_syscalls(GuestProcess& guest, int trace) {
   action.sa_sigaction = run32_host_signal_entry;
   action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
   ::sigaction(SIGSYS, &action, nullptr);
-  // The guest's SIGSYS bit from the mask execve passed on: the shim's from here.
-  leave_guest_mask_call();
   // The main thread's stacks: every host handler of the shim runs on the alternate one,
   // never on the guest's 32-bit stack.
   static GuestThread main_thread;
@@ -386,6 +384,9 @@ void start_capturing_syscalls(GuestProcess& guest, int trace) {
   auto* stacks = static_cast<std::uint8_t*>(map_shim_memory(signal_stack_size + shim_stack_size));
   adopt_thread(main_thread, stacks, stacks + signal_stack_size + shim_stack_size);
   set_guest_mask(host_mask());
+  // The guest's SIGSYS bit from the mask execve passed on: the shim's from here (once the
+  // thread is the shim's, so that a SIGSYS waiting in the kernel is parked for the guest).
+  leave_guest_mask_call();
 }
 
 void capture_syscalls_after_fork() {
