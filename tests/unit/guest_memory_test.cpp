@@ -82,7 +82,7 @@ TEST_CASE("guest memory: checks and copies while another thread maps and unmaps"
         if (toggled == 0 || toggled == EFAULT) ++toggled_answers;
       }
     });
-  for (int round = 0; round < 2000; ++round) {
+  for (int round = 0; round < 6000; ++round) {
     for (GuestAddress at = 0x20000; at < 0x80000; at += 0x2000)
       memory.map(at, 0x1000, GuestMemory::readable | GuestMemory::writable);
     auto change = memory.change();
