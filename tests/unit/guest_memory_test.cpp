@@ -61,7 +61,7 @@ TEST_CASE("guest memory: strings end at NUL, fault at unmapped memory, or are to
 // Threads of a guest check and copy while another changes the map (run32's threads): the
 // declarations stay whole (a reader never sees a half-made change) and a stable range is
 // always there. Under ASan in the test command, which reports a heap-use-after-free in
-// the map's tree without the lock (planted: 3 runs of 3; without ASan 2 of 5).
+// the map's tree without the lock (planted: 3 runs of 3; without ASan only sometimes).
 TEST_CASE("guest memory: checks and copies while another thread maps and unmaps",
           "[guest_memory]") {
   std::vector<std::uint8_t> arena(0x100000);
