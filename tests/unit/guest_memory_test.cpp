@@ -60,7 +60,8 @@ TEST_CASE("guest memory: strings end at NUL, fault at unmapped memory, or are to
 
 // Threads of a guest check and copy while another changes the map (run32's threads): the
 // declarations stay whole (a reader never sees a half-made change) and a stable range is
-// always there. Under ASan in the test command; without the lock the map's tree breaks.
+// always there. Under ASan in the test command, which reports a heap-use-after-free in
+// the map's tree without the lock (planted: 3 runs of 3; without ASan only sometimes).
 TEST_CASE("guest memory: checks and copies while another thread maps and unmaps",
           "[guest_memory]") {
   std::vector<std::uint8_t> arena(0x100000);
@@ -82,7 +83,7 @@ TEST_CASE("guest memory: checks and copies while another thread maps and unmaps"
         if (toggled == 0 || toggled == EFAULT) ++toggled_answers;
       }
     });
-  for (int round = 0; round < 2000; ++round) {
+  for (int round = 0; round < 3000; ++round) {
     for (GuestAddress at = 0x20000; at < 0x80000; at += 0x2000)
       memory.map(at, 0x1000, GuestMemory::readable | GuestMemory::writable);
     auto change = memory.change();

@@ -13,6 +13,8 @@
 // that no copy of another thread falls between the two.
 #pragma once
 
+#include <pthread.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -34,6 +36,30 @@ using GuestAddress = std::uint32_t;
 inline constexpr std::uint64_t poisoned_pointer = 0x0000200000000000ull;
 
 class GuestMemory {
+  // A reader-writer lock that lets a waiting writer in before new readers (glibc's
+  // PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP): threads that copy all the time must not
+  // starve one that maps. std::shared_mutex prefers readers. No reader takes it twice.
+  class Lock {
+   public:
+    Lock() {
+      pthread_rwlockattr_t attributes;
+      pthread_rwlockattr_init(&attributes);
+      pthread_rwlockattr_setkind_np(&attributes, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+      pthread_rwlock_init(&lock_, &attributes);
+      pthread_rwlockattr_destroy(&attributes);
+    }
+    ~Lock() { pthread_rwlock_destroy(&lock_); }
+    Lock(const Lock&) = delete;
+    Lock& operator=(const Lock&) = delete;
+    void lock() { pthread_rwlock_wrlock(&lock_); }
+    void unlock() { pthread_rwlock_unlock(&lock_); }
+    void lock_shared() { pthread_rwlock_rdlock(&lock_); }
+    void unlock_shared() { pthread_rwlock_unlock(&lock_); }
+
+   private:
+    pthread_rwlock_t lock_;
+  };
+
  public:
   static constexpr int readable = 1, writable = 2;
 
@@ -56,13 +82,13 @@ class GuestMemory {
     // released by a thread of another id).
     void abandon_after_fork() {
       lock_.release();
-      memory_.mutex_.~shared_mutex();
-      new (&memory_.mutex_) std::shared_mutex;
+      memory_.mutex_.~Lock();
+      new (&memory_.mutex_) Lock;
     }
 
    private:
     GuestMemory& memory_;
-    std::unique_lock<std::shared_mutex> lock_;
+    std::unique_lock<Lock> lock_;
   };
   Change change() { return Change(*this); }
 
@@ -104,7 +130,7 @@ class GuestMemory {
   void unmap_locked(GuestAddress start, std::uint64_t length);
   bool accessible_locked(GuestAddress start, std::uint64_t length, int access) const;
 
-  mutable std::shared_mutex mutex_;
+  mutable Lock mutex_;
   std::uint8_t* base_;
   std::map<std::uint64_t, Region> regions_;  // by start; never overlapping
 };
