@@ -20,13 +20,16 @@ static double now_ns(void) {
   return t.tv_sec * 1e9 + t.tv_nsec;
 }
 
-static void *nothing(void *argument) { return argument; }
+static void* nothing(void* argument) {
+  return argument;
+}
 
 static atomic_int turn;  // 0: the main thread's turn, 1: the partner's
 static long rounds;
 
-static void futex_wait(atomic_int *word, int value) {
-  while (atomic_load(word) == value) syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, value, NULL, NULL, 0);
+static void futex_wait(atomic_int* word, int value) {
+  while (atomic_load(word) == value)
+    syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, value, NULL, NULL, 0);
 }
 
 static void pass_to(int whom) {
@@ -34,7 +37,7 @@ static void pass_to(int whom) {
   syscall(SYS_futex, &turn, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
 
-static void *partner(void *argument) {
+static void* partner(void* argument) {
   for (long i = 0; i < rounds; i++) {
     futex_wait(&turn, 0);
     pass_to(0);
@@ -42,7 +45,7 @@ static void *partner(void *argument) {
   return argument;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   if (argc != 3 || (strcmp(argv[1], "create") != 0 && strcmp(argv[1], "pingpong") != 0) ||
       atol(argv[2]) <= 0) {
     fprintf(stderr, "usage: %s create|pingpong N\n", argv[0]);

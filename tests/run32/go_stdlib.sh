@@ -16,12 +16,6 @@ runner=("$@")
 
 # Tests left out, "package Test": reason.
 declare -A left_out=(
-  # A run32 bug, left out so that the test is not flaky (1 run in 3 hung here): a signal that
-  # reaches a thread while the shim is serving its call, before the blocking host syscall, is
-  # parked in the shim and blocked in the host, and the host futex wait it should interrupt
-  # then never returns. AllThreadsSyscall signals every M (sigPerThreadSyscall, signal 33)
-  # and yields until each has answered: one idle M never does.
-  ["os/signal TestAllThreadsSyscallSignals"]="run32: a signal arriving before the blocking host call is lost for it (hangs)"
   # Debian's golang-go ships no $GOROOT/lib/time/zoneinfo.zip, which the test reads: it
   # fails natively too.
   ["time TestLoadLocationFromTZData"]="needs \$GOROOT/lib/time/zoneinfo.zip, not in Debian's golang-go"
