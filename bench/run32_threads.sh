@@ -1,31 +1,38 @@
 #!/bin/bash
-# µs per thread create+join and per futex round trip between two threads (a ping-pong on one
-# word, FUTEX_WAIT / FUTEX_WAKE), natively (the kernel's compat layer) and under `syscompat
-# run32`: the same i386 binary (bench/run32/threads_loop.c), timed inside the program, runs
-# alternating, the median of RUNS runs. Prints a markdown table.
-# usage: bench/run32_threads.sh BUILD_DIR [RUNS] [CREATIONS] [ROUND_TRIPS]
+# run32 against the native i386 run (the kernel's compat layer) for threads, each pair of
+# commands in one farm-bench call (A = run32, B = native, in turn, the ratio taken pair by
+# pair): thread create+join and a futex ping-pong between two threads
+# (bench/run32/threads_loop.c, gcc -m32 -O2, dynamic; it also prints its own ns per
+# operation, start-up excluded), and a 4-thread workload: Debian's zstd:i386 -T4 (level 3)
+# compressing 64 MiB of text, fetched into the build tree as the tests do.
+# usage: bench/run32_threads.sh BUILD_DIR [RUNS]
 set -eu
-build=$1
+build=$(cd "$1" && pwd)
 runs=${2:-5}
-creations=${3:-2000}
-trips=${4:-20000}
-here=$(cd "$(dirname "$0")" && pwd)
-binary=$(mktemp)
-out=$(mktemp -d)
-trap 'rm -rf "$binary" "$out"' EXIT
-gcc -m32 -O2 -pthread -idirafter /usr/include/x86_64-linux-gnu -o "$binary" "$here/run32/threads_loop.c"
+here=$(cd "$(dirname "$0")/.." && pwd)
+syscompat=$build/tools/syscompat
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+root=$build/bench/zstd-i386
+bash "$here/scripts/fetch-i386-packages.sh" "$root" zstd:i386 libzstd1:i386 liblz4-1:i386 \
+  liblzma5:i386 zlib1g:i386
+gcc -m32 -O2 -idirafter /usr/include/x86_64-linux-gnu -o "$work/threads_loop" \
+  "$here/bench/run32/threads_loop.c" -lpthread
+seq 1 20000000 | head -c $((64 << 20)) >"$work/input"
 
-for _ in $(seq "$runs"); do  # alternating, so that a drift of the machine's speed hits both
-  "$binary" "$creations" "$trips" >>"$out/native"
-  "$build/tools/syscompat" run32 "$binary" "$creations" "$trips" >>"$out/run32"
+for mode in "create 20000" "pingpong 200000"; do
+  echo "## threads_loop $mode (in-program figures, native then run32):"
+  # shellcheck disable=SC2086
+  "$work/threads_loop" $mode
+  # shellcheck disable=SC2086
+  "$syscompat" run32 -- "$work/threads_loop" $mode
+  # shellcheck disable=SC2086
+  farm-bench -n "$runs" --timeout 600 --vs "$work/threads_loop $mode" -- \
+    "$syscompat" run32 -- "$work/threads_loop" $mode
 done
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-figure() { awk -v what="$1" -F': ' '$1 == what { split($2, f, " "); print f[1] }' "$2" | median; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-echo "| per operation | native i386 | run32 | run32 / native |"
-echo "|---|---|---|---|"
-for what in "create+join" "futex round trip"; do
-  native=$(figure "$what" "$out/native")
-  run32=$(figure "$what" "$out/run32")
-  echo "| $what | $native µs | $run32 µs | $(ratio "$run32" "$native")× |"
-done
+echo "## zstd -T4 -3, 64 MiB:"
+libraries=LD_LIBRARY_PATH=$root/usr/lib/i386-linux-gnu:$root/lib/i386-linux-gnu
+zstd_arguments="-q -f -T4 -3 $work/input -o /dev/null"
+# shellcheck disable=SC2086
+farm-bench -n "$runs" --timeout 900 --vs "env $libraries $root/usr/bin/zstd $zstd_arguments" -- \
+  env "$libraries" "$syscompat" run32 -- "$root/usr/bin/zstd" $zstd_arguments

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 
+#include "syscompat/translators/native_call.h"  // syscompat_signal_waiting
+
 namespace syscompat::run32 {
 
 struct GuestRegisters {
@@ -36,9 +38,6 @@ void run32_syscall_entry();
 // last instruction), and what it calls when there are some.
 extern const std::uint8_t run32_resume_check[], run32_resume_last[];
 void run32_deliver_waiting_signals(GuestRegisters* registers, std::uint8_t* fxsave_area);
-// Nonzero when a signal waits for the calling thread's return to the guest.
-extern __thread volatile std::uint8_t run32_signals_waiting
-    __attribute__((tls_model("initial-exec")));
 std::int32_t run32_int80(std::uint32_t number, std::uint32_t a1, std::uint32_t a2, std::uint32_t a3,
                          std::uint32_t a4, std::uint32_t a5, std::uint32_t a6);
 // Called by the entry with the saved registers and the guest's xmm0-7 (128 bytes):

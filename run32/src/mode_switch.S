@@ -40,7 +40,7 @@ run32_sysinfo_code_end:
 
 // ---- the shim side ----
 // Per thread (one host thread per guest thread), in the shim's TLS (threads.cpp):
-// run32_shim_stack, the top of the 64-bit stack the entry runs on, and run32_signals_waiting.
+// run32_shim_stack, the top of the 64-bit stack the entry runs on, and syscompat_signal_waiting.
 // Reaching them needs the thread's own FS base, which the guest may have replaced.
         .data
         .globl run32_have_fsgsbase, run32_arch_prctl, run32_gettid
@@ -102,9 +102,9 @@ run32_have_fsgsbase:  // whether rdfsbase/wrfsbase may be used (AT_HWCAP2's FSGS
 9:
 .endm
 
-// r8 = the address of this thread's run32_signals_waiting (the shim's FS base in place).
+// r8 = the address of this thread's syscompat_signal_waiting (the shim's FS base in place).
 .macro signals_waiting_address
-        mov run32_signals_waiting@gottpoff(%rip), %r8
+        mov syscompat_signal_waiting@gottpoff(%rip), %r8
         add %fs:0, %r8
 .endm
 
@@ -241,7 +241,7 @@ run32_resume:
         .endr
         mov %rsp, %rdi
         signals_waiting_address
-resume_guest:                            // rdi: the registers; r8: &run32_signals_waiting
+resume_guest:                            // rdi: the registers; r8: &syscompat_signal_waiting
         mov %rdi, %r9                    // kept through the stretch below
 // From here to the lretq, a signal that interrupts the shim must not be left waiting until
 // the guest's next syscall: handle_guest_signal sends such a signal back to this check. The

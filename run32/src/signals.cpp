@@ -404,17 +404,23 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
     return;
   }
   pending.add(signal, *info, uc.uc_sigmask);
-  // Interrupted on the way back to the guest, past its check: back to the check.
   const auto rip = static_cast<std::uintptr_t>(uc.uc_mcontext.gregs[REG_RIP]);
+  // Interrupted between the native call's check and its syscall: the call is not made (the
+  // signal is delivered first and the guest's call made again after it, as natively).
+  if (rip >= reinterpret_cast<std::uintptr_t>(syscompat_native_call_check) &&
+      rip <= reinterpret_cast<std::uintptr_t>(syscompat_native_call_syscall))
+    uc.uc_mcontext.gregs[REG_RIP] =
+        static_cast<greg_t>(reinterpret_cast<std::uintptr_t>(syscompat_native_call_not_made));
+  // Interrupted on the way back to the guest, past its check: back to the check.
   if (rip >= reinterpret_cast<std::uintptr_t>(run32_resume_check) &&
       rip <= reinterpret_cast<std::uintptr_t>(run32_resume_last))
     uc.uc_mcontext.gregs[REG_RIP] =
         static_cast<greg_t>(reinterpret_cast<std::uintptr_t>(run32_resume_check));
-  run32_signals_waiting = 1;
+  syscompat_signal_waiting = 1;
 }
 
 bool pending_handlers_restart() {
-  if (!run32_signals_waiting) return false;
+  if (!syscompat_signal_waiting) return false;
   for (int signal = 1; signal <= 64; ++signal) {
     if (!pending.waiting(signal)) continue;
     const auto& action = guest_process().disposition(signal);
@@ -426,8 +432,8 @@ bool pending_handlers_restart() {
 }
 
 bool deliver_pending_signals(GuestContext context) {
-  if (!run32_signals_waiting) return false;
-  run32_signals_waiting = 0;
+  if (!syscompat_signal_waiting) return false;
+  syscompat_signal_waiting = 0;
   pending.release(context.mask);
   // In the kernel's order: the lowest number first, each next frame on top of the last.
   for (int signal = 1; signal <= PendingSignals::last_signal; ++signal) {
@@ -522,7 +528,3 @@ std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,
 }
 
 }  // namespace syscompat::run32
-
-extern "C" {
-__thread volatile std::uint8_t run32_signals_waiting __attribute__((tls_model("initial-exec"))) = 0;
-}

@@ -232,6 +232,13 @@ void serve(GuestContext& context, bool dispatched) {
   if (mask_call) enter_guest_mask_call();
   const std::int32_t result = run_call(number, arguments);
   if (mask_call) leave_guest_mask_call();
+  if (result == SYSCOMPAT_NATIVE_CALL_NOT_MADE) {
+    // A signal came before the native call was made: it is delivered on the way back, and
+    // the guest makes its call again after the handler.
+    restart_after_handlers(r, number, dispatched);
+    set_current_context(nullptr);
+    return;
+  }
   r.eax = static_cast<std::uint32_t>(result);
   if (trace_fd >= 0) trace_call(number, arguments, &result, dispatched);
   if (result == -EINTR && pending_handlers_restart() &&

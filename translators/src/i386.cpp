@@ -14,6 +14,7 @@
 #include "i386_hooks.hpp"
 #include "i386_special.hpp"
 #include "syscompat/abi/syscall_args.hpp"
+#include "syscompat/translators/native_call.h"
 #include "syscompat/translators/struct_converters.hpp"
 
 namespace syscompat::translators {
@@ -581,11 +582,16 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
     native_args[i] = c.native_value;
   }
 
-  long result = ::syscall(static_cast<long>(native.number), native_args[0], native_args[1],
-                          native_args[2], native_args[3], native_args[4], native_args[5]);
-  if (result == -1) {
-    if (errno != EINTR || !writes_remaining_time(native, native_args)) return -errno;
-    result = -EINTR;  // and the remaining time goes back to the guest as on success
+  long result =
+      syscompat_native_call(static_cast<long>(native.number), static_cast<long>(native_args[0]),
+                            static_cast<long>(native_args[1]), static_cast<long>(native_args[2]),
+                            static_cast<long>(native_args[3]), static_cast<long>(native_args[4]),
+                            static_cast<long>(native_args[5]));
+  if (result == SYSCOMPAT_NATIVE_CALL_NOT_MADE) return static_cast<std::int32_t>(result);
+  if (result < 0 && result >= -4095) {
+    if (result != -EINTR || !writes_remaining_time(native, native_args))
+      return static_cast<std::int32_t>(result);
+    // -EINTR, and the remaining time goes back to the guest as on success
   }
 
   // Copy back what the call wrote into native-layout copies.
@@ -619,3 +625,7 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
 }
 
 }  // namespace syscompat::translators
+
+// The flag of native_call.h: set by a runner's signal handler, cleared when it delivers.
+__thread volatile std::uint8_t syscompat_signal_waiting __attribute__((tls_model("initial-exec"))) =
+    0;

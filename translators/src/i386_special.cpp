@@ -29,6 +29,7 @@
 #include "syscompat/abi/open_flags.hpp"
 #include "syscompat/translators/convert.hpp"
 #include "syscompat/translators/i386.hpp"
+#include "syscompat/translators/native_call.h"
 #include "syscompat/translators/siginfo.hpp"
 #include "syscompat/translators/struct_converters.hpp"
 
@@ -39,8 +40,9 @@ long native(std::string_view name, std::uint64_t a, std::uint64_t b, std::uint64
             std::uint64_t d, std::uint64_t e, std::uint64_t f) {
   const abi::Syscall* call = abi::find_syscall(abi::Abi::x86_64, name);
   if (!call) return -ENOSYS;
-  const long result = ::syscall(static_cast<long>(call->number), a, b, c, d, e, f);
-  return result == -1 ? -errno : result;
+  return syscompat_native_call(static_cast<long>(call->number), static_cast<long>(a),
+                               static_cast<long>(b), static_cast<long>(c), static_cast<long>(d),
+                               static_cast<long>(e), static_cast<long>(f));
 }
 
 namespace {
