@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 #include <memory>
 
 namespace syscompat::sys::oldkernel {
@@ -129,6 +130,21 @@ bool install(const abi::Release& release, int error_number, FilterReport& report
     return false;
   }
   return true;
+}
+
+int deny_i386(I386Refusal how) {
+  const std::uint32_t action =
+      how == I386Refusal::kill ? SECCOMP_RET_KILL_PROCESS : SECCOMP_RET_ERRNO | ENOSYS;
+  const sock_filter program[] = {
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, arch)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_I386, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, action),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+  };
+  const sock_fprog prog{static_cast<unsigned short>(std::size(program)),
+                        const_cast<sock_filter*>(program)};
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return -errno;
+  return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) == 0 ? 0 : -errno;
 }
 
 int deny_x86_64(const std::vector<std::uint32_t>& numbers, int error_number) {

@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "elf_loader.hpp"
+#include "guest_tls.hpp"
 #include "signals.hpp"
 #include "syscall_capture.hpp"
 #include "syscompat/abi/syscalls.hpp"
@@ -28,11 +29,6 @@ namespace {
 
 GuestProcess* the_process = nullptr;
 
-// The i386 number of a call, from the description.
-std::uint32_t i386_number(std::string_view name) {
-  return abi::find_syscall(abi::Abi::i386, name)->number;
-}
-
 bool failed(std::int32_t result) {
   return result < 0 && result > -4096;
 }
@@ -41,9 +37,8 @@ std::uint64_t page_up(std::uint64_t length) {
   return (length + GuestProcess::page_size - 1) & ~std::uint64_t{GuestProcess::page_size - 1};
 }
 
-// Whether [address, address + length) reaches past the i386 TASK_SIZE. The kernel checks
-// that only for a task that is itself 32-bit, not for the shim's int $0x80 from 64-bit code,
-// so the shim checks it, with the errors the i386 kernel gives.
+// Whether [address, address + length) reaches past the i386 TASK_SIZE, which the x86_64
+// calls the shim makes do not check: the shim does, with the errors the i386 kernel gives.
 bool past_task_size(std::uint64_t address, std::uint64_t length) {
   return address + length > GuestProcess::task_size;
 }
@@ -98,43 +93,61 @@ void GuestProcess::declare(translators::GuestMemory::Change& change, GuestAddres
     change.unmap(address, page_up(length));
 }
 
+// The guest's mappings are placed by the shim (guest_memory_map.hpp) and made with x86_64
+// calls: the i386 entry may not exist (ia32_emulation=0). Under the Change, which also keeps
+// the placement map.
 std::int32_t GuestProcess::map(const translators::MapRequest& request) {
   if (request.offset % page_size) return -EINVAL;
   // get_unmapped_area: ENOMEM for a fixed range past TASK_SIZE; a hint there is dropped.
   const bool fixed = request.flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
-  const bool out_of_range = past_task_size(request.address, page_up(request.length));
+  const std::uint64_t length = page_up(request.length);
+  const bool out_of_range = past_task_size(request.address, length);
   if (fixed && out_of_range) return -ENOMEM;
-  static const std::uint32_t mmap2 = i386_number("mmap2");
+  if (request.length == 0) return -EINVAL;
+  // MAP_32BIT means nothing to the i386 kernel.
+  const int flags = request.flags & ~MAP_32BIT;
   auto change = memory_.change();
-  const std::int32_t result =
-      run32_int80(mmap2, out_of_range ? 0 : request.address, request.length,
-                  static_cast<std::uint32_t>(request.protection),
-                  static_cast<std::uint32_t>(request.flags), static_cast<std::uint32_t>(request.fd),
-                  static_cast<std::uint32_t>(request.offset / page_size));
-  if (!failed(result))
-    declare(change, static_cast<GuestAddress>(result), request.length, request.protection);
-  return result;
+  const auto call = [&](std::uint64_t address, int with) {
+    return ::syscall(SYS_mmap, address, request.length, request.protection, with, request.fd,
+                     request.offset);
+  };
+  long result;
+  if (fixed) {
+    result = call(request.address, flags);
+  } else {
+    // A range the map thought free but the kernel did not (mapped behind the shim's back):
+    // the map read again, once.
+    for (int attempt = 0;; ++attempt) {
+      const auto at = address_space_.place(out_of_range ? 0 : request.address, length);
+      if (!at) return -ENOMEM;
+      result = call(*at, flags | MAP_FIXED_NOREPLACE);
+      if (result != -1 || errno != EEXIST || attempt) break;
+      address_space_.reload();
+    }
+  }
+  if (result == -1) return -errno;
+  address_space_.taken(static_cast<std::uint64_t>(result), length);
+  declare(change, static_cast<GuestAddress>(result), request.length, request.protection);
+  return static_cast<std::int32_t>(result);
 }
 
 std::int32_t GuestProcess::unmap(GuestAddress address, std::uint32_t length) {
   if (past_task_size(address, page_up(length))) return -EINVAL;
-  static const std::uint32_t munmap = i386_number("munmap");
   auto change = memory_.change();
-  const std::int32_t result = run32_int80(munmap, address, length, 0, 0, 0, 0);
-  if (!failed(result)) change.unmap(address, page_up(length));
-  return result;
+  if (::munmap(memory_.host(address), length) == -1) return -errno;
+  address_space_.released(address, page_up(length));
+  change.unmap(address, page_up(length));
+  return 0;
 }
 
 std::int32_t GuestProcess::protect(GuestAddress address, std::uint32_t length, int protection) {
   if (past_task_size(address, page_up(length))) return -ENOMEM;  // no mapping of the guest's
-  static const std::uint32_t mprotect = i386_number("mprotect");
   auto change = memory_.change();
-  const std::int32_t result =
-      run32_int80(mprotect, address, length, static_cast<std::uint32_t>(protection), 0, 0, 0);
+  if (::mprotect(memory_.host(address), length, protection) == -1) return -errno;
   // PROT_GROWSDOWN/UP extend the range to the mapping's edge; the declarations keep the
   // range asked for, which is what a guest relying on them touches.
-  if (!failed(result)) declare(change, address, length, protection);
-  return result;
+  declare(change, address, length, protection);
+  return 0;
 }
 
 std::int32_t GuestProcess::remap(GuestAddress address, std::uint32_t old_length,
@@ -144,18 +157,35 @@ std::int32_t GuestProcess::remap(GuestAddress address, std::uint32_t old_length,
   if (past_task_size(address, page_up(old_length)) ||
       ((flags & MREMAP_FIXED) && past_task_size(new_address, page_up(new_length))))
     return -EINVAL;
-  static const std::uint32_t mremap = i386_number("mremap");
   auto change = memory_.change();
   const int access = change.accessible(address, old_length, memory_.writable)   ? PROT_WRITE
                      : change.accessible(address, old_length, memory_.readable) ? PROT_READ
                                                                                 : PROT_NONE;
-  const std::int32_t result = run32_int80(mremap, address, old_length, new_length,
-                                          static_cast<std::uint32_t>(flags), new_address, 0);
-  if (failed(result)) return result;
+  const auto call = [&](int with, std::uint64_t to) {
+    return ::syscall(SYS_mremap, memory_.host(address), old_length, new_length, with, to);
+  };
+  long result = -1;
+  // The x86_64 kernel would move the range anywhere: first in place, then to a range the
+  // shim chose (MREMAP_DONTUNMAP always moves).
+  if ((flags & MREMAP_FIXED) || !(flags & MREMAP_MAYMOVE)) {
+    result = call(flags, new_address);
+  } else {
+    if (!(flags & MREMAP_DONTUNMAP)) result = call(flags & ~MREMAP_MAYMOVE, 0);
+    if (result == -1 && (flags & MREMAP_DONTUNMAP || errno == ENOMEM)) {
+      const auto at = address_space_.place(0, page_up(new_length));
+      if (!at) return -ENOMEM;
+      result = call(flags | MREMAP_FIXED, *at);
+    }
+  }
+  if (result == -1) return -errno;
   // MREMAP_DONTUNMAP leaves the old range mapped (and empty).
-  if (!(flags & MREMAP_DONTUNMAP)) change.unmap(address, page_up(old_length));
+  if (!(flags & MREMAP_DONTUNMAP)) {
+    address_space_.released(address, page_up(old_length));
+    change.unmap(address, page_up(old_length));
+  }
+  address_space_.taken(static_cast<std::uint64_t>(result), page_up(new_length));
   declare(change, static_cast<GuestAddress>(result), new_length, access);
-  return result;
+  return static_cast<std::int32_t>(result);
 }
 
 // The heap: anonymous pages from the end of the program up, grown and shrunk a page at a
@@ -176,18 +206,40 @@ std::int32_t GuestProcess::brk(GuestAddress address) {
   return static_cast<std::int32_t>(brk_current_);
 }
 
+// do_shmat with the address the shim placed (the segment's size from IPC_STAT; the kernel's
+// own answer when that fails).
 std::int32_t GuestProcess::shm_attach(int id, GuestAddress address, int flags) {
   if (address && past_task_size(address, page_size)) return -EINVAL;
-  static const std::uint32_t shmat = i386_number("shmat");
+  if (!address && (flags & SHM_REMAP)) return -EINVAL;  // do_shmat: nothing to replace
   auto change = memory_.change();
-  const std::int32_t result = run32_int80(shmat, static_cast<std::uint32_t>(id), address,
-                                          static_cast<std::uint32_t>(flags), 0, 0, 0);
-  if (failed(result)) return result;
   shmid_ds segment{};
-  if (::shmctl(id, IPC_STAT, &segment) == 0)
-    declare(change, static_cast<GuestAddress>(result), segment.shm_segsz,
-            flags & SHM_RDONLY ? PROT_READ : PROT_READ | PROT_WRITE);
-  return result;
+  const bool sized = ::shmctl(id, IPC_STAT, &segment) == 0;
+  const std::uint64_t length = page_up(segment.shm_segsz);
+  long result = -1;
+  if (address || !sized) {
+    result = reinterpret_cast<long>(::shmat(id, address ? memory_.host(address) : nullptr, flags));
+    if (result != -1 && !address) {  // placed by the x86_64 kernel: not the guest's
+      ::shmdt(reinterpret_cast<void*>(result));
+      return -ENOMEM;
+    }
+  } else {
+    for (int attempt = 0;; ++attempt) {
+      const auto at = address_space_.place(0, length);
+      if (!at) return -ENOMEM;
+      result = reinterpret_cast<long>(::shmat(id, reinterpret_cast<void*>(*at), flags));
+      if (result != -1 || errno != EINVAL || attempt) break;
+      address_space_.reload();
+    }
+  }
+  if (result == -1) return -errno;
+  if (address && past_task_size(static_cast<std::uint64_t>(result), length)) {
+    ::shmdt(reinterpret_cast<void*>(result));
+    return -EINVAL;
+  }
+  address_space_.taken(static_cast<std::uint64_t>(result), length);
+  declare(change, static_cast<GuestAddress>(result), segment.shm_segsz,
+          flags & SHM_RDONLY ? PROT_READ : PROT_READ | PROT_WRITE);
+  return static_cast<std::int32_t>(result);
 }
 
 // do_sigaction on the calling thread's group's dispositions (a process's threads share them;
@@ -228,27 +280,13 @@ std::int32_t GuestProcess::read_own_executable_link(GuestAddress buffer, std::ui
   return static_cast<std::int32_t>(length);
 }
 
-std::int32_t GuestProcess::set_thread_area(GuestAddress descriptor) {
-  // The GDT TLS entries 32-bit code loads into %gs. x86_64's own set_thread_area answers
-  // ENOSYS here (kernel 6.18), so the i386 call through the compat entry: it reads and
-  // writes the very struct user_desc the guest passed.
-  static const std::uint32_t number = i386_number("set_thread_area");
-  if (!memory_.accessible(descriptor, 16, memory_.readable | memory_.writable)) return -EFAULT;
-  return run32_int80(number, descriptor, 0, 0, 0, 0, 0);
-}
-
 std::int32_t GuestProcess::owner_call(const translators::CallPlan& plan,
                                       const std::array<std::uint32_t, 6>& r) {
   const std::string_view name = plan.guest->name;
   if (name == "exit") exit_thread(static_cast<int>(r[0]));
-  if (name == "exit_group") {
-    for (;;) ::syscall(SYS_exit_group, static_cast<int>(r[0]));
-  }
-  if (name == "set_thread_area") return set_thread_area(r[0]);
-  if (name == "get_thread_area") {
-    if (!memory_.accessible(r[0], 16, memory_.readable | memory_.writable)) return -EFAULT;
-    return run32_int80(plan.guest->number, r[0], 0, 0, 0, 0, 0);
-  }
+  if (name == "exit_group") exit_group(static_cast<int>(r[0]));
+  if (name == "set_thread_area") return guest_set_thread_area(memory_, r[0]);
+  if (name == "get_thread_area") return guest_get_thread_area(memory_, r[0]);
   if (name == "modify_ldt") {
     if (!memory_.accessible(r[1], r[2],
                             r[0] == 1 || r[0] == 0x11 ? memory_.readable : memory_.writable))

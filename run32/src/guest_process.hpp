@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "guest_memory_map.hpp"
 #include "guest_registers.hpp"
 #include "syscompat/translators/guest_memory.hpp"
 #include "syscompat/translators/i386.hpp"
@@ -31,8 +32,8 @@ class GuestProcess final : public translators::ProcessHooks {
 
   translators::GuestMemory& memory() { return memory_; }
 
-  // Maps through the kernel's i386 mmap2 (its placement below 4 GB and its checks; ranges
-  // past TASK_SIZE refused here, with the i386 kernel's errors) and declares what it mapped.
+  // Maps with x86_64 calls where the shim's placement (GuestMemoryMap) says, with the i386
+  // kernel's checks and errors (ranges past TASK_SIZE refused), and declares what it mapped.
   // The guest address, or -errno.
   std::int32_t map(const translators::MapRequest& request) override;
   std::int32_t unmap(GuestAddress address, std::uint32_t length) override;
@@ -68,7 +69,6 @@ class GuestProcess final : public translators::ProcessHooks {
   std::int32_t execve(const std::array<std::uint32_t, 6>& registers);
   std::int32_t execveat(const std::array<std::uint32_t, 6>& registers);
   std::int32_t execute(std::string path, GuestAddress argv, GuestAddress envp);
-  std::int32_t set_thread_area(GuestAddress descriptor);
   void declare(translators::GuestMemory::Change& change, GuestAddress address, std::uint64_t length,
                int protection);
 
@@ -76,6 +76,7 @@ class GuestProcess final : public translators::ProcessHooks {
 
   std::string program_path_;
   translators::GuestMemory memory_;
+  GuestMemoryMap address_space_{task_size};  // under memory_'s Change
   GuestAddress brk_start_ = 0, brk_current_ = 0, brk_mapped_end_ = 0;
   std::array<translators::GuestSigaction, guest_signal_count> dispositions_{};
   mutable std::mutex dispositions_lock_;

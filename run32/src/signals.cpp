@@ -11,6 +11,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "guest_tls.hpp"
 #include "pending_signals.hpp"
 #include "signal_set.hpp"
 #include "syscompat/abi/syscalls.hpp"
@@ -95,31 +96,46 @@ std::uint32_t i386_number(std::string_view name) {
   return abi::find_syscall(abi::Abi::i386, name)->number;
 }
 
-// SIGSYS in the guest's mask. The host never blocks SIGSYS (a dispatched syscall's SIGSYS
-// that is blocked kills the process), so the guest's own SIGSYS bit is kept here, and a
-// SIGSYS sent to the guest while the guest blocks it waits here until it unblocks it.
-// Per thread, as the mask is.
-thread_local bool guest_blocks_sigsys = false;
-thread_local bool sigsys_parked = false;
-thread_local siginfo_t parked_sigsys_info;
+// SIGSYS and SIGSEGV in the guest's mask. The host never blocks them: a dispatched
+// syscall's SIGSYS that is blocked kills the process, and so does the SIGSEGV of the guest's
+// load of a TLS entry's GDT selector, which the shim serves (guest_tls.hpp; force_sig_fault
+// kills for a blocked fault). So the guest's own bits of these are kept here, and one of
+// them sent to the guest while the guest blocks it waits here until it unblocks it. Per
+// thread, as the mask is.
+constexpr std::uint64_t kept_by_shim = signal_bit(SIGSYS) | signal_bit(SIGSEGV);
+constexpr int kept_signals[] = {SIGSYS, SIGSEGV};
+thread_local std::uint64_t guest_blocks_kept = 0;
+thread_local std::uint64_t kept_parked = 0;
+thread_local siginfo_t parked_info[std::size(kept_signals)];
 
-// The guest's mask: the host's, with the guest's SIGSYS bit.
+siginfo_t& parked_info_of(int signal) {
+  return parked_info[signal == SIGSYS ? 0 : 1];
+}
+
+bool guest_blocks(int signal) {
+  return (guest_blocks_kept & signal_bit(signal)) != 0;
+}
+
+// The guest's mask: the host's, with the guest's SIGSYS and SIGSEGV bits.
 std::uint64_t guest_mask_bits(const sigset_t& host) {
-  return (signal_bits(host) & ~signal_bit(SIGSYS)) | (guest_blocks_sigsys ? signal_bit(SIGSYS) : 0);
+  return (signal_bits(host) & ~kept_by_shim) | guest_blocks_kept;
 }
 
-// A SIGSYS parked while the guest blocked it goes back to the kernel's queue, where the
-// guest's unblocking (or its sigpending, sigtimedwait) finds it.
-void requeue_parked_sigsys() {
-  if (!sigsys_parked) return;
-  sigsys_parked = false;
-  ::syscall(SYS_rt_tgsigqueueinfo, ::getpid(), ::gettid(), SIGSYS, &parked_sigsys_info);
+// A signal parked while the guest blocked it goes back to the kernel's queue, where the
+// guest's unblocking (or its sigpending, sigtimedwait) finds it: those the guest no longer
+// blocks (all: every one).
+void requeue_parked(bool all) {
+  for (const int signal : kept_signals) {
+    if (!(kept_parked & signal_bit(signal)) || (!all && guest_blocks(signal))) continue;
+    kept_parked &= ~signal_bit(signal);
+    ::syscall(SYS_rt_tgsigqueueinfo, ::getpid(), ::gettid(), signal, &parked_info_of(signal));
+  }
 }
 
-// Sets the guest's mask: the host's without SIGSYS, and the guest's SIGSYS bit.
+// Sets the guest's mask: the host's without SIGSYS and SIGSEGV, and the guest's bits of them.
 void assign_guest_mask(sigset_t& host, std::uint64_t bits) {
-  set_signal_bits(host, bits & ~signal_bit(SIGSYS));
-  guest_blocks_sigsys = (bits & signal_bit(SIGSYS)) != 0;
+  set_signal_bits(host, bits & ~kept_by_shim);
+  guest_blocks_kept = bits & kept_by_shim;
 }
 
 bool is_fault(int signal, const siginfo_t& info) {
@@ -283,7 +299,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   r.eax = static_cast<std::uint32_t>(signal);
   r.eflags &= ~std::uint64_t{direction_and_trap_flags};
   assign_guest_mask(context.mask,
-                 mask | action.mask | (action.flags & SA_NODEFER ? 0 : signal_bit(signal)));
+                    mask | action.mask | (action.flags & SA_NODEFER ? 0 : signal_bit(signal)));
   // get_signal's SA_ONESHOT: the handler becomes SIG_DFL, flags, mask and restorer stay.
   if (action.flags & SA_RESETHAND) {
     translators::GuestSigaction reset = action;
@@ -341,6 +357,15 @@ void set_sigreturn_trampolines(GuestAddress sigreturn, GuestAddress rt_sigreturn
 void set_guest_mask(const sigset_t& mask) {
   set_host_mask(mask);
   guest_mask_in_place = true;
+  // The guest's SIGSYS and SIGSEGV bits taken as a mask call's are: kept by the shim, and
+  // one waiting in the kernel parked.
+  leave_guest_mask_call();
+}
+
+sigset_t guest_mask() {
+  sigset_t mask = host_mask();
+  set_signal_bits(mask, guest_mask_bits(mask));
+  return mask;
 }
 
 void set_current_context(GuestContext* context) {
@@ -359,10 +384,14 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
   const int kept_flags = SA_NOCLDSTOP | SA_NOCLDWAIT;
   // glibc's SIGCANCEL and SIGSETXID keep a shim handler whatever the guest's disposition: a
   // host thread of the shim starts with SIGCANCEL unblocked (glibc's pthread_create), and
-  // one that comes then waits for the guest's mask (handle_guest_signal).
+  // one that comes then waits for the guest's mask (handle_guest_signal). SIGSEGV is always
+  // caught: the shim serves some of the guest's faults itself (a TLS entry's GDT selector,
+  // guest_tls.hpp; int $0x80 without the i386 entry) and hands the others on as the
+  // disposition says.
   const bool glibc_internal = signal == 32 || signal == 33;
-  if (!glibc_internal && (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL) ||
-                          action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN))) {
+  if (!glibc_internal && signal != SIGSEGV &&
+      (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL) ||
+       action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN))) {
     host.sa_handler = action.handler ? SIG_IGN : SIG_DFL;
     host.sa_flags = static_cast<int>(action.flags) & (kept_flags | SA_RESTART);
   } else {
@@ -383,12 +412,24 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
     add_signal(uc.uc_sigmask, signal);
     return;
   }
-  if (signal == SIGSYS && guest_blocks_sigsys) {
-    if (!sigsys_parked) parked_sigsys_info = *info;  // a standard signal: one waits
-    sigsys_parked = true;
+  const bool in_guest = (uc.uc_mcontext.gregs[REG_CSGSFS] & 0xffff) == guest_code_selector;
+  // The guest's load of a TLS entry's GDT selector (guest_tls.hpp), whatever its mask.
+  if (signal == SIGSEGV && in_guest && serve_tls_selector_fault(guest_process().memory(), uc))
     return;
+  if ((kept_by_shim & signal_bit(signal)) && guest_blocks(signal)) {
+    if (!is_fault(signal, *info)) {
+      if (!(kept_parked & signal_bit(signal))) parked_info_of(signal) = *info;  // one waits
+      kept_parked |= signal_bit(signal);
+      return;
+    }
+    // force_sig_fault: a fault the guest blocks is the default action.
+    if (in_guest) die_by(signal);
   }
-  if ((uc.uc_mcontext.gregs[REG_CSGSFS] & 0xffff) == guest_code_selector) {
+  if (in_guest) {
+    // force_sig_fault: a fault's signal ignored is the default action.
+    if (is_fault(signal, *info) &&
+        guest_process().disposition(signal).handler == reinterpret_cast<std::uintptr_t>(SIG_IGN))
+      die_by(signal);
     GuestRegisters registers = registers_of(uc);
     sigset_t mask = uc.uc_sigmask;
     sigdelset(&mask, SIGSYS);
@@ -473,32 +514,33 @@ std::int32_t signal_return(GuestProcess& process, bool rt) {
   }
   assign_guest_mask(context.mask, mask);
   set_host_mask(context.mask);
-  if (!guest_blocks_sigsys) requeue_parked_sigsys();
+  requeue_parked(false);
   return static_cast<std::int32_t>(sc.eax);
 }
 
 void enter_guest_mask_call() {
-  if (!guest_blocks_sigsys) return;
-  // In the shim's own code no dispatched SIGSYS can come: the host may block SIGSYS for the
-  // call, and the call then sees (and changes) the guest's SIGSYS bit as its own.
-  sigset_t sigsys{};
-  set_signal_bits(sigsys, signal_bit(SIGSYS));
-  ::sigprocmask(SIG_BLOCK, &sigsys, nullptr);
-  requeue_parked_sigsys();
-  // A SIGSYS the kernel hands over during the call came while the call unblocked it.
-  guest_blocks_sigsys = false;
+  if (!guest_blocks_kept) return;
+  // In the shim's own code no dispatched SIGSYS and no guest fault can come: the host may
+  // block them for the call, and the call then sees (and changes) the guest's bits as its own.
+  sigset_t kept{};
+  set_signal_bits(kept, guest_blocks_kept);
+  ::syscall(SYS_rt_sigprocmask, SIG_BLOCK, &kept, nullptr, _NSIG / 8);
+  requeue_parked(true);
+  // One the kernel hands over during the call came while the call unblocked it.
+  guest_blocks_kept = 0;
 }
 
 void leave_guest_mask_call() {
-  sigset_t mask;
-  ::sigprocmask(SIG_SETMASK, nullptr, &mask);
-  // Blocked by the guest, or by the shim for a SIGSYS that came during the call and waits.
-  guest_blocks_sigsys = has_signal(mask, SIGSYS) && !pending.holds(SIGSYS);
-  if (!guest_blocks_sigsys) return;
-  // A SIGSYS pending in the kernel comes in now, and is parked.
-  sigset_t sigsys{};
-  set_signal_bits(sigsys, signal_bit(SIGSYS));
-  ::sigprocmask(SIG_UNBLOCK, &sigsys, nullptr);
+  const sigset_t mask = host_mask();
+  // Blocked by the guest, or by the shim for one that came during the call and waits.
+  guest_blocks_kept = 0;
+  for (const int signal : kept_signals)
+    if (has_signal(mask, signal) && !pending.holds(signal)) guest_blocks_kept |= signal_bit(signal);
+  if (!guest_blocks_kept) return;
+  // One pending in the kernel comes in now, and is parked.
+  sigset_t kept{};
+  set_signal_bits(kept, guest_blocks_kept);
+  ::syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &kept, nullptr, _NSIG / 8);
 }
 
 std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,

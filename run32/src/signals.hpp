@@ -45,8 +45,11 @@ inline constexpr std::size_t fxsave_xmm_offset = 160, guest_xmm_size = 128;
 void set_host_mask(const sigset_t& mask);
 sigset_t host_mask();
 // The calling host thread takes its guest thread's mask (at its start): signals that came
-// before are the guest's from then on.
+// before are the guest's from then on. The mask as the guest sees it, SIGSYS and SIGSEGV
+// included (the host never blocks those: the shim keeps the guest's bits of them).
 void set_guest_mask(const sigset_t& mask);
+// The calling thread's mask as its guest sees it (what a thread it creates inherits).
+sigset_t guest_mask();
 
 // The guest's registers in a host signal context (low halves), and back.
 GuestRegisters registers_of(const ucontext_t& host_context);

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "guest_directories.hpp"
 #include "restart_rules.hpp"
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
@@ -150,25 +151,6 @@ bool ends_or_replaces_guest(std::uint32_t number) {
   return number == exit || number == exit_group || number == execve;
 }
 
-// Directory reads whose offsets (d_off) are filesystem hashes that ext4 shortens to 32 bits
-// only for a compat caller (its is_32bit_api() is in_compat_syscall()): made from 64-bit code
-// they stay 64-bit and i386 glibc's readdir fails with EOVERFLOW where the native run does
-// not. So these go to the kernel's compat entry, the buffer checked against the guest's map.
-std::int32_t read_directory(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments) {
-  static const std::uint32_t readdir = i386_number("readdir");
-  const std::uint32_t length = number == readdir ? 266 : arguments[2];  // old_linux_dirent
-  if (!process->memory().accessible(arguments[1], length, translators::GuestMemory::writable))
-    return -EFAULT;
-  return run32_int80(number, arguments[0], arguments[1], arguments[2], 0, 0, 0);
-}
-
-bool is_directory_read(std::uint32_t number) {
-  static const std::uint32_t getdents = i386_number("getdents"),
-                             getdents64 = i386_number("getdents64"),
-                             readdir = i386_number("readdir");
-  return number == getdents || number == getdents64 || number == readdir;
-}
-
 // The calls that read or change the guest's signal mask or its pending signals.
 bool sees_guest_mask(std::uint32_t number) {
   static const std::uint32_t calls[] = {
@@ -212,7 +194,7 @@ std::int32_t run_call(std::uint32_t number, const std::array<std::uint32_t, 6>& 
   static const std::uint32_t sigaltstack = i386_number("sigaltstack");
   // sigaltstack would replace the shim's own alternate stack: the shim keeps the guest's.
   if (number == sigaltstack) return guest_sigaltstack(*process, arguments[0], arguments[1]);
-  if (is_directory_read(number)) return read_directory(number, arguments);
+  if (auto seek = seek_directory(process->memory(), number, arguments)) return *seek;
   if (auto own = own_executable_link(number, arguments)) return *own;
   return translator->translate(number, arguments);
 }
@@ -247,13 +229,7 @@ void serve(GuestContext& context, bool dispatched) {
   set_current_context(nullptr);
 }
 
-sigset_t current_mask_without_sigsys() {
-  sigset_t mask;
-  ::sigprocmask(SIG_SETMASK, nullptr, &mask);
-  // The guest may block SIGSYS, but dispatch needs it: a blocked dispatch SIGSYS kills.
-  ::sigdelset(&mask, SIGSYS);
-  return mask;
-}
+void serve_trapped_call(ucontext_t& uc, GuestRegisters registers);
 
 // SIGSYS: a syscall the guest made itself (int $0x80 in its own code), or a SIGSYS sent to it.
 void on_sigsys(int signal, siginfo_t* info, void* host_context) {
@@ -266,6 +242,31 @@ void on_sigsys(int signal, siginfo_t* info, void* host_context) {
   }
   GuestRegisters registers = registers_of(uc);
   registers.eax = static_cast<std::uint32_t>(info->si_syscall);
+  serve_trapped_call(uc, registers);
+}
+
+// The guest's int $0x80 on a kernel without the i386 entry (ia32_emulation=0 leaves vector
+// 0x80 out of the IDT): #GP with the error code of IDT vector 0x80, at CD 80. Served as the
+// call it is, from after the instruction as Syscall User Dispatch reports it.
+bool serve_int80_fault(ucontext_t& uc) {
+  const auto& g = uc.uc_mcontext.gregs;
+  constexpr greg_t idt_vector_0x80 = (0x80 << 3) | 2;
+  if ((g[REG_CSGSFS] & 0xffff) != guest_code_selector || g[REG_TRAPNO] != 13 ||
+      g[REG_ERR] != idt_vector_0x80)
+    return false;
+  std::uint8_t code[2];
+  const auto eip = static_cast<GuestAddress>(g[REG_RIP]);
+  if (process->memory().copy_in(code, eip, sizeof code) || code[0] != 0xcd || code[1] != 0x80)
+    return false;
+  GuestRegisters registers = registers_of(uc);
+  registers.eip = eip + 2;
+  serve_trapped_call(uc, registers);
+  return true;
+}
+
+// A call the guest made in its own code (dispatched: eip after the instruction), served
+// from the host signal that caught it.
+void serve_trapped_call(ucontext_t& uc, GuestRegisters registers) {
   sigset_t mask;
   GuestContext context{registers, mask, reinterpret_cast<std::uint8_t*>(uc.uc_mcontext.fpregs)};
   serve(context, true);
@@ -295,7 +296,7 @@ void* map_shim_memory(std::size_t size) {
 extern "C" void run32_host_signal(int signal, siginfo_t* info, void* host_context) {
   if (signal == SIGSYS)
     on_sigsys(signal, info, host_context);
-  else
+  else if (signal != SIGSEGV || !serve_int80_fault(*static_cast<ucontext_t*>(host_context)))
     handle_guest_signal(signal, info, host_context);
 }
 
@@ -321,7 +322,9 @@ extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* 
 
 extern "C" void run32_deliver_waiting_signals(GuestRegisters* registers,
                                               std::uint8_t* fxsave_area) {
-  sigset_t mask = current_mask_without_sigsys();
+  // The host's mask, 32 and 33 included (host_mask: glibc's sigprocmask leaves them out,
+  // and the mask set back below would unblock them).
+  sigset_t mask = host_mask();
   if (deliver_pending_signals({*registers, mask, fxsave_area})) set_host_mask(mask);
 }
 
@@ -373,6 +376,8 @@ void start_capturing_syscalls(GuestProcess& guest, int trace) {
   process = &guest;
   trace_fd = trace;
   translator = std::make_unique<translators::I386Translator>(guest.memory(), &guest);
+  install_directory_positions();
+  probe_i386_entry();
   // How the ways in put the thread's own FS base back when the guest has loaded %fs.
   // SYSCOMPAT_RUN32_NO_FSGSBASE: the arch_prctl fallback on a machine that has FSGSBASE
   // (for its test).
@@ -384,16 +389,16 @@ void start_capturing_syscalls(GuestProcess& guest, int trace) {
   action.sa_sigaction = run32_host_signal_entry;
   action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
   ::sigaction(SIGSYS, &action, nullptr);
+  install_guest_disposition(SIGSEGV, guest.dispositions()[SIGSEGV]);  // caught always
   // The main thread's stacks: every host handler of the shim runs on the alternate one,
   // never on the guest's 32-bit stack.
   static GuestThread main_thread;
   main_thread.dispositions = guest.dispositions();
   auto* stacks = static_cast<std::uint8_t*>(map_shim_memory(signal_stack_size + shim_stack_size));
   adopt_thread(main_thread, stacks, stacks + signal_stack_size + shim_stack_size);
+  // The guest's mask as execve passed it on, its SIGSYS and SIGSEGV bits the shim's from
+  // here (once the thread is the shim's, so that one waiting in the kernel is parked).
   set_guest_mask(host_mask());
-  // The guest's SIGSYS bit from the mask execve passed on: the shim's from here (once the
-  // thread is the shim's, so that a SIGSYS waiting in the kernel is parked for the guest).
-  leave_guest_mask_call();
 }
 
 void capture_syscalls_after_fork() {

@@ -3,8 +3,10 @@
 #include <linux/futex.h>
 #include <linux/sched.h>
 #include <pthread.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -21,6 +23,8 @@
 #include <string_view>
 #include <vector>
 
+#include "guest_registers.hpp"
+#include "guest_tls.hpp"
 #include "signals.hpp"
 #include "syscall_capture.hpp"
 #include "syscompat/abi/catalog.hpp"
@@ -53,6 +57,7 @@ struct ThreadStart {
   sigset_t mask;
   translators::GuestSigaction* dispositions;  // shared: CLONE_THREAD needs CLONE_SIGHAND
   std::uint8_t* stack_low;                    // the host thread's (take_stack)
+  GuestTlsStart tls{};                        // its TLS entries, made ready by the parent
   // Set once the parent has read the tid from glibc's thread descriptor, which lives on
   // that stack: the thread gives its stack back only after.
   std::atomic<std::int32_t> tid_read{0};
@@ -89,10 +94,6 @@ std::optional<translators::GuestMemory::Change> memory_held_for_fork;
 // Whether this process has started a host thread (glibc's late_init has run; it runs again
 // in a child of fork).
 std::atomic<bool> host_threads_started = false;
-
-std::uint32_t i386_number(std::string_view name) {
-  return abi::find_syscall(abi::Abi::i386, name)->number;
-}
 
 bool failed(long result) {
   return result < 0 && result > -4096;
@@ -245,13 +246,27 @@ void release_robust_futexes(translators::GuestMemory& memory, const GuestThread&
   if (pending) futex_death(memory, futex_of(pending), thread.tid, pending_pi, true);
 }
 
-// The guest's robust list also goes to the kernel's compat slot of the host task (its
-// compat_robust_list, which futex_cleanup walks at any death of the task, as it walks the
-// 64-bit list): a thread killed with its process (exit_group, a fatal signal) or replaced
-// by an exec releases its robust futexes as natively, in other processes' view too.
+// Whether the kernel's i386 entry takes the shim's calls (see probe_i386_entry).
+bool i386_entry = false;
+
+std::uint32_t i386_number(std::string_view name) {
+  return abi::find_syscall(abi::Abi::i386, name)->number;
+}
+
+// With the i386 entry, the guest's robust list also goes to the kernel's compat slot of the
+// host task (its compat_robust_list, which futex_cleanup walks at any death of the task, as
+// it walks the 64-bit list): a thread killed with its process (exit_group, a fatal signal)
+// or replaced by an exec releases its robust futexes as natively, in other processes' view
+// too. Without it the list is the shim's alone, walked at exit and exit_group (docs/run32.md:
+// a kill by a signal releases nothing there).
 std::int32_t register_robust_list_with_kernel(GuestAddress head) {
   static const std::uint32_t number = i386_number("set_robust_list");
   return run32_int80(number, head, sizeof(abi::robust_list_head<I386>), 0, 0, 0, 0);
+}
+
+sigjmp_buf* probe_jump;
+void on_probe_fault(int) {
+  siglongjmp(*probe_jump, 1);
 }
 
 // The kernel's mm_release for a guest's clear_child_tid: 0 written, one waiter woken (a
@@ -320,11 +335,6 @@ void check_user_desc(const translators::GuestMemory& memory, GuestAddress tls, i
     error = EINVAL;
 }
 
-std::int32_t set_tls_entry(GuestAddress tls) {
-  static const std::uint32_t number = i386_number("set_thread_area");
-  return run32_int80(number, tls, 0, 0, 0, 0, 0);
-}
-
 // The guest thread's side of its start: the tid pointers, then the guest's mask.
 void settle_child(translators::GuestMemory& memory, GuestThread& thread,
                   const CloneRequest& request) {
@@ -350,6 +360,7 @@ void* run_guest_thread(void* argument) {
   std::uint8_t* top;
   RUN32_STACK_TOP_HERE(top);
   adopt_thread(thread, thread.stack_low, top);
+  guest_tls_start_thread(start->tls);
   // The kernel writes parent_tid before either side runs: the parent writes it too, and the
   // thread's first guest code may read it (glibc's pd->tid).
   if (request.flags & CLONE_PARENT_SETTID)
@@ -359,61 +370,24 @@ void* run_guest_thread(void* argument) {
   run32_resume(&registers);
 }
 
-// The parent's TLS entry lent to a child for its creation: the parent's own descriptor kept
-// below the guest's stack pointer (free while the call is served; the i386 calls need it
-// below 4 GB), put back when this ends.
-class ParentTls {
- public:
-  ParentTls(GuestProcess& process, GuestAddress guest_esp)
-      : memory_(process.memory()), saved_(guest_esp - 64) {}
-  ParentTls(const ParentTls&) = delete;
-  ParentTls& operator=(const ParentTls&) = delete;
-  // 0, or -errno (the child's descriptor refused, or no room to keep the parent's).
-  std::int32_t lend(GuestAddress child_descriptor) {
-    static const std::uint32_t get = i386_number("get_thread_area");
-    abi::user_desc<I386> wanted;
-    if (memory_.copy_in(&wanted, child_descriptor, sizeof wanted)) return -EFAULT;
-    if (memory_.copy_out(saved_, &wanted, sizeof wanted)) return -EFAULT;
-    if (const std::int32_t error = run32_int80(get, saved_, 0, 0, 0, 0, 0); failed(error))
-      return error;
-    if (const std::int32_t error = set_tls_entry(child_descriptor); failed(error)) return error;
-    lent_ = true;
-    return 0;
-  }
-  ~ParentTls() {
-    if (lent_) set_tls_entry(saved_);
-  }
-
- private:
-  translators::GuestMemory& memory_;
-  GuestAddress saved_;
-  bool lent_ = false;
-};
-
 std::int32_t create_thread(GuestProcess& process, const CloneRequest& request) {
   if (!room_for_a_thread()) return -EAGAIN;
   std::uint8_t* stack = take_stack();
   if (!stack) return -EAGAIN;
-  auto* start = new ThreadStart{&process,    current_context()->registers, request,
-                                host_mask(), this_thread().dispositions,   stack};
+  auto* start = new ThreadStart{&process,     current_context()->registers, request,
+                                guest_mask(), this_thread().dispositions,   stack};
   start->registers.eax = 0;
   if (request.stack) start->registers.esp = request.stack;
-  // CLONE_SETTLS: the thread inherits the parent's TLS entries (copy_thread copies them), so
-  // the parent's entry holds the child's descriptor while the host thread is made, and its
-  // own again after; the kernel's refusal is clone's, as natively.
-  std::optional<ParentTls> parent_tls;
-  if (request.flags & CLONE_SETTLS) {
-    parent_tls.emplace(process, static_cast<GuestAddress>(current_context()->registers.esp));
-    if (const std::int32_t error = parent_tls->lend(request.tls)) {
-      delete start;
-      give_back_stack(stack, 0);
-      return error;
-    }
+  // copy_thread's TLS entries, the kernel's refusal of CLONE_SETTLS's being clone's.
+  if (const std::int32_t error = guest_tls_prepare_child(
+          process.memory(), request.flags & CLONE_SETTLS ? request.tls : 0, start->tls)) {
+    delete start;
+    give_back_stack(stack, 0);
+    return error;
   }
   pthread_t handle;
-  const bool started = start_host_thread(run_guest_thread, start, stack, &handle);
-  parent_tls.reset();
-  if (!started) {
+  if (!start_host_thread(run_guest_thread, start, stack, &handle)) {
+    guest_tls_abandon_child(start->tls);
     delete start;
     give_back_stack(stack, 0);
     return -EAGAIN;
@@ -445,7 +419,8 @@ struct ProcessStart {
   CloneRequest request;
   sigset_t mask;
   translators::GuestSigaction* dispositions;  // the parent's
-  std::atomic<std::int32_t> result{0};        // the child's pid, or -errno
+  GuestTlsStart tls{};
+  std::atomic<std::int32_t> result{0};  // the child's pid, or -errno
 };
 
 // In the helper's frame, which outlives the child's use of this memory.
@@ -455,6 +430,7 @@ struct ChildStart {
   CloneRequest request;
   sigset_t mask;
   translators::GuestSigaction* dispositions;
+  GuestTlsStart tls{};
   std::uint8_t* stack_low;
   GuestThread* thread = nullptr;           // the child's, on its stack
   std::atomic<std::int32_t> in_memory{1};  // the helper's CLONE_CHILD_CLEARTID word
@@ -472,6 +448,7 @@ int run_guest_child(void* argument) {
   std::uint8_t* top;
   RUN32_STACK_TOP_HERE(top);
   adopt_thread(thread, child.stack_low, top);
+  guest_tls_start_thread(child.tls);
   settle_child(process.memory(), thread, request);
   set_guest_mask(child.mask);
   run32_resume(&registers);
@@ -495,6 +472,7 @@ void* run_child_helper(void* argument) {
   void* stack = ::mmap(nullptr, size, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK | MAP_NORESERVE, -1, 0);
   if (stack == MAP_FAILED) {
+    guest_tls_abandon_child(start.tls);
     announce(start.result, -ENOMEM);
     return nullptr;
   }
@@ -506,8 +484,13 @@ void* run_child_helper(void* argument) {
     std::copy(dispositions, dispositions + guest_signal_count, own);
     dispositions = own;
   }
-  ChildStart child{start.process, start.registers, request,
-                   start.mask,    dispositions,    static_cast<std::uint8_t*>(stack)};
+  ChildStart child{start.process,
+                   start.registers,
+                   request,
+                   start.mask,
+                   dispositions,
+                   start.tls,
+                   static_cast<std::uint8_t*>(stack)};
   const int flags = static_cast<int>((request.flags & ~served_by_shim) | CLONE_VM |
                                      CLONE_CHILD_CLEARTID | request.exit_signal);
   const int pid =
@@ -516,6 +499,7 @@ void* run_child_helper(void* argument) {
               nullptr, &child.in_memory);
   if (pid < 0) {
     const int error = errno;
+    guest_tls_abandon_child(child.tls);
     ::munmap(stack, size);
     delete[] own;
     announce(start.result, -error);
@@ -531,6 +515,7 @@ void* run_child_helper(void* argument) {
     clear_and_wake(start.process->memory(), child.thread->clear_child_tid);
     forget_thread(*child.thread);  // after an exec it never did (this table is shared)
   }
+  guest_tls_end_thread();  // the child's entries, kept in this thread's record (its TLS)
   ::munmap(stack, size);
   delete[] own;
   return nullptr;
@@ -538,19 +523,18 @@ void* run_child_helper(void* argument) {
 
 std::int32_t create_process_on_this_memory(GuestProcess& process, const CloneRequest& request) {
   if (!room_for_a_thread()) return -EAGAIN;
-  ProcessStart start{&process, current_context()->registers, request, host_mask(),
+  ProcessStart start{&process, current_context()->registers, request, guest_mask(),
                      this_thread().dispositions};
   start.registers.eax = 0;
   if (request.stack) start.registers.esp = request.stack;
-  // CLONE_SETTLS: lent to the helper, whose child inherits its entries (create_thread).
-  std::optional<ParentTls> parent_tls;
-  if (request.flags & CLONE_SETTLS) {
-    parent_tls.emplace(process, static_cast<GuestAddress>(current_context()->registers.esp));
-    if (const std::int32_t error = parent_tls->lend(request.tls)) return error;
+  // The child's TLS entries, held for it until it leaves this memory (run_child_helper).
+  if (const std::int32_t error = guest_tls_prepare_child(
+          process.memory(), request.flags & CLONE_SETTLS ? request.tls : 0, start.tls))
+    return error;
+  if (!start_host_thread(run_child_helper, &start, nullptr)) {
+    guest_tls_abandon_child(start.tls);
+    return -EAGAIN;
   }
-  const bool started = start_host_thread(run_child_helper, &start, nullptr);
-  parent_tls.reset();
-  if (!started) return -EAGAIN;
   return await(start.result);
 }
 
@@ -588,7 +572,7 @@ std::int32_t fork_process(GuestProcess& process, const CloneRequest& request) {
   capture_syscalls_after_fork();
   GuestThread& thread = this_thread();
   thread.robust_list = 0;  // the kernel forgets the child's lists; the guest sets its own
-  if (request.flags & CLONE_SETTLS) set_tls_entry(request.tls);
+  if (request.flags & CLONE_SETTLS) guest_tls_set_child(process.memory(), request.tls);
   settle_child(process.memory(), thread, request);
   if (request.stack) current_context()->registers.esp = request.stack;
   return 0;
@@ -700,9 +684,10 @@ void exit_thread(int status) {
   GuestProcess& process = guest_process();
   // do_exit's order: the robust futexes (futex_exit_release), then clear_child_tid.
   if (thread.robust_list) {
-    register_robust_list_with_kernel(0);
+    if (i386_entry) register_robust_list_with_kernel(0);
     release_robust_futexes(process.memory(), thread);
   }
+  guest_tls_end_thread();
   const bool last = forget_thread(thread);
   // The kernel clears and wakes clear_child_tid when the host thread is gone; for a child
   // on this memory, its helper does (its own word is the helper's).
@@ -721,6 +706,23 @@ void exit_thread(int status) {
   for (;;) ::syscall(SYS_exit, status);
 }
 
+// exit_group: every guest thread of this thread group dies with it, and the kernel walks
+// each one's robust list at its death (futex_exit_release). With the i386 entry the kernel
+// has the lists (register_robust_list_with_kernel); without it they are the shim's alone,
+// so the shim walks them all before the call, as the kernel would after it.
+[[noreturn]] void exit_group(int status) {
+  if (!i386_entry) {
+    set_host_mask(every_signal());
+    GuestProcess& process = guest_process();
+    std::lock_guard lock(registry_lock);
+    const pid_t group = ::getpid();
+    for (const auto& [tid, entry] : registry)
+      if (entry.group == group && entry.thread->robust_list)
+        release_robust_futexes(process.memory(), *entry.thread);
+  }
+  for (;;) ::syscall(SYS_exit_group, status);
+}
+
 std::int32_t set_tid_address(GuestAddress address) {
   this_thread().clear_child_tid = address;
   return static_cast<std::int32_t>(::gettid());
@@ -729,21 +731,69 @@ std::int32_t set_tid_address(GuestAddress address) {
 std::int32_t set_robust_list(GuestProcess& process, GuestAddress head, std::uint32_t length) {
   (void)process;
   if (length != sizeof(abi::robust_list_head<I386>)) return -EINVAL;
-  const std::int32_t result = register_robust_list_with_kernel(head);
-  if (!failed(result)) this_thread().robust_list = head;
-  return result;
+  if (i386_entry)
+    if (const std::int32_t result = register_robust_list_with_kernel(head); failed(result))
+      return result;
+  this_thread().robust_list = head;
+  return 0;
 }
 
-// The kernel's own compat_sys_get_robust_list: the list the shim registered for each thread
-// (set_robust_list), the kernel's permission checks.
+// compat_sys_get_robust_list: with the i386 entry the kernel's own (the lists the shim
+// registered, the kernel's permission checks); without it, over the shim's record: this
+// thread's (pid 0) or another guest thread's of this process, and for a task the shim does
+// not know the kernel's permission checks (x86_64 get_robust_list) and then no list.
 std::int32_t get_robust_list(GuestProcess& process, int pid, GuestAddress head_pointer,
                              GuestAddress length_pointer) {
-  static const std::uint32_t number = i386_number("get_robust_list");
-  if (!process.memory().accessible(head_pointer, 4, translators::GuestMemory::writable) ||
-      !process.memory().accessible(length_pointer, 4, translators::GuestMemory::writable))
+  auto& memory = process.memory();
+  if (!memory.accessible(head_pointer, 4, translators::GuestMemory::writable) ||
+      !memory.accessible(length_pointer, 4, translators::GuestMemory::writable))
     return -EFAULT;
-  return run32_int80(number, static_cast<std::uint32_t>(pid), head_pointer, length_pointer, 0, 0,
-                     0);
+  if (i386_entry) {
+    static const std::uint32_t number = i386_number("get_robust_list");
+    return run32_int80(number, static_cast<std::uint32_t>(pid), head_pointer, length_pointer, 0, 0,
+                       0);
+  }
+  GuestAddress head = 0;
+  bool known = false;
+  if (pid == 0) {
+    head = this_thread().robust_list;
+    known = true;
+  } else {
+    std::lock_guard lock(registry_lock);
+    if (auto it = registry.find(pid); it != registry.end()) {
+      head = it->second.thread->robust_list;
+      known = true;
+    }
+  }
+  if (!known) {
+    void* host_head = nullptr;
+    std::size_t host_length = 0;
+    if (::syscall(SYS_get_robust_list, pid, &host_head, &host_length) == -1) return -errno;
+  }
+  const std::uint32_t length = sizeof(abi::robust_list_head<I386>);
+  memory.copy_out(head_pointer, &head, sizeof head);
+  memory.copy_out(length_pointer, &length, sizeof length);
+  return 0;
+}
+
+void probe_i386_entry() {
+  i386_entry = false;
+  // A seccomp filter may kill on the probe itself (oldkernel --no-ia32=kill, a container
+  // profile refusing the x86 arch): under one the shim does not try the entry.
+  if (::prctl(PR_GET_SECCOMP, 0, 0, 0, 0) != 0) return;
+  // Without IA32 emulation (ia32_emulation=0, or none built) int $0x80 is a #GP: SIGSEGV.
+  struct sigaction probe {
+  }, previous{};
+  probe.sa_handler = on_probe_fault;
+  probe.sa_flags = SA_NODEFER;
+  ::sigaction(SIGSEGV, &probe, &previous);
+  sigjmp_buf jump;
+  probe_jump = &jump;
+  if (sigsetjmp(jump, 1) == 0) {
+    static const std::uint32_t getpid = i386_number("getpid");
+    i386_entry = run32_int80(getpid, 0, 0, 0, 0, 0, 0) == ::getpid();
+  }
+  ::sigaction(SIGSEGV, &previous, nullptr);
 }
 
 void before_fork() {

@@ -71,6 +71,13 @@ std::int32_t clone3_guest(GuestProcess& process, GuestAddress arguments, std::ui
 // exit: this guest thread ends (its robust futexes released, its clear_child_tid cleared
 // and woken), the process with it when it was the last.
 [[noreturn]] void exit_thread(int status);
+[[noreturn]] void exit_group(int status);
+
+// Whether the kernel's i386 entry is there for the shim (decided once per process image,
+// before the guest runs; never tried under a seccomp filter, which may kill on it): with it,
+// the guest's robust lists are registered in the kernel's compat slot too, so that the
+// kernel releases them at any death, a kill by a signal included.
+void probe_i386_entry();
 
 // set_tid_address, set_robust_list, get_robust_list for this guest thread.
 std::int32_t set_tid_address(GuestAddress address);

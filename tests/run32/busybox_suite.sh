@@ -4,6 +4,8 @@
 # through `busybox sh -c`; stdout and the exit status must be identical. No field is masked:
 # commands whose output depends on the moment (df's free space, ps) are written to print only
 # what is stable.
+# RUN32_WRAP, when set, goes before the run32 command (the noia32 variant: `syscompat
+# oldkernel --no-ia32=kill --`); the native runs stay without it.
 # usage: busybox_suite.sh SYSCOMPAT SOURCE_DIR BUSYBOX_DIR
 set -u
 syscompat=$1
@@ -113,7 +115,7 @@ for command in "${commands[@]}"; do
     # The same path both times (realpath, pwd), a fresh copy each time.
     rm -rf "$work/run" && cp -a "$fixture" "$work/run"
     runner=()
-    [ "$kind" = run32 ] && runner=("$syscompat" run32)
+    [ "$kind" = run32 ] && runner=(${RUN32_WRAP:-} "$syscompat" run32)
     (cd "$work/run" && exec timeout 60 "${runner[@]}" "$bb" sh -c "$command" >"$work/$kind.out" 2>"$work/$kind.err")
     echo $? >"$work/$kind.status"
   done

@@ -4,11 +4,19 @@
 # stdout and the exit status (128+N for death by signal N, as the shell reports it).
 # With --qemu first, qemu-i386 (Debian's qemu-user) is a second oracle: its stdout and status
 # must be run32's too.
-# usage: compare.sh [--qemu] SYSCOMPAT PROGRAM [ARGS...]
+# With --no-ia32 first, run32 runs under `syscompat oldkernel --no-ia32=kill`: any syscall
+# through the i386 entry kills it (SIGSYS), as on a kernel that cannot run i386 programs;
+# the native run stays the oracle, made without the filter.
+# usage: compare.sh [--qemu] [--no-ia32] SYSCOMPAT PROGRAM [ARGS...]
 set -u
 with_qemu=0
 if [ "$1" = "--qemu" ]; then
   with_qemu=1
+  shift
+fi
+no_ia32=0
+if [ "$1" = "--no-ia32" ]; then
+  no_ia32=1
   shift
 fi
 syscompat=$1
@@ -25,7 +33,12 @@ run() {  # run DIR OUT COMMAND...
 }
 run "$work/native" "$work/native" "$program" "$@"
 native_status=$?
-run "$work/run32" "$work/run32" "$syscompat" run32 -- "$program" "$@"
+if [ "$no_ia32" -eq 1 ]; then
+  run "$work/run32" "$work/run32" "$syscompat" oldkernel --no-ia32=kill -- \
+    "$syscompat" run32 -- "$program" "$@"
+else
+  run "$work/run32" "$work/run32" "$syscompat" run32 -- "$program" "$@"
+fi
 run32_status=$?
 
 failed=0

@@ -29,6 +29,11 @@ std::function<int()> add_translate_command(CLI::App& app);
 // begin in argv (argc when this is not run32).
 int run32_program_start(int argc, char** argv);
 std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> command);
+// syscompat invoked as this name is binfmt_misc's interpreter for i386 programs (run32 --binfmt
+// prints the registration): argv is the interpreter, the program's path, its argv[0], its
+// arguments.
+inline constexpr std::string_view binfmt_interpreter_name = "syscompat-run32";
+int run32_as_binfmt_interpreter(int argc, char** argv);
 // Registers `oldkernel`.
 std::function<int()> add_oldkernel_command(CLI::App& app);
 // Registers `symver`.

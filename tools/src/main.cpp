@@ -1,6 +1,7 @@
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <string_view>
 
 #include "commands.hpp"
 
@@ -32,6 +33,13 @@ int flushed(int status) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 0) {
+    const std::string_view name = argv[0];
+    const auto slash = name.rfind('/');
+    if (name.substr(slash == std::string_view::npos ? 0 : slash + 1) ==
+        syscompat::tools::binfmt_interpreter_name)
+      return syscompat::tools::run32_as_binfmt_interpreter(argc, argv);
+  }
   CLI::App app{"Linux system-call ABIs, declaratively", "syscompat"};
   app.formatter(std::make_shared<syscompat::tools::HelpFormatter>());
   app.require_subcommand(1);

@@ -17,25 +17,33 @@ namespace syscompat::tools {
 
 std::function<int()> add_oldkernel_command(CLI::App& app) {
   struct Options {
-    std::string release, error = "ENOSYS";
+    std::string release, error = "ENOSYS", no_ia32;
     bool list = false;
     std::vector<std::string> command;
   };
   auto options = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("oldkernel", "Run a command as if on an older kernel");
   cmd->add_option("--release", options->release,
-                  "the kernel release to simulate: X.Y, or X.Y.Z before 3.0")
-      ->required();
+                  "the kernel release to simulate: X.Y, or X.Y.Z before 3.0");
+  cmd->add_flag("--no-ia32{enosys}", options->no_ia32,
+                "as a kernel that cannot run i386 programs: every i386-entry syscall fails with "
+                "ENOSYS (--no-ia32, --no-ia32=enosys) or kills the process with SIGSYS "
+                "(--no-ia32=kill)");
   cmd->add_option("--errno", options->error, "what refused calls fail with: ENOSYS or EPERM");
   cmd->add_flag("--list", options->list, "print the calls the release refuses");
   cmd->add_option("CMD", options->command, "the command and its arguments (after --)");
 
   return [options]() -> int {
-    const auto release = release_argument(options->release);
+    if (options->release.empty() && options->no_ia32.empty())
+      throw UsageError{"oldkernel needs --release, --no-ia32 or both"};
+    if (!options->no_ia32.empty() && options->no_ia32 != "enosys" && options->no_ia32 != "kill")
+      throw UsageError{fmt::format("bad --no-ia32 '{}'; valid: enosys, kill", options->no_ia32)};
+    const auto release =
+        options->release.empty() ? abi::Release{} : release_argument(options->release);
     // Under an older one the filter would refuse the exec of the command, and the error
     // path of this very program (write, exit).
     static const abi::Release oldest = abi::find_syscall(abi::Abi::x86_64, "execve")->since;
-    if (release < oldest)
+    if (!options->release.empty() && release < oldest)
       throw UsageError{fmt::format("release '{}' is older than execve ({}): no command could run",
                                    options->release, oldest.str())};
     int error_number = 0;
@@ -45,6 +53,8 @@ std::function<int()> add_oldkernel_command(CLI::App& app) {
       error_number = EPERM;
     else
       throw UsageError{fmt::format("bad --errno '{}'; valid: ENOSYS, EPERM", options->error)};
+    if (options->list && options->release.empty())
+      throw UsageError{"oldkernel --list needs --release"};
     if (options->list) {
       const auto calls = sys::oldkernel::refused(release);
       for (const abi::Syscall* call : calls)
@@ -68,11 +78,21 @@ std::function<int()> add_oldkernel_command(CLI::App& app) {
                         : ": No such file or directory\n");
       return status;
     }
-    sys::oldkernel::FilterReport report;
-    std::string error;
-    if (!sys::oldkernel::install(release, error_number, report, error)) {
-      std::cerr << "syscompat: " << error << "\n";
-      return 1;
+    if (!options->no_ia32.empty()) {
+      const auto how = options->no_ia32 == "kill" ? sys::oldkernel::I386Refusal::kill
+                                                  : sys::oldkernel::I386Refusal::enosys;
+      if (const int rc = sys::oldkernel::deny_i386(how); rc != 0) {
+        std::cerr << "syscompat: cannot load the i386 filter: " << std::strerror(-rc) << "\n";
+        return 1;
+      }
+    }
+    if (!options->release.empty()) {
+      sys::oldkernel::FilterReport report;
+      std::string error;
+      if (!sys::oldkernel::install(release, error_number, report, error)) {
+        std::cerr << "syscompat: " << error << "\n";
+        return 1;
+      }
     }
     std::vector<char*> argv;
     for (auto& arg : options->command) argv.push_back(arg.data());

@@ -28,6 +28,7 @@
 #include "syscompat/abi/catalog.hpp"
 #include "syscompat/abi/open_flags.hpp"
 #include "syscompat/translators/convert.hpp"
+#include "syscompat/translators/directory_positions.hpp"
 #include "syscompat/translators/i386.hpp"
 #include "syscompat/translators/native_call.h"
 #include "syscompat/translators/siginfo.hpp"
@@ -46,6 +47,9 @@ long native(std::string_view name, std::uint64_t a, std::uint64_t b, std::uint64
 }
 
 namespace {
+
+// set_directory_positions: run32's, or none.
+DirectoryPositions* directory_positions = nullptr;
 
 using abi::I386;
 using abi::X86_64;
@@ -263,12 +267,35 @@ std::int32_t openat(const GuestMemory& m, Args a) {
 // ---- directories ----------------------------------------------------------------------
 
 // getdents64: the record stream has one format on every ABI; only the buffer is checked.
+// With a position map, each d_off becomes the guest's position in place; a record whose
+// position cannot be given ends the call there (EOVERFLOW when it is the first).
 std::int32_t getdents64(const GuestMemory& memory, Args a) {
   if (!memory.accessible(static_cast<GuestAddress>(a[1].value), a[2].value, GuestMemory::writable))
     return static_cast<std::int32_t>(
         native("getdents64", a[0].value, poisoned_pointer, a[2].value));
-  return static_cast<std::int32_t>(
-      native("getdents64", a[0].value, host(memory, a[1].value), a[2].value));
+  const int fd = static_cast<int>(a[0].value);
+  if (directory_positions) directory_positions->reading(fd);
+  const long got = native("getdents64", a[0].value, host(memory, a[1].value), a[2].value);
+  if (got <= 0 || !directory_positions) return static_cast<std::int32_t>(got);
+  std::uint8_t* records = memory.host(static_cast<GuestAddress>(a[1].value));
+  std::int64_t resume = -1;
+  long at = 0;
+  for (; at < got;) {
+    std::int64_t off;
+    std::uint16_t reclen;
+    std::memcpy(&off, records + at + 8, 8);
+    std::memcpy(&reclen, records + at + 16, 2);
+    const auto position = directory_positions->position(fd, off);
+    if (!position) break;
+    const std::int64_t wide = *position;
+    std::memcpy(records + at + 8, &wide, 8);
+    resume = off;
+    at += reclen;
+  }
+  if (at == got) return static_cast<std::int32_t>(got);
+  if (resume < 0) return -EOVERFLOW;
+  native("lseek", a[0].value, static_cast<std::uint64_t>(resume), SEEK_SET);
+  return static_cast<std::int32_t>(at);
 }
 
 // getdents: compat_filldir's linux_dirent records, repacked from getdents64's. The guest's
@@ -279,6 +306,7 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
   const auto guest_buffer = static_cast<GuestAddress>(a[1].value);
   const std::size_t count = a[2].value;
   if (!memory.accessible(guest_buffer, count, GuestMemory::writable)) return -EFAULT;
+  if (directory_positions) directory_positions->reading(static_cast<int>(fd));
   const long start_position = native("lseek", fd, 0, SEEK_CUR);
   // At most 1 MiB of records a call: fewer than fit is what any getdents may return.
   std::vector<std::uint8_t> records(std::clamp<std::size_t>(count, 512, 1 << 20));
@@ -305,7 +333,12 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
     // {u32 d_ino; u32 d_off; u16 d_reclen; char d_name[]; ... NUL, d_type} aligned to 4
     const std::size_t size = (10 + namelen + 2 + 3) & ~std::size_t{3};
     if (out.size() + size > window) break;
-    if (ino > 0xffffffffu || off > 0x7fffffff || off < -0x80000000ll) {
+    std::optional<std::uint32_t> position;
+    if (directory_positions)
+      position = directory_positions->position(static_cast<int>(fd), off);
+    else if (off <= 0x7fffffff && off >= -0x80000000ll)
+      position = static_cast<std::uint32_t>(off);
+    if (ino > 0xffffffffu || !position) {
       if (out.empty()) {
         if (start_position >= 0)
           native("lseek", fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
@@ -316,8 +349,7 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
     const std::size_t start = out.size();
     out.insert(out.end(), guest_bytes.begin() + start, guest_bytes.begin() + start + size);
     out[start + 10 + namelen] = 0;
-    const std::uint32_t ino32 = static_cast<std::uint32_t>(ino),
-                        off32 = static_cast<std::uint32_t>(off);
+    const std::uint32_t ino32 = static_cast<std::uint32_t>(ino), off32 = *position;
     const std::uint16_t size16 = static_cast<std::uint16_t>(size);
     std::memcpy(&out[start], &ino32, 4);
     std::memcpy(&out[start + 4], &off32, 4);
@@ -1117,6 +1149,8 @@ std::int32_t ssetmask(const GuestMemory&, Args a) {
 
 // readdir(fd, dirent, count): old_readdir, one old_linux_dirent from the next record.
 std::int32_t readdir(const GuestMemory& memory, Args a) {
+  const int fd = static_cast<int>(a[0].value);
+  if (directory_positions) directory_positions->reading(fd);
   const long start = native("lseek", a[0].value, 0, SEEK_CUR);
   alignas(8) std::uint8_t record[512];
   const long got =
@@ -1132,14 +1166,20 @@ std::int32_t readdir(const GuestMemory& memory, Args a) {
   const std::size_t namelen = strnlen(name, reclen - 19);
   // only the first record is the call's: the directory moves past that one alone
   native("lseek", a[0].value, static_cast<std::uint64_t>(off), SEEK_SET);
-  if (ino > 0xffffffffu) {
+  // fillonedir's d_offset: the record's own position (where the read started).
+  std::optional<std::uint32_t> position;
+  if (directory_positions)
+    position = directory_positions->position(fd, start);
+  else
+    position = static_cast<std::uint32_t>(start);
+  if (ino > 0xffffffffu || !position) {
     if (start >= 0) native("lseek", a[0].value, static_cast<std::uint64_t>(start), SEEK_SET);
     return -EOVERFLOW;
   }
   // {u32 d_ino; u32 d_offset; u16 d_namlen; char d_name[]} with the name's NUL
   std::vector<std::uint8_t> out(10 + namelen + 1, 0);
   const std::uint32_t ino32 = static_cast<std::uint32_t>(ino);
-  const std::uint32_t offset = static_cast<std::uint32_t>(start);
+  const std::uint32_t offset = *position;
   const std::uint16_t length = static_cast<std::uint16_t>(namelen);
   std::memcpy(out.data(), &ino32, 4);
   std::memcpy(out.data() + 4, &offset, 4);
@@ -1884,3 +1924,11 @@ Handler find(std::string_view name) {
 }
 
 }  // namespace syscompat::translators::i386_special
+
+namespace syscompat::translators {
+
+void set_directory_positions(DirectoryPositions* positions) {
+  i386_special::directory_positions = positions;
+}
+
+}  // namespace syscompat::translators

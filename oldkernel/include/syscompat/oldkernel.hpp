@@ -30,6 +30,16 @@ struct FilterReport {
 bool install(const abi::Release& release, int error_number, FilterReport& report,
              std::string& error);
 
+// A kernel that cannot run i386 programs (ia32_emulation=0, no IA32_EMULATION, a profile
+// refusing the x86 arch): every syscall made through the i386 entry (int $0x80, sysenter,
+// the 32-bit syscall instruction; seccomp's AUDIT_ARCH_I386) refused. `enosys` fails it as
+// a kernel without the entry's calls does; `kill` ends the process with SIGSYS at its first
+// one, the nearest a filter comes to the SIGSEGV that int $0x80 raises under
+// ia32_emulation=0 (seccomp cannot raise SIGSEGV). Sets no_new_privs; inherited by children
+// and kept across execve. Returns 0 or -errno.
+enum class I386Refusal { enosys, kill };
+int deny_i386(I386Refusal how);
+
 // Loads a filter that makes just these x86_64 numbers fail with `error_number` (tests force
 // fallbacks with it). Returns 0 or -errno.
 int deny_x86_64(const std::vector<std::uint32_t>& numbers, int error_number);

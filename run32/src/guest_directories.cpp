@@ -1,0 +1,121 @@
+#include "guest_directories.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "syscompat/abi/syscalls.hpp"
+#include "syscompat/translators/directory_positions.hpp"
+
+namespace syscompat::run32 {
+
+namespace {
+
+// Per open directory (by descriptor, checked against the file it names): the cookies in the
+// order first seen; position n is cookies[n - 1], position 0 the start.
+class Positions final : public translators::DirectoryPositions {
+ public:
+  void reading(int fd) override {
+    struct stat file;
+    if (::fstat(fd, &file) != 0) return;  // the read itself answers EBADF
+    std::lock_guard lock(lock_);
+    Directory& directory = directories_[fd];
+    if (directory.device != file.st_dev || directory.inode != file.st_ino)
+      directory = Directory{file.st_dev, file.st_ino, {}, {}};
+  }
+
+  std::optional<std::uint32_t> position(int fd, std::int64_t cookie) override {
+    std::lock_guard lock(lock_);
+    return position_locked(directories_[fd], cookie);
+  }
+
+  // The directory fd names if the map serves it (its file checked: the descriptor may have
+  // been closed and opened again on something else).
+  bool serves(int fd) {
+    struct stat file;
+    std::lock_guard lock(lock_);
+    auto it = directories_.find(fd);
+    if (it == directories_.end()) return false;
+    if (::fstat(fd, &file) != 0 || it->second.device != file.st_dev ||
+        it->second.inode != file.st_ino) {
+      directories_.erase(it);
+      return false;
+    }
+    return true;
+  }
+
+  // lseek on a served directory: SEEK_SET takes a position (one the map never gave is the
+  // kernel's to judge, as itself); the result is a position. -errno, EOVERFLOW when
+  // positions ran out.
+  std::int64_t seek(int fd, std::int64_t offset, int whence) {
+    std::lock_guard lock(lock_);
+    Directory& directory = directories_[fd];
+    if (whence == SEEK_SET && offset > 0 &&
+        static_cast<std::uint64_t>(offset) <= directory.cookies.size())
+      offset = directory.cookies[static_cast<std::size_t>(offset - 1)];
+    const off_t result = ::lseek(fd, offset, whence);
+    if (result == -1) return -errno;
+    const auto position = position_locked(directory, result);
+    return position ? std::int64_t{*position} : -EOVERFLOW;
+  }
+
+ private:
+  struct Directory {
+    dev_t device = 0;
+    ino_t inode = 0;
+    std::unordered_map<std::int64_t, std::uint32_t> positions;
+    std::vector<std::int64_t> cookies;
+  };
+
+  static std::optional<std::uint32_t> position_locked(Directory& directory, std::int64_t cookie) {
+    if (cookie == 0) return 0;
+    if (auto it = directory.positions.find(cookie); it != directory.positions.end())
+      return it->second;
+    if (directory.cookies.size() >= 0x7ffffffe) return std::nullopt;
+    directory.cookies.push_back(cookie);
+    const auto position = static_cast<std::uint32_t>(directory.cookies.size());
+    directory.positions.emplace(cookie, position);
+    return position;
+  }
+
+  std::mutex lock_;
+  std::unordered_map<int, Directory> directories_;
+};
+
+Positions positions;
+
+std::uint32_t i386_number(const char* name) {
+  return abi::find_syscall(abi::Abi::i386, name)->number;
+}
+
+}  // namespace
+
+void install_directory_positions() {
+  translators::set_directory_positions(&positions);
+}
+
+std::optional<std::int32_t> seek_directory(translators::GuestMemory& memory, std::uint32_t number,
+                                           const std::array<std::uint32_t, 6>& a) {
+  static const std::uint32_t lseek = i386_number("lseek"), llseek = i386_number("_llseek");
+  if (number != lseek && number != llseek) return std::nullopt;
+  const auto fd = static_cast<int>(a[0]);
+  if (!positions.serves(fd)) return std::nullopt;
+  if (number == lseek) {
+    const std::int64_t result =
+        positions.seek(fd, static_cast<std::int32_t>(a[1]), static_cast<int>(a[2]));
+    return static_cast<std::int32_t>(result);
+  }
+  // _llseek(fd, offset_high, offset_low, result, whence)
+  const auto offset = static_cast<std::int64_t>((std::uint64_t{a[1]} << 32) | a[2]);
+  if (!memory.accessible(a[3], 8, translators::GuestMemory::writable)) return -EFAULT;
+  const std::int64_t result = positions.seek(fd, offset, static_cast<int>(a[4]));
+  if (result < 0) return static_cast<std::int32_t>(result);
+  if (memory.copy_out(a[3], &result, sizeof result)) return -EFAULT;
+  return 0;
+}
+
+}  // namespace syscompat::run32
