@@ -24,7 +24,7 @@ class Positions final : public translators::DirectoryPositions {
     if (::fstat(fd, &file) != 0) return;  // the read itself answers EBADF
     std::lock_guard lock(lock_);
     Directory& directory = directories_[fd];
-    if (directory.device != file.st_dev || directory.inode != file.st_ino)
+    if (directory.device != file.st_dev || directory.inode != file.st_ino || !S_ISDIR(file.st_mode))
       directory = Directory{file.st_dev, file.st_ino, {}, {}};
   }
 
@@ -34,18 +34,25 @@ class Positions final : public translators::DirectoryPositions {
   }
 
   // The directory fd names if the map serves it (its file checked: the descriptor may have
-  // been closed and opened again on something else).
+  // been closed and opened again on something else, by a dup2 say, whose inode number may
+  // be the old one's again).
   bool serves(int fd) {
     struct stat file;
     std::lock_guard lock(lock_);
     auto it = directories_.find(fd);
     if (it == directories_.end()) return false;
     if (::fstat(fd, &file) != 0 || it->second.device != file.st_dev ||
-        it->second.inode != file.st_ino) {
+        it->second.inode != file.st_ino || !S_ISDIR(file.st_mode)) {
       directories_.erase(it);
       return false;
     }
     return true;
+  }
+
+  // The guest closes fd: its positions go with it.
+  void forget(int fd) {
+    std::lock_guard lock(lock_);
+    directories_.erase(fd);
   }
 
   // lseek on a served directory: SEEK_SET takes a position (one the map never gave is the
@@ -100,9 +107,14 @@ void install_directory_positions() {
 
 std::optional<std::int32_t> seek_directory(translators::GuestMemory& memory, std::uint32_t number,
                                            const std::array<std::uint32_t, 6>& a) {
-  static const std::uint32_t lseek = i386_number("lseek"), llseek = i386_number("_llseek");
-  if (number != lseek && number != llseek) return std::nullopt;
+  static const std::uint32_t lseek = i386_number("lseek"), llseek = i386_number("_llseek"),
+                             close = i386_number("close");
   const auto fd = static_cast<int>(a[0]);
+  if (number == close) {
+    positions.forget(fd);
+    return std::nullopt;  // the translators close it
+  }
+  if (number != lseek && number != llseek) return std::nullopt;
   if (!positions.serves(fd)) return std::nullopt;
   if (number == lseek) {
     const std::int64_t result =

@@ -16,7 +16,8 @@ namespace syscompat::run32 {
 void install_directory_positions();
 
 // The guest's lseek and _llseek on a directory the map serves (positions in, positions
-// out); nothing for any other call or file, which the translators serve.
+// out); nothing for any other call or file, which the translators serve. A close lets go
+// of the descriptor's positions (and is the translators' too).
 std::optional<std::int32_t> seek_directory(translators::GuestMemory& memory, std::uint32_t number,
                                            const std::array<std::uint32_t, 6>& arguments);
 
