@@ -363,6 +363,24 @@ static void bad_pointers(void) {
   printf("no handler: killed by signal %d\n", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
+/* The guest's own %fs (a flat data segment, as Wine loads one): kept across the calls, its
+ * base the guest's. */
+static void own_fs(void) {
+  static int marker = 12345;
+  unsigned short data, selector_after;
+  int through_fs;
+  __asm__ volatile("mov %%ds, %0\n\tmov %0, %%fs" : "=r"(data));
+  struct timespec32 t;
+  int r = vdso_clock_gettime(CLOCK_MONOTONIC, &t);
+  r |= (int)vdso_time(NULL) <= 0;
+  __asm__ volatile("mov %%fs, %0\n\tmov %%fs:(%2), %1"
+                   : "=&r"(selector_after), "=r"(through_fs)
+                   : "r"(&marker));
+  __asm__ volatile("mov %0, %%fs" : : "r"(0));
+  printf("with the guest's %%fs: %d, selector kept: %d, base kept: %d\n", r, selector_after == data,
+         through_fs == marker);
+}
+
 int main(int argc, char** argv) {
   vdso_clock_gettime = vdso_symbol("__vdso_clock_gettime");
   vdso_clock_gettime64 = vdso_symbol("__vdso_clock_gettime64");
@@ -385,5 +403,6 @@ int main(int argc, char** argv) {
   printf("4 threads, 100000 calls each: went back %d times\n", cross_thread_back);
   under_signals();
   bad_pointers();
+  own_fs();
   return 0;
 }
