@@ -33,6 +33,19 @@ extern std::uint64_t run32_sysinfo_target;
 extern std::uint32_t run32_sysinfo_far_offset;
 extern const std::uint8_t run32_sysinfo_64[];
 void run32_syscall_entry();
+// The vDSO's __vdso_* code to copy below 4 GB (vdso_image.hpp: VdsoText::time): per
+// VdsoFunction its offset, size and second half's offset; the slots written at install (the
+// far jump's offset, the call of __kernel_vsyscall, the 64-bit target); and the tables of
+// run32_vdso_time_entry (per VdsoFunction but getcpu: the host's function, the second
+// half's guest address; per clock function its fallback syscall; the served clocks).
+extern const std::uint8_t run32_vdso_code[], run32_vdso_code_end[];
+extern const std::uint32_t run32_vdso_layout[][3];
+extern std::uint32_t run32_vdso_far_offset, run32_vdso_vsyscall_call;
+extern const std::uint8_t run32_vdso_64[];
+extern std::uint64_t run32_vdso_target;
+extern std::uint64_t run32_vdso_host[5], run32_vdso_return[5];
+extern std::uint32_t run32_vdso_syscall[3], run32_vdso_clocks;
+void run32_vdso_time_entry();
 [[noreturn]] void run32_resume(const GuestRegisters* registers);
 // The stretch of the way back to the guest that checks for waiting signals (its first and
 // last instruction), and what it calls when there are some.

@@ -38,6 +38,177 @@ run32_sysinfo_target:
         .quad 0  // run32_syscall_entry, written when the page is installed
 run32_sysinfo_code_end:
 
+// ---- the vDSO's __vdso_* functions, copied below 4 GB (vdso_image.hpp: VdsoText::time) ----
+// i386 functions (cdecl: arguments on the stack; ebx, esi, edi, ebp kept), mirroring the
+// kernel's vdso32 (lib/vdso/gettimeofday.c). Each one pushes ebx, esi and edi, loads its
+// arguments into ecx (the clock) and edx (the pointer), eax = which (VdsoFunction, in this
+// order), and far-jumps to run32_vdso_time_entry, which asks the host's own vDSO and comes
+// back to the function's second half (run32_vdso_return) with the host's answer in
+// registers: eax the result, ebx/esi the seconds (low/high), ecx the nanoseconds or
+// microseconds, edi/edx struct timezone's two fields. The second half writes the guest's
+// memory itself, in 32-bit guest code: a bad pointer faults in the guest, as natively.
+// For a clock the host's vDSO does not serve (vdso_served_clocks), eax comes back as the
+// i386 syscall's number, ebx the clock and ecx the pointer, and the function makes the
+// syscall through __kernel_vsyscall, as the kernel's vdso32 does (clock_gettime32_fallback).
+// Position-independent but for the far jump's offset and the call to __kernel_vsyscall,
+// both written when the page is installed (syscall_capture.cpp: write_vdso).
+        .globl run32_vdso_code, run32_vdso_code_end, run32_vdso_layout
+        .globl run32_vdso_far_offset, run32_vdso_64, run32_vdso_target, run32_vdso_vsyscall_call
+        .p2align 4
+run32_vdso_code:
+        .code32
+.macro vdso_prologue id, clock_at, pointer_at
+        push %ebx
+        push %esi
+        push %edi
+        mov \clock_at(%esp), %ecx
+        mov \pointer_at(%esp), %edx
+        mov $\id, %eax
+        jmp vdso_enter_shim
+.endm
+// Back from the shim with eax > 0: the syscall; eax < 0: the error.
+.macro vdso_not_served
+        jg vdso_fallback
+        jmp vdso_return
+.endm
+
+// int __vdso_clock_gettime(clockid_t clock, struct old_timespec32 *ts): the seconds cut to
+// 32 bits, as the kernel's __cvdso_clock_gettime32_data does (no EOVERFLOW).
+vdso_clock_gettime:
+        vdso_prologue 0, 16, 20
+vdso_clock_gettime_back:
+        test %eax, %eax
+        jnz 1f
+        mov 20(%esp), %edx
+        mov %ebx, (%edx)
+        mov %ecx, 4(%edx)
+        jmp vdso_return
+1:      vdso_not_served
+
+// int __vdso_clock_gettime64(clockid_t clock, struct __kernel_timespec *ts)
+vdso_clock_gettime64:
+        vdso_prologue 1, 16, 20
+vdso_clock_gettime64_back:
+        test %eax, %eax
+        jnz 1f
+        mov 20(%esp), %edx
+        mov %ebx, (%edx)
+        mov %esi, 4(%edx)
+        mov %ecx, 8(%edx)
+        movl $0, 12(%edx)
+        jmp vdso_return
+1:      vdso_not_served
+
+// int __vdso_clock_getres(clockid_t clock, struct old_timespec32 *res): res may be NULL.
+vdso_clock_getres:
+        vdso_prologue 2, 16, 20
+vdso_clock_getres_back:
+        test %eax, %eax
+        jnz 1f
+        mov 20(%esp), %edx
+        test %edx, %edx
+        jz vdso_return
+        mov %ebx, (%edx)
+        mov %ecx, 4(%edx)
+        jmp vdso_return
+1:      vdso_not_served
+
+// int __vdso_gettimeofday(struct old_timeval32 *tv, struct timezone *tz): either may be NULL.
+vdso_gettimeofday:
+        vdso_prologue 3, 16, 20
+vdso_gettimeofday_back:
+        test %eax, %eax
+        jnz vdso_return
+        mov 16(%esp), %eax
+        test %eax, %eax
+        jz 1f
+        mov %ebx, (%eax)
+        mov %ecx, 4(%eax)
+1:      mov 20(%esp), %eax
+        test %eax, %eax
+        jz 2f
+        mov %edi, (%eax)
+        mov %edx, 4(%eax)
+2:      xor %eax, %eax
+        jmp vdso_return
+
+// __kernel_old_time_t __vdso_time(__kernel_old_time_t *t): t may be NULL; the host's is
+// asked with NULL (ecx = 0), its 64-bit seconds cut to 32 bits as the kernel's do.
+vdso_time:
+        push %ebx
+        push %esi
+        push %edi
+        xor %ecx, %ecx
+        mov $4, %eax
+        jmp vdso_enter_shim
+vdso_time_back:
+        mov 16(%esp), %edx
+        test %edx, %edx
+        jz vdso_return
+        mov %eax, (%edx)
+        jmp vdso_return
+
+// long __vdso_getcpu(unsigned *cpu, unsigned *node, void *cache): in 32-bit code, as the
+// kernel's vdso32 (vdso_read_cpunode): the limit of the per-CPU GDT entry (__CPUNODE_SEG,
+// GDT entry 15 at privilege 3) holds the node above 12 bits of CPU number.
+vdso_getcpu:
+        mov $0x7b, %eax
+        lsl %eax, %eax
+        mov 4(%esp), %ecx
+        test %ecx, %ecx
+        jz 1f
+        mov %eax, %edx
+        and $0xfff, %edx
+        mov %edx, (%ecx)
+1:      mov 8(%esp), %ecx
+        test %ecx, %ecx
+        jz 2f
+        shr $12, %eax
+        mov %eax, (%ecx)
+2:      xor %eax, %eax
+        ret
+vdso_getcpu_end:
+
+vdso_fallback:                           // eax: the i386 number; ebx, ecx: its arguments
+        .byte 0xe8                       // call __kernel_vsyscall (rel32 written at install)
+run32_vdso_vsyscall_call:
+        .long 0
+vdso_return:
+        pop %edi
+        pop %esi
+        pop %ebx
+        ret
+vdso_enter_shim:                         // ljmp $0x33, $run32_vdso_64 (the copy's address)
+        .byte 0xea
+run32_vdso_far_offset:
+        .long 0
+        .word SHIM_CODE_SELECTOR
+        .code64
+run32_vdso_64:
+        jmp *run32_vdso_target(%rip)
+        .p2align 3
+run32_vdso_target:
+        .quad 0  // run32_vdso_time_entry, written when the page is installed
+run32_vdso_code_end:
+
+// Per VdsoFunction: the function's start and size in the code above, and where the shim
+// resumes it (0 for getcpu, which never leaves 32-bit code).
+        .section .rodata
+        .p2align 2
+run32_vdso_layout:
+        .long vdso_clock_gettime - run32_vdso_code, vdso_clock_gettime64 - vdso_clock_gettime
+        .long vdso_clock_gettime_back - run32_vdso_code
+        .long vdso_clock_gettime64 - run32_vdso_code, vdso_clock_getres - vdso_clock_gettime64
+        .long vdso_clock_gettime64_back - run32_vdso_code
+        .long vdso_clock_getres - run32_vdso_code, vdso_gettimeofday - vdso_clock_getres
+        .long vdso_clock_getres_back - run32_vdso_code
+        .long vdso_gettimeofday - run32_vdso_code, vdso_time - vdso_gettimeofday
+        .long vdso_gettimeofday_back - run32_vdso_code
+        .long vdso_time - run32_vdso_code, vdso_getcpu - vdso_time
+        .long vdso_time_back - run32_vdso_code
+        .long vdso_getcpu - run32_vdso_code, vdso_getcpu_end - vdso_getcpu, 0
+        .text
+
 // ---- the shim side ----
 // Per thread (one host thread per guest thread), in the shim's TLS (threads.cpp):
 // run32_shim_stack, the top of the 64-bit stack the entry runs on, and syscompat_signal_waiting.
@@ -224,6 +395,99 @@ run32_syscall_entry:
         lea 144(%rsp), %rdi
         jmp resume_guest
         .size run32_syscall_entry, .-run32_syscall_entry
+
+// The vDSO's time functions in 64-bit mode (run32_vdso_code above): eax = which
+// (VdsoFunction), ecx = the clock, edx = the guest's pointer, the guest's ebx, esi and edi on
+// its stack. Calls the host's own vDSO function (run32_vdso_host, found at start) on this
+// thread's shim stack with its results there, and goes back to the guest through
+// resume_guest, which delivers the signals that came meanwhile (handle_guest_signal leaves
+// them waiting: this is shim code) before the function's second half runs. No guest memory
+// is read or written here; the host's vDSO needs no TLS (it reads only its own vvar pages),
+// and keeps r12 and r13 (callee-saved), the guest's %fs from enter_shim_fs.
+        .data
+        .globl run32_vdso_host, run32_vdso_return, run32_vdso_syscall, run32_vdso_clocks
+        .p2align 3
+run32_vdso_host:     // per VdsoFunction but getcpu: the host's function (x86_64 SysV ABI)
+        .quad 0, 0, 0, 0, 0
+run32_vdso_return:   // per VdsoFunction but getcpu: the guest address of its second half
+        .quad 0, 0, 0, 0, 0
+run32_vdso_syscall:  // per VdsoFunction taking a clock: the i386 syscall it falls back to
+        .long 0, 0, 0
+run32_vdso_clocks:   // the clocks the host's vDSO serves, one bit each (vdso_served_clocks)
+        .long 0
+        .text
+#define VDSO_CLOCK_FUNCTIONS 3                   // clock_gettime, clock_gettime64, clock_getres
+#define VDSO_GETTIMEOFDAY 3
+        .globl run32_vdso_time_entry
+        .type run32_vdso_time_entry, @function
+        .p2align 4
+run32_vdso_time_entry:
+        enter_shim_fs
+        mov %esp, %r11d                  // the guest's esp, zero-extended
+        mov run32_shim_stack@gottpoff(%rip), %r10
+        mov %fs:(%r10), %rsp
+        // struct GuestRegisters at 32(%rsp), the host's results (a timespec or a timeval,
+        // then a timezone) at 0(%rsp); 16-aligned for the call.
+        sub $112, %rsp
+        pushfq
+        popq 32+72(%rsp)                 // eflags
+        mov %r11, 32+56(%rsp)            // esp
+        mov %ebp, %ebp
+        mov %rbp, 32+48(%rsp)            // ebp
+        mov %eax, %r10d                  // which
+        lea run32_vdso_return(%rip), %r11
+        mov (%r11,%r10,8), %r11
+        mov %r11, 32+64(%rsp)            // eip: the function's second half
+        cmp $VDSO_CLOCK_FUNCTIONS, %eax
+        jae 2f
+        cmp $31, %ecx
+        ja 5f
+        mov run32_vdso_clocks(%rip), %r11d
+        bt %ecx, %r11d
+        jnc 5f
+2:      xor %r11d, %r11d
+        mov %r11, 0(%rsp)
+        mov %r11, 8(%rsp)
+        mov %r11, 16(%rsp)
+        mov %ecx, %edi                   // the clock (time: NULL)
+        mov %rsp, %rsi
+        lea 16(%rsp), %rdx
+        cmp $VDSO_GETTIMEOFDAY, %eax
+        jne 3f
+        mov %rsp, %rdi                   // gettimeofday (tv, tz)
+        mov %rdx, %rsi
+3:      lea run32_vdso_host(%rip), %r11
+        cld
+        call *(%r11,%r10,8)
+        mov %eax, %eax
+        mov %rax, 32+0(%rsp)             // eax: the result
+        movl 0(%rsp), %r11d
+        mov %r11, 32+8(%rsp)             // ebx: the seconds' low half
+        movl 8(%rsp), %r11d
+        mov %r11, 32+16(%rsp)            // ecx: nanoseconds or microseconds
+        movl 20(%rsp), %r11d
+        mov %r11, 32+24(%rsp)            // edx: tz_dsttime
+        movl 4(%rsp), %r11d
+        mov %r11, 32+32(%rsp)            // esi: the seconds' high half
+        movl 16(%rsp), %r11d
+        mov %r11, 32+40(%rsp)            // edi: tz_minuteswest
+        jmp 6f
+5:      lea run32_vdso_syscall(%rip), %r11   // not served: the function makes the syscall
+        movl (%r11,%r10,4), %r11d
+        mov %r11, 32+0(%rsp)             // eax: the i386 number
+        mov %ecx, %ecx
+        mov %rcx, 32+8(%rsp)             // ebx: the clock
+        mov %edx, %edx
+        mov %rdx, 32+16(%rsp)            // ecx: the guest's pointer
+        xor %r11d, %r11d
+        mov %r11, 32+24(%rsp)
+        mov %r11, 32+32(%rsp)
+        mov %r11, 32+40(%rsp)
+6:      signals_waiting_address
+        leave_shim_fs
+        lea 32(%rsp), %rdi
+        jmp resume_guest
+        .size run32_vdso_time_entry, .-run32_vdso_time_entry
 
 // run32_resume(const GuestRegisters*): enters (or re-enters) the guest with these registers,
 // copied to the top of this thread's shim stack; does not return. Also a thread's first

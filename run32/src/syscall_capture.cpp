@@ -6,6 +6,8 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
+#include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -20,6 +22,7 @@
 #include <vector>
 
 #include "guest_directories.hpp"
+#include "host_vdso.hpp"
 #include "restart_rules.hpp"
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
@@ -341,33 +344,110 @@ void reserve_past_task_size() {
   }
 }
 
+namespace {
+
+// The clocks the kernel's vDSO serves itself (include/vdso/datapage.h: VDSO_HRES,
+// VDSO_COARSE, VDSO_RAW); for every other one its functions make the syscall.
+constexpr std::uint32_t vdso_served_clocks =
+    1u << CLOCK_REALTIME | 1u << CLOCK_MONOTONIC | 1u << CLOCK_BOOTTIME | 1u << CLOCK_TAI |
+    1u << CLOCK_REALTIME_COARSE | 1u << CLOCK_MONOTONIC_COARSE | 1u << CLOCK_MONOTONIC_RAW;
+
+// Stand-ins for the host's vDSO functions when the process has none (vdso=0): the x86_64
+// syscalls, with the vDSO's convention (the result or -errno).
+long syscall_result(long result) {
+  return result == -1 ? -errno : result;
+}
+extern "C" long run32_host_clock_gettime(clockid_t clock, timespec* ts) {
+  return syscall_result(::syscall(SYS_clock_gettime, clock, ts));
+}
+extern "C" long run32_host_clock_getres(clockid_t clock, timespec* ts) {
+  return syscall_result(::syscall(SYS_clock_getres, clock, ts));
+}
+extern "C" long run32_host_gettimeofday(timeval* tv, struct timezone* tz) {
+  return syscall_result(::syscall(SYS_gettimeofday, tv, tz));
+}
+extern "C" long run32_host_time(time_t* t) {
+  return syscall_result(::syscall(SYS_time, t));
+}
+
+std::uint64_t host_function(std::string_view name, auto* stand_in) {
+  void* function = host_vdso_function(name);
+  return reinterpret_cast<std::uint64_t>(function ? function : reinterpret_cast<void*>(stand_in));
+}
+
+// The tables of mode_switch.S's run32_vdso_time_entry: the host's functions, found once.
+void find_host_time_functions() {
+  const auto index = [](VdsoFunction f) { return static_cast<std::size_t>(f); };
+  const std::uint64_t clock_gettime =
+      host_function("__vdso_clock_gettime", run32_host_clock_gettime);
+  run32_vdso_host[index(VdsoFunction::clock_gettime)] = clock_gettime;
+  run32_vdso_host[index(VdsoFunction::clock_gettime64)] = clock_gettime;
+  run32_vdso_host[index(VdsoFunction::clock_getres)] =
+      host_function("__vdso_clock_getres", run32_host_clock_getres);
+  run32_vdso_host[index(VdsoFunction::gettimeofday)] =
+      host_function("__vdso_gettimeofday", run32_host_gettimeofday);
+  run32_vdso_host[index(VdsoFunction::time)] = host_function("__vdso_time", run32_host_time);
+  run32_vdso_syscall[index(VdsoFunction::clock_gettime)] = i386_number("clock_gettime");
+  run32_vdso_syscall[index(VdsoFunction::clock_gettime64)] = i386_number("clock_gettime64");
+  run32_vdso_syscall[index(VdsoFunction::clock_getres)] = i386_number("clock_getres");
+  run32_vdso_clocks = vdso_served_clocks;
+}
+
+// Writes a 32-bit value into code copied to `copy` from `code`, at `slot`'s place in it.
+template <class T>
+void patch(std::uint8_t* copy, const std::uint8_t* code, const void* slot, T value) {
+  std::memcpy(copy + (static_cast<const std::uint8_t*>(slot) - code), &value, sizeof value);
+}
+
+}  // namespace
+
+VdsoCode guest_vdso_code() {
+  VdsoCode code{};
+  code.vsyscall_size = static_cast<std::uint32_t>(run32_sysinfo_code_end - run32_sysinfo_code);
+  for (std::size_t i = 0; i < vdso_function_count; ++i)
+    code.functions[i] = {run32_vdso_layout[i][0], run32_vdso_layout[i][1]};
+  return code;
+}
+
 GuestAddress write_vdso(std::uint8_t* bytes, GuestAddress address) {
-  const auto code_size = static_cast<std::uint32_t>(run32_sysinfo_code_end - run32_sysinfo_code);
-  const std::vector<std::uint8_t> vdso = vdso_image(code_size);
-  if (vdso.size() != GuestProcess::page_size) {
+  const VdsoCode code = guest_vdso_code();
+  const std::vector<std::uint8_t> vdso = vdso_image(code);
+  const auto time_code_size = static_cast<std::uint32_t>(run32_vdso_code_end - run32_vdso_code);
+  if (vdso.size() != GuestProcess::page_size || time_code_size > VdsoText::time_size) {
     std::fprintf(stderr, "syscompat run32: the vDSO image does not fit its page\n");
     std::_Exit(126);
   }
   std::memcpy(bytes, vdso.data(), vdso.size());
   // __kernel_vsyscall: the AT_SYSINFO entry.
   std::uint8_t* entry = bytes + VdsoText::vsyscall;
-  std::memcpy(entry, run32_sysinfo_code, code_size);
-  const std::uint64_t target = reinterpret_cast<std::uint64_t>(&run32_syscall_entry);
-  std::memcpy(
-      entry + (reinterpret_cast<const std::uint8_t*>(&run32_sysinfo_target) - run32_sysinfo_code),
-      &target, sizeof target);
+  std::memcpy(entry, run32_sysinfo_code, code.vsyscall_size);
+  patch(entry, run32_sysinfo_code, &run32_sysinfo_target,
+        reinterpret_cast<std::uint64_t>(&run32_syscall_entry));
   // The 32-bit far jump's target: the 64-bit half, in the copy.
-  auto offset_in_code = [](const void* symbol) {
-    return static_cast<std::uint32_t>(static_cast<const std::uint8_t*>(symbol) -
-                                      run32_sysinfo_code);
-  };
-  const std::uint32_t far_target = address + VdsoText::vsyscall + offset_in_code(run32_sysinfo_64);
-  std::memcpy(entry + offset_in_code(&run32_sysinfo_far_offset), &far_target, sizeof far_target);
+  patch(entry, run32_sysinfo_code, &run32_sysinfo_far_offset,
+        address + VdsoText::vsyscall +
+            static_cast<std::uint32_t>(run32_sysinfo_64 - run32_sysinfo_code));
   // __kernel_sigreturn and __kernel_rt_sigreturn.
   std::memcpy(bytes + VdsoText::sigreturn, sigreturn_code(false).data(), VdsoText::sigreturn_size);
   std::memcpy(bytes + VdsoText::rt_sigreturn, sigreturn_code(true).data(),
               VdsoText::sigreturn_size);
   set_sigreturn_trampolines(address + VdsoText::sigreturn, address + VdsoText::rt_sigreturn);
+  // The __vdso_* functions: their far jump, their call of __kernel_vsyscall (relative: from
+  // the end of the call instruction), their way to run32_vdso_time_entry and back.
+  std::uint8_t* time = bytes + VdsoText::time;
+  std::memcpy(time, run32_vdso_code, time_code_size);
+  const auto offset_in_time = [](const void* symbol) {
+    return static_cast<std::uint32_t>(static_cast<const std::uint8_t*>(symbol) - run32_vdso_code);
+  };
+  patch(time, run32_vdso_code, &run32_vdso_far_offset,
+        address + VdsoText::time + offset_in_time(run32_vdso_64));
+  patch(time, run32_vdso_code, &run32_vdso_vsyscall_call,
+        VdsoText::vsyscall - (VdsoText::time + offset_in_time(&run32_vdso_vsyscall_call) + 4));
+  patch(time, run32_vdso_code, &run32_vdso_target,
+        reinterpret_cast<std::uint64_t>(&run32_vdso_time_entry));
+  for (std::size_t i = 0; i < std::size(run32_vdso_return); ++i)
+    run32_vdso_return[i] = address + VdsoText::time + run32_vdso_layout[i][2];
+  find_host_time_functions();
   sysinfo_entry = address + VdsoText::vsyscall;
   return sysinfo_entry;
 }

@@ -27,18 +27,6 @@ struct Symbol {
   Version version;
 };
 
-// The System V ABI's ELF hash (DT_HASH, Elf32_Verdef's vd_hash).
-std::uint32_t elf_hash(std::string_view name) {
-  std::uint32_t h = 0;
-  for (const unsigned char c : name) {
-    h = (h << 4) + c;
-    const std::uint32_t g = h & 0xf0000000;
-    if (g) h ^= g >> 24;
-    h &= ~g;
-  }
-  return h;
-}
-
 // The GNU hash (DT_GNU_HASH): djb2.
 std::uint32_t gnu_hash(std::string_view name) {
   std::uint32_t h = 5381;
@@ -91,20 +79,51 @@ class Strings {
   std::string text_{'\0'};
 };
 
+// The __vdso_* names, per VdsoFunction.
+constexpr std::array<std::string_view, vdso_function_count> function_names{
+    "__vdso_clock_gettime", "__vdso_clock_gettime64", "__vdso_clock_getres", "__vdso_gettimeofday",
+    "__vdso_time",          "__vdso_getcpu"};
+
 }  // namespace
 
-std::vector<std::uint8_t> vdso_image(std::uint32_t vsyscall_size) {
+std::uint32_t elf_hash(std::string_view name) {
+  std::uint32_t h = 0;
+  for (const unsigned char c : name) {
+    h = (h << 4) + c;
+    const std::uint32_t g = h & 0xf0000000;
+    if (g) h ^= g >> 24;
+    h &= ~g;
+  }
+  return h;
+}
+
+std::vector<std::uint8_t> vdso_image(const VdsoCode& code) {
+  if (code.vsyscall_size > VdsoText::sigreturn - VdsoText::vsyscall) return {};
+  for (const VdsoCode::Function& f : code.functions)
+    if (f.offset + f.size > VdsoText::time_size) return {};
   // .dynsym: the null symbol, the code, then one absolute symbol per version (as the
   // kernel's). Every defined symbol goes into both hash tables.
+  const auto function = [&](VdsoFunction which) {
+    const VdsoCode::Function& f = code.functions[static_cast<std::size_t>(which)];
+    return Symbol{function_names[static_cast<std::size_t>(which)], VdsoText::time + f.offset,
+                  f.size, STT_FUNC, linux_2_6};
+  };
   const Symbol symbols[] = {
-      {"__kernel_vsyscall", VdsoText::vsyscall, vsyscall_size, STT_FUNC, linux_2_5},
+      {"__kernel_vsyscall", VdsoText::vsyscall, code.vsyscall_size, STT_FUNC, linux_2_5},
       {"__kernel_sigreturn", VdsoText::sigreturn, VdsoText::sigreturn_size, STT_FUNC, linux_2_5},
       {"__kernel_rt_sigreturn", VdsoText::rt_sigreturn, VdsoText::sigreturn_size, STT_FUNC,
        linux_2_5},
+      function(VdsoFunction::clock_gettime),
+      function(VdsoFunction::clock_gettime64),
+      function(VdsoFunction::clock_getres),
+      function(VdsoFunction::gettimeofday),
+      function(VdsoFunction::time),
+      function(VdsoFunction::getcpu),
       {version_names[0], 0, 0, STT_OBJECT, linux_2_6},
       {version_names[1], 0, 0, STT_OBJECT, linux_2_5},
   };
   constexpr std::uint32_t symbol_count = std::size(symbols) + 1;
+  static_assert(std::size(symbols) == 5 + vdso_function_count);
 
   Strings dynstr;
   const Elf32_Word soname_name = dynstr.add(soname);
