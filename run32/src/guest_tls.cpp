@@ -25,7 +25,11 @@ constexpr std::uint32_t tls_min = 12, tls_entries = 3;
 constexpr int ldt_size = LDT_ENTRIES;
 
 // The LDT entries backing the guest's TLS entries, shared by the threads that inherited one
-// (users), taken from the top of the LDT down (a guest's own modify_ldt usually starts at 0).
+// (users), taken from index 255 down, then from the top of the LDT down to 256 (a guest's own
+// modify_ldt usually starts at 0). Below 256 first because musl's i386 __clone computes the
+// entry number as %gs >> 3 and then sets only %al to the syscall number: a selector whose
+// index needs more than 8 bits turns clone into syscall (index & ~0xff) | 120.
+constexpr int musl_safe_slots = 256;
 struct Slot {
   int users = 0;
   std::uint32_t entry = 0;  // which TLS entry, 0 to 2
@@ -80,7 +84,9 @@ void drop(int slot) {
 // Under slots_lock.
 int write_slot(int slot, std::uint32_t entry, user_desc descriptor) {
   if (slot < 0) {
-    for (int candidate = ldt_size - 1; candidate >= 0 && slot < 0; --candidate)
+    for (int candidate = musl_safe_slots - 1; candidate >= 0 && slot < 0; --candidate)
+      if (slots[candidate].users == 0) slot = candidate;
+    for (int candidate = ldt_size - 1; candidate >= musl_safe_slots && slot < 0; --candidate)
       if (slots[candidate].users == 0) slot = candidate;
     if (slot < 0) return -ESRCH;
   }
