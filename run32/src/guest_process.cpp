@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "elf_loader.hpp"
+#include "i386_numbers.hpp"
 #include "signals.hpp"
 #include "syscall_capture.hpp"
 #include "syscompat/abi/syscalls.hpp"
@@ -27,11 +28,6 @@ namespace syscompat::run32 {
 namespace {
 
 GuestProcess* the_process = nullptr;
-
-// The i386 number of a call, from the description.
-std::uint32_t i386_number(std::string_view name) {
-  return abi::find_syscall(abi::Abi::i386, name)->number;
-}
 
 bool failed(std::int32_t result) {
   return result < 0 && result > -4096;
@@ -104,7 +100,7 @@ std::int32_t GuestProcess::map(const translators::MapRequest& request) {
   const bool fixed = request.flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
   const bool out_of_range = past_task_size(request.address, page_up(request.length));
   if (fixed && out_of_range) return -ENOMEM;
-  static const std::uint32_t mmap2 = i386_number("mmap2");
+  static constexpr std::uint32_t mmap2 = i386_number("mmap2");
   auto change = memory_.change();
   const std::int32_t result =
       run32_int80(mmap2, out_of_range ? 0 : request.address, request.length,
@@ -118,7 +114,7 @@ std::int32_t GuestProcess::map(const translators::MapRequest& request) {
 
 std::int32_t GuestProcess::unmap(GuestAddress address, std::uint32_t length) {
   if (past_task_size(address, page_up(length))) return -EINVAL;
-  static const std::uint32_t munmap = i386_number("munmap");
+  static constexpr std::uint32_t munmap = i386_number("munmap");
   auto change = memory_.change();
   const std::int32_t result = run32_int80(munmap, address, length, 0, 0, 0, 0);
   if (!failed(result)) change.unmap(address, page_up(length));
@@ -127,7 +123,7 @@ std::int32_t GuestProcess::unmap(GuestAddress address, std::uint32_t length) {
 
 std::int32_t GuestProcess::protect(GuestAddress address, std::uint32_t length, int protection) {
   if (past_task_size(address, page_up(length))) return -ENOMEM;  // no mapping of the guest's
-  static const std::uint32_t mprotect = i386_number("mprotect");
+  static constexpr std::uint32_t mprotect = i386_number("mprotect");
   auto change = memory_.change();
   const std::int32_t result =
       run32_int80(mprotect, address, length, static_cast<std::uint32_t>(protection), 0, 0, 0);
@@ -144,7 +140,7 @@ std::int32_t GuestProcess::remap(GuestAddress address, std::uint32_t old_length,
   if (past_task_size(address, page_up(old_length)) ||
       ((flags & MREMAP_FIXED) && past_task_size(new_address, page_up(new_length))))
     return -EINVAL;
-  static const std::uint32_t mremap = i386_number("mremap");
+  static constexpr std::uint32_t mremap = i386_number("mremap");
   auto change = memory_.change();
   const int access = change.accessible(address, old_length, memory_.writable)   ? PROT_WRITE
                      : change.accessible(address, old_length, memory_.readable) ? PROT_READ
@@ -178,7 +174,7 @@ std::int32_t GuestProcess::brk(GuestAddress address) {
 
 std::int32_t GuestProcess::shm_attach(int id, GuestAddress address, int flags) {
   if (address && past_task_size(address, page_size)) return -EINVAL;
-  static const std::uint32_t shmat = i386_number("shmat");
+  static constexpr std::uint32_t shmat = i386_number("shmat");
   auto change = memory_.change();
   const std::int32_t result = run32_int80(shmat, static_cast<std::uint32_t>(id), address,
                                           static_cast<std::uint32_t>(flags), 0, 0, 0);
@@ -232,42 +228,54 @@ std::int32_t GuestProcess::set_thread_area(GuestAddress descriptor) {
   // The GDT TLS entries 32-bit code loads into %gs. x86_64's own set_thread_area answers
   // ENOSYS here (kernel 6.18), so the i386 call through the compat entry: it reads and
   // writes the very struct user_desc the guest passed.
-  static const std::uint32_t number = i386_number("set_thread_area");
+  static constexpr std::uint32_t number = i386_number("set_thread_area");
   if (!memory_.accessible(descriptor, 16, memory_.readable | memory_.writable)) return -EFAULT;
   return run32_int80(number, descriptor, 0, 0, 0, 0, 0);
 }
 
 std::int32_t GuestProcess::owner_call(const translators::CallPlan& plan,
                                       const std::array<std::uint32_t, 6>& r) {
-  const std::string_view name = plan.guest->name;
-  if (name == "exit") exit_thread(static_cast<int>(r[0]));
-  if (name == "exit_group") {
-    for (;;) ::syscall(SYS_exit_group, static_cast<int>(r[0]));
+  // The call's number, matched against numbers the compiler put in: no name compared.
+  switch (plan.guest->number) {
+    case i386_number("exit"):
+      exit_thread(static_cast<int>(r[0]));
+    case i386_number("exit_group"):
+      for (;;) ::syscall(SYS_exit_group, static_cast<int>(r[0]));
+    case i386_number("set_thread_area"):
+      return set_thread_area(r[0]);
+    case i386_number("get_thread_area"):
+      if (!memory_.accessible(r[0], 16, memory_.readable | memory_.writable)) return -EFAULT;
+      return run32_int80(plan.guest->number, r[0], 0, 0, 0, 0, 0);
+    case i386_number("modify_ldt"):
+      if (!memory_.accessible(r[1], r[2],
+                              r[0] == 1 || r[0] == 0x11 ? memory_.readable : memory_.writable))
+        return -EFAULT;
+      return eax_of(::syscall(SYS_modify_ldt, r[0], memory_.host(r[1]), r[2]));
+    case i386_number("fork"):
+      return clone_guest(*this, {.exit_signal = SIGCHLD});
+    case i386_number("vfork"):
+      return clone_guest(*this, {.flags = CLONE_VM | CLONE_VFORK, .exit_signal = SIGCHLD});
+    case i386_number("clone"):
+      return clone(r);
+    case i386_number("clone3"):
+      return clone3_guest(*this, r[0], r[1]);
+    case i386_number("set_tid_address"):
+      return set_tid_address(r[0]);
+    case i386_number("set_robust_list"):
+      return set_robust_list(*this, r[0], r[1]);
+    case i386_number("get_robust_list"):
+      return get_robust_list(*this, static_cast<int>(r[0]), r[1], r[2]);
+    case i386_number("execve"):
+      return execve(r);
+    case i386_number("execveat"):
+      return execveat(r);
+    case i386_number("sigreturn"):
+      return signal_return(*this, false);
+    case i386_number("rt_sigreturn"):
+      return signal_return(*this, true);
+    default:
+      return -ENOSYS;
   }
-  if (name == "set_thread_area") return set_thread_area(r[0]);
-  if (name == "get_thread_area") {
-    if (!memory_.accessible(r[0], 16, memory_.readable | memory_.writable)) return -EFAULT;
-    return run32_int80(plan.guest->number, r[0], 0, 0, 0, 0, 0);
-  }
-  if (name == "modify_ldt") {
-    if (!memory_.accessible(r[1], r[2],
-                            r[0] == 1 || r[0] == 0x11 ? memory_.readable : memory_.writable))
-      return -EFAULT;
-    return eax_of(::syscall(SYS_modify_ldt, r[0], memory_.host(r[1]), r[2]));
-  }
-  if (name == "fork") return clone_guest(*this, {.exit_signal = SIGCHLD});
-  if (name == "vfork")
-    return clone_guest(*this, {.flags = CLONE_VM | CLONE_VFORK, .exit_signal = SIGCHLD});
-  if (name == "clone") return clone(r);
-  if (name == "clone3") return clone3_guest(*this, r[0], r[1]);
-  if (name == "set_tid_address") return set_tid_address(r[0]);
-  if (name == "set_robust_list") return set_robust_list(*this, r[0], r[1]);
-  if (name == "get_robust_list") return get_robust_list(*this, static_cast<int>(r[0]), r[1], r[2]);
-  if (name == "execve") return execve(r);
-  if (name == "execveat") return execveat(r);
-  if (name == "sigreturn") return signal_return(*this, false);
-  if (name == "rt_sigreturn") return signal_return(*this, true);
-  return -ENOSYS;
 }
 
 // i386 clone (CLONE_BACKWARDS): ebx flags and the exit signal, ecx the child's stack, edx

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "i386_numbers.hpp"
 #include "pending_signals.hpp"
 #include "signal_set.hpp"
 #include "syscompat/abi/syscalls.hpp"
@@ -90,10 +91,6 @@ thread_local PendingSignals pending;
 // Whether this host thread runs with its guest thread's mask yet: a thread starts with the
 // mask glibc gives it (SIGCANCEL unblocked), which is not the guest's.
 thread_local bool guest_mask_in_place = false;
-
-std::uint32_t i386_number(std::string_view name) {
-  return abi::find_syscall(abi::Abi::i386, name)->number;
-}
 
 // SIGSYS in the guest's mask. The host never blocks SIGSYS (a dispatched syscall's SIGSYS
 // that is blocked kills the process), so the guest's own SIGSYS bit is kept here, and a
@@ -283,7 +280,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   r.eax = static_cast<std::uint32_t>(signal);
   r.eflags &= ~std::uint64_t{direction_and_trap_flags};
   assign_guest_mask(context.mask,
-                 mask | action.mask | (action.flags & SA_NODEFER ? 0 : signal_bit(signal)));
+                    mask | action.mask | (action.flags & SA_NODEFER ? 0 : signal_bit(signal)));
   // get_signal's SA_ONESHOT: the handler becomes SIG_DFL, flags, mask and restorer stay.
   if (action.flags & SA_RESETHAND) {
     translators::GuestSigaction reset = action;
@@ -321,7 +318,7 @@ GuestRegisters registers_of(const ucontext_t& uc) {
 }
 
 std::array<std::uint8_t, 8> sigreturn_code(bool rt) {
-  const std::uint32_t number = i386_number(rt ? "rt_sigreturn" : "sigreturn");
+  const std::uint32_t number = rt ? i386_number("rt_sigreturn") : i386_number("sigreturn");
   // popl %eax (the signal number); movl $number, %eax; int $0x80. rt frames have no popl
   // (and end in a nop).
   std::array<std::uint8_t, 8> code{0x58, 0xb8, 0, 0, 0, 0, 0xcd, 0x80};

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "i386_numbers.hpp"
 #include "signals.hpp"
 #include "syscall_capture.hpp"
 #include "syscompat/abi/catalog.hpp"
@@ -89,10 +90,6 @@ std::optional<translators::GuestMemory::Change> memory_held_for_fork;
 // Whether this process has started a host thread (glibc's late_init has run; it runs again
 // in a child of fork).
 std::atomic<bool> host_threads_started = false;
-
-std::uint32_t i386_number(std::string_view name) {
-  return abi::find_syscall(abi::Abi::i386, name)->number;
-}
 
 bool failed(long result) {
   return result < 0 && result > -4096;
@@ -250,7 +247,7 @@ void release_robust_futexes(translators::GuestMemory& memory, const GuestThread&
 // 64-bit list): a thread killed with its process (exit_group, a fatal signal) or replaced
 // by an exec releases its robust futexes as natively, in other processes' view too.
 std::int32_t register_robust_list_with_kernel(GuestAddress head) {
-  static const std::uint32_t number = i386_number("set_robust_list");
+  static constexpr std::uint32_t number = i386_number("set_robust_list");
   return run32_int80(number, head, sizeof(abi::robust_list_head<I386>), 0, 0, 0, 0);
 }
 
@@ -321,7 +318,7 @@ void check_user_desc(const translators::GuestMemory& memory, GuestAddress tls, i
 }
 
 std::int32_t set_tls_entry(GuestAddress tls) {
-  static const std::uint32_t number = i386_number("set_thread_area");
+  static constexpr std::uint32_t number = i386_number("set_thread_area");
   return run32_int80(number, tls, 0, 0, 0, 0, 0);
 }
 
@@ -370,7 +367,7 @@ class ParentTls {
   ParentTls& operator=(const ParentTls&) = delete;
   // 0, or -errno (the child's descriptor refused, or no room to keep the parent's).
   std::int32_t lend(GuestAddress child_descriptor) {
-    static const std::uint32_t get = i386_number("get_thread_area");
+    static constexpr std::uint32_t get = i386_number("get_thread_area");
     abi::user_desc<I386> wanted;
     if (memory_.copy_in(&wanted, child_descriptor, sizeof wanted)) return -EFAULT;
     if (memory_.copy_out(saved_, &wanted, sizeof wanted)) return -EFAULT;
@@ -738,7 +735,7 @@ std::int32_t set_robust_list(GuestProcess& process, GuestAddress head, std::uint
 // (set_robust_list), the kernel's permission checks.
 std::int32_t get_robust_list(GuestProcess& process, int pid, GuestAddress head_pointer,
                              GuestAddress length_pointer) {
-  static const std::uint32_t number = i386_number("get_robust_list");
+  static constexpr std::uint32_t number = i386_number("get_robust_list");
   if (!process.memory().accessible(head_pointer, 4, translators::GuestMemory::writable) ||
       !process.memory().accessible(length_pointer, 4, translators::GuestMemory::writable))
     return -EFAULT;
