@@ -48,11 +48,16 @@ constexpr bool well_formed() {
   return problem.empty();
 }
 
+// gcc checks (every build of ours, CI's included). clang 14 cannot evaluate libstdc++ 12's
+// std::string in a constant expression (it refuses the small-string buffer's union member), so
+// the fuzz build, which is clang's, leaves the check to the others.
+#ifndef __clang__
 static_assert(well_formed<first_malformed_row(syscall_rows_a_e)>());
 static_assert(well_formed<first_malformed_row(syscall_rows_f_g)>());
 static_assert(well_formed<first_malformed_row(syscall_rows_h_o)>());
 static_assert(well_formed<first_malformed_row(syscall_rows_p_r)>());
 static_assert(well_formed<first_malformed_row(syscall_rows_s)>());
 static_assert(well_formed<first_malformed_row(syscall_rows_t_z)>());
+#endif
 
 }  // namespace syscompat::abi
