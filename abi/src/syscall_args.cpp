@@ -68,13 +68,13 @@ std::optional<std::vector<ArgPlacement>> place_args(const Signature& signature, 
   return placements;
 }
 
-std::vector<ArgValue> decode_args(const Syscall& call, std::span<const std::uint64_t> registers) {
-  std::vector<ArgValue> values;
+ArgValues decode_args(const Syscall& call, std::span<const std::uint64_t> registers) {
+  ArgValues values;
   if (call.signature.opaque) return values;
-  values.reserve(call.signature.args.size());
-  if (call.placement.size() != call.signature.args.size()) return values;
+  if (call.placement.size() != call.signature.args.size() ||
+      call.signature.args.size() > ArgValues::capacity)
+    return values;
   const bool narrow = splits_64bit_args(call.abi);
-  const bool high_first = model_layout(call.abi).order == ByteOrder::big;
   auto reg = [&](std::size_t slot) -> std::uint64_t {
     const std::uint64_t value = slot < registers.size() ? registers[slot] : 0;
     return narrow ? value & 0xffffffffu : value;
@@ -84,6 +84,8 @@ std::vector<ArgValue> decode_args(const Syscall& call, std::span<const std::uint
     const auto [slot, slots] = call.placement[i];
     std::uint64_t value;
     if (slots == 2) {
+      // The data model's byte order, asked only for a pair (decoding runs on every call).
+      const bool high_first = model_layout(call.abi).order == ByteOrder::big;
       const std::uint64_t first = reg(slot), second = reg(slot + 1);
       value = high_first ? (first << 32) | second : (second << 32) | first;
     } else {

@@ -2,198 +2,25 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <charconv>
-#include <map>
-#include <set>
+#include <mutex>
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "syscompat/abi/layout.hpp"
 #include "syscompat/abi/syscall_args.hpp"
+#include "syscompat/abi/syscall_rows.hpp"
+#include "syscompat/abi/syscall_rows_check.hpp"  // every row checked while this compiles
 
 namespace syscompat::abi {
 
 namespace {
 
-struct ScalarInfo {
-  ArgScalar scalar;
-  std::string_view name;
-  bool is_signed;
-};
-
-constexpr std::array scalar_infos{
-    ScalarInfo{ArgScalar::int_, "int", true},
-    ScalarInfo{ArgScalar::uint, "uint", false},
-    ScalarInfo{ArgScalar::long_, "long", true},
-    ScalarInfo{ArgScalar::ulong, "ulong", false},
-    ScalarInfo{ArgScalar::size, "size_t", false},
-    ScalarInfo{ArgScalar::ssize, "ssize_t", true},
-    ScalarInfo{ArgScalar::off, "off_t", true},
-    ScalarInfo{ArgScalar::loff, "loff_t", true},
-    ScalarInfo{ArgScalar::u16, "u16", false},
-    ScalarInfo{ArgScalar::u32, "u32", false},
-    ScalarInfo{ArgScalar::s32, "s32", true},
-    ScalarInfo{ArgScalar::u64, "u64", false},
-    ScalarInfo{ArgScalar::s64, "s64", true},
-    ScalarInfo{ArgScalar::pid, "pid_t", true},
-    ScalarInfo{ArgScalar::uid, "uid_t", false},
-    ScalarInfo{ArgScalar::gid, "gid_t", false},
-    ScalarInfo{ArgScalar::old_uid, "old_uid_t", false},
-    ScalarInfo{ArgScalar::old_gid, "old_gid_t", false},
-    ScalarInfo{ArgScalar::umode, "umode_t", false},
-    ScalarInfo{ArgScalar::fd, "fd", true},
-    ScalarInfo{ArgScalar::key, "key_t", true},
-    ScalarInfo{ArgScalar::clockid, "clockid_t", true},
-    ScalarInfo{ArgScalar::timer, "timer_t", true},
-    ScalarInfo{ArgScalar::mqd, "mqd_t", true},
-    ScalarInfo{ArgScalar::aio_context, "aio_context_t", false},
-    ScalarInfo{ArgScalar::rwf, "rwf_t", true},
-    ScalarInfo{ArgScalar::time, "time_t", true},
-    ScalarInfo{ArgScalar::char_, "char", true},
-    ScalarInfo{ArgScalar::void_, "void", false},
-    ScalarInfo{ArgScalar::ptr, "ptr", false},
-};
+using notation::scalar_infos;
+using notation::ScalarInfo;
 
 const ScalarInfo& info(ArgScalar scalar) {
   return scalar_infos[static_cast<std::size_t>(scalar)];
-}
-
-std::optional<ArgScalar> scalar_named(std::string_view name) {
-  for (const auto& entry : scalar_infos)
-    if (entry.name == name) return entry.scalar;
-  return std::nullopt;
-}
-
-// ---- the signature notation -----------------------------------------------------------
-
-class Lexer {
- public:
-  explicit Lexer(std::string_view text) : text_(text) {}
-
-  std::string_view peek() {
-    const std::size_t saved = pos_;
-    std::string_view token = next();
-    pos_ = saved;
-    return token;
-  }
-  std::string_view next() {
-    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
-    if (pos_ >= text_.size()) return {};
-    const std::size_t start = pos_;
-    const auto word = [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-    };
-    if (word(text_[pos_])) {
-      while (pos_ < text_.size() && word(text_[pos_])) ++pos_;
-    } else {
-      ++pos_;
-    }
-    return text_.substr(start, pos_ - start);
-  }
-  bool accept(std::string_view token) {
-    if (peek() != token) return false;
-    next();
-    return true;
-  }
-
- private:
-  std::string_view text_;
-  std::size_t pos_ = 0;
-};
-
-bool is_identifier(std::string_view token) {
-  return !token.empty() && (std::isalpha(static_cast<unsigned char>(token[0])) || token[0] == '_');
-}
-
-std::optional<SyscallArg> parse_arg(Lexer& lex, std::string& error) {
-  SyscallArg arg;
-  bool explicit_dir = false;
-  if (lex.accept("in")) {
-    arg.dir = ArgDir::in, explicit_dir = true;
-  } else if (lex.accept("out")) {
-    arg.dir = ArgDir::out, explicit_dir = true;
-  } else if (lex.accept("inout")) {
-    arg.dir = ArgDir::inout, explicit_dir = true;
-  }
-  const std::string_view type = lex.next();
-  if (type == "struct") {
-    const std::string_view name = lex.next();
-    if (!is_identifier(name) || !lex.accept("*")) {
-      error = "expected 'struct NAME *'";
-      return std::nullopt;
-    }
-    arg.form = ArgForm::pointer;
-    arg.struct_name = std::string(name);
-    arg.spelling = "struct " + arg.struct_name + " *";
-  } else if (type == "str" || type == "strv" || type == "ptr") {
-    arg.form = type == "str"    ? ArgForm::string
-               : type == "strv" ? ArgForm::string_vector
-                                : ArgForm::address;
-    arg.scalar = ArgScalar::ptr;
-    arg.spelling = std::string(type);
-  } else if (auto scalar = scalar_named(type)) {
-    arg.scalar = *scalar;
-    arg.spelling = std::string(type);
-    if (lex.accept("*")) {
-      arg.form = ArgForm::pointer;
-      arg.spelling += " *";
-    } else if (scalar == ArgScalar::void_ || scalar == ArgScalar::char_ ||
-               scalar == ArgScalar::ptr) {
-      error = "'" + std::string(type) + "' is not a value type";
-      return std::nullopt;
-    }
-  } else {
-    error = "unknown type '" + std::string(type) + "'";
-    return std::nullopt;
-  }
-  const std::string_view name = lex.next();
-  // A name may repeat a type name, as the kernel's `fd` arguments do; the grammar puts the
-  // type first, so the two cannot be confused.
-  if (!is_identifier(name) || name == "in" || name == "out" || name == "inout") {
-    error =
-        "expected an argument name after '" + arg.spelling + "', got '" + std::string(name) + "'";
-    return std::nullopt;
-  }
-  arg.name = std::string(name);
-  if (lex.accept("[")) {
-    const std::string_view count = lex.next();
-    if (count == "*") {
-      arg.count.kind = ArgCount::Kind::pointee;
-      arg.count.argument = std::string(lex.next());
-    } else if (!count.empty() && std::isdigit(static_cast<unsigned char>(count[0]))) {
-      arg.count.kind = ArgCount::Kind::fixed;
-      std::from_chars(count.data(), count.data() + count.size(), arg.count.fixed);
-    } else {
-      arg.count.kind = ArgCount::Kind::argument;
-      arg.count.argument = std::string(count);
-    }
-    if (!lex.accept("]")) {
-      error = "expected ']' after the count of '" + arg.name + "'";
-      return std::nullopt;
-    }
-    if (arg.form != ArgForm::pointer) {
-      error = "'" + arg.name + "' has a count but is not a pointer";
-      return std::nullopt;
-    }
-  }
-  // char * without a count is a string the kernel reads.
-  if (arg.form == ArgForm::pointer && arg.scalar == ArgScalar::char_ && arg.struct_name.empty() &&
-      arg.count.kind == ArgCount::Kind::one) {
-    if (explicit_dir && arg.dir != ArgDir::in) {
-      error = "'" + arg.name + "': an out char * needs a [count]";
-      return std::nullopt;
-    }
-    arg.form = ArgForm::string;
-  }
-  if (explicit_dir && arg.form != ArgForm::pointer) {
-    error = "'" + arg.name + "': a direction applies to pointers only";
-    return std::nullopt;
-  }
-  if (arg.form == ArgForm::pointer && arg.scalar == ArgScalar::void_ && arg.struct_name.empty()) {
-    error = "'" + arg.name + "': void * says nothing; use ptr, char *[count] or a struct";
-    return std::nullopt;
-  }
-  return arg;
 }
 
 }  // namespace
@@ -277,92 +104,10 @@ std::string_view arg_dir_name(ArgDir dir) {
   return dir == ArgDir::in ? "in" : dir == ArgDir::out ? "out" : "inout";
 }
 
-std::optional<Signature> parse_signature(std::string_view text, std::string& error) {
-  Signature signature;
-  signature.text = std::string(text);
-  Lexer lex(text);
-  if (lex.accept("opaque")) {
-    if (!lex.peek().empty()) {
-      error = "text after 'opaque'";
-      return std::nullopt;
-    }
-    return signature;
-  }
-  signature.opaque = false;
-  const std::string_view ret = lex.next();
-  auto ret_scalar = scalar_named(ret);
-  if (!ret_scalar || ret_scalar == ArgScalar::char_) {
-    error = "unknown return type '" + std::string(ret) + "'";
-    return std::nullopt;
-  }
-  signature.ret = *ret_scalar;
-  if (!lex.accept("(")) {
-    error = "expected '(' after the return type";
-    return std::nullopt;
-  }
-  if (!lex.accept(")")) {
-    do {
-      auto arg = parse_arg(lex, error);
-      if (!arg) return std::nullopt;
-      signature.args.push_back(std::move(*arg));
-    } while (lex.accept(","));
-    if (!lex.accept(")")) {
-      error = "expected ',' or ')' after '" + signature.args.back().name + "'";
-      return std::nullopt;
-    }
-  }
-  if (!lex.peek().empty()) {
-    error = "text after ')'";
-    return std::nullopt;
-  }
-  std::set<std::string> names;
-  for (const auto& arg : signature.args)
-    if (!names.insert(arg.name).second) {
-      error = "argument '" + arg.name + "' named twice";
-      return std::nullopt;
-    }
-  for (const auto& arg : signature.args) {
-    if (arg.count.kind != ArgCount::Kind::argument && arg.count.kind != ArgCount::Kind::pointee)
-      continue;
-    auto other = std::find_if(signature.args.begin(), signature.args.end(),
-                              [&](const SyscallArg& a) { return a.name == arg.count.argument; });
-    if (other == signature.args.end()) {
-      error = "'" + arg.name + "' is counted by '" + arg.count.argument + "', which is no argument";
-      return std::nullopt;
-    }
-    const bool pointee = arg.count.kind == ArgCount::Kind::pointee;
-    const bool scalar_pointer = other->form == ArgForm::pointer && other->struct_name.empty();
-    if (pointee != scalar_pointer || (!pointee && other->form != ArgForm::value)) {
-      error = "'" + arg.name + "' is counted by '" + arg.count.argument + "', which is not " +
-              (pointee ? "a pointer to a scalar" : "a value");
-      return std::nullopt;
-    }
-  }
-  return signature;
-}
-
 std::string Release::str() const {
   std::string text = std::to_string(major) + "." + std::to_string(minor);
   if (patch) text += "." + std::to_string(patch);
   return text;
-}
-
-std::optional<Release> parse_release(std::string_view text) {
-  Release release;
-  int* parts[] = {&release.major, &release.minor, &release.patch};
-  std::size_t count = 0;
-  const char* p = text.data();
-  const char* end = text.data() + text.size();
-  while (p < end && count < 3) {
-    auto [next, ec] = std::from_chars(p, end, *parts[count]);
-    if (ec != std::errc() || next == p) return std::nullopt;
-    ++count;
-    p = next;
-    if (p < end && *p != '.') return std::nullopt;
-    if (p < end) ++p;
-  }
-  if (count < 2 || p != end || text.back() == '.') return std::nullopt;
-  return release;
 }
 
 namespace {
@@ -378,97 +123,102 @@ constexpr NumberAlias number_aliases[] = {
     {Abi::arm_eabi, "arm_sync_file_range", "sync_file_range2"},
 };
 
-struct Table {
-  std::array<std::vector<Syscall>, all_abis.size()> by_abi;
-  // Lookups by name sit on the translators' per-call path (the hand-written handlers call
-  // the native syscall by its description name): hashed once here, not searched per call.
-  std::array<std::unordered_map<std::string_view, const Syscall*>, all_abis.size()> by_name;
-  std::vector<std::string> errors;
-};
-
-Table build_table() {
-  Table table;
-  const std::span<const SyscallRow> chunks[] = {syscall_rows_a_e(), syscall_rows_f_g(),
-                                                syscall_rows_h_o(), syscall_rows_p_r(),
-                                                syscall_rows_s(),   syscall_rows_t_z()};
-  for (const auto& chunk : chunks)
+// One ABI's calls read from the rows, sorted by number. The compiler has checked every row
+// (syscall_rows_check.hpp); when `errors` is given, what only a reading for an ABI finds is
+// added to it (a struct that ABI does not describe, arguments that do not fit its registers,
+// a number used twice, a call with two numbers). Start-up asks without: those checks are the
+// tests' (syscall_table_errors), not every program's.
+std::vector<Syscall> read_abi(Abi abi, std::vector<std::string>* errors) {
+  std::vector<Syscall> calls;
+  for (const auto& chunk : syscall_row_chunks)
     for (const SyscallRow& row : chunk) {
-      const std::string where = "syscall " + std::string(row.name) + ": ";
+      const std::int32_t number = row.numbers[static_cast<std::size_t>(abi)];
+      if (number == no) continue;
+      const std::string where = errors ? "syscall " + std::string(row.name) + ": " : "";
       std::string error;
       auto signature = parse_signature(row.signature, error);
       if (!signature) {
-        table.errors.push_back(where + "signature '" + std::string(row.signature) + "': " + error);
+        if (errors)
+          errors->push_back(where + "signature '" + std::string(row.signature) + "': " + error);
         signature = Signature{};
       }
       auto since = parse_release(row.since);
-      if (!since) table.errors.push_back(where + "bad release '" + std::string(row.since) + "'");
+      if (!since && errors)
+        errors->push_back(where + "bad release '" + std::string(row.since) + "'");
       std::optional<Release> since_i386;
       if (!row.since_i386.empty()) {
         since_i386 = parse_release(row.since_i386);
-        if (!since_i386)
-          table.errors.push_back(where + "bad i386 release '" + std::string(row.since_i386) + "'");
+        if (!since_i386 && errors)
+          errors->push_back(where + "bad i386 release '" + std::string(row.since_i386) + "'");
       }
-      for (Abi abi : all_abis) {
-        const std::int32_t number = row.numbers[static_cast<std::size_t>(abi)];
-        if (number == no) continue;
-        Syscall call;
-        call.name = row.name;
-        call.abi = abi;
-        call.number = static_cast<std::uint32_t>(number) | (abi == Abi::x32 ? x32_syscall_bit : 0);
-        call.since = (abi == Abi::i386 && since_i386) ? *since_i386 : since.value_or(Release{});
-        call.signature = *signature;
-        call.mux = row.mux;
-        for (const auto& alias : number_aliases)
-          if (alias.abi == abi && alias.name == row.name) call.alias_of = alias.alias_of;
+      Syscall call;
+      call.name = row.name;
+      call.abi = abi;
+      call.number = register_number(abi, number);
+      call.since = (abi == Abi::i386 && since_i386) ? *since_i386 : since.value_or(Release{});
+      call.signature = std::move(*signature);
+      call.mux = row.mux;
+      for (const auto& alias : number_aliases)
+        if (alias.abi == abi && alias.name == row.name) call.alias_of = alias.alias_of;
+      if (errors)
         for (const auto& arg : call.signature.args) {
           if (arg.struct_name.empty()) continue;
           const StructLayout* layout = find_struct_layout(abi, arg.struct_name);
           if (!layout || !layout->present)
-            table.errors.push_back(where + "struct " + arg.struct_name + " is not described on " +
-                                   std::string(abi_name(abi)));
+            errors->push_back(where + "struct " + arg.struct_name + " is not described on " +
+                              std::string(abi_name(abi)));
         }
-        if (!call.signature.opaque) {
-          if (auto placement = place_args(call.signature, abi))
-            call.placement = std::move(*placement);
-          else
-            table.errors.push_back(where + "arguments do not fit the registers of " +
-                                   std::string(abi_name(abi)));
-        }
-        table.by_abi[static_cast<std::size_t>(abi)].push_back(std::move(call));
+      if (!call.signature.opaque) {
+        if (auto placement = place_args(call.signature, abi))
+          call.placement = std::move(*placement);
+        else if (errors)
+          errors->push_back(where + "arguments do not fit the registers of " +
+                            std::string(abi_name(abi)));
       }
+      calls.push_back(std::move(call));
     }
-  for (Abi abi : all_abis) {
-    auto& calls = table.by_abi[static_cast<std::size_t>(abi)];
-    std::sort(calls.begin(), calls.end(), [](const Syscall& a, const Syscall& b) {
-      return a.number != b.number ? a.number < b.number : a.alias_of.empty() > b.alias_of.empty();
-    });
+  std::sort(calls.begin(), calls.end(), [](const Syscall& a, const Syscall& b) {
+    return a.number != b.number ? a.number < b.number : a.alias_of.empty() > b.alias_of.empty();
+  });
+  if (errors)
     for (std::size_t i = 1; i < calls.size(); ++i) {
       const bool alias = calls[i].alias_of == calls[i - 1].name;
       if (calls[i].number == calls[i - 1].number && !alias)
-        table.errors.push_back(
-            std::string(abi_name(abi)) + ": number " + std::to_string(calls[i].number) +
-            " is both " + std::string(calls[i - 1].name) + " and " + std::string(calls[i].name));
+        errors->push_back(std::string(abi_name(abi)) + ": number " +
+                          std::to_string(calls[i].number) + " is both " +
+                          std::string(calls[i - 1].name) + " and " + std::string(calls[i].name));
       for (std::size_t j = 0; j < i; ++j)
         if (calls[j].name == calls[i].name)
-          table.errors.push_back(std::string(abi_name(abi)) + ": " + std::string(calls[i].name) +
-                                 " has two numbers");
+          errors->push_back(std::string(abi_name(abi)) + ": " + std::string(calls[i].name) +
+                            " has two numbers");
     }
-  }
-  for (Abi abi : all_abis)
-    for (const auto& call : table.by_abi[static_cast<std::size_t>(abi)])
-      table.by_name[static_cast<std::size_t>(abi)].emplace(call.name, &call);
-  return table;
+  return calls;
 }
 
-const Table& table() {
-  static const Table built = build_table();
-  return built;
+struct AbiTable {
+  std::vector<Syscall> calls;
+  // Lookups by name (tools, plan building, tests): hashed once here, not searched.
+  std::unordered_map<std::string_view, const Syscall*> by_name;
+};
+
+// Each ABI's table is read the first time it is asked for: run32 reads two or three of the
+// seven.
+const AbiTable& abi_table(Abi abi) {
+  static std::array<std::once_flag, all_abis.size()> once;
+  static std::array<AbiTable, all_abis.size()> tables;
+  const auto i = static_cast<std::size_t>(abi);
+  std::call_once(once[i], [&] {
+    tables[i].calls = read_abi(abi, nullptr);
+    tables[i].by_name.reserve(tables[i].calls.size());
+    for (const auto& call : tables[i].calls) tables[i].by_name.emplace(call.name, &call);
+  });
+  return tables[i];
 }
 
 }  // namespace
 
 const std::vector<Syscall>& syscalls(Abi abi) {
-  return table().by_abi[static_cast<std::size_t>(abi)];
+  return abi_table(abi).calls;
 }
 
 const Syscall* find_syscall(Abi abi, std::uint32_t number) {
@@ -479,13 +229,18 @@ const Syscall* find_syscall(Abi abi, std::uint32_t number) {
 }
 
 const Syscall* find_syscall(Abi abi, std::string_view name) {
-  const auto& index = table().by_name[static_cast<std::size_t>(abi)];
+  const auto& index = abi_table(abi).by_name;
   auto found = index.find(name);
   return found == index.end() ? nullptr : found->second;
 }
 
 const std::vector<std::string>& syscall_table_errors() {
-  return table().errors;
+  static const std::vector<std::string> errors = [] {
+    std::vector<std::string> found;
+    for (Abi abi : all_abis) read_abi(abi, &found);
+    return found;
+  }();
+  return errors;
 }
 
 }  // namespace syscompat::abi

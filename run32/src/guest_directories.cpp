@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "i386_numbers.hpp"
 #include "syscompat/abi/syscalls.hpp"
 #include "syscompat/translators/directory_positions.hpp"
 
@@ -95,10 +96,6 @@ class Positions final : public translators::DirectoryPositions {
 
 Positions positions;
 
-std::uint32_t i386_number(const char* name) {
-  return abi::find_syscall(abi::Abi::i386, name)->number;
-}
-
 }  // namespace
 
 void install_directory_positions() {
@@ -107,7 +104,7 @@ void install_directory_positions() {
 
 std::optional<std::int32_t> seek_directory(translators::GuestMemory& memory, std::uint32_t number,
                                            const std::array<std::uint32_t, 6>& a) {
-  static const std::uint32_t lseek = i386_number("lseek"), llseek = i386_number("_llseek"),
+  static constexpr std::uint32_t lseek = i386_number("lseek"), llseek = i386_number("_llseek"),
                              close = i386_number("close");
   const auto fd = static_cast<int>(a[0]);
   if (number == close) {

@@ -18,6 +18,7 @@
 
 #include "elf_loader.hpp"
 #include "guest_tls.hpp"
+#include "i386_numbers.hpp"
 #include "signals.hpp"
 #include "syscall_capture.hpp"
 #include "syscompat/abi/syscalls.hpp"
@@ -282,30 +283,46 @@ std::int32_t GuestProcess::read_own_executable_link(GuestAddress buffer, std::ui
 
 std::int32_t GuestProcess::owner_call(const translators::CallPlan& plan,
                                       const std::array<std::uint32_t, 6>& r) {
-  const std::string_view name = plan.guest->name;
-  if (name == "exit") exit_thread(static_cast<int>(r[0]));
-  if (name == "exit_group") exit_group(static_cast<int>(r[0]));
-  if (name == "set_thread_area") return guest_set_thread_area(memory_, r[0]);
-  if (name == "get_thread_area") return guest_get_thread_area(memory_, r[0]);
-  if (name == "modify_ldt") {
-    if (!memory_.accessible(r[1], r[2],
-                            r[0] == 1 || r[0] == 0x11 ? memory_.readable : memory_.writable))
-      return -EFAULT;
-    return eax_of(::syscall(SYS_modify_ldt, r[0], memory_.host(r[1]), r[2]));
+  // The call's number, matched against numbers the compiler put in: no name compared.
+  switch (plan.guest->number) {
+    case i386_number("exit"):
+      exit_thread(static_cast<int>(r[0]));
+    case i386_number("exit_group"):
+      exit_group(static_cast<int>(r[0]));
+    case i386_number("set_thread_area"):
+      return guest_set_thread_area(memory_, r[0]);
+    case i386_number("get_thread_area"):
+      return guest_get_thread_area(memory_, r[0]);
+    case i386_number("modify_ldt"):
+      if (!memory_.accessible(r[1], r[2],
+                              r[0] == 1 || r[0] == 0x11 ? memory_.readable : memory_.writable))
+        return -EFAULT;
+      return eax_of(::syscall(SYS_modify_ldt, r[0], memory_.host(r[1]), r[2]));
+    case i386_number("fork"):
+      return clone_guest(*this, {.exit_signal = SIGCHLD});
+    case i386_number("vfork"):
+      return clone_guest(*this, {.flags = CLONE_VM | CLONE_VFORK, .exit_signal = SIGCHLD});
+    case i386_number("clone"):
+      return clone(r);
+    case i386_number("clone3"):
+      return clone3_guest(*this, r[0], r[1]);
+    case i386_number("set_tid_address"):
+      return set_tid_address(r[0]);
+    case i386_number("set_robust_list"):
+      return set_robust_list(*this, r[0], r[1]);
+    case i386_number("get_robust_list"):
+      return get_robust_list(*this, static_cast<int>(r[0]), r[1], r[2]);
+    case i386_number("execve"):
+      return execve(r);
+    case i386_number("execveat"):
+      return execveat(r);
+    case i386_number("sigreturn"):
+      return signal_return(*this, false);
+    case i386_number("rt_sigreturn"):
+      return signal_return(*this, true);
+    default:
+      return -ENOSYS;
   }
-  if (name == "fork") return clone_guest(*this, {.exit_signal = SIGCHLD});
-  if (name == "vfork")
-    return clone_guest(*this, {.flags = CLONE_VM | CLONE_VFORK, .exit_signal = SIGCHLD});
-  if (name == "clone") return clone(r);
-  if (name == "clone3") return clone3_guest(*this, r[0], r[1]);
-  if (name == "set_tid_address") return set_tid_address(r[0]);
-  if (name == "set_robust_list") return set_robust_list(*this, r[0], r[1]);
-  if (name == "get_robust_list") return get_robust_list(*this, static_cast<int>(r[0]), r[1], r[2]);
-  if (name == "execve") return execve(r);
-  if (name == "execveat") return execveat(r);
-  if (name == "sigreturn") return signal_return(*this, false);
-  if (name == "rt_sigreturn") return signal_return(*this, true);
-  return -ENOSYS;
 }
 
 // i386 clone (CLONE_BACKWARDS): ebx flags and the exit signal, ecx the child's stack, edx

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "syscompat/abi/syscall_rows.hpp"
 #include "syscompat/abi/syscalls.hpp"
 
 namespace syscompat::run32 {
@@ -98,8 +99,8 @@ bool timed_futex_wait(const std::array<std::uint32_t, 6>& arguments) {
 
 bool kernel_restarts(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments,
                      const translators::GuestMemory& memory) {
-  static const std::uint32_t socketcall = abi::find_syscall(abi::Abi::i386, "socketcall")->number,
-                             ipc = abi::find_syscall(abi::Abi::i386, "ipc")->number;
+  constexpr std::uint32_t socketcall = abi::syscall_number(abi::Abi::i386, "socketcall"),
+                          ipc = abi::syscall_number(abi::Abi::i386, "ipc");
   static const Calls futex{"futex", "futex_time64"};
   const Calls& never = never_restarted();
   if (number == ipc) return !Calls::has(never.ipc, arguments[0] & 0xffff);  // version above

@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "guest_tls.hpp"
+#include "i386_numbers.hpp"
 #include "pending_signals.hpp"
 #include "signal_set.hpp"
 #include "syscompat/abi/syscalls.hpp"
@@ -91,10 +92,6 @@ thread_local PendingSignals pending;
 // Whether this host thread runs with its guest thread's mask yet: a thread starts with the
 // mask glibc gives it (SIGCANCEL unblocked), which is not the guest's.
 thread_local bool guest_mask_in_place = false;
-
-std::uint32_t i386_number(std::string_view name) {
-  return abi::find_syscall(abi::Abi::i386, name)->number;
-}
 
 // SIGSYS and SIGSEGV in the guest's mask. The host never blocks them: a dispatched
 // syscall's SIGSYS that is blocked kills the process, and so does the SIGSEGV of the guest's
@@ -337,7 +334,7 @@ GuestRegisters registers_of(const ucontext_t& uc) {
 }
 
 std::array<std::uint8_t, 8> sigreturn_code(bool rt) {
-  const std::uint32_t number = i386_number(rt ? "rt_sigreturn" : "sigreturn");
+  const std::uint32_t number = rt ? i386_number("rt_sigreturn") : i386_number("sigreturn");
   // popl %eax (the signal number); movl $number, %eax; int $0x80. rt frames have no popl
   // (and end in a nop).
   std::array<std::uint8_t, 8> code{0x58, 0xb8, 0, 0, 0, 0, 0xcd, 0x80};

@@ -23,6 +23,7 @@
 
 #include "guest_directories.hpp"
 #include "host_vdso.hpp"
+#include "i386_numbers.hpp"
 #include "restart_rules.hpp"
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
@@ -52,10 +53,6 @@ GuestProcess* process = nullptr;
 GuestAddress sysinfo_entry = 0;  // the AT_SYSINFO entry's guest address
 std::unique_ptr<translators::I386Translator> translator;
 int trace_fd = -1;
-
-std::uint32_t i386_number(std::string_view name) {
-  return abi::find_syscall(abi::Abi::i386, name)->number;
-}
 
 // Syscall User Dispatch with no selector byte and the exempt range [4 GB, top): every
 // syscall made from guest code (below 4 GB) is dispatched as SIGSYS, every one the shim
@@ -147,30 +144,43 @@ void trace_call(std::uint32_t number, const std::array<std::uint32_t, 6>& argume
   }
 }
 
-// Whether a call does not return to the guest when it succeeds: traced before it runs.
-bool ends_or_replaces_guest(std::uint32_t number) {
-  static const std::uint32_t exit = i386_number("exit"), exit_group = i386_number("exit_group"),
-                             execve = i386_number("execve");
-  return number == exit || number == exit_group || number == execve;
-}
+// What the shim does itself with a call before (or instead of) the translators, by i386
+// number: a table built while the shim compiles, so that serving a call reads one byte.
+enum ShimCall : std::uint8_t {
+  ends_or_replaces_guest = 1,  // does not return when it succeeds: traced before it runs
+  directory_seek = 2,          // lseek, _llseek and close: seek_directory
+  sees_guest_mask = 4,         // reads or changes the guest's signal mask or pending signals
+  executable_link = 8,         // readlink or readlinkat: own_executable_link
+  guest_altstack = 16,         // sigaltstack: the shim keeps the guest's
+};
 
-// The calls that read or change the guest's signal mask or its pending signals.
-bool sees_guest_mask(std::uint32_t number) {
-  static const std::uint32_t calls[] = {
-      i386_number("rt_sigprocmask"),  i386_number("sigprocmask"),
-      i386_number("ssetmask"),        i386_number("sgetmask"),
-      i386_number("rt_sigpending"),   i386_number("sigpending"),
-      i386_number("rt_sigtimedwait"), i386_number("rt_sigtimedwait_time64")};
-  return std::find(std::begin(calls), std::end(calls), number) != std::end(calls);
+constexpr auto shim_calls = [] {
+  std::array<std::uint8_t, abi::highest_syscall_number(abi::Abi::i386) + 1> kinds{};
+  for (std::uint32_t n : {i386_number("exit"), i386_number("exit_group"), i386_number("execve")})
+    kinds[n] |= ends_or_replaces_guest;
+  for (std::uint32_t n : {i386_number("lseek"), i386_number("_llseek"), i386_number("close")})
+    kinds[n] |= directory_seek;
+  for (std::uint32_t n :
+       {i386_number("rt_sigprocmask"), i386_number("sigprocmask"), i386_number("ssetmask"),
+        i386_number("sgetmask"), i386_number("rt_sigpending"), i386_number("sigpending"),
+        i386_number("rt_sigtimedwait"), i386_number("rt_sigtimedwait_time64")})
+    kinds[n] |= sees_guest_mask;
+  for (std::uint32_t n : {i386_number("readlink"), i386_number("readlinkat")})
+    kinds[n] |= executable_link;
+  kinds[i386_number("sigaltstack")] |= guest_altstack;
+  return kinds;
+}();
+
+std::uint8_t shim_call(std::uint32_t number) {
+  return number < shim_calls.size() ? shim_calls[number] : 0;
 }
 
 // readlink (path, buffer, size) and readlinkat (directory, path, buffer, size) of the
-// guest's own /proc/self/exe, which names the shim to the kernel; nullopt for every other.
+// guest's own /proc/self/exe, which names the shim to the kernel; nullopt for every other
+// link (the caller has checked the number).
 std::optional<std::int32_t> own_executable_link(std::uint32_t number,
                                                 const std::array<std::uint32_t, 6>& arguments) {
-  static const std::uint32_t readlink = i386_number("readlink"),
-                             readlinkat = i386_number("readlinkat");
-  if (number != readlink && number != readlinkat) return std::nullopt;
+  constexpr std::uint32_t readlinkat = i386_number("readlinkat");
   const std::size_t path_index = number == readlinkat ? 1 : 0;
   std::string path;
   if (process->memory().read_string(arguments[path_index], 4096, path) ||
@@ -194,11 +204,12 @@ void restart_after_handlers(GuestRegisters& r, std::uint32_t number, bool dispat
 
 // The few calls the shim answers itself, then the translators.
 std::int32_t run_call(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments) {
-  static const std::uint32_t sigaltstack = i386_number("sigaltstack");
-  // sigaltstack would replace the shim's own alternate stack: the shim keeps the guest's.
-  if (number == sigaltstack) return guest_sigaltstack(*process, arguments[0], arguments[1]);
-  if (auto seek = seek_directory(process->memory(), number, arguments)) return *seek;
-  if (auto own = own_executable_link(number, arguments)) return *own;
+  const std::uint8_t kind = shim_call(number);
+  if (kind & guest_altstack) return guest_sigaltstack(*process, arguments[0], arguments[1]);
+  if (kind & directory_seek)
+    if (auto seek = seek_directory(process->memory(), number, arguments)) return *seek;
+  if (kind & executable_link)
+    if (auto own = own_executable_link(number, arguments)) return *own;
   return translator->translate(number, arguments);
 }
 
@@ -211,9 +222,9 @@ void serve(GuestContext& context, bool dispatched) {
       static_cast<std::uint32_t>(r.ebx), static_cast<std::uint32_t>(r.ecx),
       static_cast<std::uint32_t>(r.edx), static_cast<std::uint32_t>(r.esi),
       static_cast<std::uint32_t>(r.edi), static_cast<std::uint32_t>(r.ebp)};
-  if (trace_fd >= 0 && ends_or_replaces_guest(number))
+  if (trace_fd >= 0 && (shim_call(number) & ends_or_replaces_guest))
     trace_call(number, arguments, nullptr, dispatched);
-  const bool mask_call = sees_guest_mask(number);
+  const bool mask_call = shim_call(number) & sees_guest_mask;
   if (mask_call) enter_guest_mask_call();
   const std::int32_t result = run_call(number, arguments);
   if (mask_call) leave_guest_mask_call();
@@ -309,8 +320,8 @@ extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* 
   alignas(16) std::uint8_t fxsave_area[512];
   sigset_t mask;
   GuestContext context{*registers, mask, fxsave_area};
-  static const std::uint32_t sigreturn = i386_number("sigreturn"),
-                             rt_sigreturn = i386_number("rt_sigreturn");
+  static constexpr std::uint32_t sigreturn = i386_number("sigreturn"),
+                                 rt_sigreturn = i386_number("rt_sigreturn");
   if (registers->eax == sigreturn || registers->eax == rt_sigreturn) {
     asm volatile("fxsave64 %0" : "=m"(fxsave_area));
     std::memcpy(fxsave_area + fxsave_xmm_offset, guest_xmm, guest_xmm_size);
@@ -463,8 +474,8 @@ void start_capturing_syscalls(GuestProcess& guest, int trace) {
   // (for its test).
   run32_have_fsgsbase = (::getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0 &&
                         !std::getenv("SYSCOMPAT_RUN32_NO_FSGSBASE");
-  run32_arch_prctl = abi::find_syscall(abi::Abi::x86_64, "arch_prctl")->number;
-  run32_gettid = abi::find_syscall(abi::Abi::x86_64, "gettid")->number;
+  run32_arch_prctl = abi::syscall_number(abi::Abi::x86_64, "arch_prctl");
+  run32_gettid = abi::syscall_number(abi::Abi::x86_64, "gettid");
   struct sigaction action {};
   action.sa_sigaction = run32_host_signal_entry;
   action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;

@@ -25,6 +25,7 @@
 
 #include "guest_registers.hpp"
 #include "guest_tls.hpp"
+#include "i386_numbers.hpp"
 #include "signals.hpp"
 #include "syscall_capture.hpp"
 #include "syscompat/abi/catalog.hpp"
@@ -249,10 +250,6 @@ void release_robust_futexes(translators::GuestMemory& memory, const GuestThread&
 // Whether the kernel's i386 entry takes the shim's calls (see probe_i386_entry).
 bool i386_entry = false;
 
-std::uint32_t i386_number(std::string_view name) {
-  return abi::find_syscall(abi::Abi::i386, name)->number;
-}
-
 // With the i386 entry, the guest's robust list also goes to the kernel's compat slot of the
 // host task (its compat_robust_list, which futex_cleanup walks at any death of the task, as
 // it walks the 64-bit list): a thread killed with its process (exit_group, a fatal signal)
@@ -260,7 +257,7 @@ std::uint32_t i386_number(std::string_view name) {
 // too. Without it the list is the shim's alone, walked at exit and exit_group (docs/run32.md:
 // a kill by a signal releases nothing there).
 std::int32_t register_robust_list_with_kernel(GuestAddress head) {
-  static const std::uint32_t number = i386_number("set_robust_list");
+  static constexpr std::uint32_t number = i386_number("set_robust_list");
   return run32_int80(number, head, sizeof(abi::robust_list_head<I386>), 0, 0, 0, 0);
 }
 

@@ -14,6 +14,7 @@
 #include "i386_hooks.hpp"
 #include "i386_special.hpp"
 #include "syscompat/abi/syscall_args.hpp"
+#include "syscompat/abi/syscall_rows.hpp"
 #include "syscompat/translators/native_call.h"
 #include "syscompat/translators/struct_converters.hpp"
 
@@ -293,14 +294,26 @@ std::vector<CallPlan> build_plans() {
           }
       }
     }
+    plan.values_only =
+        plan.handling == Handling::generic &&
+        std::all_of(call.signature.args.begin(), call.signature.args.end(),
+                    [](const abi::SyscallArg& arg) {
+                      return arg.form == ArgForm::value || arg.form == ArgForm::address;
+                    });
     if (plan.handling == Handling::generic)
       for (std::size_t i = 0; i < call.signature.args.size(); ++i)
         if (!call.signature.args[i].struct_name.empty())
           plan.converters[i] = find_struct_converter(Abi::i386, call.signature.args[i].struct_name,
                                                      plan.native->signature.args[i].struct_name);
+    if (plan.handling == Handling::special) {
+      plan.owner_optional = i386_hooks::find_owner_optional(call.name);
+      if (!plan.owner_optional) plan.special = i386_special::find(call.name);
+    } else if (plan.handling == Handling::hook) {
+      plan.hook = i386_hooks::find(call.name);
+      if (!plan.hook) plan.refusal = i386_hooks::find_refusal(call.name);
+    }
     plan.served = plan.handling == Handling::generic || plan.handling == Handling::hook ||
-                  (plan.handling == Handling::special &&
-                   (i386_special::find(call.name) || i386_hooks::find_owner_optional(call.name)));
+                  (plan.handling == Handling::special && (plan.special || plan.owner_optional));
     plans.push_back(std::move(plan));
   }
   return plans;
@@ -364,11 +377,13 @@ const std::vector<CallPlan>& i386_plans() {
 }
 
 const CallPlan* i386_plan(std::uint32_t number) {
-  const auto& plans = i386_plans();
-  auto it = std::lower_bound(
-      plans.begin(), plans.end(), number,
-      [](const CallPlan& plan, std::uint32_t n) { return plan.guest->number < n; });
-  return it != plans.end() && it->guest->number == number ? &*it : nullptr;
+  // Indexed by number: serving a call finds its plan without a search.
+  static const auto index = [] {
+    std::array<const CallPlan*, abi::highest_syscall_number(Abi::i386) + 1> by_number{};
+    for (const CallPlan& plan : i386_plans()) by_number.at(plan.guest->number) = &plan;
+    return by_number;
+  }();
+  return number < index.size() ? index[number] : nullptr;
 }
 
 std::int32_t I386Translator::translate(std::uint32_t number,
@@ -390,25 +405,21 @@ std::int32_t I386Translator::translate_checked(std::uint32_t number,
   if (plan->handling == Handling::special) {
     if (i386_hooks::is_ipc_shmat(*plan->guest, registers[0]))
       return hooks_ ? i386_hooks::ipc_shmat(memory_, *hooks_, registers) : -ENOSYS;
+    if (!plan->special && !plan->owner_optional) return -ENOSYS;
     const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
                                             registers[3], registers[4], registers[5]};
-    if (auto handler = i386_hooks::find_owner_optional(plan->guest->name))
-      return handler(memory_, hooks_, abi::decode_args(*plan->guest, wide));
-    auto handler = i386_special::find(plan->guest->name);
-    if (!handler) return -ENOSYS;
-    return handler(memory_, abi::decode_args(*plan->guest, wide));
+    const auto args = abi::decode_args(*plan->guest, wide);
+    return plan->owner_optional ? plan->owner_optional(memory_, hooks_, args)
+                                : plan->special(memory_, args);
   }
   if (plan->handling == Handling::hook) {
     if (!hooks_) return -ENOSYS;
-    if (auto handler = i386_hooks::find(plan->guest->name)) {
+    if (plan->hook || plan->refusal) {
       const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
                                               registers[3], registers[4], registers[5]};
-      return handler(memory_, *hooks_, abi::decode_args(*plan->guest, wide));
-    }
-    if (auto refusal = i386_hooks::find_refusal(plan->guest->name)) {
-      const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
-                                              registers[3], registers[4], registers[5]};
-      if (std::int32_t error = refusal(memory_, abi::decode_args(*plan->guest, wide))) return error;
+      const auto args = abi::decode_args(*plan->guest, wide);
+      if (plan->hook) return plan->hook(memory_, *hooks_, args);
+      if (std::int32_t error = plan->refusal(memory_, args)) return error;
     }
     return hooks_->owner_call(*plan, registers);
   }
@@ -454,13 +465,24 @@ const CallPlan* multiplexed_plan(std::string_view name) {
 }
 }  // namespace
 
+const CallPlan* find_named_plan(std::string_view name) {
+  if (const auto* call = abi::find_syscall(Abi::i386, name)) return i386_plan(call->number);
+  return multiplexed_plan(name);
+}
+
+std::int32_t translate_planned(const GuestMemory& memory, const CallPlan& plan,
+                               const std::array<std::uint32_t, 6>& registers) {
+  // An i386 call is served as its number is; one i386 reaches only through socketcall has
+  // no number of its own and goes the generic way.
+  if (i386_plan(plan.guest->number) == &plan)
+    return I386Translator(memory).translate(plan.guest->number, registers);
+  return translate_generic(memory, plan, registers);
+}
+
 std::int32_t translate_named(const GuestMemory& memory, std::string_view name,
                              const std::array<std::uint32_t, 6>& registers) {
-  if (const auto* call = abi::find_syscall(Abi::i386, name))
-    return I386Translator(memory).translate(call->number, registers);
-  if (const CallPlan* plan = multiplexed_plan(name))
-    return translate_generic(memory, *plan, registers);
-  return -ENOSYS;
+  const CallPlan* plan = find_named_plan(name);
+  return plan ? translate_planned(memory, *plan, registers) : -ENOSYS;
 }
 
 namespace {
@@ -468,9 +490,8 @@ namespace {
 // nanosleep_copyout, for nanosleep and a relative clock_nanosleep (an absolute one answers
 // ERESTARTNOHAND and leaves rmtp alone).
 bool writes_remaining_time(const abi::Syscall& native, const std::array<std::uint64_t, 6>& args) {
-  static const std::uint32_t nanosleep = abi::find_syscall(Abi::x86_64, "nanosleep")->number,
-                             clock_nanosleep =
-                                 abi::find_syscall(Abi::x86_64, "clock_nanosleep")->number;
+  constexpr std::uint32_t nanosleep = abi::syscall_number(Abi::x86_64, "nanosleep"),
+                          clock_nanosleep = abi::syscall_number(Abi::x86_64, "clock_nanosleep");
   return native.number == nanosleep ||
          (native.number == clock_nanosleep && !(args[1] & TIMER_ABSTIME));
 }
@@ -484,10 +505,18 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
   const std::array<std::uint64_t, 6> wide{registers[0], registers[1], registers[2],
                                           registers[3], registers[4], registers[5]};
   const auto values = abi::decode_args(guest, wide);
-  auto value_of = [&](const std::string& name) -> std::uint64_t {
-    for (const auto& v : values)
-      if (v.arg->name == name) return v.value;
-    return 0;
+  if (plan->values_only) {
+    std::array<long, 6> native_args{};
+    for (std::size_t i = 0; i < values.size(); ++i)
+      native_args[i] = static_cast<long>(values[i].value);
+    // eax is the low half of what the native call returned, as on the kernel's compat path
+    // (a call not made answers SYSCOMPAT_NATIVE_CALL_NOT_MADE, which fits).
+    return static_cast<std::int32_t>(
+        syscompat_native_call(static_cast<long>(native.number), native_args[0], native_args[1],
+                              native_args[2], native_args[3], native_args[4], native_args[5]));
+  }
+  auto value_of = [&](const abi::ArgCount& count) -> std::uint64_t {
+    return count.index < values.size() ? values[count.index].value : 0;
   };
 
   std::array<std::uint64_t, 6> native_args{};
@@ -517,10 +546,10 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
           elements = g.count.fixed;
           break;
         case abi::ArgCount::Kind::argument:
-          elements = static_cast<std::size_t>(value_of(g.count.argument));
+          elements = static_cast<std::size_t>(value_of(g.count));
           break;
         case abi::ArgCount::Kind::pointee: {
-          const std::uint64_t where = value_of(g.count.argument);
+          const std::uint64_t where = value_of(g.count);
           std::uint32_t count = 0;
           if (where && memory_.copy_in(&count, static_cast<GuestAddress>(where), sizeof count) == 0)
             elements = count;

@@ -150,12 +150,12 @@ std::int32_t io_setup(const GuestMemory& memory, ProcessHooks& hooks, Args a) {
     return -EFAULT;
   if (context != 0 || a[0].value == 0) return -EINVAL;
   std::uint64_t native_context = 0;
-  if (long error = i386_special::native("io_setup", a[0].value,
-                                        reinterpret_cast<std::uint64_t>(&native_context));
+  if (long error = i386_special::native<"io_setup">(
+          a[0].value, reinterpret_cast<std::uint64_t>(&native_context));
       error < 0)
     return static_cast<std::int32_t>(error);
   auto destroy = [&](std::int32_t error) {
-    i386_special::native("io_destroy", native_context);
+    i386_special::native<"io_destroy">(native_context);
     return error;
   };
   const std::uint64_t length = ring_length(native_context);
@@ -165,8 +165,8 @@ std::int32_t io_setup(const GuestMemory& memory, ProcessHooks& hooks, Args a) {
   if (place < 0 && place > -4096) return destroy(place);
   const auto guest_ring = static_cast<GuestAddress>(place);
   const long moved =
-      i386_special::native("mremap", native_context, length, length, MREMAP_MAYMOVE | MREMAP_FIXED,
-                           reinterpret_cast<std::uint64_t>(memory.host(guest_ring)));
+      i386_special::native<"mremap">(native_context, length, length, MREMAP_MAYMOVE | MREMAP_FIXED,
+                                     reinterpret_cast<std::uint64_t>(memory.host(guest_ring)));
   if (moved < 0) {
     hooks.unmap(guest_ring, static_cast<std::uint32_t>(length));
     return destroy(static_cast<std::int32_t>(moved));
@@ -192,7 +192,7 @@ std::int32_t execveat_refusal(const GuestMemory& memory, Args a) {
   if (path.empty() && !(flags & AT_EMPTY_PATH)) return -ENOENT;
   if (flags & ~static_cast<std::uint32_t>(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -EINVAL;
   if ((path.empty() || path[0] != '/') && directory != AT_FDCWD &&
-      i386_special::native("fcntl", static_cast<std::uint64_t>(directory), F_GETFD) < 0)
+      i386_special::native<"fcntl">(static_cast<std::uint64_t>(directory), F_GETFD) < 0)
     return -EBADF;
   return 0;
 }
@@ -234,8 +234,8 @@ std::int32_t seccomp(const GuestMemory& memory, ProcessHooks* hooks, Args a) {
     if (int error = read_program(memory, a[2].value, request)) return -error;
     return to_owner(hooks, request);
   }
-  return static_cast<std::int32_t>(i386_special::native(
-      "seccomp", op, flags,
+  return static_cast<std::int32_t>(i386_special::native<"seccomp">(
+      op, flags,
       a[2].value
           ? reinterpret_cast<std::uint64_t>(memory.host(static_cast<GuestAddress>(a[2].value)))
           : 0));
@@ -254,7 +254,7 @@ std::int32_t prctl(const GuestMemory& memory, ProcessHooks* hooks, Args a) {
     return to_owner(hooks, request);
   }
   return static_cast<std::int32_t>(
-      i386_special::native("prctl", a[0].value, a[1].value, a[2].value, a[3].value, a[4].value));
+      i386_special::native<"prctl">(a[0].value, a[1].value, a[2].value, a[3].value, a[4].value));
 }
 
 const std::map<std::string_view, OwnerOptional> owner_optional{
@@ -278,7 +278,8 @@ const std::map<std::string_view, Handler> handlers{
 }  // namespace
 
 bool is_ipc_shmat(const abi::Syscall& call, std::uint32_t first_register) {
-  return (first_register & 0xffff) == ipc_shmat_call && call.name == "ipc";
+  return (first_register & 0xffff) == ipc_shmat_call &&
+         call.number == abi::syscall_number(abi::Abi::i386, "ipc");
 }
 
 // compat_ksys_ipc's SHMAT: version 1 (iBCS2) refused; the address written to `third`.

@@ -9,12 +9,12 @@
 
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/translators/guest_memory.hpp"
+#include "syscompat/translators/i386.hpp"
 #include "syscompat/translators/process_hooks.hpp"
 
 namespace syscompat::translators::i386_hooks {
 
-using Handler = std::int32_t (*)(const GuestMemory& memory, ProcessHooks& hooks,
-                                 std::span<const abi::ArgValue> args);
+using Handler = HookHandler;
 
 // The decoding handler for a hook call by name, or null for those the owner takes whole
 // with the guest's registers (ProcessHooks::owner_call).
@@ -22,14 +22,13 @@ Handler find(std::string_view name);
 
 // A call translated here whose sub-operations the owner may serve (seccomp's filters,
 // prctl's PR_SET_SECCOMP): the owner is null for a translator without one (ENOSYS then).
-using OwnerOptional = std::int32_t (*)(const GuestMemory& memory, ProcessHooks* hooks,
-                                       std::span<const abi::ArgValue> args);
+using OwnerOptional = OwnerOptionalHandler;
 OwnerOptional find_owner_optional(std::string_view name);
 
 // For a call the owner takes whole: what the kernel refuses before any process-level work
 // (the arguments it checks first), as -errno, or 0 to hand the call on. Null when the
 // owner checks everything itself.
-using Refusal = std::int32_t (*)(const GuestMemory& memory, std::span<const abi::ArgValue> args);
+using Refusal = RefusalCheck;
 Refusal find_refusal(std::string_view name);
 
 // ipc()'s SHMAT sub-call, the one part of the multiplexer that places memory.

@@ -60,8 +60,7 @@ int access_for(abi::ArgDir dir) {
 
 // ---- hand-written handlers ------------------------------------------------------------
 
-using Handler = std::int32_t (*)(const GuestMemory& memory, const IoctlPlan& plan, std::uint64_t fd,
-                                 std::uint64_t arg);
+using Handler = IoctlHandler;
 
 // net/socket.c's get_user_ifreq and put_user_ifreq (compat branch): the kernel reads the
 // 32-byte compat ifreq into the start of its own, calls the request, and writes the same
@@ -73,7 +72,7 @@ std::int32_t ifreq_with_pointer_at(const GuestMemory& memory, const IoctlPlan& p
   constexpr std::size_t union_offset = 16;
   const int access = access_for(plan.guest->arg.dir);
   if (!memory.accessible(static_cast<GuestAddress>(arg), compat_size, access))
-    return eax(native("ioctl", fd, plan.native->number, poisoned_pointer));
+    return eax(native<"ioctl">(fd, plan.native->number, poisoned_pointer));
   alignas(8) std::uint8_t request[sizeof(abi::ifreq<X86_64>)] = {};
   memory.copy_in(request, static_cast<GuestAddress>(arg), compat_size);
   std::uint8_t kept[4] = {};
@@ -86,7 +85,7 @@ std::int32_t ifreq_with_pointer_at(const GuestMemory& memory, const IoctlPlan& p
     std::memcpy(request + at, &wide, sizeof wide);
   }
   const long result =
-      native("ioctl", fd, plan.native->number, reinterpret_cast<std::uint64_t>(request));
+      native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(request));
   if (result < 0 || plan.guest->arg.dir == abi::ArgDir::in) return eax(result);
   if (pointer_offset >= 0) std::memcpy(request + at + 4, kept, sizeof kept);
   return memory.copy_out(static_cast<GuestAddress>(arg), request, compat_size) ? -EFAULT
@@ -123,7 +122,7 @@ std::int32_t ifmap_request(const GuestMemory& memory, const IoctlPlan& plan, std
   if (int error = convert(guest_map, map)) return -error;
   std::memcpy(request.ifr_ifru.bytes, &map, sizeof map);
   const long result =
-      native("ioctl", fd, plan.native->number, reinterpret_cast<std::uint64_t>(&request));
+      native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(&request));
   if (result < 0 || !get) return eax(result);
   std::memcpy(&map, request.ifr_ifru.bytes, sizeof map);
   if (int error = convert(map, guest_map, Narrowing::truncate)) return -error;  // put_user
@@ -142,7 +141,7 @@ std::int32_t ifconf_request(const GuestMemory& memory, const IoctlPlan& plan, st
   constexpr std::size_t native_record = sizeof(abi::ifreq<X86_64>);
   abi::ifconf<I386> guest{};
   if (memory.copy_in(&guest, static_cast<GuestAddress>(arg), sizeof guest))
-    return eax(native("ioctl", fd, plan.native->number, poisoned_pointer));
+    return eax(native<"ioctl">(fd, plan.native->number, poisoned_pointer));
   std::uint32_t buffer;
   std::memcpy(&buffer, guest.ifc_ifcu.bytes, sizeof buffer);
   const auto length = guest.ifc_len.get();
@@ -157,7 +156,7 @@ std::int32_t ifconf_request(const GuestMemory& memory, const IoctlPlan& plan, st
   const std::uint64_t records_at = buffer ? reinterpret_cast<std::uint64_t>(records.data()) : 0;
   std::memcpy(request.ifc_ifcu.bytes, &records_at, sizeof records_at);
   const long result =
-      native("ioctl", fd, plan.native->number, reinterpret_cast<std::uint64_t>(&request));
+      native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(&request));
   if (result < 0) return eax(result);
   const std::size_t count =
       static_cast<std::size_t>(std::max(request.ifc_len.get(), 0)) / native_record;
@@ -180,13 +179,13 @@ std::int32_t fprog_request(const GuestMemory& memory, const IoctlPlan& plan, std
   abi::sock_fprog<I386> guest{};
   if (plan.guest->arg.dir == abi::ArgDir::in) {
     if (memory.copy_in(&guest, static_cast<GuestAddress>(arg), sizeof guest))
-      return eax(native("ioctl", fd, plan.native->number, poisoned_pointer));
+      return eax(native<"ioctl">(fd, plan.native->number, poisoned_pointer));
     program.len.set(guest.len.get());
     program.filter.set(host(memory, guest.filter.get()));
-    return eax(native("ioctl", fd, plan.native->number, reinterpret_cast<std::uint64_t>(&program)));
+    return eax(native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(&program)));
   }
   const long result =
-      native("ioctl", fd, plan.native->number, reinterpret_cast<std::uint64_t>(&program));
+      native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(&program));
   if (result < 0) return eax(result);
   if (int error = convert(program, guest)) return -error;
   return memory.copy_out(static_cast<GuestAddress>(arg), &guest, sizeof guest) ? -EFAULT
@@ -201,9 +200,9 @@ std::int32_t ff_effect_request(const GuestMemory& memory, const IoctlPlan& plan,
                                std::uint64_t arg) {
   abi::ff_effect<X86_64> effect{};
   if (memory.copy_in(&effect, static_cast<GuestAddress>(arg), sizeof(abi::ff_effect<I386>)))
-    return eax(native("ioctl", fd, plan.native->number, poisoned_pointer));
+    return eax(native<"ioctl">(fd, plan.native->number, poisoned_pointer));
   const long result =
-      native("ioctl", fd, plan.native->number, reinterpret_cast<std::uint64_t>(&effect));
+      native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(&effect));
   if (result < 0) return eax(result);
   return memory.copy_out(static_cast<GuestAddress>(arg + offsetof(abi::ff_effect<I386>, id)),
                          &effect.id, sizeof effect.id)
@@ -217,7 +216,7 @@ std::int32_t blkgetsize_request(const GuestMemory& memory, const IoctlPlan& plan
                                 std::uint64_t arg) {
   std::uint64_t sectors = 0;
   const long result =
-      native("ioctl", fd, plan.native->number, reinterpret_cast<std::uint64_t>(&sectors));
+      native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(&sectors));
   if (result < 0) return eax(result);
   if (sectors > 0xffffffffu) return -EFBIG;
   const auto value = static_cast<std::uint32_t>(sectors);
@@ -232,7 +231,7 @@ std::int32_t blkbszget_request(const GuestMemory& memory, const IoctlPlan&, std:
                                std::uint64_t arg) {
   static const std::uint32_t logical = abi::find_ioctl(abi::Abi::x86_64, "BLKSSZGET")->number;
   std::int32_t size = 0;
-  const long result = native("ioctl", fd, logical, reinterpret_cast<std::uint64_t>(&size));
+  const long result = native<"ioctl">(fd, logical, reinterpret_cast<std::uint64_t>(&size));
   if (result < 0) return eax(result);
   return memory.copy_out(static_cast<GuestAddress>(arg), &size, sizeof size) ? -EFAULT
                                                                              : eax(result);
@@ -293,6 +292,7 @@ std::vector<IoctlPlan> build_plans() {
     const auto& arg = guest.arg;
     if (auto found = handlers.find(guest.name); found != handlers.end() && plan.native) {
       plan.handling = IoctlHandling::hand_written;
+      plan.handler = found->second.handler;
       plan.how = std::string(found->second.mirrors);
     } else if (!plan.native) {
       plan.how = "x86_64 has no such request";
@@ -327,7 +327,7 @@ std::vector<IoctlPlan> build_plans() {
 // What fs/ioctl.c answers a request no driver knows: EBADF for a descriptor ioctl cannot
 // use (none, or an O_PATH one: fdget skips FMODE_PATH files), ENOTTY otherwise.
 std::int32_t unknown_request(std::uint64_t fd) {
-  const long flags = native("fcntl", fd, F_GETFL);
+  const long flags = native<"fcntl">(fd, F_GETFL);
   return flags < 0 || (flags & O_PATH) ? -EBADF : -ENOTTY;
 }
 
@@ -350,7 +350,7 @@ std::int32_t scalar_converted(const GuestMemory& memory, const IoctlPlan& plan, 
   const std::size_t guest_size = plan.guest->arg_size;
   const int access = access_for(plan.guest->arg.dir);
   if (guest_size > 8 || !memory.accessible(static_cast<GuestAddress>(arg), guest_size, access))
-    return eax(native("ioctl", fd, plan.native->number, poisoned_pointer));
+    return eax(native<"ioctl">(fd, plan.native->number, poisoned_pointer));
   std::uint64_t value = 0;
   if (plan.guest->arg.dir != abi::ArgDir::out) {
     memory.copy_in(&value, static_cast<GuestAddress>(arg), guest_size);
@@ -360,7 +360,7 @@ std::int32_t scalar_converted(const GuestMemory& memory, const IoctlPlan& plan, 
       value |= ~std::uint64_t{0} << (8 * guest_size);
   }
   const long result =
-      native("ioctl", fd, plan.native->number, reinterpret_cast<std::uint64_t>(&value));
+      native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(&value));
   if (result < 0 || plan.guest->arg.dir == abi::ArgDir::in) return eax(result);
   return memory.copy_out(static_cast<GuestAddress>(arg), &value, guest_size) ? -EFAULT
                                                                              : eax(result);
@@ -373,7 +373,7 @@ std::int32_t struct_converted(const GuestMemory& memory, const IoctlPlan& plan, 
   const StructConverter& converter = *plan.converter;
   const int access = access_for(plan.guest->arg.dir);
   if (!memory.accessible(static_cast<GuestAddress>(arg), converter.guest_size, access))
-    return eax(native("ioctl", fd, plan.native->number, poisoned_pointer));
+    return eax(native<"ioctl">(fd, plan.native->number, poisoned_pointer));
   alignas(16) std::uint8_t guest[512], native_bytes[512];
   if (converter.guest_size > sizeof guest || converter.native_size > sizeof native_bytes)
     return unknown_request(fd);  // no described ioctl struct is this large
@@ -382,7 +382,7 @@ std::int32_t struct_converted(const GuestMemory& memory, const IoctlPlan& plan, 
   if (plan.guest->arg.dir != abi::ArgDir::out)
     if (int error = converter.to_native(guest, native_bytes, Narrowing::eoverflow)) return -error;
   const long result =
-      native("ioctl", fd, plan.native->number, reinterpret_cast<std::uint64_t>(native_bytes));
+      native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(native_bytes));
   if (result < 0 || plan.guest->arg.dir == abi::ArgDir::in) return eax(result);
   if (int error = converter.to_guest(native_bytes, guest, Narrowing::eoverflow)) return -error;
   return memory.copy_out(static_cast<GuestAddress>(arg), guest, converter.guest_size) ? -EFAULT
@@ -410,7 +410,7 @@ std::int32_t translate(const GuestMemory& memory, std::span<const abi::ArgValue>
     case IoctlHandling::left_out:
       return unknown_request(fd);
     case IoctlHandling::hand_written:
-      return hand_written().at(plan.guest->name).handler(memory, plan, fd, arg);
+      return plan.handler(memory, plan, fd, arg);
     case IoctlHandling::converted:
       return plan.converter ? struct_converted(memory, plan, fd, arg)
                             : scalar_converted(memory, plan, fd, arg);
@@ -418,13 +418,13 @@ std::int32_t translate(const GuestMemory& memory, std::span<const abi::ArgValue>
       break;
   }
   if (plan.guest->arg.kind != abi::IoctlArgKind::pointer)
-    return eax(native("ioctl", fd, plan.native->number, arg));
+    return eax(native<"ioctl">(fd, plan.native->number, arg));
   const std::uint64_t extent = guest_extent(memory, *plan.guest, arg);
   const bool reachable =
       arg && extent &&
       memory.accessible(static_cast<GuestAddress>(arg), extent, access_for(plan.guest->arg.dir));
   return eax(
-      native("ioctl", fd, plan.native->number, reachable ? host(memory, arg) : poisoned_pointer));
+      native<"ioctl">(fd, plan.native->number, reachable ? host(memory, arg) : poisoned_pointer));
 }
 
 }  // namespace i386_ioctl

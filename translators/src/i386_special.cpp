@@ -36,16 +36,6 @@
 
 namespace syscompat::translators::i386_special {
 
-// The native call by its description name: no number is written here.
-long native(std::string_view name, std::uint64_t a, std::uint64_t b, std::uint64_t c,
-            std::uint64_t d, std::uint64_t e, std::uint64_t f) {
-  const abi::Syscall* call = abi::find_syscall(abi::Abi::x86_64, name);
-  if (!call) return -ENOSYS;
-  return syscompat_native_call(static_cast<long>(call->number), static_cast<long>(a),
-                               static_cast<long>(b), static_cast<long>(c), static_cast<long>(d),
-                               static_cast<long>(e), static_cast<long>(f));
-}
-
 namespace {
 
 // set_directory_positions: run32's, or none.
@@ -90,7 +80,7 @@ int guest_path(const GuestMemory& memory, std::uint64_t address, std::string& pa
 // _llseek(fd, offset_high, offset_low, result, whence): fs/read_write.c's llseek.
 std::int32_t llseek(const GuestMemory& memory, Args a) {
   const std::uint64_t offset = (a[1].value << 32) | (a[2].value & 0xffffffffu);
-  const long result = native("lseek", a[0].value, offset, a[4].value);
+  const long result = native<"lseek">(a[0].value, offset, a[4].value);
   if (result < 0) return static_cast<std::int32_t>(result);
   const std::int64_t position = result;
   if (memory.copy_out(static_cast<GuestAddress>(a[3].value), &position, sizeof position))
@@ -168,32 +158,32 @@ template <bool Read>
 std::int32_t readv(const GuestMemory& memory, Args a) {
   const auto vec = iovecs_in(memory, a[1].value, a[2].value,
                              Read ? GuestMemory::writable : GuestMemory::readable);
-  return static_cast<std::int32_t>(
-      native(Read ? "readv" : "writev", a[0].value, vec.pointer, a[2].value));
+  return static_cast<std::int32_t>(native(Read ? native_number("readv") : native_number("writev"),
+                                          a[0].value, vec.pointer, a[2].value));
 }
 
 // preadv/pwritev(2)(fd, vec, vlen, pos_l, pos_h[, flags]): the offset from its two halves
 // (compat_sys_preadv).
 template <bool Read>
-std::int32_t vectored(std::string_view name, const GuestMemory& memory, Args a) {
+std::int32_t vectored(std::uint32_t number, const GuestMemory& memory, Args a) {
   const auto vec = iovecs_in(memory, a[1].value, a[2].value,
                              Read ? GuestMemory::writable : GuestMemory::readable);
   const std::uint64_t pos = (a[4].value << 32) | (a[3].value & 0xffffffffu);
   const std::uint64_t flags = a.size() > 5 ? a[5].value : 0;
   return static_cast<std::int32_t>(
-      native(name, a[0].value, vec.pointer, a[2].value, pos, 0, flags));
+      native(number, a[0].value, vec.pointer, a[2].value, pos, 0, flags));
 }
 std::int32_t preadv(const GuestMemory& m, Args a) {
-  return vectored<true>("preadv", m, a);
+  return vectored<true>(native_number("preadv"), m, a);
 }
 std::int32_t pwritev(const GuestMemory& m, Args a) {
-  return vectored<false>("pwritev", m, a);
+  return vectored<false>(native_number("pwritev"), m, a);
 }
 std::int32_t preadv2(const GuestMemory& m, Args a) {
-  return vectored<true>("preadv2", m, a);
+  return vectored<true>(native_number("preadv2"), m, a);
 }
 std::int32_t pwritev2(const GuestMemory& m, Args a) {
-  return vectored<false>("pwritev2", m, a);
+  return vectored<false>(native_number("pwritev2"), m, a);
 }
 
 // process_vm_readv/writev(pid, lvec, liovcnt, rvec, riovcnt, flags): mm/process_vm_access.c's
@@ -203,9 +193,9 @@ std::int32_t process_vm(const GuestMemory& memory, Args a) {
   const auto local = iovecs_in(memory, a[1].value, a[2].value,
                                Read ? GuestMemory::writable : GuestMemory::readable);
   const auto remote = iovecs_in(memory, a[3].value, a[4].value, 0);
-  return static_cast<std::int32_t>(native(Read ? "process_vm_readv" : "process_vm_writev",
-                                          a[0].value, local.pointer, a[2].value, remote.pointer,
-                                          a[4].value, a[5].value));
+  return static_cast<std::int32_t>(
+      native(Read ? native_number("process_vm_readv") : native_number("process_vm_writev"),
+             a[0].value, local.pointer, a[2].value, remote.pointer, a[4].value, a[5].value));
 }
 
 // io_uring_register(fd, opcode, arg, nr_args): io_uring/register.c. The rings the
@@ -221,10 +211,10 @@ std::int32_t io_uring_register(const GuestMemory& memory, Args a) {
     const auto vec = iovecs_in(memory, a[2].value, a[3].value,
                                GuestMemory::readable | GuestMemory::writable, max_buffers);
     return static_cast<std::int32_t>(
-        native("io_uring_register", a[0].value, a[1].value, vec.pointer, a[3].value));
+        native<"io_uring_register">(a[0].value, a[1].value, vec.pointer, a[3].value));
   }
   return static_cast<std::int32_t>(
-      native("io_uring_register", a[0].value, a[1].value, host(memory, a[2].value), a[3].value));
+      native<"io_uring_register">(a[0].value, a[1].value, host(memory, a[2].value), a[3].value));
 }
 
 // ---- opening files ---------------------------------------------------------------------
@@ -241,10 +231,10 @@ constexpr std::int64_t max_non_lfs = 0x7fffffff;  // MAX_NON_LFS
 std::int32_t open_as_compat(std::int32_t fd, std::uint64_t flags) {
   if (fd < 0 || (flags & abi::o_largefile(abi::Abi::i386)) || (flags & O_PATH)) return fd;
   abi::stat_x86_64<X86_64> status{};
-  if (native("fstat", static_cast<std::uint32_t>(fd), reinterpret_cast<std::uint64_t>(&status)) ==
+  if (native<"fstat">(static_cast<std::uint32_t>(fd), reinterpret_cast<std::uint64_t>(&status)) ==
           0 &&
       S_ISREG(status.st_mode.get()) && status.st_size.get() > max_non_lfs) {
-    native("close", static_cast<std::uint32_t>(fd));
+    native<"close">(static_cast<std::uint32_t>(fd));
     return -EOVERFLOW;
   }
   return fd;
@@ -254,7 +244,7 @@ std::int32_t open_at(const GuestMemory& memory, std::uint64_t directory, std::ui
   std::string name;
   const bool readable = guest_path(memory, path, name) != EFAULT;
   const long fd =
-      native("openat", directory, readable ? host(memory, path) : poisoned_pointer, flags, mode);
+      native<"openat">(directory, readable ? host(memory, path) : poisoned_pointer, flags, mode);
   return open_as_compat(static_cast<std::int32_t>(fd), flags);
 }
 std::int32_t open(const GuestMemory& m, Args a) {
@@ -272,10 +262,10 @@ std::int32_t openat(const GuestMemory& m, Args a) {
 std::int32_t getdents64(const GuestMemory& memory, Args a) {
   if (!memory.accessible(static_cast<GuestAddress>(a[1].value), a[2].value, GuestMemory::writable))
     return static_cast<std::int32_t>(
-        native("getdents64", a[0].value, poisoned_pointer, a[2].value));
+        native<"getdents64">(a[0].value, poisoned_pointer, a[2].value));
   const int fd = static_cast<int>(a[0].value);
   if (directory_positions) directory_positions->reading(fd);
-  const long got = native("getdents64", a[0].value, host(memory, a[1].value), a[2].value);
+  const long got = native<"getdents64">(a[0].value, host(memory, a[1].value), a[2].value);
   if (got <= 0 || !directory_positions) return static_cast<std::int32_t>(got);
   std::uint8_t* records = memory.host(static_cast<GuestAddress>(a[1].value));
   std::int64_t resume = -1;
@@ -294,7 +284,7 @@ std::int32_t getdents64(const GuestMemory& memory, Args a) {
   }
   if (at == got) return static_cast<std::int32_t>(got);
   if (resume < 0) return -EOVERFLOW;
-  native("lseek", a[0].value, static_cast<std::uint64_t>(resume), SEEK_SET);
+  native<"lseek">(a[0].value, static_cast<std::uint64_t>(resume), SEEK_SET);
   return static_cast<std::int32_t>(at);
 }
 
@@ -307,11 +297,11 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
   const std::size_t count = a[2].value;
   if (!memory.accessible(guest_buffer, count, GuestMemory::writable)) return -EFAULT;
   if (directory_positions) directory_positions->reading(static_cast<int>(fd));
-  const long start_position = native("lseek", fd, 0, SEEK_CUR);
+  const long start_position = native<"lseek">(fd, 0, SEEK_CUR);
   // At most 1 MiB of records a call: fewer than fit is what any getdents may return.
   std::vector<std::uint8_t> records(std::clamp<std::size_t>(count, 512, 1 << 20));
   const long got =
-      native("getdents64", fd, reinterpret_cast<std::uint64_t>(records.data()), records.size());
+      native<"getdents64">(fd, reinterpret_cast<std::uint64_t>(records.data()), records.size());
   if (got < 0) return static_cast<std::int32_t>(got);
   // compat_filldir writes each field and the name with its NUL; the bytes between the NUL
   // and d_type keep what the buffer held.
@@ -341,7 +331,7 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
     if (ino > 0xffffffffu || !position) {
       if (out.empty()) {
         if (start_position >= 0)
-          native("lseek", fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
+          native<"lseek">(fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
         return -EOVERFLOW;
       }
       break;
@@ -361,11 +351,11 @@ std::int32_t getdents(const GuestMemory& memory, Args a) {
   }
   if (out.empty() && got > 0) {  // not even one record fits: EINVAL, the position unmoved
     if (start_position >= 0)
-      native("lseek", fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
+      native<"lseek">(fd, static_cast<std::uint64_t>(start_position), SEEK_SET);
     return -EINVAL;
   }
   // Position the directory after the last record handed over.
-  if (resume >= 0) native("lseek", fd, static_cast<std::uint64_t>(resume), SEEK_SET);
+  if (resume >= 0) native<"lseek">(fd, static_cast<std::uint64_t>(resume), SEEK_SET);
   if (memory.copy_out(guest_buffer, out.data(), out.size())) return -EFAULT;
   return static_cast<std::int32_t>(out.size());
 }
@@ -380,9 +370,9 @@ std::int32_t statfs64(const GuestMemory& memory, Args a) {
   std::string path;
   if (!ByFd)
     if (int error = guest_path(memory, a[0].value, path)) return -error;
-  const long result = ByFd ? native("fstatfs", a[0].value, reinterpret_cast<std::uint64_t>(&buf))
-                           : native("statfs", reinterpret_cast<std::uint64_t>(path.c_str()),
-                                    reinterpret_cast<std::uint64_t>(&buf));
+  const long result = ByFd ? native<"fstatfs">(a[0].value, reinterpret_cast<std::uint64_t>(&buf))
+                           : native<"statfs">(reinterpret_cast<std::uint64_t>(path.c_str()),
+                                              reinterpret_cast<std::uint64_t>(&buf));
   if (result < 0) return static_cast<std::int32_t>(result);
   return -put<abi::statfs64<I386>>(memory, a[2].value, buf);
 }
@@ -390,7 +380,7 @@ std::int32_t statfs64(const GuestMemory& memory, Args a) {
 // sysinfo: compat_sys_sysinfo scales the memory sizes down by mem_unit until they fit.
 std::int32_t sysinfo(const GuestMemory& memory, Args a) {
   abi::sysinfo<X86_64> s{};
-  if (long result = native("sysinfo", reinterpret_cast<std::uint64_t>(&s)); result < 0)
+  if (long result = native<"sysinfo">(reinterpret_cast<std::uint64_t>(&s)); result < 0)
     return static_cast<std::int32_t>(result);
   std::uint64_t fields[] = {s.totalram.get(),  s.freeram.get(),   s.sharedram.get(),
                             s.bufferram.get(), s.totalswap.get(), s.freeswap.get(),
@@ -421,15 +411,15 @@ std::int32_t sysinfo(const GuestMemory& memory, Args a) {
 std::int32_t waitpid(const GuestMemory& memory, Args a) {
   if (a[1].value &&
       !memory.accessible(static_cast<GuestAddress>(a[1].value), 4, GuestMemory::writable))
-    return static_cast<std::int32_t>(native("wait4", a[0].value, poisoned_pointer, a[2].value, 0));
+    return static_cast<std::int32_t>(native<"wait4">(a[0].value, poisoned_pointer, a[2].value, 0));
   return static_cast<std::int32_t>(
-      native("wait4", a[0].value, host(memory, a[1].value), a[2].value, 0));
+      native<"wait4">(a[0].value, host(memory, a[1].value), a[2].value, 0));
 }
 
 // The old getrlimit (number 76): compat_sys_old_getrlimit clamps to 0x7fffffff.
 std::int32_t old_getrlimit(const GuestMemory& memory, Args a) {
   abi::rlimit<X86_64> r{};
-  if (long result = native("getrlimit", a[0].value, reinterpret_cast<std::uint64_t>(&r));
+  if (long result = native<"getrlimit">(a[0].value, reinterpret_cast<std::uint64_t>(&r));
       result < 0)
     return static_cast<std::int32_t>(result);
   abi::rlimit<I386> g{};
@@ -441,10 +431,10 @@ std::int32_t old_getrlimit(const GuestMemory& memory, Args a) {
 // nice(increment): kernel/sched/core.c's sys_nice, through get/setpriority.
 std::int32_t nice(const GuestMemory&, Args a) {
   const auto increment = std::clamp<std::int64_t>(static_cast<std::int32_t>(a[0].value), -40, 40);
-  const long priority = native("getpriority", PRIO_PROCESS, 0);  // 20 - nice
+  const long priority = native<"getpriority">(PRIO_PROCESS, 0);  // 20 - nice
   if (priority < 0) return static_cast<std::int32_t>(priority);
   const std::int64_t value = std::clamp<std::int64_t>(20 - priority + increment, -20, 19);
-  const long result = native("setpriority", PRIO_PROCESS, 0, static_cast<std::uint64_t>(value));
+  const long result = native<"setpriority">(PRIO_PROCESS, 0, static_cast<std::uint64_t>(value));
   return result == -EACCES ? -EPERM : static_cast<std::int32_t>(result);
 }
 
@@ -458,57 +448,58 @@ std::uint32_t high2low(std::uint64_t id) {
   return id > 0xffff ? overflow_id : static_cast<std::uint32_t>(id);
 }
 
-std::int32_t get_id(std::string_view name) {
-  const long id = native(name);
+std::int32_t get_id(std::uint32_t number) {
+  const long id = native(number);
   return id < 0 ? static_cast<std::int32_t>(id)
                 : static_cast<std::int32_t>(high2low(static_cast<std::uint64_t>(id)));
 }
 std::int32_t getuid16(const GuestMemory&, Args) {
-  return get_id("getuid");
+  return get_id(native_number("getuid"));
 }
 std::int32_t getgid16(const GuestMemory&, Args) {
-  return get_id("getgid");
+  return get_id(native_number("getgid"));
 }
 std::int32_t geteuid16(const GuestMemory&, Args) {
-  return get_id("geteuid");
+  return get_id(native_number("geteuid"));
 }
 std::int32_t getegid16(const GuestMemory&, Args) {
-  return get_id("getegid");
+  return get_id(native_number("getegid"));
 }
 std::int32_t setuid16(const GuestMemory&, Args a) {
-  return static_cast<std::int32_t>(native("setuid", low2high(a[0].value)));
+  return static_cast<std::int32_t>(native<"setuid">(low2high(a[0].value)));
 }
 std::int32_t setgid16(const GuestMemory&, Args a) {
-  return static_cast<std::int32_t>(native("setgid", low2high(a[0].value)));
+  return static_cast<std::int32_t>(native<"setgid">(low2high(a[0].value)));
 }
 std::int32_t setreuid16(const GuestMemory&, Args a) {
-  return static_cast<std::int32_t>(native("setreuid", low2high(a[0].value), low2high(a[1].value)));
+  return static_cast<std::int32_t>(native<"setreuid">(low2high(a[0].value), low2high(a[1].value)));
 }
 std::int32_t setregid16(const GuestMemory&, Args a) {
-  return static_cast<std::int32_t>(native("setregid", low2high(a[0].value), low2high(a[1].value)));
+  return static_cast<std::int32_t>(native<"setregid">(low2high(a[0].value), low2high(a[1].value)));
 }
 std::int32_t setresuid16(const GuestMemory&, Args a) {
   return static_cast<std::int32_t>(
-      native("setresuid", low2high(a[0].value), low2high(a[1].value), low2high(a[2].value)));
+      native<"setresuid">(low2high(a[0].value), low2high(a[1].value), low2high(a[2].value)));
 }
 std::int32_t setresgid16(const GuestMemory&, Args a) {
   return static_cast<std::int32_t>(
-      native("setresgid", low2high(a[0].value), low2high(a[1].value), low2high(a[2].value)));
+      native<"setresgid">(low2high(a[0].value), low2high(a[1].value), low2high(a[2].value)));
 }
 std::int32_t setfsuid16(const GuestMemory&, Args a) {
   return static_cast<std::int32_t>(
-      high2low(static_cast<std::uint64_t>(native("setfsuid", low2high(a[0].value)))));
+      high2low(static_cast<std::uint64_t>(native<"setfsuid">(low2high(a[0].value)))));
 }
 std::int32_t setfsgid16(const GuestMemory&, Args a) {
   return static_cast<std::int32_t>(
-      high2low(static_cast<std::uint64_t>(native("setfsgid", low2high(a[0].value)))));
+      high2low(static_cast<std::uint64_t>(native<"setfsgid">(low2high(a[0].value)))));
 }
 template <bool Group>
 std::int32_t getres16(const GuestMemory& memory, Args a) {
   std::uint32_t ids[3];
   const long result =
-      native(Group ? "getresgid" : "getresuid", reinterpret_cast<std::uint64_t>(&ids[0]),
-             reinterpret_cast<std::uint64_t>(&ids[1]), reinterpret_cast<std::uint64_t>(&ids[2]));
+      native(Group ? native_number("getresgid") : native_number("getresuid"),
+             reinterpret_cast<std::uint64_t>(&ids[0]), reinterpret_cast<std::uint64_t>(&ids[1]),
+             reinterpret_cast<std::uint64_t>(&ids[2]));
   if (result < 0) return static_cast<std::int32_t>(result);
   for (int i = 0; i < 3; ++i) {
     const std::uint16_t low = static_cast<std::uint16_t>(high2low(ids[i]));
@@ -523,21 +514,22 @@ std::int32_t getresgid16(const GuestMemory& m, Args a) {
   return getres16<true>(m, a);
 }
 
-std::int32_t chown16_by(std::string_view name, const GuestMemory& memory, Args a, bool path) {
+std::int32_t chown16_by(std::uint32_t number, const GuestMemory& memory, Args a, bool path) {
   std::string text;
   if (path)
     if (int error = guest_path(memory, a[0].value, text)) return -error;
   const std::uint64_t first = path ? reinterpret_cast<std::uint64_t>(text.c_str()) : a[0].value;
-  return static_cast<std::int32_t>(native(name, first, low2high(a[1].value), low2high(a[2].value)));
+  return static_cast<std::int32_t>(
+      native(number, first, low2high(a[1].value), low2high(a[2].value)));
 }
 std::int32_t chown16(const GuestMemory& m, Args a) {
-  return chown16_by("chown", m, a, true);
+  return chown16_by(native_number("chown"), m, a, true);
 }
 std::int32_t lchown16(const GuestMemory& m, Args a) {
-  return chown16_by("lchown", m, a, true);
+  return chown16_by(native_number("lchown"), m, a, true);
 }
 std::int32_t fchown16(const GuestMemory& m, Args a) {
-  return chown16_by("fchown", m, a, false);
+  return chown16_by(native_number("fchown"), m, a, false);
 }
 
 // getgroups16(size, list): the native list, each id high2low.
@@ -547,8 +539,8 @@ std::int32_t getgroups16(const GuestMemory& memory, Args a) {
   // no process has more than NGROUPS_MAX (65536) groups: a larger size asks for no more
   const std::int32_t room = std::min(size, 65536);
   std::vector<std::uint32_t> ids(static_cast<std::size_t>(room));
-  const long result = native("getgroups", static_cast<std::uint64_t>(room),
-                             reinterpret_cast<std::uint64_t>(ids.data()));
+  const long result = native<"getgroups">(static_cast<std::uint64_t>(room),
+                                          reinterpret_cast<std::uint64_t>(ids.data()));
   if (result <= 0 || size == 0) return static_cast<std::int32_t>(result);
   std::vector<std::uint16_t> low(static_cast<std::size_t>(result));
   for (long i = 0; i < result; ++i) low[i] = static_cast<std::uint16_t>(high2low(ids[i]));
@@ -565,8 +557,8 @@ std::int32_t setgroups16(const GuestMemory& memory, Args a) {
     return -EFAULT;
   std::vector<std::uint32_t> ids(low.begin(), low.end());
   for (auto& id : ids) id = static_cast<std::uint32_t>(low2high(id));
-  return static_cast<std::int32_t>(native("setgroups", static_cast<std::uint64_t>(size),
-                                          reinterpret_cast<std::uint64_t>(ids.data())));
+  return static_cast<std::int32_t>(native<"setgroups">(
+      static_cast<std::uint64_t>(size), reinterpret_cast<std::uint64_t>(ids.data())));
 }
 
 // ---- names ----------------------------------------------------------------------------
@@ -576,7 +568,7 @@ std::int32_t setgroups16(const GuestMemory& memory, Args a) {
 template <class Old>
 std::int32_t old_uname(const GuestMemory& memory, Args a) {
   abi::new_utsname<X86_64> name{};
-  if (long result = native("uname", reinterpret_cast<std::uint64_t>(&name)); result < 0)
+  if (long result = native<"uname">(reinterpret_cast<std::uint64_t>(&name)); result < 0)
     return static_cast<std::int32_t>(result);
   Old old{};
   auto copy = [](auto& to, const auto& from) {
@@ -602,7 +594,7 @@ std::int32_t umount(const GuestMemory& memory, Args a) {
   std::string path;
   if (int error = guest_path(memory, a[0].value, path)) return -error;
   return static_cast<std::int32_t>(
-      native("umount2", reinterpret_cast<std::uint64_t>(path.c_str()), 0));
+      native<"umount2">(reinterpret_cast<std::uint64_t>(path.c_str()), 0));
 }
 
 // ---- requests whose argument depends on the command -----------------------------------
@@ -624,7 +616,7 @@ std::int32_t fcntl(const GuestMemory& memory, Args a) {
                       cmd == ofd_setlk || cmd == ofd_setlkw;
   if (!Sixty_four && (cmd == getlk64 || cmd == setlk64 || cmd == setlkw64)) return -EINVAL;
   if (!old_lock && !lock64)
-    return static_cast<std::int32_t>(native("fcntl", a[0].value, cmd, a[2].value));
+    return static_cast<std::int32_t>(native<"fcntl">(a[0].value, cmd, a[2].value));
   // native F_*64 are the plain commands on x86_64
   const std::uint64_t native_cmd = cmd == getlk64    ? getlk
                                    : cmd == setlk64  ? setlk
@@ -642,7 +634,7 @@ std::int32_t fcntl(const GuestMemory& memory, Args a) {
     if (int error = convert(guest, lock)) return -error;
   }
   const long result =
-      native("fcntl", a[0].value, native_cmd, reinterpret_cast<std::uint64_t>(&lock));
+      native<"fcntl">(a[0].value, native_cmd, reinterpret_cast<std::uint64_t>(&lock));
   if (result < 0 || (cmd != getlk && cmd != getlk64 && cmd != ofd_getlk))
     return static_cast<std::int32_t>(result);
   const int error = old_lock ? put<abi::flock<I386>>(memory, a[2].value, lock)
@@ -654,23 +646,54 @@ std::int32_t fcntl(const GuestMemory& memory, Args a) {
 // description marks with that socketcall number; its arguments are read from guest memory,
 // as many as its signature has. send and recv, which x86_64 lacks, are sendto and recvfrom
 // without an address, as the kernel's socketcall makes them.
+// A call by name, its plan found the first time and kept: the multiplexers' sub-calls.
+template <abi::CallName name>
+std::int32_t translate_sub_call(const GuestMemory& memory,
+                                const std::array<std::uint32_t, 6>& registers) {
+  static const CallPlan* const plan = find_named_plan(name.view());
+  return plan ? translate_planned(memory, *plan, registers) : -ENOSYS;
+}
+
+struct SocketSubCall {
+  bool known = false;
+  const CallPlan* plan = nullptr;
+  std::size_t arguments = 0;     // words read from the guest's block
+  bool without_address = false;  // send or recv: sendto or recvfrom with no address
+};
+
+// socketcall's sub-calls by their number (SYS_SOCKET...), found once.
+const std::array<SocketSubCall, 32>& socket_sub_calls() {
+  static const auto table = [] {
+    std::array<SocketSubCall, 32> calls{};
+    for (abi::Abi abi : {abi::Abi::x86_64, abi::Abi::arm_eabi})
+      for (const auto& entry : abi::syscalls(abi)) {
+        if (entry.mux.kind != abi::MultiplexerKind::socketcall || entry.mux.call >= calls.size() ||
+            calls[entry.mux.call].known)
+          continue;
+        SocketSubCall& sub = calls[entry.mux.call];
+        sub.known = true;
+        sub.arguments = entry.signature.args.size();
+        sub.without_address = entry.name == "send" || entry.name == "recv";
+        sub.plan = find_named_plan(entry.name == "send"   ? "sendto"
+                                   : entry.name == "recv" ? "recvfrom"
+                                                          : entry.name);
+      }
+    return calls;
+  }();
+  return table;
+}
+
 std::int32_t socketcall(const GuestMemory& memory, Args a) {
   const auto call = static_cast<std::uint32_t>(a[0].value);
-  const abi::Syscall* target = nullptr;
-  for (abi::Abi abi : {abi::Abi::x86_64, abi::Abi::arm_eabi})
-    for (const auto& entry : abi::syscalls(abi))
-      if (!target && entry.mux.kind == abi::MultiplexerKind::socketcall && entry.mux.call == call)
-        target = &entry;
-  if (!target) return -EINVAL;
-  const std::size_t count = target->signature.args.size();
+  const auto& calls = socket_sub_calls();
+  if (call >= calls.size() || !calls[call].known) return -EINVAL;
+  const SocketSubCall& sub = calls[call];
+  if (!sub.plan) return -ENOSYS;
   std::array<std::uint32_t, 6> registers{};
-  if (memory.copy_in(registers.data(), static_cast<GuestAddress>(a[1].value), count * 4))
+  if (memory.copy_in(registers.data(), static_cast<GuestAddress>(a[1].value), sub.arguments * 4))
     return -EFAULT;
-  if (target->name == "send" || target->name == "recv") {
-    registers[4] = registers[5] = 0;
-    return translate_named(memory, target->name == "send" ? "sendto" : "recvfrom", registers);
-  }
-  return translate_named(memory, target->name, registers);
+  if (sub.without_address) registers[4] = registers[5] = 0;
+  return translate_planned(memory, *sub.plan, registers);
 }
 
 // ---- messages: msghdr, iovecs and control messages (net/compat.c) ---------------------
@@ -795,7 +818,7 @@ std::int32_t sendmsg(const GuestMemory& memory, Args a) {
   if (int error = message_in(memory, static_cast<GuestAddress>(a[1].value), message, false))
     return -error;
   return static_cast<std::int32_t>(
-      native("sendmsg", a[0].value, reinterpret_cast<std::uint64_t>(&message.header), a[2].value));
+      native<"sendmsg">(a[0].value, reinterpret_cast<std::uint64_t>(&message.header), a[2].value));
 }
 
 std::int32_t recvmsg(const GuestMemory& memory, Args a) {
@@ -803,7 +826,7 @@ std::int32_t recvmsg(const GuestMemory& memory, Args a) {
   const auto address = static_cast<GuestAddress>(a[1].value);
   if (int error = message_in(memory, address, message, true)) return -error;
   const long result =
-      native("recvmsg", a[0].value, reinterpret_cast<std::uint64_t>(&message.header), a[2].value);
+      native<"recvmsg">(a[0].value, reinterpret_cast<std::uint64_t>(&message.header), a[2].value);
   if (result < 0) return static_cast<std::int32_t>(result);
   if (int error = message_out(memory, address, message)) return -error;
   return static_cast<std::int32_t>(result);
@@ -852,8 +875,8 @@ std::int32_t select_on(const GuestMemory& memory, std::uint64_t n, std::uint64_t
   }
   long result;
   if (kind == Timeout::timeval) {
-    result = native("select", static_cast<std::uint64_t>(count), pointers[0], pointers[1],
-                    pointers[2], tvp ? reinterpret_cast<std::uint64_t>(&timeval) : 0);
+    result = native<"select">(static_cast<std::uint64_t>(count), pointers[0], pointers[1],
+                              pointers[2], tvp ? reinterpret_cast<std::uint64_t>(&timeval) : 0);
   } else {
     // the signal mask travels as {pointer, size} in memory: compat's 32-bit pair widened
     abi::sigset_argpack<X86_64> pack{};
@@ -866,9 +889,9 @@ std::int32_t select_on(const GuestMemory& memory, std::uint64_t n, std::uint64_t
       pack.p.set(host(memory, guest.p.get()));
       pack.size.set(guest.size.get());
     }
-    result = native("pselect6", static_cast<std::uint64_t>(count), pointers[0], pointers[1],
-                    pointers[2], tvp ? reinterpret_cast<std::uint64_t>(&timespec) : 0,
-                    sigpack ? reinterpret_cast<std::uint64_t>(&pack) : 0);
+    result = native<"pselect6">(static_cast<std::uint64_t>(count), pointers[0], pointers[1],
+                                pointers[2], tvp ? reinterpret_cast<std::uint64_t>(&timespec) : 0,
+                                sigpack ? reinterpret_cast<std::uint64_t>(&pack) : 0);
   }
   // the time left goes back even on EINTR, as the kernel's poll_select_finish does
   if (tvp && (result >= 0 || result == -EINTR)) {
@@ -931,12 +954,12 @@ std::int32_t mmsg(const GuestMemory& memory, Args a) {
                             : timeout_in<abi::timespec64<I386>>(memory, guest_timeout, timeout);
       if (error) return -error;
     }
-    result =
-        native("recvmmsg", a[0].value, reinterpret_cast<std::uint64_t>(native_vec.data()), vlen,
-               a[3].value, guest_timeout ? reinterpret_cast<std::uint64_t>(&timeout) : 0);
+    result = native<"recvmmsg">(a[0].value, reinterpret_cast<std::uint64_t>(native_vec.data()),
+                                vlen, a[3].value,
+                                guest_timeout ? reinterpret_cast<std::uint64_t>(&timeout) : 0);
   } else {
-    result = native("sendmmsg", a[0].value, reinterpret_cast<std::uint64_t>(native_vec.data()),
-                    vlen, a[3].value);
+    result = native<"sendmmsg">(a[0].value, reinterpret_cast<std::uint64_t>(native_vec.data()),
+                                vlen, a[3].value);
   }
   if (result <= 0) return static_cast<std::int32_t>(result);
   for (long i = 0; i < result; ++i) {
@@ -971,8 +994,8 @@ std::int32_t setsockopt(const GuestMemory& memory, Args a) {
     if (length < static_cast<std::int32_t>(sizeof(abi::old_timeval<I386>))) return -EINVAL;
     abi::old_timeval<X86_64> value{};
     if (int error = timeout_in<abi::old_timeval<I386>>(memory, a[3].value, value)) return -error;
-    return static_cast<std::int32_t>(native("setsockopt", a[0].value, a[1].value, a[2].value,
-                                            reinterpret_cast<std::uint64_t>(&value), sizeof value));
+    return static_cast<std::int32_t>(native<"setsockopt">(
+        a[0].value, a[1].value, a[2].value, reinterpret_cast<std::uint64_t>(&value), sizeof value));
   }
   if (filter_option(a[1].value, a[2].value)) {
     // copy_bpf_fprog_from_user's compat branch: exactly a compat_sock_fprog, the filter
@@ -992,14 +1015,14 @@ std::int32_t setsockopt(const GuestMemory& memory, Args a) {
       }
     }
     return static_cast<std::int32_t>(
-        native("setsockopt", a[0].value, a[1].value, a[2].value, pointer, native_length));
+        native<"setsockopt">(a[0].value, a[1].value, a[2].value, pointer, native_length));
   }
   const bool readable =
       length >= 0 && memory.accessible(static_cast<GuestAddress>(a[3].value),
                                        static_cast<std::uint32_t>(length), GuestMemory::readable);
-  return static_cast<std::int32_t>(native("setsockopt", a[0].value, a[1].value, a[2].value,
-                                          readable ? host(memory, a[3].value) : poisoned_pointer,
-                                          a[4].value));
+  return static_cast<std::int32_t>(
+      native<"setsockopt">(a[0].value, a[1].value, a[2].value,
+                           readable ? host(memory, a[3].value) : poisoned_pointer, a[4].value));
 }
 
 std::int32_t getsockopt(const GuestMemory& memory, Args a) {
@@ -1008,9 +1031,9 @@ std::int32_t getsockopt(const GuestMemory& memory, Args a) {
   if (old_timeout_option(a[1].value, a[2].value)) {
     abi::old_timeval<X86_64> value{};
     std::uint32_t native_length = sizeof value;
-    const long result = native("getsockopt", a[0].value, a[1].value, a[2].value,
-                               reinterpret_cast<std::uint64_t>(&value),
-                               reinterpret_cast<std::uint64_t>(&native_length));
+    const long result = native<"getsockopt">(a[0].value, a[1].value, a[2].value,
+                                             reinterpret_cast<std::uint64_t>(&value),
+                                             reinterpret_cast<std::uint64_t>(&native_length));
     if (result < 0) return static_cast<std::int32_t>(result);
     abi::old_timeval<I386> guest{};
     if (int error = convert(value, guest)) return -error;
@@ -1027,9 +1050,9 @@ std::int32_t getsockopt(const GuestMemory& memory, Args a) {
                                        static_cast<std::uint32_t>(length), GuestMemory::writable);
   const bool length_ok =
       memory.accessible(static_cast<GuestAddress>(a[4].value), 4, GuestMemory::writable);
-  return static_cast<std::int32_t>(native("getsockopt", a[0].value, a[1].value, a[2].value,
-                                          writable ? host(memory, a[3].value) : poisoned_pointer,
-                                          length_ok ? host(memory, a[4].value) : poisoned_pointer));
+  return static_cast<std::int32_t>(native<"getsockopt">(
+      a[0].value, a[1].value, a[2].value, writable ? host(memory, a[3].value) : poisoned_pointer,
+      length_ok ? host(memory, a[4].value) : poisoned_pointer));
 }
 
 // futex(uaddr, op, val, utime, uaddr2, val3): utime is a timeout for the waiting operations
@@ -1055,8 +1078,8 @@ std::int32_t futex(const GuestMemory& memory, Args a) {
                ? host(memory, address)
                : (address ? poisoned_pointer : 0);
   };
-  return static_cast<std::int32_t>(native("futex", word(a[0].value), a[1].value, a[2].value, utime,
-                                          word(a[4].value), a[5].value));
+  return static_cast<std::int32_t>(native<"futex">(word(a[0].value), a[1].value, a[2].value, utime,
+                                                   word(a[4].value), a[5].value));
 }
 
 // ---- the old stat calls (cp_old_stat) -------------------------------------------------
@@ -1066,11 +1089,12 @@ std::int32_t old_stat(const GuestMemory& memory, Args a) {
   abi::stat<X86_64> buf{};
   long result;
   if (How == 1) {
-    result = native("fstat", a[0].value, reinterpret_cast<std::uint64_t>(&buf));
+    result = native<"fstat">(a[0].value, reinterpret_cast<std::uint64_t>(&buf));
   } else {
     std::string path;
     if (int error = guest_path(memory, a[0].value, path)) return -error;
-    result = native(How == 0 ? "stat" : "lstat", reinterpret_cast<std::uint64_t>(path.c_str()),
+    result = native(How == 0 ? native_number("stat") : native_number("lstat"),
+                    reinterpret_cast<std::uint64_t>(path.c_str()),
                     reinterpret_cast<std::uint64_t>(&buf));
   }
   if (result < 0) return static_cast<std::int32_t>(result);
@@ -1081,7 +1105,7 @@ std::int32_t old_stat(const GuestMemory& memory, Args a) {
 
 std::uint64_t current_mask() {
   std::uint64_t mask = 0;
-  native("rt_sigprocmask", SIG_BLOCK, 0, reinterpret_cast<std::uint64_t>(&mask), 8);
+  native<"rt_sigprocmask">(SIG_BLOCK, 0, reinterpret_cast<std::uint64_t>(&mask), 8);
   return mask;
 }
 
@@ -1106,7 +1130,7 @@ std::int32_t old_sigprocmask(const GuestMemory& memory, Args a) {
         return -EINVAL;
     }
     if (long result =
-            native("rt_sigprocmask", SIG_SETMASK, reinterpret_cast<std::uint64_t>(&next), 0, 8);
+            native<"rt_sigprocmask">(SIG_SETMASK, reinterpret_cast<std::uint64_t>(&next), 0, 8);
         result < 0)
       return static_cast<std::int32_t>(result);
   }
@@ -1119,7 +1143,7 @@ std::int32_t old_sigprocmask(const GuestMemory& memory, Args a) {
 
 std::int32_t old_sigpending(const GuestMemory& memory, Args a) {
   std::uint64_t pending = 0;
-  if (long result = native("rt_sigpending", reinterpret_cast<std::uint64_t>(&pending), 8);
+  if (long result = native<"rt_sigpending">(reinterpret_cast<std::uint64_t>(&pending), 8);
       result < 0)
     return static_cast<std::int32_t>(result);
   const std::uint32_t word = static_cast<std::uint32_t>(pending);
@@ -1130,7 +1154,7 @@ std::int32_t old_sigpending(const GuestMemory& memory, Args a) {
 std::int32_t old_sigsuspend(const GuestMemory&, Args a) {
   const std::uint64_t mask = a[2].value & 0xffffffffu;
   return static_cast<std::int32_t>(
-      native("rt_sigsuspend", reinterpret_cast<std::uint64_t>(&mask), 8));
+      native<"rt_sigsuspend">(reinterpret_cast<std::uint64_t>(&mask), 8));
 }
 
 std::int32_t sgetmask(const GuestMemory&, Args) {
@@ -1141,7 +1165,7 @@ std::int32_t ssetmask(const GuestMemory&, Args a) {
   const std::uint64_t old = current_mask();
   const std::uint64_t next = a[0].value & 0xffffffffu;
   if (long result =
-          native("rt_sigprocmask", SIG_SETMASK, reinterpret_cast<std::uint64_t>(&next), 0, 8);
+          native<"rt_sigprocmask">(SIG_SETMASK, reinterpret_cast<std::uint64_t>(&next), 0, 8);
       result < 0)
     return static_cast<std::int32_t>(result);
   return static_cast<std::int32_t>(old);
@@ -1151,10 +1175,10 @@ std::int32_t ssetmask(const GuestMemory&, Args a) {
 std::int32_t readdir(const GuestMemory& memory, Args a) {
   const int fd = static_cast<int>(a[0].value);
   if (directory_positions) directory_positions->reading(fd);
-  const long start = native("lseek", a[0].value, 0, SEEK_CUR);
+  const long start = native<"lseek">(a[0].value, 0, SEEK_CUR);
   alignas(8) std::uint8_t record[512];
   const long got =
-      native("getdents64", a[0].value, reinterpret_cast<std::uint64_t>(record), sizeof record);
+      native<"getdents64">(a[0].value, reinterpret_cast<std::uint64_t>(record), sizeof record);
   if (got <= 0) return static_cast<std::int32_t>(got);
   std::uint64_t ino;
   std::int64_t off;
@@ -1165,7 +1189,7 @@ std::int32_t readdir(const GuestMemory& memory, Args a) {
   const char* name = reinterpret_cast<const char*>(record + 19);
   const std::size_t namelen = strnlen(name, reclen - 19);
   // only the first record is the call's: the directory moves past that one alone
-  native("lseek", a[0].value, static_cast<std::uint64_t>(off), SEEK_SET);
+  native<"lseek">(a[0].value, static_cast<std::uint64_t>(off), SEEK_SET);
   // fillonedir's d_offset: the record's own position (where the read started).
   std::optional<std::uint32_t> position;
   if (directory_positions)
@@ -1173,7 +1197,7 @@ std::int32_t readdir(const GuestMemory& memory, Args a) {
   else
     position = static_cast<std::uint32_t>(start);
   if (ino > 0xffffffffu || !position) {
-    if (start >= 0) native("lseek", a[0].value, static_cast<std::uint64_t>(start), SEEK_SET);
+    if (start >= 0) native<"lseek">(a[0].value, static_cast<std::uint64_t>(start), SEEK_SET);
     return -EOVERFLOW;
   }
   // {u32 d_ino; u32 d_offset; u16 d_namlen; char d_name[]} with the name's NUL
@@ -1205,7 +1229,7 @@ std::int32_t msgsnd(const GuestMemory& memory, Args a) {
   std::int32_t type = 0;
   if (memory.copy_in(&type, static_cast<GuestAddress>(a[1].value), 4))
     return static_cast<std::int32_t>(
-        native("msgsnd", a[0].value, poisoned_pointer, size, a[3].value));
+        native<"msgsnd">(a[0].value, poisoned_pointer, size, a[3].value));
   // A readable type before an unreadable text: the kernel reads the type, checks the size
   // against msgmax and the type, and only then faults on the text. So the native msgbuf is
   // the type at the end of a page whose next page is inaccessible.
@@ -1221,15 +1245,15 @@ std::int32_t msgsnd(const GuestMemory& memory, Args a) {
     const std::int64_t wide = type;
     std::memcpy(guarded, &wide, sizeof wide);
     return static_cast<std::int32_t>(
-        native("msgsnd", a[0].value, reinterpret_cast<std::uint64_t>(guarded), size, a[3].value));
+        native<"msgsnd">(a[0].value, reinterpret_cast<std::uint64_t>(guarded), size, a[3].value));
   }
   auto message = message_buffer(size);
   if (!message) return -ENOMEM;
   const std::int64_t wide = type;
   std::memcpy(message.get(), &wide, 8);
   std::memcpy(message.get() + 8, memory.host(static_cast<GuestAddress>(a[1].value + 4)), size);
-  return static_cast<std::int32_t>(native(
-      "msgsnd", a[0].value, reinterpret_cast<std::uint64_t>(message.get()), size, a[3].value));
+  return static_cast<std::int32_t>(native<"msgsnd">(
+      a[0].value, reinterpret_cast<std::uint64_t>(message.get()), size, a[3].value));
 }
 
 // msgrcv(msqid, msgp, msgsz, msgtyp, msgflg).
@@ -1238,11 +1262,11 @@ std::int32_t msgrcv_into(const GuestMemory& memory, std::uint64_t id, std::uint6
   if (size > 0x7fffffff) return -EINVAL;
   // an unwritable buffer reaches the kernel poisoned: an empty queue answers first
   if (!memory.accessible(static_cast<GuestAddress>(address), 4 + size, GuestMemory::writable))
-    return static_cast<std::int32_t>(native("msgrcv", id, poisoned_pointer, size, type, flags));
+    return static_cast<std::int32_t>(native<"msgrcv">(id, poisoned_pointer, size, type, flags));
   auto message = message_buffer(size);
   if (!message) return -ENOMEM;
   const long result =
-      native("msgrcv", id, reinterpret_cast<std::uint64_t>(message.get()), size, type, flags);
+      native<"msgrcv">(id, reinterpret_cast<std::uint64_t>(message.get()), size, type, flags);
   if (result < 0) return static_cast<std::int32_t>(result);
   std::int64_t wide;
   std::memcpy(&wide, message.get(), 8);
@@ -1307,7 +1331,7 @@ std::int32_t msgctl_with(const GuestMemory& memory, std::uint64_t id, std::uint6
   const auto command = static_cast<int>(cmd);
   if (static_cast<std::int32_t>(id) < 0 || command < 0) return -EINVAL;
   auto call = [&](int c, void* p) {
-    return native("msgctl", id, static_cast<std::uint32_t>(c), reinterpret_cast<std::uint64_t>(p));
+    return native<"msgctl">(id, static_cast<std::uint32_t>(c), reinterpret_cast<std::uint64_t>(p));
   };
   using Ds64 = abi::msqid64_ds<I386>;
   using DsOld = abi::msqid_ds<I386>;
@@ -1339,7 +1363,7 @@ std::int32_t shmctl_with(const GuestMemory& memory, std::uint64_t id, std::uint6
   const auto command = static_cast<int>(cmd);
   if (static_cast<std::int32_t>(id) < 0 || command < 0) return -EINVAL;
   auto call = [&](int c, void* p) {
-    return native("shmctl", id, static_cast<std::uint32_t>(c), reinterpret_cast<std::uint64_t>(p));
+    return native<"shmctl">(id, static_cast<std::uint32_t>(c), reinterpret_cast<std::uint64_t>(p));
   };
   using Ds64 = abi::shmid64_ds<I386>;
   using DsOld = abi::shmid_ds<I386>;
@@ -1372,8 +1396,8 @@ std::int32_t semctl_with(const GuestMemory& memory, std::uint64_t id, std::uint6
   const auto command = static_cast<int>(cmd);
   if (static_cast<std::int32_t>(id) < 0) return -EINVAL;
   auto call = [&](int c, void* p) {
-    return native("semctl", id, num, static_cast<std::uint32_t>(c),
-                  reinterpret_cast<std::uint64_t>(p));
+    return native<"semctl">(id, num, static_cast<std::uint32_t>(c),
+                            reinterpret_cast<std::uint64_t>(p));
   };
   using Ds64 = abi::semid64_ds<I386>;
   using DsOld = abi::semid_ds<I386>;
@@ -1392,7 +1416,7 @@ std::int32_t semctl_with(const GuestMemory& memory, std::uint64_t id, std::uint6
                                                static_cast<std::int32_t>(id));
       return ctl_stat<Ds64, DsOld, NativeDs>(memory, call, command, v64, arg);
     case SETVAL:  // the flag is ignored here; the value is an int
-      return static_cast<std::int32_t>(native("semctl", id, num, SETVAL, arg & 0xffffffffu));
+      return static_cast<std::int32_t>(native<"semctl">(id, num, SETVAL, arg & 0xffffffffu));
     case GETALL:
     case SETALL: {
       if (flagged) return static_cast<std::int32_t>(call(command, nullptr));  // EINVAL
@@ -1403,7 +1427,7 @@ std::int32_t semctl_with(const GuestMemory& memory, std::uint64_t id, std::uint6
       const std::uint64_t values =
           checked(memory, arg, ds.sem_nsems.get() * sizeof(std::uint16_t), access);
       return static_cast<std::int32_t>(
-          native("semctl", id, num, static_cast<std::uint32_t>(command), values));
+          native<"semctl">(id, num, static_cast<std::uint32_t>(command), values));
     }
     case GETPID:
     case GETVAL:
@@ -1439,11 +1463,11 @@ std::int32_t ipc(const GuestMemory& memory, Args a) {
                       fifth = static_cast<std::uint32_t>(a[5].value);
   switch (call) {
     case 1:
-      return translate_named(memory, "semop", {first, ptr, second});
+      return translate_sub_call<"semop">(memory, {first, ptr, second});
     case 4:
-      return translate_named(memory, "semtimedop", {first, ptr, second, fifth});
+      return translate_sub_call<"semtimedop">(memory, {first, ptr, second, fifth});
     case 2:
-      return translate_named(memory, "semget", {first, second, third});
+      return translate_sub_call<"semget">(memory, {first, second, third});
     case 3: {
       if (!ptr) return -EINVAL;
       std::uint32_t pad;
@@ -1470,14 +1494,14 @@ std::int32_t ipc(const GuestMemory& memory, Args a) {
           third);
     }
     case 13:
-      return translate_named(memory, "msgget", {first, second});
+      return translate_sub_call<"msgget">(memory, {first, second});
     case 14:
       return msgctl_with(memory, first, second & ~ipc_64, ptr, second & ipc_64);
     // 21, shmat, places memory: the process owner's (i386_hooks::ipc_shmat)
     case 22:
-      return translate_named(memory, "shmdt", {ptr});
+      return translate_sub_call<"shmdt">(memory, {ptr});
     case 23:
-      return translate_named(memory, "shmget", {first, second, third});
+      return translate_sub_call<"shmget">(memory, {first, second, third});
     case 24:
       return shmctl_with(memory, first, second & ~ipc_64, ptr, second & ipc_64);
     default:
@@ -1502,10 +1526,9 @@ std::int32_t rt_sigtimedwait(const GuestMemory& memory, Args a) {
     if (error) return -error;
   }
   abi::siginfo<X86_64> info{};
-  const long result =
-      native("rt_sigtimedwait", reinterpret_cast<std::uint64_t>(&set),
-             reinterpret_cast<std::uint64_t>(&info),
-             a[2].value ? reinterpret_cast<std::uint64_t>(&timeout) : 0, sizeof set);
+  const long result = native<"rt_sigtimedwait">(
+      reinterpret_cast<std::uint64_t>(&set), reinterpret_cast<std::uint64_t>(&info),
+      a[2].value ? reinterpret_cast<std::uint64_t>(&timeout) : 0, sizeof set);
   if (result > 0 && a[1].value) {
     const auto guest = siginfo_to_i386(info);
     if (memory.copy_out(static_cast<GuestAddress>(a[1].value), &guest, sizeof guest))
@@ -1534,19 +1557,19 @@ struct NativeSiginfo {
 std::int32_t rt_sigqueueinfo(const GuestMemory& memory, Args a) {
   NativeSiginfo info(memory, a[2].value);
   if (!a[2].value) return -EFAULT;  // copy_siginfo_from_user32 of NULL
-  return static_cast<std::int32_t>(native("rt_sigqueueinfo", a[0].value, a[1].value, info.address));
+  return static_cast<std::int32_t>(native<"rt_sigqueueinfo">(a[0].value, a[1].value, info.address));
 }
 std::int32_t rt_tgsigqueueinfo(const GuestMemory& memory, Args a) {
   NativeSiginfo info(memory, a[3].value);
   if (!a[3].value) return -EFAULT;
   return static_cast<std::int32_t>(
-      native("rt_tgsigqueueinfo", a[0].value, a[1].value, a[2].value, info.address));
+      native<"rt_tgsigqueueinfo">(a[0].value, a[1].value, a[2].value, info.address));
 }
 // pidfd_send_signal: a null info means "as kill() would", as natively.
 std::int32_t pidfd_send_signal(const GuestMemory& memory, Args a) {
   NativeSiginfo info(memory, a[2].value);
   return static_cast<std::int32_t>(
-      native("pidfd_send_signal", a[0].value, a[1].value, info.address, a[3].value));
+      native<"pidfd_send_signal">(a[0].value, a[1].value, info.address, a[3].value));
 }
 
 // waitid(which, pid, info, options, rusage): compat_sys_waitid writes the rusage, then
@@ -1556,8 +1579,8 @@ std::int32_t waitid(const GuestMemory& memory, Args a) {
   abi::siginfo<X86_64> info{};
   abi::rusage<X86_64> usage{};
   const long result =
-      native("waitid", a[0].value, a[1].value, reinterpret_cast<std::uint64_t>(&info), a[3].value,
-             a[4].value ? reinterpret_cast<std::uint64_t>(&usage) : 0);
+      native<"waitid">(a[0].value, a[1].value, reinterpret_cast<std::uint64_t>(&info), a[3].value,
+                       a[4].value ? reinterpret_cast<std::uint64_t>(&usage) : 0);
   // The six fields are written whatever the outcome, as both waitids do.
   if (result == 0 && a[4].value && info.si_signo.get()) {
     if (int error = put<abi::rusage<I386>>(memory, a[4].value, usage)) return -error;
@@ -1588,9 +1611,9 @@ std::int32_t timer_create(const GuestMemory& memory, Args a) {
   abi::sigevent<X86_64> event{};
   if (a[1].value)
     if (int error = sigevent_in(memory, a[1].value, event)) return -error;
-  return static_cast<std::int32_t>(native("timer_create", a[0].value,
-                                          a[1].value ? reinterpret_cast<std::uint64_t>(&event) : 0,
-                                          checked(memory, a[2].value, 4, GuestMemory::writable)));
+  return static_cast<std::int32_t>(
+      native<"timer_create">(a[0].value, a[1].value ? reinterpret_cast<std::uint64_t>(&event) : 0,
+                             checked(memory, a[2].value, 4, GuestMemory::writable)));
 }
 
 // mq_notify(mqd, sigevent): for SIGEV_THREAD, sival_ptr names the guest's 32-byte cookie
@@ -1608,7 +1631,7 @@ std::int32_t mq_notify(const GuestMemory& memory, Args a) {
     }
   }
   return static_cast<std::int32_t>(
-      native("mq_notify", a[0].value, a[1].value ? reinterpret_cast<std::uint64_t>(&event) : 0));
+      native<"mq_notify">(a[0].value, a[1].value ? reinterpret_cast<std::uint64_t>(&event) : 0));
 }
 
 // stime(time32 *t): stime32 reads the time, checks the right to set it, and sets it; a time
@@ -1618,7 +1641,7 @@ std::int32_t stime(const GuestMemory& memory, Args a) {
   if (memory.copy_in(&seconds, static_cast<GuestAddress>(a[0].value), sizeof seconds))
     return -EFAULT;
   if (seconds < 0)
-    return static_cast<std::int32_t>(native("settimeofday", 0, 0));  // the permission only
+    return static_cast<std::int32_t>(native<"settimeofday">(0, 0));  // the permission only
   const abi::timespec<X86_64> time = [&] {
     abi::timespec<X86_64> t{};
     t.tv_sec.set(seconds);
@@ -1626,7 +1649,7 @@ std::int32_t stime(const GuestMemory& memory, Args a) {
   }();
   constexpr std::uint64_t clock_realtime = 0;
   return static_cast<std::int32_t>(
-      native("clock_settime", clock_realtime, reinterpret_cast<std::uint64_t>(&time)));
+      native<"clock_settime">(clock_realtime, reinterpret_cast<std::uint64_t>(&time)));
 }
 
 // ---- NUMA memory policy: node bitmaps ---------------------------------------------------
@@ -1657,17 +1680,17 @@ struct NativeNodeMask {
 
 std::int32_t set_mempolicy(const GuestMemory& memory, Args a) {
   NativeNodeMask mask(memory, a[1].value, a[2].value);
-  return static_cast<std::int32_t>(native("set_mempolicy", a[0].value, mask.address, a[2].value));
+  return static_cast<std::int32_t>(native<"set_mempolicy">(a[0].value, mask.address, a[2].value));
 }
 std::int32_t mbind(const GuestMemory& memory, Args a) {
   NativeNodeMask mask(memory, a[3].value, a[4].value);
-  return static_cast<std::int32_t>(native("mbind", host(memory, a[0].value), a[1].value, a[2].value,
-                                          mask.address, a[4].value, a[5].value));
+  return static_cast<std::int32_t>(native<"mbind">(host(memory, a[0].value), a[1].value, a[2].value,
+                                                   mask.address, a[4].value, a[5].value));
 }
 std::int32_t migrate_pages(const GuestMemory& memory, Args a) {
   NativeNodeMask from(memory, a[2].value, a[1].value), to(memory, a[3].value, a[1].value);
   return static_cast<std::int32_t>(
-      native("migrate_pages", a[0].value, a[1].value, from.address, to.address));
+      native<"migrate_pages">(a[0].value, a[1].value, from.address, to.address));
 }
 
 // How many node ids this machine may have (nr_node_ids): the highest possible node + 1.
@@ -1697,10 +1720,10 @@ std::int32_t get_mempolicy(const GuestMemory& memory, Args a) {
   // policy has tells whether the native call got that far.
   constexpr std::int32_t unwritten = std::numeric_limits<std::int32_t>::min();
   std::int32_t policy = unwritten;
-  const long result =
-      native("get_mempolicy", a[0].value ? reinterpret_cast<std::uint64_t>(&policy) : 0,
-             with_mask ? reinterpret_cast<std::uint64_t>(words.data()) : host(memory, a[1].value),
-             maxnode, host(memory, a[3].value), a[4].value);
+  const long result = native<"get_mempolicy">(
+      a[0].value ? reinterpret_cast<std::uint64_t>(&policy) : 0,
+      with_mask ? reinterpret_cast<std::uint64_t>(words.data()) : host(memory, a[1].value), maxnode,
+      host(memory, a[3].value), a[4].value);
   if (a[0].value && policy != unwritten &&
       memory.copy_out(static_cast<GuestAddress>(a[0].value), &policy, sizeof policy))
     return -EFAULT;
@@ -1742,7 +1765,7 @@ long peek_word(std::uint64_t pid, std::uint64_t address, std::uint32_t& word, st
   base = (address & 0xfff) > 0xff8 ? address - 4 : address;
   std::uint64_t data = 0;
   const long result =
-      native("ptrace", PTRACE_PEEKDATA, pid, base, reinterpret_cast<std::uint64_t>(&data));
+      native<"ptrace">(PTRACE_PEEKDATA, pid, base, reinterpret_cast<std::uint64_t>(&data));
   if (result < 0) return result;
   std::memcpy(&word, reinterpret_cast<const char*>(&data) + (address - base), sizeof word);
   return 0;
@@ -1764,7 +1787,7 @@ std::int32_t ptrace(const GuestMemory& memory, Args a) {
     case PTRACE_LISTEN:
     case PTRACE_SETOPTIONS:
       return static_cast<std::int32_t>(
-          native("ptrace", static_cast<std::uint32_t>(request), pid, address, data));
+          native<"ptrace">(static_cast<std::uint32_t>(request), pid, address, data));
     case PTRACE_PEEKTEXT:
     case PTRACE_PEEKDATA: {
       std::uint32_t word;
@@ -1781,18 +1804,18 @@ std::int32_t ptrace(const GuestMemory& memory, Args a) {
         return static_cast<std::int32_t>(error);
       std::uint64_t wide = 0;
       if (long error =
-              native("ptrace", PTRACE_PEEKDATA, pid, base, reinterpret_cast<std::uint64_t>(&wide));
+              native<"ptrace">(PTRACE_PEEKDATA, pid, base, reinterpret_cast<std::uint64_t>(&wide));
           error < 0)
         return static_cast<std::int32_t>(error);
       const auto value = static_cast<std::uint32_t>(data);
       std::memcpy(reinterpret_cast<char*>(&wide) + (address - base), &value, sizeof value);
       return static_cast<std::int32_t>(
-          native("ptrace", static_cast<std::uint32_t>(request), pid, base, wide));
+          native<"ptrace">(static_cast<std::uint32_t>(request), pid, base, wide));
     }
     case PTRACE_GETEVENTMSG: {  // a compat_ulong_t
       std::uint64_t message = 0;
-      if (long error = native("ptrace", PTRACE_GETEVENTMSG, pid, 0,
-                              reinterpret_cast<std::uint64_t>(&message));
+      if (long error = native<"ptrace">(PTRACE_GETEVENTMSG, pid, 0,
+                                        reinterpret_cast<std::uint64_t>(&message));
           error < 0)
         return static_cast<std::int32_t>(error);
       const auto low = static_cast<std::uint32_t>(message);
@@ -1801,7 +1824,7 @@ std::int32_t ptrace(const GuestMemory& memory, Args a) {
     case PTRACE_GETSIGINFO: {
       abi::siginfo<X86_64> info{};
       if (long error =
-              native("ptrace", PTRACE_GETSIGINFO, pid, 0, reinterpret_cast<std::uint64_t>(&info));
+              native<"ptrace">(PTRACE_GETSIGINFO, pid, 0, reinterpret_cast<std::uint64_t>(&info));
           error < 0)
         return static_cast<std::int32_t>(error);
       const auto guest = siginfo_to_i386(info);
@@ -1812,14 +1835,14 @@ std::int32_t ptrace(const GuestMemory& memory, Args a) {
       if (memory.copy_in(&guest, static_cast<GuestAddress>(data), sizeof guest)) return -EFAULT;
       auto info = siginfo_from_i386(guest);
       return static_cast<std::int32_t>(
-          native("ptrace", PTRACE_SETSIGINFO, pid, 0, reinterpret_cast<std::uint64_t>(&info)));
+          native<"ptrace">(PTRACE_SETSIGINFO, pid, 0, reinterpret_cast<std::uint64_t>(&info)));
     }
     case PTRACE_GET_THREAD_AREA:
     case PTRACE_SET_THREAD_AREA:  // user_desc: one layout on both sides
       return static_cast<std::int32_t>(
-          native("ptrace", static_cast<std::uint32_t>(request), pid, address,
-                 checked(memory, data, sizeof(abi::user_desc<I386>),
-                         GuestMemory::readable | GuestMemory::writable)));
+          native<"ptrace">(static_cast<std::uint32_t>(request), pid, address,
+                           checked(memory, data, sizeof(abi::user_desc<I386>),
+                                   GuestMemory::readable | GuestMemory::writable)));
     default:
       return -EIO;
   }

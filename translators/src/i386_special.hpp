@@ -7,20 +7,42 @@
 #include <string_view>
 
 #include "syscompat/abi/syscall_args.hpp"
+#include "syscompat/abi/syscall_rows.hpp"
 #include "syscompat/translators/guest_memory.hpp"
+#include "syscompat/translators/i386.hpp"
+#include "syscompat/translators/native_call.h"
 
 namespace syscompat::translators::i386_special {
 
-using Handler = std::int32_t (*)(const GuestMemory& memory, std::span<const abi::ArgValue> args);
+using Handler = SpecialHandler;
 
-// The handler for an i386 call by name, or null.
+// The handler for an i386 call by name, or null: asked once, when the plans are built.
 Handler find(std::string_view name);
 
 using translators::poisoned_pointer;  // guest_memory.hpp
 
-// The native x86_64 call by its description name (no number is written in the translators):
-// the result, or -errno.
-long native(std::string_view name, std::uint64_t a = 0, std::uint64_t b = 0, std::uint64_t c = 0,
-            std::uint64_t d = 0, std::uint64_t e = 0, std::uint64_t f = 0);
+// The x86_64 number of a call, resolved while this compiles: for the handlers that choose
+// between calls (readv or writev).
+consteval std::uint32_t native_number(std::string_view name) {
+  return abi::syscall_number(abi::Abi::x86_64, name);
+}
+
+// The native x86_64 call by its number, through syscompat_native_call, which keeps a runner's
+// signal protocol (native_call.h): the result, or -errno.
+inline long native(std::uint32_t number, std::uint64_t a = 0, std::uint64_t b = 0,
+                   std::uint64_t c = 0, std::uint64_t d = 0, std::uint64_t e = 0,
+                   std::uint64_t f = 0) {
+  return syscompat_native_call(static_cast<long>(number), static_cast<long>(a),
+                               static_cast<long>(b), static_cast<long>(c), static_cast<long>(d),
+                               static_cast<long>(e), static_cast<long>(f));
+}
+
+// The native x86_64 call by its description name, its number a constant of the template (no
+// number is written in the translators, and none is looked up when the call is made).
+template <abi::CallName name>
+long native(std::uint64_t a = 0, std::uint64_t b = 0, std::uint64_t c = 0, std::uint64_t d = 0,
+            std::uint64_t e = 0, std::uint64_t f = 0) {
+  return native(native_number(name.view()), a, b, c, d, e, f);
+}
 
 }  // namespace syscompat::translators::i386_special

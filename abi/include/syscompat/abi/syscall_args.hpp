@@ -8,6 +8,7 @@
 // kernel's compat wrappers do: compat_long_t and int are signed, pointers and sizes are not.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -33,9 +34,27 @@ struct ArgValue {
   std::uint64_t value = 0;
 };
 
+// A call's decoded arguments, held in place, so that decoding on every served call allocates
+// nothing: at most one per argument slot, and no ABI has more than mips o32's eight.
+class ArgValues {
+ public:
+  static constexpr std::size_t capacity = 8;
+  void push_back(const ArgValue& value) { values_[count_++] = value; }
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  const ArgValue& operator[](std::size_t i) const { return values_[i]; }
+  const ArgValue* begin() const { return values_.data(); }
+  const ArgValue* end() const { return values_.data() + count_; }
+  operator std::span<const ArgValue>() const { return {values_.data(), count_}; }
+
+ private:
+  std::array<ArgValue, capacity> values_{};
+  std::size_t count_ = 0;
+};
+
 // Registers hold what the guest's registers hold (only the low 32 bits count on 32-bit
 // ABIs). Opaque syscalls have no arguments to decode: the result is empty.
-std::vector<ArgValue> decode_args(const Syscall& call, std::span<const std::uint64_t> registers);
+ArgValues decode_args(const Syscall& call, std::span<const std::uint64_t> registers);
 // The inverse: values (one per argument, as decode_args returns them) to registers; pad
 // slots and unused ones are zero.
 std::vector<std::uint64_t> encode_args(const Syscall& call, std::span<const std::uint64_t> values);

@@ -1,5 +1,5 @@
-// The syscall table's rows, as written in abi/src/syscalls/*.cpp: the one place each
-// syscall's numbers, signature and first release are stated.
+// The syscall table's rows, as written in abi/include/syscompat/abi/syscall_rows/*.hpp: the one
+// place each syscall's numbers, signature and first release are stated.
 //
 // A row is one syscall on the ABIs where it has a number. A name may have several rows when
 // its signature differs between ABIs (i386's mmap is old_mmap with one pointer; x86_64's
@@ -52,6 +52,13 @@ constexpr Multiplexer ipc(std::uint8_t call) {
   return {MultiplexerKind::ipc, call};
 }
 
+inline constexpr std::uint32_t x32_syscall_bit = 0x40000000;
+
+// What goes in the syscall register for a row's `number` on `abi` (x32: with its bit).
+constexpr std::uint32_t register_number(Abi abi, std::int32_t number) {
+  return static_cast<std::uint32_t>(number) | (abi == Abi::x32 ? x32_syscall_bit : 0);
+}
+
 struct SyscallRow {
   std::string_view name;
   // In all_abis order: i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32. x32 numbers
@@ -63,13 +70,5 @@ struct SyscallRow {
   std::string_view since_i386 = {};  // when i386's own number came later than `since`
   Multiplexer mux = {};              // the i386 multiplexer that also reaches it
 };
-
-// Each table file contributes its rows.
-std::span<const SyscallRow> syscall_rows_a_e();
-std::span<const SyscallRow> syscall_rows_f_g();
-std::span<const SyscallRow> syscall_rows_h_o();
-std::span<const SyscallRow> syscall_rows_p_r();
-std::span<const SyscallRow> syscall_rows_s();
-std::span<const SyscallRow> syscall_rows_t_z();
 
 }  // namespace syscompat::abi

@@ -67,7 +67,8 @@ enum class ArgForm : std::uint8_t {
 struct ArgCount {
   enum class Kind : std::uint8_t { one, fixed, argument, pointee } kind = Kind::one;
   std::size_t fixed = 0;
-  std::string argument;  // for argument and pointee
+  std::string argument;   // for argument and pointee
+  std::size_t index = 0;  // that argument's position, found when the row is parsed
 };
 
 struct SyscallArg {
@@ -87,15 +88,11 @@ struct Signature {
   std::string text;  // as written in the row
 };
 
-// Parses the notation of syscall_table.hpp; on failure returns nullopt and says why.
-std::optional<Signature> parse_signature(std::string_view text, std::string& error);
-
 struct Release {
   int major = 0, minor = 0, patch = 0;
   auto operator<=>(const Release&) const = default;
   std::string str() const;
 };
-std::optional<Release> parse_release(std::string_view text);
 
 // Where an argument lives in a syscall's registers: its first slot and how many it takes.
 struct ArgPlacement {
@@ -116,8 +113,6 @@ struct Syscall {
   std::vector<ArgPlacement> placement;
 };
 
-inline constexpr std::uint32_t x32_syscall_bit = 0x40000000;
-
 // Every syscall of `abi`, sorted by number.
 const std::vector<Syscall>& syscalls(Abi abi);
 const Syscall* find_syscall(Abi abi, std::uint32_t number);
@@ -127,3 +122,6 @@ const Syscall* find_syscall(Abi abi, std::string_view name);
 const std::vector<std::string>& syscall_table_errors();
 
 }  // namespace syscompat::abi
+
+// parse_signature and parse_release: constexpr, so defined in the header.
+#include "syscompat/abi/signature_notation.hpp"  // IWYU pragma: export

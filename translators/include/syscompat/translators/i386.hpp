@@ -6,10 +6,12 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscalls.hpp"
 #include "syscompat/translators/guest_memory.hpp"
 #include "syscompat/translators/process_hooks.hpp"
@@ -25,19 +27,51 @@ enum class Handling {
 };
 std::string_view handling_name(Handling handling);
 
+// The hand-written code that serves a call (i386_special, i386_hooks): found once when the
+// plans are built and kept in the call's plan, so that serving a call looks nothing up.
+using SpecialHandler = std::int32_t (*)(const GuestMemory& memory,
+                                        std::span<const abi::ArgValue> args);
+using HookHandler = std::int32_t (*)(const GuestMemory& memory, ProcessHooks& hooks,
+                                     std::span<const abi::ArgValue> args);
+// A call translated here whose sub-operations the owner may serve: hooks may be null.
+using OwnerOptionalHandler = std::int32_t (*)(const GuestMemory& memory, ProcessHooks* hooks,
+                                              std::span<const abi::ArgValue> args);
+// What the kernel refuses before an owner's call does any process-level work: -errno, or 0.
+using RefusalCheck = std::int32_t (*)(const GuestMemory& memory,
+                                      std::span<const abi::ArgValue> args);
+
 struct CallPlan {
   const abi::Syscall* guest = nullptr;
   const abi::Syscall* native = nullptr;  // the x86_64 call that serves it, if generic
   Handling handling = Handling::special;
   std::string reason;   // for special, hook and refused
   bool served = false;  // generic, special with its handler written, or hook (owner's contract)
+  // Generic calls whose arguments are all values or addresses (getppid, close, kill): no
+  // guest memory to check or carry, so they take translate_generic's short way.
+  bool values_only = false;
   // Generic calls: each struct argument's converter, found once here, not per call.
   std::array<const struct StructConverter*, 6> converters{};
+  // Special calls: the handler, or the one that may pass sub-operations to the owner.
+  SpecialHandler special = nullptr;
+  OwnerOptionalHandler owner_optional = nullptr;
+  // Hook calls: the decoding handler, or for those the owner takes whole
+  // (ProcessHooks::owner_call) the kernel's checks made first, if any.
+  HookHandler hook = nullptr;
+  RefusalCheck refusal = nullptr;
 };
 
-// How every i386 syscall is served, in number order.
+// How every i386 syscall is served, in number order; and one call's plan, found by its number
+// as an index.
 const std::vector<CallPlan>& i386_plans();
 const CallPlan* i386_plan(std::uint32_t number);
+
+// A call by name, including those i386 reaches only through socketcall (accept, send, recv:
+// x86_64's row read with i386's data model), or null. For the hand-written handlers, which
+// find the plan once and keep it.
+const CallPlan* find_named_plan(std::string_view name);
+// Serves a planned call without an owner, as translate_named does.
+std::int32_t translate_planned(const GuestMemory& memory, const CallPlan& plan,
+                               const std::array<std::uint32_t, 6>& registers);
 
 // The generic path for one planned call; and a call by name, including those i386 reaches
 // only through socketcall. For the hand-written handlers, which delegate.

@@ -2,6 +2,7 @@
 // once from the description, listed by `syscompat translate --coverage` and docs/ioctls.md.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,11 @@
 namespace syscompat::translators {
 
 struct StructConverter;
+class GuestMemory;
+struct IoctlPlan;
+// A hand-written request's handler (i386_ioctl.cpp), kept in its plan.
+using IoctlHandler = std::int32_t (*)(const GuestMemory& memory, const IoctlPlan& plan,
+                                      std::uint64_t fd, std::uint64_t arg);
 
 enum class IoctlHandling {
   passthrough,   // the argument has the same bytes on both sides (or is a value)
@@ -26,6 +32,7 @@ struct IoctlPlan {
   IoctlHandling handling = IoctlHandling::left_out;
   std::string how;  // the kernel function a hand-written handler mirrors, or why left out
   const StructConverter* converter = nullptr;  // converted structs
+  IoctlHandler handler = nullptr;              // hand-written requests, found once
 };
 
 // Every described i386 request, in abi::ioctls(Abi::i386) order.

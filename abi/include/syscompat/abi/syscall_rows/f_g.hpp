@@ -1,14 +1,15 @@
 // Syscall table rows, names f-g. The notation is explained in
 // abi/include/syscompat/abi/syscall_table.hpp.
+#pragma once
+
 #include "syscompat/abi/syscall_table.hpp"
 
 namespace syscompat::abi {
-namespace {
 
 // name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature
 // One row per line, as the kernel's own syscall tables.
 // clang-format off
-constexpr SyscallRow rows[] = {
+inline constexpr SyscallRow syscall_rows_f_g[] = {
     {"faccessat2", {439, 439, 439, 439, 439, 439, 4439}, "5.8", "int (fd dfd, str filename, int mode, int flags)"},
     {"faccessat", {307, 269, 269, 334, 48, 48, 4300}, "2.6.16", "int (fd dfd, str filename, int mode)"},
     {"fadvise64_64", {272, no, no, no, no, no, no}, "2.6", "int (fd fd, loff_t offset, loff_t len, int advice)"},
@@ -114,11 +115,5 @@ constexpr SyscallRow rows[] = {
     {"gtty", {32, no, no, no, no, no, 4032}, "1.0", "long ()"},  // never implemented: sys_ni_syscall
 };
 // clang-format on
-
-}  // namespace
-
-std::span<const SyscallRow> syscall_rows_f_g() {
-  return rows;
-}
 
 }  // namespace syscompat::abi

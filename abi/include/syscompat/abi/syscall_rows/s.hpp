@@ -1,15 +1,16 @@
 // Syscall table rows, names s. The notation is explained in
 // abi/include/syscompat/abi/syscall_table.hpp.
+#pragma once
+
 #include "syscompat/abi/syscall_table.hpp"
 
 namespace syscompat::abi {
-namespace {
 
 // name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature
 // [, since_i386, multiplexer]
 // One row per line, as the kernel's own syscall tables.
 // clang-format off
-constexpr SyscallRow rows[] = {
+inline constexpr SyscallRow syscall_rows_s[] = {
     {"sched_get_priority_max", {159, 146, 146, 159, 125, 125, 4163}, "2.0", "int (int policy)"},
     {"sched_get_priority_min", {160, 147, 147, 160, 126, 126, 4164}, "2.0", "int (int policy)"},
     {"sched_getaffinity", {242, 204, 204, 242, 123, 123, 4240}, "2.5.8", "int (pid_t pid, uint len, out char *user_mask_ptr[len])"},
@@ -128,11 +129,5 @@ constexpr SyscallRow rows[] = {
     {"sysmips", {no, no, no, no, no, no, 4149}, "2.0", "long (long cmd, long arg1, long arg2)"},
 };
 // clang-format on
-
-}  // namespace
-
-std::span<const SyscallRow> syscall_rows_s() {
-  return rows;
-}
 
 }  // namespace syscompat::abi

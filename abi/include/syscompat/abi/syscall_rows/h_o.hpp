@@ -1,14 +1,15 @@
 // Syscall table rows, names h-o. The notation is explained in
 // abi/include/syscompat/abi/syscall_table.hpp.
+#pragma once
+
 #include "syscompat/abi/syscall_table.hpp"
 
 namespace syscompat::abi {
-namespace {
 
 // name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature
 // One row per line, as the kernel's own syscall tables.
 // clang-format off
-constexpr SyscallRow rows[] = {
+inline constexpr SyscallRow syscall_rows_h_o[] = {
     {"idle", {112, no, no, no, no, no, 4112}, "1.0", "int ()"},
     {"init_module", {128, 175, 175, 128, 105, 105, 4128}, "1.0", "int (char *umod[len], ulong len, str uargs)"},
     {"inotify_add_watch", {292, 254, 254, 317, 27, 27, 4285}, "2.6.13", "int (fd fd, str pathname, u32 mask)"},
@@ -123,11 +124,5 @@ constexpr SyscallRow rows[] = {
     {"open", {5, 2, 2, 5, no, no, 4005}, "1.0", "int (str filename, int flags, umode_t mode)"},
 };
 // clang-format on
-
-}  // namespace
-
-std::span<const SyscallRow> syscall_rows_h_o() {
-  return rows;
-}
 
 }  // namespace syscompat::abi

@@ -1,14 +1,15 @@
 // Syscall table rows, names a-e. The notation is explained in
 // abi/include/syscompat/abi/syscall_table.hpp.
+#pragma once
+
 #include "syscompat/abi/syscall_table.hpp"
 
 namespace syscompat::abi {
-namespace {
 
 // name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature[, since_i386,
 // mux] One row per line, as the kernel's own syscall tables.
 // clang-format off
-constexpr SyscallRow rows[] = {
+inline constexpr SyscallRow syscall_rows_a_e[] = {
     {"_llseek", {140, no, no, 140, no, no, 4140}, "1.2", "int (fd fd, ulong offset_high, ulong offset_low, out loff_t *result, uint whence)"},
     {"_newselect", {142, no, no, 142, no, no, 4142}, "2.0", "int (int n, inout struct fd_set *inp, inout struct fd_set *outp, inout struct fd_set *exp, inout struct old_timeval *tvp)"},
     {"_sysctl", {149, 156, no, 149, no, no, 4153}, "1.3.57", "int (inout struct __sysctl_args *args)"},
@@ -80,11 +81,5 @@ constexpr SyscallRow rows[] = {
     {"exit", {1, 60, 60, 1, 93, 93, 4001}, "1.0", "void (int error_code)"},
 };
 // clang-format on
-
-}  // namespace
-
-std::span<const SyscallRow> syscall_rows_a_e() {
-  return rows;
-}
 
 }  // namespace syscompat::abi

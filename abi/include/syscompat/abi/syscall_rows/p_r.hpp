@@ -1,14 +1,15 @@
 // Syscall table rows, names p-r. The notation is explained in
 // abi/include/syscompat/abi/syscall_table.hpp.
+#pragma once
+
 #include "syscompat/abi/syscall_table.hpp"
 
 namespace syscompat::abi {
-namespace {
 
 // name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature
 // One row per line, as the kernel's own syscall tables.
 // clang-format off
-constexpr SyscallRow rows[] = {
+inline constexpr SyscallRow syscall_rows_p_r[] = {
     {"pause", {29, 34, 34, 29, no, no, 4029}, "1.0", "int ()"},
     {"pciconfig_iobase", {no, no, no, 271, no, no, no}, "2.6.16", "long (long which, ulong bus, ulong devfn)"},
     {"pciconfig_read", {no, no, no, 272, no, no, no}, "2.6.16", "int (ulong bus, ulong dfn, ulong off, ulong len, out char *buf[len])"},
@@ -91,11 +92,5 @@ constexpr SyscallRow rows[] = {
     {"rt_tgsigqueueinfo", {335, 297, 536, 363, 240, 240, 4332}, "2.6.31", "int (pid_t tgid, pid_t pid, int sig, in struct siginfo *uinfo)"},
 };
 // clang-format on
-
-}  // namespace
-
-std::span<const SyscallRow> syscall_rows_p_r() {
-  return rows;
-}
 
 }  // namespace syscompat::abi

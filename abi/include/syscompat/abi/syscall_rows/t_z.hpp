@@ -1,14 +1,15 @@
 // Syscall table rows, names t-z. The notation is explained in
 // abi/include/syscompat/abi/syscall_table.hpp.
+#pragma once
+
 #include "syscompat/abi/syscall_table.hpp"
 
 namespace syscompat::abi {
-namespace {
 
 // name, {i386, x86_64, x32, arm_eabi, aarch64, riscv64, mips_o32}, since, signature
 // One row per line, as the kernel's own syscall tables.
 // clang-format off
-constexpr SyscallRow rows[] = {
+inline constexpr SyscallRow syscall_rows_t_z[] = {
     {"tee", {315, 276, 276, 342, 77, 77, 4306}, "2.6.17", "ssize_t (fd fdin, fd fdout, size_t len, uint flags)"},
     {"tgkill", {270, 234, 234, 268, 131, 131, 4266}, "2.5.75", "int (pid_t tgid, pid_t pid, int sig)"},
     {"timer_create", {259, 222, 526, 257, 107, 107, 4257}, "2.6", "int (clockid_t which_clock, struct sigevent *timer_event_spec, out timer_t *created_timer_id)"},
@@ -71,11 +72,5 @@ constexpr SyscallRow rows[] = {
     {"write", {4, 1, 1, 4, 64, 64, 4004}, "1.0", "ssize_t (fd fd, char *buf[count], size_t count)"},
 };
 // clang-format on
-
-}  // namespace
-
-std::span<const SyscallRow> syscall_rows_t_z() {
-  return rows;
-}
 
 }  // namespace syscompat::abi
