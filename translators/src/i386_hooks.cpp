@@ -192,7 +192,7 @@ std::int32_t execveat_refusal(const GuestMemory& memory, Args a) {
   if (path.empty() && !(flags & AT_EMPTY_PATH)) return -ENOENT;
   if (flags & ~static_cast<std::uint32_t>(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -EINVAL;
   if ((path.empty() || path[0] != '/') && directory != AT_FDCWD &&
-      i386_special::native<"fcntl">(static_cast<std::uint64_t>(directory), F_GETFD) < 0)
+      i386_special::native<"fcntl">(static_cast<std::uint64_t>(directory), F_GETFD, 0) < 0)
     return -EBADF;
   return 0;
 }

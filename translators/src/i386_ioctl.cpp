@@ -327,7 +327,7 @@ std::vector<IoctlPlan> build_plans() {
 // What fs/ioctl.c answers a request no driver knows: EBADF for a descriptor ioctl cannot
 // use (none, or an O_PATH one: fdget skips FMODE_PATH files), ENOTTY otherwise.
 std::int32_t unknown_request(std::uint64_t fd) {
-  const long flags = native<"fcntl">(fd, F_GETFL);
+  const long flags = native<"fcntl">(fd, F_GETFL, 0);
   return flags < 0 || (flags & O_PATH) ? -EBADF : -ENOTTY;
 }
 

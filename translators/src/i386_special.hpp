@@ -37,12 +37,18 @@ inline long native(std::uint32_t number, std::uint64_t a = 0, std::uint64_t b = 
                                static_cast<long>(e), static_cast<long>(f));
 }
 
-// The native x86_64 call by its description name, its number a constant of the template (no
-// number is written in the translators, and none is looked up when the call is made).
-template <abi::CallName name>
-long native(std::uint64_t a = 0, std::uint64_t b = 0, std::uint64_t c = 0, std::uint64_t d = 0,
-            std::uint64_t e = 0, std::uint64_t f = 0) {
-  return native(native_number(name.view()), a, b, c, d, e, f);
+// The native x86_64 call by its description name, typed by the description while this
+// compiles: its number is a constant of the template (none is written in the translators, and
+// none is looked up when the call is made), and it takes as many arguments as the signature
+// has (gcc checks; clang 14 cannot run the parser at compile time, syscall_rows_check.hpp).
+template <abi::CallName name, typename... Args>
+long native(Args... args) {
+  static_assert(sizeof...(Args) <= 6, "a syscall takes at most six arguments");
+#ifndef __clang__
+  static_assert(sizeof...(Args) == abi::syscall_arg_count(abi::Abi::x86_64, name.view()),
+                "native<name>(...): the description gives this call another number of arguments");
+#endif
+  return native(native_number(name.view()), static_cast<std::uint64_t>(args)...);
 }
 
 }  // namespace syscompat::translators::i386_special

@@ -8,9 +8,11 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "syscompat/abi/models.hpp"
+#include "syscompat/abi/signature_notation.hpp"
 #include "syscompat/abi/syscall_rows/a_e.hpp"
 #include "syscompat/abi/syscall_rows/f_g.hpp"
 #include "syscompat/abi/syscall_rows/h_o.hpp"
@@ -33,6 +35,19 @@ consteval std::uint32_t syscall_number(Abi abi, std::string_view name) {
         return register_number(abi, row.numbers[static_cast<std::size_t>(abi)]);
   // Not a constant expression: the compiler stops here and names the call.
   throw "syscall_number: the description has no such call on this ABI";
+}
+
+// How many arguments the call `name` takes on `abi`, by its signature: at compile time only.
+consteval std::size_t syscall_arg_count(Abi abi, std::string_view name) {
+  for (const auto& chunk : syscall_row_chunks)
+    for (const SyscallRow& row : chunk)
+      if (row.name == name && row.numbers[static_cast<std::size_t>(abi)] != no) {
+        std::string error;
+        const auto signature = parse_signature(row.signature, error);
+        if (!signature) throw "syscall_arg_count: a malformed row";
+        return signature->args.size();
+      }
+  throw "syscall_arg_count: the description has no such call on this ABI";
 }
 
 // A call's name as a template argument (native<"fstat">(...)): what syscall_number resolves
