@@ -53,6 +53,7 @@ struct ThreadStart {
   sigset_t mask;
   translators::GuestSigaction* dispositions;  // shared: CLONE_THREAD needs CLONE_SIGHAND
   std::uint8_t* stack_low;                    // the host thread's (take_stack)
+  SeccompState seccomp;                       // the creator's
   // Set once the parent has read the tid from glibc's thread descriptor, which lives on
   // that stack: the thread gives its stack back only after.
   std::atomic<std::int32_t> tid_read{0};
@@ -344,6 +345,7 @@ void* run_guest_thread(void* argument) {
   thread.dispositions = start->dispositions;
   thread.stack_low = start->stack_low;
   thread.start = start;
+  thread.seccomp.set(start->seccomp);
   sigjmp_buf exit_jump;
   if (sigsetjmp(exit_jump, 0)) return nullptr;  // exit_thread: the guest thread has ended
   thread.exit_jump = &exit_jump;
@@ -394,8 +396,9 @@ std::int32_t create_thread(GuestProcess& process, const CloneRequest& request) {
   if (!room_for_a_thread()) return -EAGAIN;
   std::uint8_t* stack = take_stack();
   if (!stack) return -EAGAIN;
-  auto* start = new ThreadStart{&process,    current_context()->registers, request,
-                                host_mask(), this_thread().dispositions,   stack};
+  auto* start = new ThreadStart{
+      &process, current_context()->registers, request, host_mask(), this_thread().dispositions,
+      stack,    this_thread().seccomp.get()};
   start->registers.eax = 0;
   if (request.stack) start->registers.esp = request.stack;
   // CLONE_SETTLS: the thread inherits the parent's TLS entries (copy_thread copies them), so
@@ -445,6 +448,7 @@ struct ProcessStart {
   CloneRequest request;
   sigset_t mask;
   translators::GuestSigaction* dispositions;  // the parent's
+  SeccompState seccomp;                       // the parent's
   std::atomic<std::int32_t> result{0};        // the child's pid, or -errno
 };
 
@@ -456,6 +460,7 @@ struct ChildStart {
   sigset_t mask;
   translators::GuestSigaction* dispositions;
   std::uint8_t* stack_low;
+  SeccompState seccomp;
   GuestThread* thread = nullptr;           // the child's, on its stack
   std::atomic<std::int32_t> in_memory{1};  // the helper's CLONE_CHILD_CLEARTID word
 };
@@ -468,6 +473,7 @@ int run_guest_child(void* argument) {
   GuestThread thread;
   thread.dispositions = child.dispositions;
   thread.helper_clears = true;
+  thread.seccomp.set(child.seccomp);
   child.thread = &thread;
   std::uint8_t* top;
   RUN32_STACK_TOP_HERE(top);
@@ -507,7 +513,8 @@ void* run_child_helper(void* argument) {
     dispositions = own;
   }
   ChildStart child{start.process, start.registers, request,
-                   start.mask,    dispositions,    static_cast<std::uint8_t*>(stack)};
+                   start.mask,    dispositions,    static_cast<std::uint8_t*>(stack),
+                   start.seccomp};
   const int flags = static_cast<int>((request.flags & ~served_by_shim) | CLONE_VM |
                                      CLONE_CHILD_CLEARTID | request.exit_signal);
   const int pid =
@@ -538,8 +545,8 @@ void* run_child_helper(void* argument) {
 
 std::int32_t create_process_on_this_memory(GuestProcess& process, const CloneRequest& request) {
   if (!room_for_a_thread()) return -EAGAIN;
-  ProcessStart start{&process, current_context()->registers, request, host_mask(),
-                     this_thread().dispositions};
+  ProcessStart start{&process,    current_context()->registers, request,
+                     host_mask(), this_thread().dispositions,   this_thread().seccomp.get()};
   start.registers.eax = 0;
   if (request.stack) start.registers.esp = request.stack;
   // CLONE_SETTLS: lent to the helper, whose child inherits its entries (create_thread).
@@ -618,6 +625,16 @@ void adopt_thread(GuestThread& thread, std::uint8_t* low, std::uint8_t* high) {
 
 GuestThread& this_thread() {
   return *current_thread;
+}
+
+void with_threads_of_this_process(
+    const std::function<void(const std::vector<GuestThread*>&)>& use) {
+  std::lock_guard lock(registry_lock);
+  const pid_t group = ::getpid();
+  std::vector<GuestThread*> threads;
+  for (const auto& [tid, entry] : registry)
+    if (entry.group == group) threads.push_back(entry.thread);
+  use(threads);
 }
 
 int live_threads() {
