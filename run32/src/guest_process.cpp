@@ -360,10 +360,15 @@ std::int32_t GuestProcess::execute(std::string path, GuestAddress argv, GuestAdd
     return -error;
   }
   auto argument_pointers = c_strings(arguments);
-  // The guest's filters judge the native program's x86_64 calls from here, in the kernel.
-  if (const std::int32_t error = seccomp_for_native_execve()) return error;
   stop_capturing_syscalls();
   enter_guest_mask_call();
+  // The guest's filters judge the native program's x86_64 calls from here, in the kernel
+  // (execve the first of them).
+  if (const std::int32_t error = seccomp_for_native_execve()) {
+    leave_guest_mask_call();
+    capture_syscalls_after_fork();
+    return error;
+  }
   ::execve(path.c_str(), argument_pointers.data(), environment_pointers.data());
   const int error = errno;
   leave_guest_mask_call();

@@ -371,6 +371,18 @@ static void socket_filter(void) {
   report("SO_DETACH_FILTER", setsockopt(receiver, SOL_SOCKET, SO_DETACH_FILTER, &length, sizeof length));
 }
 
+// An execve of a native (x86_64) program: its calls meet the filters as AUDIT_ARCH_X86_64 ones.
+static void kept_over_native_execve(void) {
+  no_new_privs();
+  INSTALL(0, LOAD(arch), BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, 3), LOAD(nr),
+          BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 39, 0, 1), RET(SECCOMP_RET_ERRNO | 44),
+          RET(SECCOMP_RET_ALLOW));
+  fflush(stdout);
+  char* arguments[] = {"sh", "-c", "echo \"  the native shell's \\$\\$: $$\"", NULL};
+  execv("/bin/sh", arguments);
+  printf("  execv: %s\n", strerror(errno));
+}
+
 int main(int argc, char** argv) {
   if (argc > 1 && strcmp(argv[1], "after-execve") == 0) {
     report("getpid after execve", syscall(SYS_getpid));
@@ -391,6 +403,7 @@ int main(int argc, char** argv) {
   in_child("stacked filters", stacked_actions);
   in_child("refused programs", refused_programs);
   in_child("execve", kept_over_execve);
+  in_child("execve of a native program", kept_over_native_execve);
   in_child("socket filter", socket_filter);
   return 0;
 }
