@@ -189,6 +189,22 @@ static void kill_thread(void) {
   printf("  after getpid: not killed\n");
 }
 
+static void* getpid_then_report(void* unused) {
+  (void)unused;
+  syscall(SYS_getpid);
+  printf("  the thread's getpid returned: not killed\n");
+  return NULL;
+}
+
+static void kill_one_of_two_threads(void) {
+  no_new_privs();
+  INSTALL(0, ON_CALL(__NR_getpid, SECCOMP_RET_KILL_THREAD), RET(SECCOMP_RET_ALLOW));
+  pthread_t thread;
+  pthread_create(&thread, NULL, getpid_then_report, NULL);
+  pthread_join(thread, NULL);
+  printf("  the other thread joined; this one goes on\n");
+}
+
 static void unknown_action(void) {
   no_new_privs();
   INSTALL(0, ON_CALL(__NR_getpid, 0x12340000), RET(SECCOMP_RET_ALLOW));
@@ -394,6 +410,7 @@ int main(int argc, char** argv) {
   in_child("TRAP with SIGSYS blocked", trap_blocked);
   in_child("KILL_PROCESS", kill_process);
   in_child("KILL_THREAD, one thread", kill_thread);
+  in_child("KILL_THREAD, two threads", kill_one_of_two_threads);
   in_child("an unknown action", unknown_action);
   in_child("strict mode, read/write/exit", strict_allowed);
   in_child("strict mode, getpid", strict_refused);
