@@ -245,6 +245,18 @@ std::int32_t GuestProcess::shm_attach(int id, GuestAddress address, int flags) {
 
 // do_sigaction on the calling thread's group's dispositions (a process's threads share them;
 // a child on this memory without CLONE_SIGHAND has its own).
+std::int32_t GuestProcess::seccomp(const translators::SeccompRequest& request) {
+  return set_guest_seccomp(request);
+}
+
+std::int32_t GuestProcess::compat_entry(std::uint32_t number,
+                                        const std::array<std::uint32_t, 6>& r) {
+  // Without the kernel's i386 entry no compat object can be made, and a native one would
+  // read the guest's 32-bit structures as 64-bit ones: ENOSYS, as a kernel without the call.
+  if (!has_i386_entry()) return -ENOSYS;
+  return run32_int80(number, r[0], r[1], r[2], r[3], r[4], r[5]);
+}
+
 std::int32_t GuestProcess::sigaction(int signal, const translators::GuestSigaction* action,
                                      translators::GuestSigaction* previous) {
   if (signal < 1 || signal >= static_cast<int>(guest_signal_count)) return -EINVAL;
@@ -385,6 +397,9 @@ std::int32_t GuestProcess::execute(std::string path, GuestAddress argv, GuestAdd
     std::vector<std::string> shim{"syscompat", "run32"};
     const int trace_fd = trace_descriptor();
     if (trace_fd >= 0) shim.push_back("--trace-fd=" + std::to_string(trace_fd));
+    int seccomp_fd;
+    if (const std::int32_t error = seccomp_for_shim_execve(seccomp_fd)) return error;
+    if (seccomp_fd >= 0) shim.push_back("--seccomp-fd=" + std::to_string(seccomp_fd));
     if (!arguments.empty()) shim.push_back("--argv0=" + arguments[0]);
     shim.push_back("--");
     // execve takes a name without a slash as relative, where run32 would search PATH.
@@ -399,11 +414,19 @@ std::int32_t GuestProcess::execute(std::string path, GuestAddress argv, GuestAdd
     leave_guest_mask_call();
     capture_syscalls_after_fork();
     if (trace_fd >= 0) ::fcntl(trace_fd, F_SETFD, FD_CLOEXEC);
+    if (seccomp_fd >= 0) ::close(seccomp_fd);
     return -error;
   }
   auto argument_pointers = c_strings(arguments);
   stop_capturing_syscalls();
   enter_guest_mask_call();
+  // The guest's filters judge the native program's x86_64 calls from here, in the kernel
+  // (execve the first of them).
+  if (const std::int32_t error = seccomp_for_native_execve()) {
+    leave_guest_mask_call();
+    capture_syscalls_after_fork();
+    return error;
+  }
   ::execve(path.c_str(), argument_pointers.data(), environment_pointers.data());
   const int error = errno;
   leave_guest_mask_call();

@@ -46,6 +46,12 @@ class GuestProcess final : public translators::ProcessHooks {
                          translators::GuestSigaction* previous) override;
   std::int32_t owner_call(const translators::CallPlan& plan,
                           const std::array<std::uint32_t, 6>& registers) override;
+  // For the calling guest thread (guest_seccomp.hpp).
+  std::int32_t seccomp(const translators::SeccompRequest& request) override;
+  // run32_int80: the kernel's i386 entry.
+  bool has_compat_entry() const override { return true; }
+  std::int32_t compat_entry(std::uint32_t number,
+                            const std::array<std::uint32_t, 6>& registers) override;
 
   // The guest program's absolute path: what /proc/self/exe names for the guest (as QEMU
   // does), and what the guest's execve of /proc/self/exe runs.

@@ -23,6 +23,7 @@
 
 #include "elf_loader.hpp"
 #include "guest_process.hpp"
+#include "guest_seccomp.hpp"
 #include "syscall_capture.hpp"
 
 namespace syscompat::run32 {
@@ -225,6 +226,8 @@ int run(const Options& given) {
     registers.eip = program.entry;
     registers.eflags = 0x202;  // IF, and the reserved bit 1
     start_capturing_syscalls(*process.release(), trace_fd);
+    if (options.seccomp_fd >= 0 && !adopt_seccomp_from(options.seccomp_fd))
+      throw LoadError{"the seccomp filters passed over execve cannot be read", 126};
     run32_resume(&registers);
   } catch (const LoadError& error) {
     std::fprintf(stderr, "syscompat run32: %s\n", error.message.c_str());

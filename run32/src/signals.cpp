@@ -200,20 +200,6 @@ int set_host_action(int signal, const struct sigaction& host) {
   return ::syscall(SYS_rt_sigaction, signal, &kernel, nullptr, _NSIG / 8) == 0 ? 0 : errno;
 }
 
-// The guest cannot take the signal (no room for the frame): as the kernel, a SIGSEGV by its
-// default action.
-[[noreturn]] void die_by(int signal) {
-  struct sigaction default_action {};
-  default_action.sa_handler = SIG_DFL;
-  set_host_action(signal, default_action);
-  sigset_t only;
-  sigemptyset(&only);
-  add_signal(only, signal);
-  ::syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &only, nullptr, _NSIG / 8);
-  ::syscall(SYS_tgkill, ::getpid(), ::gettid(), signal);
-  ::_exit(128 + signal);
-}
-
 // An xsave image restores the x87 and SSE parts from memory only when its header says so.
 void mark_fx_state_present(std::uint8_t* fxsave_area) {
   std::uint32_t magic;
@@ -243,7 +229,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   GuestProcess& process = guest_process();
   const translators::GuestSigaction action = process.disposition(signal);
   if (action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN)) return;
-  if (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL)) die_by(signal);
+  if (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL)) die_by_signal(signal);
   GuestRegisters& r = context.registers;
   const bool rt = action.flags & SA_SIGINFO;
   std::uint64_t sp = r.esp & 0xffffffffu;
@@ -262,7 +248,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   const std::uint8_t no_fsave_header[fsave_header_size]{};
   if (memory.copy_out(fx, context.fxsave_area, fxsave_size) ||
       memory.copy_out(fpstate, no_fsave_header, sizeof no_fsave_header))
-    die_by(SIGSEGV);
+    die_by_signal(SIGSEGV);
   int error;
   if (rt) {
     RtFrameI386 f{};
@@ -290,7 +276,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
     error = memory.copy_out(frame, &f, sizeof f);
     r.edx = r.ecx = 0;
   }
-  if (error) die_by(SIGSEGV);
+  if (error) die_by_signal(SIGSEGV);
   r.esp = frame;
   r.eip = action.handler;
   r.eax = static_cast<std::uint32_t>(signal);
@@ -306,6 +292,20 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
 }
 
 }  // namespace
+
+// A signal's default action, the shim's handler set aside: how the guest dies when it cannot
+// take a signal (no room for the frame: a SIGSEGV, as the kernel) or seccomp kills it.
+[[noreturn]] void die_by_signal(int signal) {
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  set_host_action(signal, default_action);
+  sigset_t only;
+  sigemptyset(&only);
+  add_signal(only, signal);
+  ::syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &only, nullptr, _NSIG / 8);
+  ::syscall(SYS_tgkill, ::getpid(), ::gettid(), signal);
+  ::_exit(128 + signal);
+}
 
 void set_host_mask(const sigset_t& mask) {
   ::syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, nullptr, _NSIG / 8);
@@ -457,6 +457,25 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
   syscompat_signal_waiting = 1;
 }
 
+void force_guest_sigsys(const siginfo_t& info) {
+  GuestProcess& process = guest_process();
+  const auto ignored = reinterpret_cast<std::uintptr_t>(SIG_IGN);
+  if (guest_blocks_sigsys || process.disposition(SIGSYS).handler == ignored) {
+    translators::GuestSigaction reset = process.disposition(SIGSYS);
+    reset.handler = reinterpret_cast<std::uintptr_t>(SIG_DFL);
+    process.sigaction(SIGSYS, &reset, nullptr);
+    guest_blocks_sigsys = false;
+  }
+  // As a host handler would keep it (pending is theirs, so with every signal blocked).
+  const sigset_t all = every_signal();
+  sigset_t before, unused;
+  ::syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, &before, _NSIG / 8);
+  sigemptyset(&unused);
+  pending.add(SIGSYS, info, unused);
+  syscompat_signal_waiting = 1;
+  ::syscall(SYS_rt_sigprocmask, SIG_SETMASK, &before, nullptr, _NSIG / 8);
+}
+
 bool pending_handlers_restart() {
   if (!syscompat_signal_waiting) return false;
   for (int signal = 1; signal <= 64; ++signal) {
@@ -492,12 +511,12 @@ std::int32_t signal_return(GuestProcess& process, bool rt) {
   std::uint64_t mask;
   if (rt) {
     RtFrameI386 f;
-    if (memory.copy_in(&f, static_cast<std::uint32_t>(r.esp) - 4, sizeof f)) die_by(SIGSEGV);
+    if (memory.copy_in(&f, static_cast<std::uint32_t>(r.esp) - 4, sizeof f)) die_by_signal(SIGSEGV);
     sc = f.context.mcontext;
     mask = f.context.sigmask[0] | std::uint64_t{f.context.sigmask[1]} << 32;
   } else {
     FrameI386 f;
-    if (memory.copy_in(&f, static_cast<std::uint32_t>(r.esp) - 8, sizeof f)) die_by(SIGSEGV);
+    if (memory.copy_in(&f, static_cast<std::uint32_t>(r.esp) - 8, sizeof f)) die_by_signal(SIGSEGV);
     sc = f.context;
     mask = sc.oldmask | std::uint64_t{f.extramask} << 32;
   }

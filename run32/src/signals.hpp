@@ -64,6 +64,14 @@ bool pending_handlers_restart();
 // Whether any waited: the mask is then the one to resume the guest with.
 bool deliver_pending_signals(GuestContext context);
 
+// force_sig_seccomp's SIGSYS (SECCOMP_RET_TRAP) for the calling guest thread, delivered on
+// its way back to the guest; when the guest blocks or ignores SIGSYS, its disposition
+// becomes the default and the signal is unblocked first (force_sig_info_to_task).
+void force_guest_sigsys(const siginfo_t& info);
+
+// The guest dies by `signal`'s default action (the shim's handler for it set aside).
+[[noreturn]] void die_by_signal(int signal);
+
 // A guest signal's host handler, and the SIGSYS a guest sends itself (kill, raise).
 void handle_guest_signal(int signal, siginfo_t* info, void* host_context);
 

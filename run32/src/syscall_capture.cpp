@@ -224,6 +224,13 @@ void serve(GuestContext& context, bool dispatched) {
       static_cast<std::uint32_t>(r.edi), static_cast<std::uint32_t>(r.ebp)};
   if (trace_fd >= 0 && (shim_call(number) & ends_or_replaces_guest))
     trace_call(number, arguments, nullptr, dispatched);
+  if (const auto verdict = judge_guest_call(r, number, arguments)) {
+    // seccomp skipped the call (an errno, a SIGSYS waiting for the way back).
+    r.eax = static_cast<std::uint32_t>(*verdict);
+    if (trace_fd >= 0) trace_call(number, arguments, &*verdict, dispatched);
+    set_current_context(nullptr);
+    return;
+  }
   const bool mask_call = shim_call(number) & sees_guest_mask;
   if (mask_call) enter_guest_mask_call();
   const std::int32_t result = run_call(number, arguments);

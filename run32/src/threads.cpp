@@ -58,6 +58,7 @@ struct ThreadStart {
   sigset_t mask;
   translators::GuestSigaction* dispositions;  // shared: CLONE_THREAD needs CLONE_SIGHAND
   std::uint8_t* stack_low;                    // the host thread's (take_stack)
+  SeccompState seccomp;                       // the creator's
   GuestTlsStart tls{};                        // its TLS entries, made ready by the parent
   // Set once the parent has read the tid from glibc's thread descriptor, which lives on
   // that stack: the thread gives its stack back only after.
@@ -351,6 +352,7 @@ void* run_guest_thread(void* argument) {
   thread.dispositions = start->dispositions;
   thread.stack_low = start->stack_low;
   thread.start = start;
+  thread.seccomp.set(start->seccomp);
   sigjmp_buf exit_jump;
   if (sigsetjmp(exit_jump, 0)) return nullptr;  // exit_thread: the guest thread has ended
   thread.exit_jump = &exit_jump;
@@ -371,8 +373,9 @@ std::int32_t create_thread(GuestProcess& process, const CloneRequest& request) {
   if (!room_for_a_thread()) return -EAGAIN;
   std::uint8_t* stack = take_stack();
   if (!stack) return -EAGAIN;
-  auto* start = new ThreadStart{&process,     current_context()->registers, request,
-                                guest_mask(), this_thread().dispositions,   stack};
+  auto* start = new ThreadStart{
+      &process, current_context()->registers, request, guest_mask(), this_thread().dispositions,
+      stack,    this_thread().seccomp.get()};
   start->registers.eax = 0;
   if (request.stack) start->registers.esp = request.stack;
   // copy_thread's TLS entries, the kernel's refusal of CLONE_SETTLS's being clone's.
@@ -416,6 +419,7 @@ struct ProcessStart {
   CloneRequest request;
   sigset_t mask;
   translators::GuestSigaction* dispositions;  // the parent's
+  SeccompState seccomp;                  // the parent's
   GuestTlsStart tls{};
   std::atomic<std::int32_t> result{0};  // the child's pid, or -errno
 };
@@ -429,6 +433,7 @@ struct ChildStart {
   translators::GuestSigaction* dispositions;
   GuestTlsStart tls{};
   std::uint8_t* stack_low;
+  SeccompState seccomp;
   GuestThread* thread = nullptr;           // the child's, on its stack
   std::atomic<std::int32_t> in_memory{1};  // the helper's CLONE_CHILD_CLEARTID word
 };
@@ -441,6 +446,7 @@ int run_guest_child(void* argument) {
   GuestThread thread;
   thread.dispositions = child.dispositions;
   thread.helper_clears = true;
+  thread.seccomp.set(child.seccomp);
   child.thread = &thread;
   std::uint8_t* top;
   RUN32_STACK_TOP_HERE(top);
@@ -481,13 +487,9 @@ void* run_child_helper(void* argument) {
     std::copy(dispositions, dispositions + guest_signal_count, own);
     dispositions = own;
   }
-  ChildStart child{start.process,
-                   start.registers,
-                   request,
-                   start.mask,
-                   dispositions,
-                   start.tls,
-                   static_cast<std::uint8_t*>(stack)};
+  ChildStart child{start.process, start.registers, request,
+                   start.mask,    dispositions,    start.tls,
+                   static_cast<std::uint8_t*>(stack), start.seccomp};
   const int flags = static_cast<int>((request.flags & ~served_by_shim) | CLONE_VM |
                                      CLONE_CHILD_CLEARTID | request.exit_signal);
   const int pid =
@@ -520,8 +522,8 @@ void* run_child_helper(void* argument) {
 
 std::int32_t create_process_on_this_memory(GuestProcess& process, const CloneRequest& request) {
   if (!room_for_a_thread()) return -EAGAIN;
-  ProcessStart start{&process, current_context()->registers, request, guest_mask(),
-                     this_thread().dispositions};
+  ProcessStart start{&process,     current_context()->registers, request,
+                     guest_mask(), this_thread().dispositions,   this_thread().seccomp.get()};
   start.registers.eax = 0;
   if (request.stack) start.registers.esp = request.stack;
   // The child's TLS entries, held for it until it leaves this memory (run_child_helper).
@@ -599,6 +601,16 @@ void adopt_thread(GuestThread& thread, std::uint8_t* low, std::uint8_t* high) {
 
 GuestThread& this_thread() {
   return *current_thread;
+}
+
+void with_threads_of_this_process(
+    const std::function<void(const std::vector<GuestThread*>&)>& use) {
+  std::lock_guard lock(registry_lock);
+  const pid_t group = ::getpid();
+  std::vector<GuestThread*> threads;
+  for (const auto& [tid, entry] : registry)
+    if (entry.group == group) threads.push_back(entry.thread);
+  use(threads);
 }
 
 int live_threads() {
@@ -772,6 +784,8 @@ std::int32_t get_robust_list(GuestProcess& process, int pid, GuestAddress head_p
   memory.copy_out(length_pointer, &length, sizeof length);
   return 0;
 }
+
+bool has_i386_entry() { return i386_entry; }
 
 void probe_i386_entry() {
   i386_entry = false;

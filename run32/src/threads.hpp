@@ -14,8 +14,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <vector>
 
 #include "guest_process.hpp"
+#include "guest_seccomp.hpp"
 
 namespace syscompat::run32 {
 
@@ -41,6 +44,7 @@ struct GuestThread {
   // The signal dispositions of its thread group (the kernel's sighand_struct):
   // guest_signal_count entries, shared by the threads of a process.
   translators::GuestSigaction* dispositions = nullptr;
+  GuestSeccomp seccomp;  // its seccomp mode and filters (guest_seccomp.hpp)
 };
 
 // The calling host thread serves `thread` from now on: the alternate signal stack is the
@@ -51,6 +55,8 @@ void adopt_thread(GuestThread& thread, std::uint8_t* low, std::uint8_t* high);
 GuestThread& this_thread();
 // How many guest threads this process has now.
 int live_threads();
+// `use` sees the guest threads of this process, none starting or ending meanwhile.
+void with_threads_of_this_process(const std::function<void(const std::vector<GuestThread*>&)>& use);
 
 // clone and clone3, decoded: the kernel's kernel_clone_args in i386 terms.
 struct CloneRequest {
@@ -78,6 +84,7 @@ std::int32_t clone3_guest(GuestProcess& process, GuestAddress arguments, std::ui
 // the guest's robust lists are registered in the kernel's compat slot too, so that the
 // kernel releases them at any death, a kill by a signal included.
 void probe_i386_entry();
+bool has_i386_entry();
 
 // set_tid_address, set_robust_list, get_robust_list for this guest thread.
 std::int32_t set_tid_address(GuestAddress address);

@@ -229,10 +229,14 @@ TEST_CASE("conformance: SO_ATTACH_FILTER takes a compat sock_fprog", "[oracle]")
 }
 
 namespace {
-// Keeps the seccomp requests the translators hand over.
+// Keeps the seccomp requests the translators hand over. What reading the sock_fprog met
+// travels in the request, for the owner to answer in the kernel's order (process_hooks.hpp):
+// this owner answers it at once (it checks no flags or permission), and keeps the rest.
 struct SeccompOwner : KernelBackedOwner {
   std::vector<syscompat::translators::SeccompRequest> requests;
   std::int32_t seccomp(const syscompat::translators::SeccompRequest& request) override {
+    if (request.fprog_error) return -request.fprog_error;
+    if (request.instructions_error) return -request.instructions_error;
     requests.push_back(request);
     return 0;
   }

@@ -91,6 +91,7 @@ std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> c
   struct Parsed {
     std::string trace_path;
     int trace_fd = -1;
+    int seccomp_fd = -1;
     std::string argv0;
     bool binfmt = false;
     std::string binfmt_name = std::string(binfmt_interpreter_name), binfmt_interpreter;
@@ -113,6 +114,7 @@ std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> c
                     ->option_text("[=FILE]");
   // How a guest's execve of another i386 program starts the shim again.
   cmd->add_option("--trace-fd", parsed->trace_fd)->group("");
+  cmd->add_option("--seccomp-fd", parsed->seccomp_fd)->group("");
   cmd->add_option("--argv0", parsed->argv0)->group("");
 
   return [parsed, trace, command]() -> int {
@@ -138,6 +140,7 @@ std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> c
     options.trace = trace->count() > 0;
     options.trace_path = parsed->trace_path == "-" ? "" : parsed->trace_path;
     options.trace_fd = parsed->trace_fd;
+    options.seccomp_fd = parsed->seccomp_fd;
     return run32::run(options);
   };
 }

@@ -160,8 +160,12 @@ const std::map<std::string_view, Rule> rules{
     {"process_vm_writev",
      {Handling::special,
       "iovecs: compat_ssize_t lengths, the local ones bounded by the guest's memory"}},
+    {"io_uring_setup",
+     {Handling::special, "a compat ring (ctx->compat) through the owner's i386 entry"}},
     {"io_uring_register",
-     {Handling::special, "IORING_REGISTER_BUFFERS: compat iovecs for a native ring"}},
+     {Handling::special,
+      "a compat ring's iovecs are the kernel's to read; a native ring's "
+      "IORING_REGISTER_BUFFERS iovecs widened"}},
     {"preadv", {Handling::special, "the offset comes as two 32-bit halves"}},
     {"pwritev", {Handling::special, "the offset comes as two 32-bit halves"}},
     {"preadv2", {Handling::special, "the offset comes as two 32-bit halves"}},

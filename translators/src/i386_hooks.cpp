@@ -201,18 +201,29 @@ std::int32_t execveat_refusal(const GuestMemory& memory, Args a) {
 
 constexpr std::uint64_t bpf_maxinsns = 4096;
 
-// seccomp_prepare_user_filter over get_compat_sock_fprog: the guest's program read whole.
-int read_program(const GuestMemory& memory, std::uint64_t address, SeccompRequest& request) {
+// seccomp_prepare_user_filter over get_compat_sock_fprog: the guest's program read whole,
+// what it met kept for the owner (SeccompRequest).
+void read_program(const GuestMemory& memory, std::uint64_t address, SeccompRequest& request) {
   abi::sock_fprog<I386> guest{};
-  if (memory.copy_in(&guest, static_cast<GuestAddress>(address), sizeof guest)) return EFAULT;
+  if (memory.copy_in(&guest, static_cast<GuestAddress>(address), sizeof guest)) {
+    request.fprog_error = EFAULT;
+    return;
+  }
   const std::uint64_t length = guest.len.get();
-  if (length == 0 || length > bpf_maxinsns) return EINVAL;
+  if (length == 0 || length > bpf_maxinsns) {
+    request.fprog_error = EINVAL;
+    return;
+  }
   request.program.resize(length);
-  return memory.copy_in(request.program.data(), guest.filter.get(),
-                        length * sizeof(abi::sock_filter<I386>));
+  request.instructions_error = memory.copy_in(request.program.data(), guest.filter.get(),
+                                              length * sizeof(abi::sock_filter<I386>));
 }
 
-const SeccompRequest strict_mode{true, 0, {}};
+const SeccompRequest strict_mode = [] {
+  SeccompRequest request;
+  request.strict = true;
+  return request;
+}();
 
 std::int32_t to_owner(ProcessHooks* hooks, const SeccompRequest& request) {
   return hooks ? hooks->seccomp(request) : -ENOSYS;
@@ -231,7 +242,7 @@ std::int32_t seccomp(const GuestMemory& memory, ProcessHooks* hooks, Args a) {
   if (op == set_mode_filter) {
     SeccompRequest request;
     request.flags = static_cast<std::uint32_t>(flags);
-    if (int error = read_program(memory, a[2].value, request)) return -error;
+    read_program(memory, a[2].value, request);
     return to_owner(hooks, request);
   }
   return static_cast<std::int32_t>(i386_special::native<"seccomp">(
@@ -250,16 +261,70 @@ std::int32_t prctl(const GuestMemory& memory, ProcessHooks* hooks, Args a) {
     if (a[1].value == mode_strict) return to_owner(hooks, strict_mode);
     if (a[1].value != mode_filter) return -EINVAL;
     SeccompRequest request;
-    if (int error = read_program(memory, a[2].value, request)) return -error;
+    read_program(memory, a[2].value, request);
     return to_owner(hooks, request);
   }
   return static_cast<std::int32_t>(
       i386_special::native<"prctl">(a[0].value, a[1].value, a[2].value, a[3].value, a[4].value));
 }
 
+// ---- io_uring (io_uring/io_uring.c, io_uring/register.c, io_uring/rsrc.c) ----------------
+//
+// A ring made through the owner's i386 entry is a compat ring (io_uring_create's
+// ctx->compat = in_compat_syscall()): the kernel reads the compat iovecs of READV/WRITEV
+// submissions, the compat msghdrs of SENDMSG/RECVMSG, and the compat iovecs of
+// IORING_REGISTER_BUFFERS, BUFFERS2 and BUFFERS_UPDATE itself, whenever it reads them
+// (SQPOLL's thread included). Without an owner, a native ring: i386_special's handler.
+
+std::array<std::uint32_t, 6> registers_of(Args a) {
+  std::array<std::uint32_t, 6> registers{};
+  for (std::size_t i = 0; i < a.size() && i < registers.size(); ++i)
+    registers[i] = static_cast<std::uint32_t>(a[i].value);
+  return registers;
+}
+
+// io_uring_setup(entries, params): the params (io_uring_params, one layout) written back.
+std::int32_t io_uring_setup(const GuestMemory& memory, ProcessHooks* hooks, Args a) {
+  if (!memory.accessible(static_cast<GuestAddress>(a[1].value), sizeof(abi::io_uring_params<I386>),
+                         GuestMemory::readable | GuestMemory::writable))
+    return -EFAULT;
+  if (hooks && hooks->has_compat_entry())
+    return hooks->compat_entry(abi::syscall_number(abi::Abi::i386, "io_uring_setup"), registers_of(a));
+  return static_cast<std::int32_t>(i386_special::native<"io_uring_setup">(
+      a[0].value,
+      reinterpret_cast<std::uint64_t>(memory.host(static_cast<GuestAddress>(a[1].value)))));
+}
+
+// io_uring_register(fd, opcode, arg, nr_args) on the owner's compat ring: io_sqe_buffers_register
+// reads the compat iovecs of IORING_REGISTER_BUFFERS, each of which must lie in the guest's
+// memory (io_buffer_validate pins them: none may name the shim's).
+std::int32_t io_uring_register(const GuestMemory& memory, ProcessHooks* hooks, Args a) {
+  if (!hooks || !hooks->has_compat_entry()) {
+    static const SpecialHandler native_ring = i386_special::find("io_uring_register");  // found once
+    return native_ring(memory, a);
+  }
+  constexpr std::uint64_t register_buffers = 0, max_buffers = 1u << 14;  // IORING_MAX_REG_BUFFERS
+  const auto count = static_cast<std::uint32_t>(a[3].value);
+  if ((a[1].value & 0xffffffffu) == register_buffers && count && count <= max_buffers) {
+    for (std::uint32_t i = 0; i < count; ++i) {
+      abi::iovec<I386> guest{};
+      if (memory.copy_in(&guest, static_cast<GuestAddress>(a[2].value + i * sizeof guest),
+                         sizeof guest))
+        return -EFAULT;
+      const std::uint32_t length = guest.iov_len.get();
+      if (length && !memory.accessible(guest.iov_base.get(), length,
+                                       GuestMemory::readable | GuestMemory::writable))
+        return -EFAULT;
+    }
+  }
+  return hooks->compat_entry(abi::syscall_number(abi::Abi::i386, "io_uring_register"), registers_of(a));
+}
+
 const std::map<std::string_view, OwnerOptional> owner_optional{
     {"seccomp", seccomp},
     {"prctl", prctl},
+    {"io_uring_setup", io_uring_setup},
+    {"io_uring_register", io_uring_register},
 };
 
 const std::map<std::string_view, Refusal> refusals{

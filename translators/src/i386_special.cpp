@@ -198,13 +198,14 @@ std::int32_t process_vm(const GuestMemory& memory, Args a) {
              a[0].value, local.pointer, a[2].value, remote.pointer, a[4].value, a[5].value));
 }
 
-// io_uring_register(fd, opcode, arg, nr_args): io_uring/register.c. The rings the
-// translators set up are native ones (ctx->compat is false), so IORING_REGISTER_BUFFERS
-// reads native iovecs: the guest's compat ones widened, each bounded by the guest's memory.
-// Every other opcode's argument has one layout (file descriptor arrays, u64 addresses).
-// Not served: the iovecs of IORING_REGISTER_BUFFERS2/BUFFERS_UPDATE (behind a u64 in
-// io_uring_rsrc_register) and those of READV/WRITEV submissions, which the kernel reads from
-// the guest's ring later, as native ones.
+// io_uring_register(fd, opcode, arg, nr_args) on a native ring, the one a translator without
+// an i386 entry sets up (i386_hooks.cpp: with one, the ring is a compat one and the kernel
+// reads its compat iovecs itself): io_uring/register.c. A native ring
+// (ctx->compat false) reads native iovecs for IORING_REGISTER_BUFFERS: the guest's compat
+// ones widened, each bounded by the guest's memory. Every other opcode's argument has one
+// layout (file descriptor arrays, u64 addresses). Not served on a native ring: the iovecs
+// of IORING_REGISTER_BUFFERS2/BUFFERS_UPDATE (behind a u64 in io_uring_rsrc_register) and
+// those of READV/WRITEV submissions, which the kernel reads from the ring later.
 std::int32_t io_uring_register(const GuestMemory& memory, Args a) {
   constexpr std::uint64_t register_buffers = 0, max_buffers = 1u << 14;  // IORING_MAX_REG_BUFFERS
   if ((a[1].value & 0xffffffffu) == register_buffers) {

@@ -14,6 +14,7 @@ struct Options {
   bool trace = false;                  // one line per translated call
   std::string trace_path;              // empty: stderr
   int trace_fd = -1;                   // an inherited trace (a guest's execve of an i386 program)
+  int seccomp_fd = -1;                 // the guest's seccomp filters, inherited the same way
 };
 
 // Loads and runs the program; never returns once it runs (the process ends with the guest's

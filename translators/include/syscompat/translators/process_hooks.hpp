@@ -44,11 +44,16 @@ struct GuestSigaction {
 };
 
 // seccomp(2)'s SET_MODE_STRICT / SET_MODE_FILTER and prctl(PR_SET_SECCOMP), decoded: the
-// guest's compat sock_fprog read and its instructions copied (EFAULT, and EINVAL for an
-// empty program or one past BPF_MAXINSNS, as seccomp_prepare_user_filter checks them).
+// guest's compat sock_fprog read and its instructions copied. What reading them met is the
+// owner's to answer in the kernel's order (seccomp_set_mode_filter checks the flags first,
+// then seccomp_prepare_filter reads the sock_fprog — EFAULT, and EINVAL for an empty
+// program or one past BPF_MAXINSNS — then checks the permission, then copies the
+// instructions: EFAULT).
 struct SeccompRequest {
-  bool strict = false;      // SECCOMP_MODE_STRICT: read, write, exit, sigreturn only
-  std::uint32_t flags = 0;  // SECCOMP_FILTER_FLAG_*, checked by the owner
+  bool strict = false;         // SECCOMP_MODE_STRICT: read, write, exit, sigreturn only
+  std::uint32_t flags = 0;     // SECCOMP_FILTER_FLAG_*, checked by the owner
+  int fprog_error = 0;         // reading the sock_fprog: EFAULT or EINVAL (its length)
+  int instructions_error = 0;  // reading its instructions: EFAULT
   std::vector<abi::sock_filter<abi::X86_64>> program;  // one layout on every ABI
 };
 
@@ -81,6 +86,17 @@ class ProcessHooks {
   // calls. An owner that does not evaluate guest filters answers EINVAL, the answer of a
   // kernel built without CONFIG_SECCOMP_FILTER.
   virtual std::int32_t seccomp(const SeccompRequest&) { return -EINVAL; }
+
+  // A call made through the kernel's own i386 entry (the guest's registers), for the calls
+  // whose compat meaning the kernel keeps in an object the call creates or uses:
+  // io_uring_setup from a compat task makes a compat ring (ctx->compat), which reads compat
+  // iovecs and msghdrs from its submissions and its registrations, as for an i386 process.
+  // Only called when has_compat_entry(); without one the translators make native calls.
+  virtual bool has_compat_entry() const { return false; }
+  virtual std::int32_t compat_entry(std::uint32_t /*number*/,
+                                    const std::array<std::uint32_t, 6>& /*registers*/) {
+    return -ENOSYS;
+  }
 
   // Everything else the owner serves whole, with the guest's registers (ebx, ecx, edx, esi,
   // edi, ebp): exit, exit_group, fork, vfork, clone, clone3, execve, execveat,
