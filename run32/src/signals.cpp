@@ -420,13 +420,13 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
       return;
     }
     // force_sig_fault: a fault the guest blocks is the default action.
-    if (in_guest) die_by(signal);
+    if (in_guest) die_by_signal(signal);
   }
   if (in_guest) {
     // force_sig_fault: a fault's signal ignored is the default action.
     if (is_fault(signal, *info) &&
         guest_process().disposition(signal).handler == reinterpret_cast<std::uintptr_t>(SIG_IGN))
-      die_by(signal);
+      die_by_signal(signal);
     GuestRegisters registers = registers_of(uc);
     sigset_t mask = uc.uc_sigmask;
     sigdelset(&mask, SIGSYS);
@@ -460,11 +460,11 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {
 void force_guest_sigsys(const siginfo_t& info) {
   GuestProcess& process = guest_process();
   const auto ignored = reinterpret_cast<std::uintptr_t>(SIG_IGN);
-  if (guest_blocks_sigsys || process.disposition(SIGSYS).handler == ignored) {
+  if (guest_blocks(SIGSYS) || process.disposition(SIGSYS).handler == ignored) {
     translators::GuestSigaction reset = process.disposition(SIGSYS);
     reset.handler = reinterpret_cast<std::uintptr_t>(SIG_DFL);
     process.sigaction(SIGSYS, &reset, nullptr);
-    guest_blocks_sigsys = false;
+    guest_blocks_kept &= ~signal_bit(SIGSYS);
   }
   // As a host handler would keep it (pending is theirs, so with every signal blocked).
   const sigset_t all = every_signal();
