@@ -1,11 +1,14 @@
 #include "syscompat/oldkernel.hpp"
 
 #include <linux/audit.h>
+#include <linux/capability.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <seccomp.h>
 #include <stddef.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -29,8 +32,26 @@ Context new_context() {
   return ctx;
 }
 
+// seccomp_prepare_filter lets a task with CAP_SYS_ADMIN (effective) install a filter
+// without no_new_privs. Such a caller's command keeps its privileges over execve (setuid
+// programs, file capabilities) and sees no_new_privs unset, as without oldkernel.
+bool may_filter_without_no_new_privs() {
+  __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+  __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3]{};
+  if (syscall(SYS_capget, &header, data) != 0) return false;
+  return (data[CAP_TO_INDEX(CAP_SYS_ADMIN)].effective & CAP_TO_MASK(CAP_SYS_ADMIN)) != 0;
+}
+
+// no_new_privs, where the filter needs it. 0, or -errno.
+int allow_filters() {
+  if (may_filter_without_no_new_privs()) return 0;
+  return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 ? 0 : -errno;
+}
+
 int load(Context& ctx) {
-  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return -errno;
+  if (const int rc = allow_filters(); rc != 0) return rc;
+  // libseccomp sets no_new_privs itself unless told not to.
+  seccomp_attr_set(ctx.get(), SCMP_FLTATR_CTL_NNP, 0);
   return seccomp_load(ctx.get());
 }
 
@@ -114,8 +135,8 @@ bool install(const abi::Release& release, int error_number, FilterReport& report
   // The supplement first: the main filter may refuse prctl and seccomp themselves (under a
   // release older than they are), and the supplement only acts on the i386 path.
   if (!report.i386_supplement.empty()) {
-    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
-      error = std::string("cannot set no_new_privs: ") + std::strerror(errno);
+    if (const int rc = allow_filters(); rc != 0) {
+      error = std::string("cannot set no_new_privs: ") + std::strerror(-rc);
       return false;
     }
     const int rc = load_i386_supplement(
@@ -143,7 +164,7 @@ int deny_i386(I386Refusal how) {
   };
   const sock_fprog prog{static_cast<unsigned short>(std::size(program)),
                         const_cast<sock_filter*>(program)};
-  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return -errno;
+  if (const int rc = allow_filters(); rc != 0) return rc;
   return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) == 0 ? 0 : -errno;
 }
 

@@ -125,6 +125,16 @@ std::int32_t GuestProcess::map(const translators::MapRequest& request) {
       if (result != -1 || errno != EEXIST || attempt) break;
       address_space_.reload();
     }
+    // A file whose get_unmapped_area takes no address (io_uring_get_unmapped_area: its rings
+    // are placed by the kernel alone) is placed by the x86_64 kernel below 2 GB (MAP_32BIT),
+    // where the i386 kernel would place it below the stack: the guest sees a lower address.
+    if (result == -1 && errno == EINVAL && !(flags & MAP_ANONYMOUS)) {
+      result = call(0, flags | MAP_32BIT);
+      if (result != -1 && past_task_size(static_cast<std::uint64_t>(result), length)) {
+        ::munmap(reinterpret_cast<void*>(result), length);
+        return -ENOMEM;
+      }
+    }
   }
   if (result == -1) return -errno;
   address_space_.taken(static_cast<std::uint64_t>(result), length);

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <memory>
 
+#include "i386_numbers.hpp"
 #include "signals.hpp"
 #include "syscompat/abi/syscalls.hpp"
 #include "threads.hpp"
@@ -38,10 +39,6 @@ constexpr std::uint32_t known_flags =
 // counted with a penalty of 4.
 constexpr std::size_t max_instructions_per_path = (1 << 18) / sizeof(struct sock_filter);
 constexpr std::int32_t max_errno = 4095;
-
-std::uint32_t i386_number(std::string_view name) {
-  return abi::find_syscall(abi::Abi::i386, name)->number;
-}
 
 // seccomp_prepare_filter's permission: no_new_privs, or CAP_SYS_ADMIN (effective).
 bool may_install_filter() {
@@ -163,7 +160,7 @@ std::optional<std::int32_t> judge_guest_call(const GuestRegisters& registers, st
   if (own.mode == SECCOMP_MODE_DISABLED) return std::nullopt;
   if (own.mode == SECCOMP_MODE_STRICT) {
     // __secure_computing_strict with the compat list (get_compat_mode1_syscalls).
-    static const std::uint32_t allowed[] = {i386_number("read"), i386_number("write"),
+    static constexpr std::uint32_t allowed[] = {i386_number("read"), i386_number("write"),
                                             i386_number("exit"), i386_number("sigreturn")};
     if (std::find(std::begin(allowed), std::end(allowed), number) != std::end(allowed))
       return std::nullopt;
