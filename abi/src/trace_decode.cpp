@@ -22,6 +22,10 @@ enum class Style : std::uint8_t {
   signal,     // a signal number
   dirfd,      // AT_FDCWD or a descriptor
   octal,      // a mode
+  offset,     // a file offset in bytes, in hex (mmap's)
+  pages,      // mmap2's offset in 4096-byte pages, shown in bytes as strace does
+  hex,        // in hex (an ioctl's argument, rseq's length and signature)
+  sigset,     // a signal set, by the signals' names: [INT ALRM], ~[RTMIN] when most are set
   open_mode,  // open's mode: shown only with O_CREAT or O_TMPFILE, as strace does
   clone,      // clone's flags: the bits, and the exit signal in the low byte
   futex_op,   // FUTEX_WAIT_PRIVATE, FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME
@@ -34,7 +38,7 @@ struct Show {
   Style style = Style::plain;
   const Vocabulary* main = nullptr;
   const Vocabulary* part = nullptr;
-  std::uint64_t mask = 0;
+  const ConstantRow* mask = nullptr;  // the part's mask (field_masks)
 };
 
 constexpr Show name(const Vocabulary& v) {
@@ -43,8 +47,8 @@ constexpr Show name(const Vocabulary& v) {
 constexpr Show bits(const Vocabulary& v) {
   return {Style::bits, &v};
 }
-constexpr Show split(const Vocabulary& part, std::uint64_t mask, const Vocabulary& rest) {
-  return {Style::split, &rest, &part, mask};
+constexpr Show split(const Vocabulary& part, std::string_view mask, const Vocabulary& rest) {
+  return {Style::split, &rest, &part, &constant_row(vocab::field_masks.rows, mask)};
 }
 constexpr Show style(Style s) {
   return {s};
@@ -61,23 +65,43 @@ struct ShowRow {
 using namespace vocab;
 
 // clang-format off
-constexpr std::uint64_t o_accmode = 3, map_type = 0xf, sock_type_mask = 0xf;
+// SOCK_TYPE_MASK is the kernel's own (include/linux/net.h), not in any UAPI header.
+constexpr ConstantRow sock_type_mask{"SOCK_TYPE_MASK", 0xf};
+constexpr Show socket_type{Style::split, &socket_type_flags, &socket_types, &sock_type_mask};
 const ShowRow show_rows[] = {
     {"*", "dfd", style(Style::dirfd)},
     {"*", "olddfd", style(Style::dirfd)},
     {"*", "newdfd", style(Style::dirfd)},
-    {"open openat creat", "flags", split(open_access, o_accmode, open_flags)},
+    {"open openat creat", "flags", split(open_access, "O_ACCMODE", open_flags)},
     {"open openat", "mode", style(Style::open_mode)},
     {"access faccessat faccessat2", "mode", bits(access_modes)},
-    {"fstatat64 newfstatat unlinkat utimensat fchownat linkat faccessat2 execveat statx name_to_handle_at open_tree fsconfig", "flag", bits(at_flags)},
-    {"fstatat64 newfstatat unlinkat utimensat fchownat linkat faccessat2 execveat statx name_to_handle_at open_tree", "flags", bits(at_flags)},
+    {"statx", "flags", split(statx_sync, "AT_STATX_SYNC_TYPE", at_flags)},
+    {"statx", "mask", bits(statx_mask)},
+    {"fstatat64 newfstatat unlinkat utimensat fchownat linkat faccessat2 execveat name_to_handle_at open_tree", "flag", bits(at_flags)},
+    {"fstatat64 newfstatat unlinkat utimensat fchownat linkat faccessat2 execveat name_to_handle_at open_tree", "flags", bits(at_flags)},
     {"dup3 pipe2 pipe inotify_init1 epoll_create1", "flags", bits(open_flags)},
+    {"getrandom", "flags", bits(getrandom_flags)},
+    {"flock", "cmd", bits(flock_ops)},
+    {"inotify_add_watch", "mask", bits(inotify_mask)},
+    {"ioctl", "arg", style(Style::hex)},
+    {"rseq", "rseq_len", style(Style::hex)},
+    {"rseq", "sig", style(Style::hex)},
+    {"rt_sigprocmask", "nset", style(Style::sigset)},
+    {"rt_sigprocmask", "oset", style(Style::sigset)},
+    {"rt_sigsuspend", "unewset", style(Style::sigset)},
+    {"rt_sigpending", "uset", style(Style::sigset)},
+    {"rt_sigtimedwait rt_sigtimedwait_time64", "uthese", style(Style::sigset)},
+    {"signalfd signalfd4", "user_mask", style(Style::sigset)},
+    {"ppoll ppoll_time64 epoll_pwait epoll_pwait2", "sigmask", style(Style::sigset)},
+    {"getrlimit ugetrlimit setrlimit prlimit64", "resource", name(rlimit_resources)},
+    {"mmap", "off", style(Style::offset)},
+    {"mmap2", "pgoff", style(Style::pages)},
     {"fcntl fcntl64", "cmd", name(fcntl_commands)},
     {"fcntl fcntl64", "arg", style(Style::fcntl_arg)},
     {"lseek _llseek llseek", "whence", name(seek_whence)},
     {"epoll_ctl", "op", name(epoll_ctl_ops)},
     {"mmap mmap2 mprotect pkey_mprotect remap_file_pages", "prot", bits(mmap_prot)},
-    {"mmap mmap2", "flags", split(mmap_type, map_type, mmap_flags)},
+    {"mmap mmap2", "flags", split(mmap_type, "MAP_TYPE", mmap_flags)},
     {"madvise process_madvise", "behavior", name(madvise_advice)},
     {"clone", "clone_flags", style(Style::clone)},
     {"wait4 waitid", "options", bits(wait_options)},
@@ -88,7 +112,7 @@ const ShowRow show_rows[] = {
     {"kill tkill tgkill rt_sigqueueinfo rt_tgsigqueueinfo pidfd_send_signal rt_sigaction sigaction signal", "sig", style(Style::signal)},
     {"rt_sigprocmask sigprocmask", "how", name(sigprocmask_how)},
     {"socket socketpair", "family", name(socket_families)},
-    {"socket socketpair", "type", split(socket_types, sock_type_mask, socket_type_flags)},
+    {"socket socketpair", "type", socket_type},
     {"accept4", "flags", bits(socket_type_flags)},
     {"setsockopt getsockopt", "level", name(socket_levels)},
     {"setsockopt getsockopt", "optname", style(Style::sockopt)},
@@ -229,15 +253,46 @@ std::string show_octal(std::uint64_t value) {
 }
 
 std::string show_split(const Show& show, Abi abi, std::uint64_t value) {
-  const std::uint64_t part = value & show.mask;
+  const auto mask = static_cast<std::uint64_t>(constant_value(*show.mask, abi).value_or(0));
+  const std::uint64_t part = value & mask;
   std::string text;
   if (const ConstantRow* row = row_of(*show.part, abi, static_cast<std::int64_t>(part)))
     text = std::string(row->name);
   else
     text = hex(part);
-  const std::uint64_t rest = value & ~show.mask;
+  const std::uint64_t rest = value & ~mask;
   if (rest) text += "|" + show_flags(*show.main, abi, rest);
   return text;
+}
+
+// A sigset the kernel reads (before the call) or writes (after it, when it succeeded), as
+// strace shows one: the names without "SIG", space-separated; the complement when more
+// than half the signals are in it.
+std::optional<std::string> show_sigset(const Context& c, const SyscallArg& arg,
+                                       std::uint64_t address) {
+  if (!address) return std::string("NULL");
+  if (arg.dir == ArgDir::out && (!c.result || *c.result < 0)) return hex(address);
+  const auto size = buffer_size(c, arg);
+  if (!size || *size == 0 || *size > 16) return hex(address);
+  unsigned char bytes[16];
+  if (!c.memory.read(address, bytes, *size)) return hex(address);
+  const std::size_t signals = *size * 8;
+  const auto set = [&](std::size_t signal) {  // signal n is bit n-1
+    return (bytes[(signal - 1) / 8] >> ((signal - 1) % 8)) & 1;
+  };
+  std::size_t count = 0;
+  for (std::size_t s = 1; s <= signals; ++s) count += set(s);
+  const bool complement = count > signals / 2;
+  std::string text = complement ? "~[" : "[";
+  bool first = true;
+  for (std::size_t s = 1; s <= signals; ++s) {
+    if (static_cast<bool>(set(s)) == complement) continue;
+    std::string name = show_signal(c.abi, static_cast<std::int64_t>(s));
+    if (name.starts_with("SIG")) name.erase(0, 3);
+    text += (first ? "" : " ") + name;
+    first = false;
+  }
+  return text + "]";
 }
 
 std::string show_futex_op(Abi abi, std::uint64_t value) {
@@ -257,7 +312,9 @@ std::string show_futex_op(Abi abi, std::uint64_t value) {
 
 std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, const Show& show,
                                        std::uint64_t raw) {
-  const std::size_t size = arg_scalar_size(arg.scalar, c.abi);
+  // a pointer's width for what points (a sigset), the scalar's for a value
+  const std::size_t size = arg.form == ArgForm::value ? arg_scalar_size(arg.scalar, c.abi)
+                                                      : arg_scalar_size(ArgScalar::ptr, c.abi);
   const std::uint64_t value = static_cast<std::uint64_t>(narrow(raw, size, false));
   const std::int64_t signed_value = narrow(raw, size, true);
   switch (show.style) {
@@ -277,6 +334,13 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       return show_value(dirfd_values, c.abi, signed_value);
     case Style::octal:
       return show_octal(value);
+    case Style::offset:
+    case Style::hex:
+      return hex(value);
+    case Style::sigset:
+      return show_sigset(c, arg, value);
+    case Style::pages:
+      return hex(value * 4096);
     case Style::open_mode: {
       const auto flags = static_cast<std::uint64_t>(value_of(c, "flags"));
       const auto creat = static_cast<std::uint64_t>(
@@ -302,7 +366,7 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
         return std::string();  // no argument
       if (cmd == "F_SETFD") return show_flags(fd_flags, c.abi, value);
       if (cmd == "F_SETFL")
-        return show_split(split(open_access, o_accmode, open_flags), c.abi, value);
+        return show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value);
       if (cmd == "F_DUPFD" || cmd == "F_DUPFD_CLOEXEC" || cmd == "F_SETOWN" ||
           cmd == "F_SETPIPE_SZ")
         return std::to_string(signed_value);
@@ -378,6 +442,24 @@ std::string show_argument(const Context& c, std::size_t index, const Show& show)
           if (const auto bytes = read_bytes(c.memory, v.value, shown))
             return show_bytes(*bytes, c.options.string_limit, *size > shown);
         }
+      }
+      // scalars the kernel wrote (pipe's fds, _llseek's offset), after the call
+      if (arg.struct_name.empty() && arg.scalar != ArgScalar::char_ &&
+          arg.scalar != ArgScalar::void_ && arg.dir != ArgDir::in && c.result && *c.result >= 0) {
+        const std::size_t count = arg.count.kind == ArgCount::Kind::fixed
+                                      ? std::min<std::size_t>(arg.count.fixed, 16)
+                                      : 1;
+        const std::size_t size = arg_scalar_size(arg.scalar, c.abi);
+        std::string text = "[";
+        for (std::size_t i = 0; i < count && size <= 8; ++i) {
+          std::uint64_t element = 0;
+          if (!c.memory.read(v.value + i * size, &element, size)) return hex(v.value);
+          const std::int64_t shown = narrow(element, size, arg_scalar_signed(arg.scalar));
+          text += (i ? ", " : "") + (arg_scalar_signed(arg.scalar)
+                                         ? std::to_string(shown)
+                                         : std::to_string(static_cast<std::uint64_t>(shown)));
+        }
+        return text + "]";
       }
       return hex(v.value);
     }

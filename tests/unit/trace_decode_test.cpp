@@ -109,3 +109,23 @@ TEST_CASE("whole lines, guest and native views", "[trace]") {
   CHECK(line(Abi::x86_64, "clone", {0x1200000 | 17, 0, 0, 0x4000, 0}, 99) ==
         "clone(CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, NULL, NULL, 0x4000, 0) = 99");
 }
+
+TEST_CASE("sets and written scalars: signal sets by name, out integers in brackets", "[trace]") {
+  FakeMemory memory;
+  // SIGALRM (14) and SIGINT (2): bits 13 and 1
+  memory.put(0x4000, std::string("\x02\x20\0\0\0\0\0\0", 8));
+  memory.put(0x4100, std::string(8, '\xff'));
+  memory.put(0x4200, std::string("\x03\0\0\0\x04\0\0\0", 8));
+  CHECK(line(Abi::i386, "rt_sigprocmask", {0, 0x4000, 0x4100, 8}, 0, memory) ==
+        "rt_sigprocmask(SIG_BLOCK, [INT ALRM], ~[], 8) = 0");
+  // the set the kernel writes is shown only when it wrote it
+  CHECK(line(Abi::i386, "rt_sigprocmask", {2, 0x4000, 0x4100, 8}, -22, memory) ==
+        "rt_sigprocmask(SIG_SETMASK, [INT ALRM], 0x4100, 8) = -1 EINVAL (Invalid argument)");
+  CHECK(line(Abi::i386, "pipe2", {0x4200, 02000000}, 0, memory) == "pipe2([3, 4], O_CLOEXEC) = 0");
+  CHECK(line(Abi::i386, "flock", {3, 2 | 4}, 0) == "flock(3, LOCK_EX|LOCK_NB) = 0");
+  CHECK(line(Abi::i386, "ioctl", {1, 0x5401, 0xffffbeb8}, -25) ==
+        "ioctl(1, TCGETS, 0xffffbeb8) = -1 ENOTTY (Inappropriate ioctl for device)");
+  CHECK(line(Abi::i386, "mmap2", {0xf7d9c000, 4096, 5, 0x812, 3, 34}, 0xf7d9c000) ==
+        "mmap2(0xf7d9c000, 4096, PROT_READ|PROT_EXEC, MAP_PRIVATE|MAP_FIXED|MAP_DENYWRITE, 3, "
+        "0x22000) = 0xf7d9c000");
+}

@@ -1,7 +1,8 @@
-// File constants: open(2) and *at(2) flags, fcntl(2) commands, access(2) modes, lseek's
-// whence, poll(2) and epoll(7) events (asm/fcntl.h, linux/fcntl.h, linux/fs.h, asm/poll.h,
-// linux/eventpoll.h; access modes from glibc's unistd.h, the kernel's UAPI has none).
-// Notation: abi/include/syscompat/abi/constant_types.hpp.
+// File constants: open(2) and *at(2) flags, statx(2)'s sync type and mask, flock(2)
+// operations, inotify(7) masks, fcntl(2) commands,
+// access(2) modes, lseek's whence, poll(2) and epoll(7) events (asm/fcntl.h, linux/fcntl.h,
+// linux/fs.h, asm/poll.h, linux/eventpoll.h; access modes from glibc's unistd.h, the kernel's UAPI
+// has none). Notation: abi/include/syscompat/abi/constant_types.hpp.
 #pragma once
 
 #include "syscompat/abi/constant_types.hpp"
@@ -47,9 +48,42 @@ inline constexpr ConstantRow at_flag_rows[] = {
     {"AT_SYMLINK_FOLLOW", 0x400},
     {"AT_NO_AUTOMOUNT", 0x800},
     {"AT_EMPTY_PATH", 0x1000},
+    {"AT_RECURSIVE", 0x8000},
+};
+
+// statx's AT_STATX_SYNC_TYPE part (0x6000) of its flags; the rest are at_flags.
+inline constexpr ConstantRow statx_sync_rows[] = {
+    {"AT_STATX_SYNC_AS_STAT", 0},
     {"AT_STATX_FORCE_SYNC", 0x2000},
     {"AT_STATX_DONT_SYNC", 0x4000},
-    {"AT_RECURSIVE", 0x8000},
+};
+
+// STATX_BASIC_STATS (the composite) first, so the decoder names it whole.
+inline constexpr ConstantRow statx_mask_rows[] = {
+    {"STATX_BASIC_STATS", 0x7ff},
+    {"STATX_TYPE", 0x1},
+    {"STATX_MODE", 0x2},
+    {"STATX_NLINK", 0x4},
+    {"STATX_UID", 0x8},
+    {"STATX_GID", 0x10},
+    {"STATX_ATIME", 0x20},
+    {"STATX_MTIME", 0x40},
+    {"STATX_CTIME", 0x80},
+    {"STATX_INO", 0x100},
+    {"STATX_SIZE", 0x200},
+    {"STATX_BLOCKS", 0x400},
+    {"STATX_BTIME", 0x800},
+    {"STATX_MNT_ID", 0x1000},
+    {"STATX_DIOALIGN", 0x2000},
+};
+
+// The masks of the fields the decoder names apart from the flags around them (open's access
+// mode, mmap's type, clone's exit signal, statx's sync type).
+inline constexpr ConstantRow field_mask_rows[] = {
+    {"O_ACCMODE", 03},
+    {"MAP_TYPE", 0x0f},
+    {"CSIGNAL", 0xff},
+    {"AT_STATX_SYNC_TYPE", 0x6000},
 };
 
 inline constexpr ConstantRow dirfd_rows[] = {
@@ -105,6 +139,39 @@ inline constexpr ConstantRow access_mode_rows[] = {
     {"F_OK", 0},
 };
 
+inline constexpr ConstantRow flock_op_rows[] = {
+    {"LOCK_SH", 1},
+    {"LOCK_EX", 2},
+    {"LOCK_NB", 4},
+    {"LOCK_UN", 8},
+};
+
+// strace names the events one by one (no IN_ALL_EVENTS, IN_CLOSE, IN_MOVE).
+inline constexpr ConstantRow inotify_mask_rows[] = {
+    {"IN_ACCESS", 0x1},
+    {"IN_MODIFY", 0x2},
+    {"IN_ATTRIB", 0x4},
+    {"IN_CLOSE_WRITE", 0x8},
+    {"IN_CLOSE_NOWRITE", 0x10},
+    {"IN_OPEN", 0x20},
+    {"IN_MOVED_FROM", 0x40},
+    {"IN_MOVED_TO", 0x80},
+    {"IN_CREATE", 0x100},
+    {"IN_DELETE", 0x200},
+    {"IN_DELETE_SELF", 0x400},
+    {"IN_MOVE_SELF", 0x800},
+    {"IN_UNMOUNT", 0x2000},
+    {"IN_Q_OVERFLOW", 0x4000},
+    {"IN_IGNORED", 0x8000},
+    {"IN_ONLYDIR", 0x1000000},
+    {"IN_DONT_FOLLOW", 0x2000000},
+    {"IN_EXCL_UNLINK", 0x4000000},
+    {"IN_MASK_CREATE", 0x10000000},
+    {"IN_MASK_ADD", 0x20000000},
+    {"IN_ISDIR", 0x40000000},
+    {"IN_ONESHOT", 0x80000000LL},
+};
+
 inline constexpr ConstantRow seek_whence_rows[] = {
     {"SEEK_SET", 0},
     {"SEEK_CUR", 1},
@@ -156,7 +223,8 @@ inline constexpr ConstantRow epoll_ctl_op_rows[] = {
 // clang-format on
 
 inline constexpr std::string_view headers_files_uapi =
-    "linux/fcntl.h linux/fs.h linux/poll.h linux/eventpoll.h";
+    "linux/fcntl.h linux/fs.h linux/stat.h linux/poll.h linux/eventpoll.h linux/mman.h "
+    "linux/sched.h linux/inotify.h";
 
 }  // namespace rows
 
@@ -169,6 +237,15 @@ inline constexpr Vocabulary open_flags{"open_flags", VocabularyKind::flags,
                                        rows::open_flag_rows};
 inline constexpr Vocabulary at_flags{"at_flags", VocabularyKind::flags, rows::headers_files_uapi,
                                      HeaderSide::uapi, rows::at_flag_rows};
+inline constexpr Vocabulary statx_sync{"statx_sync", VocabularyKind::values,
+                                       rows::headers_files_uapi, HeaderSide::uapi,
+                                       rows::statx_sync_rows};
+inline constexpr Vocabulary statx_mask{"statx_mask", VocabularyKind::flags,
+                                       rows::headers_files_uapi, HeaderSide::uapi,
+                                       rows::statx_mask_rows};
+inline constexpr Vocabulary field_masks{"field_masks", VocabularyKind::values,
+                                        rows::headers_files_uapi, HeaderSide::uapi,
+                                        rows::field_mask_rows};
 inline constexpr Vocabulary dirfd_values{"dirfd_values", VocabularyKind::values,
                                          rows::headers_files_uapi, HeaderSide::uapi,
                                          rows::dirfd_rows};
@@ -179,6 +256,11 @@ inline constexpr Vocabulary fd_flags{"fd_flags", VocabularyKind::flags, rows::he
                                      HeaderSide::uapi, rows::fd_flag_rows};
 inline constexpr Vocabulary access_modes{"access_modes", VocabularyKind::flags, "unistd.h",
                                          HeaderSide::libc, rows::access_mode_rows};
+inline constexpr Vocabulary flock_ops{"flock_ops", VocabularyKind::flags, rows::headers_files_uapi,
+                                      HeaderSide::uapi, rows::flock_op_rows};
+inline constexpr Vocabulary inotify_mask{"inotify_mask", VocabularyKind::flags,
+                                         rows::headers_files_uapi, HeaderSide::uapi,
+                                         rows::inotify_mask_rows};
 inline constexpr Vocabulary seek_whence{"seek_whence", VocabularyKind::values,
                                         rows::headers_files_uapi, HeaderSide::uapi,
                                         rows::seek_whence_rows};

@@ -1,5 +1,6 @@
 // Process constants: clone(2) flags, wait options, futex(2) operations, prctl(2) options,
-// clock ids (linux/sched.h, linux/wait.h, linux/futex.h, linux/prctl.h, linux/time.h).
+// rlimit resources, getrandom(2) flags, clock ids (linux/sched.h, linux/wait.h,
+// linux/futex.h, linux/prctl.h, linux/resource.h, linux/random.h, linux/time.h).
 // Notation: abi/include/syscompat/abi/constant_types.hpp.
 #pragma once
 
@@ -141,6 +142,31 @@ inline constexpr ConstantRow prctl_option_rows[] = {
     {"PR_SET_PTRACER", 0x59616d61},
 };
 
+inline constexpr ConstantRow rlimit_resource_rows[] = {
+    {"RLIMIT_CPU", 0},
+    {"RLIMIT_FSIZE", 1},
+    {"RLIMIT_DATA", 2},
+    {"RLIMIT_STACK", 3},
+    {"RLIMIT_CORE", 4},
+    {"RLIMIT_RSS", 5, {mips, 7}},
+    {"RLIMIT_NPROC", 6, {mips, 8}},
+    {"RLIMIT_NOFILE", 7, {mips, 5}},
+    {"RLIMIT_MEMLOCK", 8, {mips, 9}},
+    {"RLIMIT_AS", 9, {mips, 6}},
+    {"RLIMIT_LOCKS", 10},
+    {"RLIMIT_SIGPENDING", 11},
+    {"RLIMIT_MSGQUEUE", 12},
+    {"RLIMIT_NICE", 13},
+    {"RLIMIT_RTPRIO", 14},
+    {"RLIMIT_RTTIME", 15},
+};
+
+inline constexpr ConstantRow getrandom_flag_rows[] = {
+    {"GRND_NONBLOCK", 0x1},
+    {"GRND_RANDOM", 0x2},
+    {"GRND_INSECURE", 0x4},
+};
+
 inline constexpr ConstantRow clock_id_rows[] = {
     {"CLOCK_REALTIME", 0},
     {"CLOCK_MONOTONIC", 1},
@@ -157,7 +183,8 @@ inline constexpr ConstantRow clock_id_rows[] = {
 // clang-format on
 
 inline constexpr std::string_view headers_process_uapi =
-    "linux/sched.h linux/wait.h linux/futex.h linux/prctl.h linux/time.h";
+    "linux/sched.h linux/wait.h linux/futex.h linux/prctl.h linux/time.h linux/resource.h "
+    "linux/random.h";
 
 }  // namespace rows
 
@@ -177,6 +204,12 @@ inline constexpr Vocabulary futex_op_flags{"futex_op_flags", VocabularyKind::fla
 inline constexpr Vocabulary prctl_options{"prctl_options", VocabularyKind::values,
                                           rows::headers_process_uapi, HeaderSide::uapi,
                                           rows::prctl_option_rows};
+inline constexpr Vocabulary rlimit_resources{"rlimit_resources", VocabularyKind::values,
+                                             rows::headers_process_uapi, HeaderSide::uapi,
+                                             rows::rlimit_resource_rows};
+inline constexpr Vocabulary getrandom_flags{"getrandom_flags", VocabularyKind::flags,
+                                            rows::headers_process_uapi, HeaderSide::uapi,
+                                            rows::getrandom_flag_rows};
 inline constexpr Vocabulary clock_ids{"clock_ids", VocabularyKind::values,
                                       rows::headers_process_uapi, HeaderSide::uapi,
                                       rows::clock_id_rows};
