@@ -72,14 +72,14 @@ const ShowRow show_rows[] = {
     {"*", "dfd", style(Style::dirfd)},
     {"*", "olddfd", style(Style::dirfd)},
     {"*", "newdfd", style(Style::dirfd)},
-    {"open openat creat", "flags", split(open_access, "O_ACCMODE", open_flags)},
+    {"open openat", "flags", split(open_access, "O_ACCMODE", open_flags)},
     {"open openat", "mode", style(Style::open_mode)},
     {"access faccessat faccessat2", "mode", bits(access_modes)},
     {"statx", "flags", split(statx_sync, "AT_STATX_SYNC_TYPE", at_flags)},
     {"statx", "mask", bits(statx_mask)},
-    {"fstatat64 newfstatat unlinkat utimensat fchownat linkat faccessat2 execveat name_to_handle_at open_tree", "flag", bits(at_flags)},
-    {"fstatat64 newfstatat unlinkat utimensat fchownat linkat faccessat2 execveat name_to_handle_at open_tree", "flags", bits(at_flags)},
-    {"dup3 pipe2 pipe inotify_init1 epoll_create1", "flags", bits(open_flags)},
+    {"fstatat64 newfstatat unlinkat fchownat name_to_handle_at", "flag", bits(at_flags)},
+    {"utimensat linkat faccessat2 execveat open_tree", "flags", bits(at_flags)},
+    {"dup3 pipe2 inotify_init1 epoll_create1", "flags", bits(open_flags)},
     {"getrandom", "flags", bits(getrandom_flags)},
     {"flock", "cmd", bits(flock_ops)},
     {"inotify_add_watch", "mask", bits(inotify_mask)},
@@ -98,7 +98,7 @@ const ShowRow show_rows[] = {
     {"mmap2", "pgoff", style(Style::pages)},
     {"fcntl fcntl64", "cmd", name(fcntl_commands)},
     {"fcntl fcntl64", "arg", style(Style::fcntl_arg)},
-    {"lseek _llseek llseek", "whence", name(seek_whence)},
+    {"lseek _llseek", "whence", name(seek_whence)},
     {"epoll_ctl", "op", name(epoll_ctl_ops)},
     {"mmap mmap2 mprotect pkey_mprotect remap_file_pages", "prot", bits(mmap_prot)},
     {"mmap mmap2", "flags", split(mmap_type, "MAP_TYPE", mmap_flags)},
@@ -107,7 +107,7 @@ const ShowRow show_rows[] = {
     {"wait4 waitid", "options", bits(wait_options)},
     {"futex futex_time64", "op", style(Style::futex_op)},
     {"prctl", "option", name(prctl_options)},
-    {"clock_gettime clock_gettime64 clock_settime clock_settime64 clock_getres clock_getres_time64 clock_nanosleep clock_nanosleep_time64 clock_adjtime clock_adjtime64 timer_create timerfd_create", "which_clock", name(clock_ids)},
+    {"clock_gettime clock_gettime64 clock_settime clock_settime64 clock_getres clock_getres_time64 clock_nanosleep clock_nanosleep_time64 clock_adjtime clock_adjtime64 timer_create", "which_clock", name(clock_ids)},
     {"timerfd_create", "clockid", name(clock_ids)},
     {"kill tkill tgkill rt_sigqueueinfo rt_tgsigqueueinfo pidfd_send_signal rt_sigaction sigaction signal", "sig", style(Style::signal)},
     {"rt_sigprocmask sigprocmask", "how", name(sigprocmask_how)},
@@ -132,8 +132,8 @@ bool names(std::string_view list, std::string_view word) {
   return false;
 }
 
-// Each syscall's Show per argument, found once per ABI (the rules are matched by name
-// here, never per traced call).
+// Each syscall's Show per argument, found once per syscall entry (the rules are matched by
+// name here, never per traced call).
 const std::vector<Show>& shows_of(const Syscall& call) {
   static std::mutex lock;
   static std::map<const Syscall*, std::vector<Show>> cache;
@@ -468,6 +468,27 @@ std::string show_argument(const Context& c, std::size_t index, const Show& show)
 }
 
 }  // namespace
+
+std::vector<std::string> trace_rule_errors() {
+  std::vector<std::string> errors;
+  for (const auto& row : show_rows) {
+    if (row.calls == "*") continue;
+    for (std::size_t at = 0; at <= row.calls.size();) {
+      std::size_t end = row.calls.find(' ', at);
+      if (end == std::string_view::npos) end = row.calls.size();
+      const std::string_view name = row.calls.substr(at, end - at);
+      at = end + 1;
+      bool found = false;
+      for (Abi a : all_abis)
+        if (const Syscall* call = find_syscall(a, name))
+          for (const auto& arg : call->signature.args) found |= arg.name == row.arg;
+      if (!found)
+        errors.push_back("the rule for " + std::string(name) + "'s " + std::string(row.arg) +
+                         ": no described syscall of that name has that argument");
+    }
+  }
+  return errors;
+}
 
 std::string show_flags(const Vocabulary& flags, Abi abi, std::uint64_t value) {
   std::string text;

@@ -41,6 +41,12 @@ std::string line(Abi a, std::string_view name, std::vector<std::uint64_t> regist
 
 }  // namespace
 
+TEST_CASE("every rule of the decoder names a described call and argument", "[trace]") {
+  const auto errors = abi::trace_rule_errors();
+  for (const auto& error : errors) UNSCOPED_INFO(error);
+  CHECK(errors.empty());
+}
+
 TEST_CASE("flags by name, unknown bits kept in hex", "[trace]") {
   CHECK(abi::show_flags(abi::vocab::open_flags, Abi::x86_64, 02000000 | 0x40000000) ==
         "O_CLOEXEC|0x40000000");

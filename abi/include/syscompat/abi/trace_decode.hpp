@@ -19,6 +19,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "syscompat/abi/constant_types.hpp"
 #include "syscompat/abi/syscalls.hpp"
@@ -48,6 +49,10 @@ struct TraceCall {
 // `name(arguments) = result`, without a newline (" = ?" when there is no result).
 std::string trace_line(Abi abi, const TraceCall& traced, const TraceMemory& memory,
                        const TraceOptions& options = {});
+
+// The decoder's rules (which argument of which calls takes which vocabulary) that name a
+// call or argument no described syscall has: empty when every rule applies.
+std::vector<std::string> trace_rule_errors();
 
 // The pieces, for tests and for callers that print them apart.
 std::string show_flags(const Vocabulary& flags, Abi abi, std::uint64_t value);
