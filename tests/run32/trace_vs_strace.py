@@ -5,7 +5,11 @@ For each program: `syscompat run32 --trace` of it, and `strace -f` of its native
 kernel's compat layer), both normalized the same way and aligned line by line; prints the
 share of identical lines per program and in all, and counts the differing lines by kind.
 
-usage: trace_vs_strace.py SYSCOMPAT PROGRAM... [--show N]   (N differing pairs to print)
+usage: trace_vs_strace.py SYSCOMPAT PROGRAM... [--show N] [--min PERCENT]
+  --show N       print N differing pairs of each kind
+  --min PERCENT  exit 1 when fewer lines than that are identical (the ctest's floor)
+  --plant        run32's constants shown as numbers, as a decoder without its vocabularies
+                 would: the floor must catch it
 
 Normalization (written down in docs/trace.md):
   - strace's execve line, `+++ exited/killed +++`, `--- SIGNAL {...} ---` and
@@ -72,10 +76,17 @@ def kind(ours, theirs):
 
 def main():
     args = sys.argv[1:]
-    show = 0
+    show, floor = 0, None
+    plant = "--plant" in args
+    if plant:
+        args.remove("--plant")
     if "--show" in args:
         at = args.index("--show")
         show = int(args[at + 1])
+        del args[at:at + 2]
+    if "--min" in args:
+        at = args.index("--min")
+        floor = float(args[at + 1])
         del args[at:at + 2]
     syscompat, programs = args[0], args[1:]
     total = same = 0
@@ -90,6 +101,8 @@ def main():
             subprocess.run(["strace", "-f", "-qq", "-o", theirs_file, program],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
             ours = normalize(open(ours_file).read().splitlines())
+            if plant:
+                ours = [re.sub(r"\b[A-Z][A-Z0-9_]{2,}\b", "0x1", line) for line in ours]
             theirs = normalize(open(theirs_file).read().splitlines())
             matcher = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False)
             n_same = sum(block.size for block in matcher.get_matching_blocks())
@@ -114,7 +127,11 @@ def main():
         print(f"  {n:>6}  {k}")
         for o, t in examples[k]:
             print(f"            run32:  {o}\n            strace: {t}")
+    if floor is not None and 100.0 * same / max(total, 1) < floor:
+        print(f"FAIL: fewer than {floor}% of the lines are identical")
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
