@@ -13,6 +13,7 @@ packages=(
   libc6-dev-armhf-cross libc6-dev-arm64-cross libc6-dev-riscv64-cross libc6-dev-mips-cross
   linux-libc-dev-armhf-cross linux-libc-dev-arm64-cross linux-libc-dev-riscv64-cross linux-libc-dev-mips-cross
   clang libclang-rt-14-dev qemu-user abigail-tools xz-utils hyperfine manpages-dev golang-go
+  strace
   man-db
 )
 

@@ -11,6 +11,7 @@
 
 #include "syscompat/abi/layout.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "syscompat/abi/trace_decode.hpp"
 #include "syscompat/libsys/entries.hpp"
 
 namespace syscompat::sys::layers {
@@ -141,27 +142,6 @@ std::string unhex(std::string_view text) {
   return out;
 }
 
-std::string quoted(const std::string& bytes, std::size_t limit) {
-  std::string out = "\"";
-  for (std::size_t i = 0; i < bytes.size() && i < limit; ++i) {
-    const unsigned char ch = static_cast<unsigned char>(bytes[i]);
-    if (ch == '"' || ch == '\\') {
-      out += '\\', out += static_cast<char>(ch);
-    } else if (ch == '\n') {
-      out += "\\n";
-    } else if (ch >= 32 && ch < 127) {
-      out += static_cast<char>(ch);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", ch);
-      out += buf;
-    }
-  }
-  out += '"';
-  if (bytes.size() > limit) out += "...";
-  return out;
-}
-
 Installed install_all(std::span<const std::uint32_t> numbers, HandlerFn fn, void* context,
                       Level level = Level::top) {
   Installed installed{level, {}};
@@ -173,64 +153,24 @@ Installed install_all(std::span<const std::uint32_t> numbers, HandlerFn fn, void
 
 // ---- trace -------------------------------------------------------------------------
 
-std::string decode_value(const abi::SyscallArg& arg, std::uint64_t value) {
-  if (arg.form == abi::ArgForm::value && arg.scalar != abi::ArgScalar::ptr) {
-    const bool flags = arg.name.find("flag") != std::string::npos ||
-                       arg.name.find("mask") != std::string::npos || arg.name == "prot";
-    const std::size_t size = abi::arg_scalar_size(arg.scalar, abi::Abi::x86_64);
-    if (flags) {
-      std::ostringstream out;
-      out << "0x" << std::hex << (size < 8 ? value & ((1ULL << (size * 8)) - 1) : value);
-      return out.str();
-    }
-    if (abi::arg_scalar_signed(arg.scalar)) {
-      const auto v = size == 4 ? static_cast<std::int64_t>(static_cast<std::int32_t>(value))
-                               : static_cast<std::int64_t>(value);
-      return std::to_string(v);
-    }
-    return std::to_string(size == 4 ? value & 0xffffffffULL : value);
+// This process's memory as the trace decoder reads it: what peek can read.
+class PeekMemory final : public abi::TraceMemory {
+ public:
+  bool read(std::uint64_t address, void* out, std::size_t size) const override {
+    const std::string bytes = peek(address, size);
+    if (bytes.size() != size) return false;
+    std::memcpy(out, bytes.data(), size);
+    return true;
   }
-  if (value == 0) return "NULL";
-  if (arg.form == abi::ArgForm::string) return quoted(peek_string(value, 256), 64);
-  std::ostringstream out;
-  out << "0x" << std::hex << value;
-  return out.str();
-}
+};
 
-std::string result_text(long result) {
-  if (result < 0 && result >= -4095) {
-    const char* name = strerrorname_np(static_cast<int>(-result));
-    return "-1 " + std::string(name ? name : "E?") + " (" +
-           std::strerror(static_cast<int>(-result)) + ")";
-  }
-  return std::to_string(result);
-}
-
+// One strace-style line, decoded from the description by the trace decoder (abi/'s
+// trace_decode, which run32's guest trace shares).
 long trace_handler(const Handler& self, const Call& c) {
   const long result = call_next(self, c);
   const int fd = static_cast<int>(reinterpret_cast<std::intptr_t>(self.context));
-  const abi::Syscall* call = describe(c.nr);
-  std::string line = call ? std::string(call->name) : "syscall_" + std::to_string(c.nr);
-  line += '(';
-  if (call) {
-    const auto& args = call->signature.args;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-      if (i) line += ", ";
-      // Byte buffers the kernel read, or filled (as much as the result says), shown as strace does.
-      const bool bytes = args[i].form == abi::ArgForm::pointer && args[i].struct_name.empty() &&
-                         args[i].scalar == abi::ArgScalar::char_ && c.args[i] != 0;
-      if (bytes && args[i].dir == abi::ArgDir::in) {
-        line += quoted(peek(c.args[i], std::min<std::size_t>(covered_bytes(*call, i, c), 32)), 32);
-      } else if (bytes && result >= 0) {
-        const std::size_t shown = std::min<std::size_t>(static_cast<std::size_t>(result), 32);
-        line += quoted(peek(c.args[i], shown), 32);
-      } else {
-        line += decode_value(args[i], c.args[i]);
-      }
-    }
-  }
-  line += ") = " + result_text(result) + "\n";
-  write_all(fd, line);
+  const abi::TraceCall traced{describe(c.nr), c.nr, c.args, result};
+  write_all(fd, abi::trace_line(abi::Abi::x86_64, traced, PeekMemory{}) + "\n");
   return result;
 }
 

@@ -28,6 +28,7 @@
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "syscompat/abi/trace_decode.hpp"
 #include "threads.hpp"
 #include "vdso_image.hpp"
 
@@ -67,77 +68,33 @@ void turn_dispatch_on() {
   }
 }
 
-// One argument as strace shows it, by its description: a path as a quoted string, a
-// signed or small value in decimal, pointers and large values in hex.
-std::string traced_argument(const abi::ArgValue& argument) {
-  char text[96];
-  const abi::SyscallArg& arg = *argument.arg;
-  if (arg.form == abi::ArgForm::string && argument.value) {
-    std::string path;
-    const int error =
-        process->memory().read_string(static_cast<GuestAddress>(argument.value), 64, path);
-    if (error != EFAULT) {
-      std::string quoted = "\"";
-      for (const char c : path) {
-        if (c == '"' || c == '\\') quoted += '\\';
-        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) {
-          quoted += c;
-        } else {
-          std::snprintf(text, sizeof text, "\\x%02x", static_cast<unsigned char>(c));
-          quoted += text;
-        }
-      }
-      return quoted + (error ? "\"..." : "\"");
-    }
+// The guest's memory as the trace decoder reads it: only what the guest has mapped.
+class GuestTraceMemory final : public abi::TraceMemory {
+ public:
+  bool read(std::uint64_t address, void* out, std::size_t size) const override {
+    return address + size <= (std::uint64_t{1} << 32) &&
+           process->memory().copy_in(out, static_cast<GuestAddress>(address), size) == 0;
   }
-  if (arg.form == abi::ArgForm::value && abi::arg_scalar_signed(arg.scalar))
-    std::snprintf(text, sizeof text, "%lld", static_cast<long long>(argument.value));
-  else if (arg.form == abi::ArgForm::value && argument.value < 0x10000)
-    std::snprintf(text, sizeof text, "%llu", static_cast<unsigned long long>(argument.value));
-  else
-    std::snprintf(text, sizeof text, "%#llx", static_cast<unsigned long long>(argument.value));
-  return text;
-}
+};
 
-// One strace-style line: the name and arguments decoded by the description (raw registers
-// for a call without a signature), the result; and " [int80]" when the call came by Syscall
-// User Dispatch rather than AT_SYSINFO.
+// One strace-style line, decoded from the description by the trace decoder (abi/'s
+// trace_decode, which libsys's trace layer shares); " [int80]" when the call came by
+// Syscall User Dispatch rather than AT_SYSINFO.
 void trace_call(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments,
                 const std::int32_t* result, bool dispatched) {
-  const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, number);
-  char text[96];
   std::string line;
   // With more than one thread, each line names its thread, as `strace -f` does; each line
   // is one write, never interleaved with another thread's.
   if (live_threads() > 1) {
+    char text[32];
     std::snprintf(text, sizeof text, "[pid %5d] ", static_cast<int>(::gettid()));
     line = text;
   }
-  line += call ? std::string(call->name) : "syscall_" + std::to_string(number);
-  line += '(';
   const std::array<std::uint64_t, 6> wide{arguments[0], arguments[1], arguments[2],
                                           arguments[3], arguments[4], arguments[5]};
-  if (call && !call->signature.opaque) {
-    const auto values = abi::decode_args(*call, wide);
-    for (std::size_t i = 0; i < values.size(); ++i)
-      line += (i ? ", " : "") + traced_argument(values[i]);
-  } else {
-    for (std::size_t i = 0; i < wide.size(); ++i) {
-      std::snprintf(text, sizeof text, "%s%#llx", i ? ", " : "",
-                    static_cast<unsigned long long>(wide[i]));
-      line += text;
-    }
-  }
-  if (!result)
-    std::snprintf(text, sizeof text, ") = ?");
-  else if (*result < 0 && *result > -4096)
-    std::snprintf(text, sizeof text, ") = -1 %s (%s)", strerrorname_np(-*result),
-                  std::strerror(-*result));
-  else if (*result < 0)  // an address above 2 GB (mmap2, brk)
-    std::snprintf(text, sizeof text, ") = %#x", static_cast<std::uint32_t>(*result));
-  else
-    std::snprintf(text, sizeof text, ") = %d", *result);
-  line += text;
+  abi::TraceCall traced{abi::find_syscall(abi::Abi::i386, number), number, wide, std::nullopt};
+  if (result) traced.result = *result;
+  line += abi::trace_line(abi::Abi::i386, traced, GuestTraceMemory{});
   line += dispatched ? " [int80]\n" : "\n";
   if (::write(trace_fd, line.data(), line.size()) < 0) {
     // A trace that cannot be written is not the guest's business.

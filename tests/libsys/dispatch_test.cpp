@@ -116,7 +116,7 @@ TEST_CASE("trace layer: strace-style lines decoded from the description", "[libs
   close(fds[0]);
   const std::string text(buffer, n > 0 ? static_cast<std::size_t>(n) : 0);
   CHECK(text.find(
-            "openat(-100, \"/nonexistent/x\", 0x0, 0) = -1 ENOENT (No such file or directory)\n") !=
+            "openat(AT_FDCWD, \"/nonexistent/x\", O_RDONLY) = -1 ENOENT (No such file or directory)\n") !=
         std::string::npos);
   CHECK(text.find("close(-1) = -1 EBADF (Bad file descriptor)\n") != std::string::npos);
   CHECK(text.find("write(" + std::to_string(devnull) + ", \"hi\\n\", 3) = 3\n") !=

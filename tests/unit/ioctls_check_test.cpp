@@ -19,10 +19,10 @@ bool reports(const ioctlcheck::Report& report, std::string_view name, std::strin
 }  // namespace
 
 TEST_CASE("planted: a wrong ioctl number is caught", "[ioctlcheck][planted]") {
-  auto input = ioctlcheck::description_input({Abi::mips_o32});
+  auto input = ioctlcheck::Check::description_input({Abi::mips_o32});
   for (auto& entry : input.entries)
     if (entry.name == "TIOCGPTN" || entry.name == "LOOP_CONFIGURE") entry.number ^= 0x10000;
-  const auto report = ioctlcheck::check(input);
+  const auto report = ioctlcheck::Check::check(input);
   CHECK(reports(report, "TIOCGPTN", "number"));
   CHECK(reports(report, "LOOP_CONFIGURE", "number"));
   CHECK_FALSE(report.ok());
@@ -30,18 +30,18 @@ TEST_CASE("planted: a wrong ioctl number is caught", "[ioctlcheck][planted]") {
 
 TEST_CASE("planted: a request the headers lack is caught unless it is newer than they are",
           "[ioctlcheck][planted]") {
-  auto input = ioctlcheck::description_input({Abi::i386});
+  auto input = ioctlcheck::Check::description_input({Abi::i386});
   input.entries.push_back({Abi::i386, "FS_IOC_FROBNICATE", "linux/fs.h", 0x1234, "", false, {}});
   input.entries.push_back({Abi::i386, "FS_IOC_FROM_THE_FUTURE", "linux/fs.h", 0x1235, "", false,
                            abi::Release{6, 18, 0}});
-  const auto report = ioctlcheck::check(input);
+  const auto report = ioctlcheck::Check::check(input);
   CHECK(reports(report, "FS_IOC_FROBNICATE", "not in the"));
   CHECK_FALSE(reports(report, "FS_IOC_FROM_THE_FUTURE", ""));
 }
 
 TEST_CASE("the ioctl table agrees with the headers of every ABI", "[ioctlcheck]") {
-  const auto report = ioctlcheck::check(
-      ioctlcheck::description_input({abi::all_abis.begin(), abi::all_abis.end()}));
+  const auto report = ioctlcheck::Check::check(
+      ioctlcheck::Check::description_input({abi::all_abis.begin(), abi::all_abis.end()}));
   for (const auto& m : report.mismatches)
     UNSCOPED_INFO(abi::abi_name(m.abi) << " " << m.source << " " << m.name << ": " << m.what);
   for (const auto& p : report.problems) UNSCOPED_INFO(p);

@@ -27,19 +27,10 @@ struct Entry {
   std::optional<abi::Release> since;  // newer than the headers: not in them
 };
 
-// What is checked: built from the table by description_input(); tests alter a copy.
-struct CheckInput {
-  std::vector<abi::Abi> abis;
-  std::vector<Entry> entries;
-  std::vector<std::string> table_errors;
-  std::vector<probe::Toolchain> toolchains;
-};
-CheckInput description_input(const std::vector<abi::Abi>& abis);
-
-using probe::Mismatch;
+// The table's part of the shared checker.
+extern const probe::HeaderTable<Entry> table;
+using Check = probe::HeaderCheck<Entry, table>;
+using CheckInput = Check::Input;
 using probe::Report;
-
-Report check(const CheckInput& input, unsigned jobs = 2);
-void print_report(const Report& report, std::ostream& out);
 
 }  // namespace syscompat::ioctlcheck

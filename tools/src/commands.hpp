@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <iostream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -22,6 +23,8 @@ std::function<int()> add_layout_command(CLI::App& app);
 std::function<int()> add_syscalls_command(CLI::App& app);
 // Registers `ioctls`.
 std::function<int()> add_ioctls_command(CLI::App& app);
+// Registers `constants`.
+std::function<int()> add_constants_command(CLI::App& app);
 // Registers `translate`.
 std::function<int()> add_translate_command(CLI::App& app);
 // Registers `run32`, whose PROGRAM [ARGS...] are taken from the command line before CLI11
@@ -40,6 +43,21 @@ std::function<int()> add_oldkernel_command(CLI::App& app);
 std::function<int()> add_symver_command(CLI::App& app);
 // Registers `pin`.
 std::function<int()> add_pin_command(CLI::App& app);
+
+// An ABI named on the command line; UsageError (with the valid names) otherwise.
+abi::Abi parse_abi_or_usage(const std::string& name);
+std::string abi_list();  // "i386, x86_64, ..."
+// The ABIs given with --abi, or every ABI when none is.
+std::vector<abi::Abi> abis_or_all(const std::vector<std::string>& names);
+
+// Runs a check of a table against the headers (probe::HeaderCheck) and prints its report;
+// the exit status: 0 when nothing is wrong.
+template <class Check>
+int run_header_check(const std::vector<abi::Abi>& abis) {
+  const auto report = Check::check(abis);
+  Check::print_report(report, std::cout);
+  return report.ok() ? 0 : 1;
+}
 
 // A kernel release given on the command line (--release, --since): X.Y, or X.Y.Z before 3.0
 // (from 3.0 on, a stable release X.Y.Z has the calls of X.Y), no newer than the newest

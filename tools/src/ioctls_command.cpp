@@ -17,13 +17,6 @@ using abi::Abi;
 
 namespace {
 
-Abi abi_or_usage(const std::string& name) {
-  if (auto a = abi::parse_abi(name)) return *a;
-  std::string valid;
-  for (Abi a : abi::all_abis) valid += (valid.empty() ? "" : ", ") + std::string(abi::abi_name(a));
-  throw UsageError{fmt::format("unknown ABI '{}'; valid: {}", name, valid)};
-}
-
 int print_table(Abi a) {
   const auto& requests = abi::ioctls(a);
   for (const auto& request : requests)
@@ -109,18 +102,12 @@ std::function<int()> add_ioctls_command(CLI::App& app) {
   cmd->add_flag("--check", options->check, "compare every number with the UAPI headers");
   cmd->add_flag("--markdown", options->markdown, "print docs/ioctls.md");
   return [options]() -> int {
-    std::vector<Abi> abis;
-    for (const auto& name : options->abis) abis.push_back(abi_or_usage(name));
-    if (abis.empty()) abis.assign(abi::all_abis.begin(), abi::all_abis.end());
-    if (options->check) {
-      const auto report = ioctlcheck::check(ioctlcheck::description_input(abis));
-      ioctlcheck::print_report(report, std::cout);
-      return report.ok() ? 0 : 1;
-    }
+    const std::vector<Abi> abis = abis_or_all(options->abis);
+    if (options->check) return run_header_check<ioctlcheck::Check>(abis);
     if (options->markdown) return print_markdown();
     if (options->positional.size() != 1)
       throw UsageError{"ioctls needs an ABI (or --check, --markdown)"};
-    return print_table(abi_or_usage(options->positional[0]));
+    return print_table(parse_abi_or_usage(options->positional[0]));
   };
 }
 

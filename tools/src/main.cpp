@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   const auto run_layout = syscompat::tools::add_layout_command(app);
   const auto run_syscalls = syscompat::tools::add_syscalls_command(app);
   const auto run_ioctls = syscompat::tools::add_ioctls_command(app);
+  const auto run_constants = syscompat::tools::add_constants_command(app);
   const auto run_translate = syscompat::tools::add_translate_command(app);
   const int program_start = syscompat::tools::run32_program_start(argc, argv);
   const auto run_run32 = syscompat::tools::add_run32_command(
@@ -77,6 +78,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("layout")) return flushed(run_layout());
     if (app.got_subcommand("syscalls")) return flushed(run_syscalls());
     if (app.got_subcommand("ioctls")) return flushed(run_ioctls());
+    if (app.got_subcommand("constants")) return flushed(run_constants());
     if (app.got_subcommand("translate")) return flushed(run_translate());
     if (app.got_subcommand("run32")) return run_run32();
     if (app.got_subcommand("oldkernel")) return run_oldkernel();

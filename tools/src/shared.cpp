@@ -19,6 +19,25 @@ abi::Release newest_release() {
 
 }  // namespace
 
+std::string abi_list() {
+  std::string text;
+  for (abi::Abi a : abi::all_abis)
+    text += (text.empty() ? "" : ", ") + std::string(abi::abi_name(a));
+  return text;
+}
+
+abi::Abi parse_abi_or_usage(const std::string& name) {
+  if (auto a = abi::parse_abi(name)) return *a;
+  throw UsageError{fmt::format("unknown ABI '{}'; valid: {}", name, abi_list())};
+}
+
+std::vector<abi::Abi> abis_or_all(const std::vector<std::string>& names) {
+  std::vector<abi::Abi> abis;
+  for (const auto& name : names) abis.push_back(parse_abi_or_usage(name));
+  if (abis.empty()) abis.assign(abi::all_abis.begin(), abi::all_abis.end());
+  return abis;
+}
+
 abi::Release release_argument(const std::string& text) {
   const auto release = abi::parse_release(text);
   if (!release || release->major < 0 || release->minor < 0 || release->patch < 0)

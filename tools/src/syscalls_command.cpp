@@ -15,17 +15,6 @@ using abi::Abi;
 
 namespace {
 
-std::string abi_list() {
-  std::string text;
-  for (Abi a : abi::all_abis) text += (text.empty() ? "" : ", ") + std::string(abi::abi_name(a));
-  return text;
-}
-
-Abi parse_abi_or_usage(const std::string& name) {
-  if (auto a = abi::parse_abi(name)) return *a;
-  throw UsageError{fmt::format("unknown ABI '{}'; valid: {}", name, abi_list())};
-}
-
 std::string arg_type(const abi::SyscallArg& arg) {
   std::string type = arg.spelling;
   switch (arg.count.kind) {
@@ -150,14 +139,8 @@ std::function<int()> add_syscalls_command(CLI::App& app) {
       throw UsageError{"--abi goes with --since or --check"};
     if (options->json && options->positional.empty())
       throw UsageError{"--json prints an ABI's table: give the ABI"};
-    std::vector<Abi> abis;
-    for (const auto& name : options->abis) abis.push_back(parse_abi_or_usage(name));
-    if (abis.empty()) abis.assign(abi::all_abis.begin(), abi::all_abis.end());
-    if (options->check) {
-      const auto report = syscallcheck::check(abis);
-      syscallcheck::print_report(report, std::cout);
-      return report.ok() ? 0 : 1;
-    }
+    const std::vector<Abi> abis = abis_or_all(options->abis);
+    if (options->check) return run_header_check<syscallcheck::Check>(abis);
     if (options->markdown) return syscallcheck::print_markdown(std::cout);
     if (!options->since.empty()) {
       return print_missing(release_argument(options->since), abis);

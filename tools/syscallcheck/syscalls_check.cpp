@@ -69,11 +69,9 @@ HeaderNames header_macros(const probe::Toolchain& toolchain, const std::string& 
   return names;
 }
 
-using probe::UnitResult;
-
-UnitResult check_unit(const CheckInput& input, const probe::Toolchain& toolchain,
-                      const std::string& dir) {
-  UnitResult result;
+probe::UnitResult unit(const CheckInput& input, const probe::Toolchain& toolchain,
+                       const std::string& dir) {
+  probe::UnitResult result;
   const Abi a = toolchain.abi;
   const std::string compiler(probe::compiler_name(toolchain.compiler));
   const std::string stem = fmt::format("{}/{}-{}-unistd", dir, abi::abi_name(a), compiler);
@@ -137,29 +135,22 @@ UnitResult check_unit(const CheckInput& input, const probe::Toolchain& toolchain
   return result;
 }
 
-}  // namespace
-
-CheckInput description_input(const std::vector<Abi>& abis) {
-  CheckInput input;
-  input.abis = abis;
+std::vector<Entry> entries(const std::vector<Abi>& abis) {
+  std::vector<Entry> entries;
   for (Abi a : abis)
     for (const auto& call : abi::syscalls(a))
-      input.entries.push_back({a, std::string(call.name), call.number, call.since});
-  input.table_errors = abi::syscall_table_errors();
-  input.toolchains = probe::default_toolchains(abis);
-  return input;
+      entries.push_back({a, std::string(call.name), call.number, call.since});
+  return entries;
 }
 
-Report check(const CheckInput& input, unsigned jobs) {
-  return probe::check_toolchains(input.toolchains, input.abis.size(), input.table_errors, jobs,
-                                 [&](const probe::Toolchain& toolchain, const std::string& dir) {
-                                   return check_unit(input, toolchain, dir);
-                                 });
+std::vector<std::string> table_errors() {
+  return abi::syscall_table_errors();
 }
 
-void print_report(const Report& report, std::ostream& out) {
-  probe::print_report(report, out, "syscalls", "entries", "the kernel's own tables");
-}
+}  // namespace
+
+const probe::HeaderTable<Entry> table{"syscalls", "entries",    "the kernel's own tables",
+                                      entries,    table_errors, unit};
 
 int print_markdown(std::ostream& out) {
   out << "# Syscall tables\n\n"

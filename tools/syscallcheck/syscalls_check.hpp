@@ -18,23 +18,11 @@ struct Entry {
   abi::Release since;
 };
 
-// What is checked: built from the table by description_input(); tests alter a copy.
-struct CheckInput {
-  std::vector<abi::Abi> abis;
-  std::vector<Entry> entries;
-  std::vector<std::string> table_errors;
-  std::vector<probe::Toolchain> toolchains;
-};
-CheckInput description_input(const std::vector<abi::Abi>& abis);
-
-using probe::Mismatch;
+// The table's part of the shared checker.
+extern const probe::HeaderTable<Entry> table;
+using Check = probe::HeaderCheck<Entry, table>;
+using CheckInput = Check::Input;
 using probe::Report;
-
-Report check(const CheckInput& input, unsigned jobs = 2);
-inline Report check(const std::vector<abi::Abi>& abis) {
-  return check(description_input(abis));
-}
-void print_report(const Report& report, std::ostream& out);
 
 // docs/syscalls.md: every call with its numbers and first release.
 int print_markdown(std::ostream& out);

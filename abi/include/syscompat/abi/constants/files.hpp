@@ -1,0 +1,278 @@
+// File constants: open(2) and *at(2) flags, statx(2)'s sync type and mask, flock(2)
+// operations, inotify(7) masks, fcntl(2) commands,
+// access(2) modes, lseek's whence, poll(2) and epoll(7) events (asm/fcntl.h, linux/fcntl.h,
+// linux/fs.h, asm/poll.h, linux/eventpoll.h; access modes from glibc's unistd.h, the kernel's UAPI
+// has none). Notation: abi/include/syscompat/abi/constant_types.hpp.
+#pragma once
+
+#include "syscompat/abi/constant_types.hpp"
+
+namespace syscompat::abi {
+
+namespace rows {
+
+using namespace abis;
+
+// clang-format off
+inline constexpr ConstantRow open_access_rows[] = {
+    {"O_RDONLY", 0},
+    {"O_WRONLY", 1},
+    {"O_RDWR", 2},
+};
+
+// Composite flags (O_SYNC holds O_DSYNC's bit, O_TMPFILE O_DIRECTORY's) come first, so the
+// decoder names them whole.
+inline constexpr ConstantRow open_flag_rows[] = {
+    {"O_SYNC", 04010000, {mips, 0x4010}},
+    {"O_TMPFILE", 020200000, {arm, 020040000}},
+    {"O_CREAT", 0100, {mips, 0x100}},
+    {"O_EXCL", 0200, {mips, 0x400}},
+    {"O_NOCTTY", 0400, {mips, 0x800}},
+    {"O_TRUNC", 01000, {mips, 0x200}},
+    {"O_APPEND", 02000, {mips, 0x8}},
+    {"O_NONBLOCK", 04000, {mips, 0x80}},
+    {"O_DSYNC", 010000, {mips, 0x10}},
+    {"FASYNC", 020000, {mips, 0x1000}},
+    {"O_DIRECT", 040000, {arm, 0200000}, {mips, 0x8000}},
+    {"O_LARGEFILE", 0100000, {arm, 0400000}, {mips, 0x2000}},
+    {"O_DIRECTORY", 0200000, {arm, 040000}},
+    {"O_NOFOLLOW", 0400000, {arm, 0100000}},
+    {"O_NOATIME", 01000000},
+    {"O_CLOEXEC", 02000000},
+    {"O_PATH", 010000000},
+};
+
+inline constexpr ConstantRow at_flag_rows[] = {
+    {"AT_SYMLINK_NOFOLLOW", 0x100},
+    {"AT_REMOVEDIR", 0x200},
+    {"AT_SYMLINK_FOLLOW", 0x400},
+    {"AT_NO_AUTOMOUNT", 0x800},
+    {"AT_EMPTY_PATH", 0x1000},
+    {"AT_RECURSIVE", 0x8000},
+};
+
+// statx's AT_STATX_SYNC_TYPE part (0x6000) of its flags; the rest are at_flags.
+inline constexpr ConstantRow statx_sync_rows[] = {
+    {"AT_STATX_SYNC_AS_STAT", 0},
+    {"AT_STATX_FORCE_SYNC", 0x2000},
+    {"AT_STATX_DONT_SYNC", 0x4000},
+};
+
+// STATX_BASIC_STATS (the composite) first, so the decoder names it whole.
+inline constexpr ConstantRow statx_mask_rows[] = {
+    {"STATX_BASIC_STATS", 0x7ff},
+    {"STATX_TYPE", 0x1},
+    {"STATX_MODE", 0x2},
+    {"STATX_NLINK", 0x4},
+    {"STATX_UID", 0x8},
+    {"STATX_GID", 0x10},
+    {"STATX_ATIME", 0x20},
+    {"STATX_MTIME", 0x40},
+    {"STATX_CTIME", 0x80},
+    {"STATX_INO", 0x100},
+    {"STATX_SIZE", 0x200},
+    {"STATX_BLOCKS", 0x400},
+    {"STATX_BTIME", 0x800},
+    {"STATX_MNT_ID", 0x1000},
+    {"STATX_DIOALIGN", 0x2000},
+};
+
+// The masks of the fields the decoder names apart from the flags around them (open's access
+// mode, mmap's type, clone's exit signal, statx's sync type).
+inline constexpr ConstantRow field_mask_rows[] = {
+    {"O_ACCMODE", 03},
+    {"MAP_TYPE", 0x0f},
+    {"CSIGNAL", 0xff},
+    {"AT_STATX_SYNC_TYPE", 0x6000},
+};
+
+inline constexpr ConstantRow dirfd_rows[] = {
+    {"AT_FDCWD", -100},
+};
+
+inline constexpr ConstantRow fcntl_command_rows[] = {
+    {"F_DUPFD", 0},
+    {"F_GETFD", 1},
+    {"F_SETFD", 2},
+    {"F_GETFL", 3},
+    {"F_SETFL", 4},
+    {"F_GETLK", 5, {mips, 14}},
+    {"F_SETLK", 6},
+    {"F_SETLKW", 7},
+    {"F_SETOWN", 8, {mips, 24}},
+    {"F_GETOWN", 9, {mips, 23}},
+    {"F_SETSIG", 10},
+    {"F_GETSIG", 11},
+    {"F_GETLK64", absent, {mips, 33}, {ilp32, 12}},
+    {"F_SETLK64", absent, {mips, 34}, {ilp32, 13}},
+    {"F_SETLKW64", absent, {mips, 35}, {ilp32, 14}},
+    {"F_SETOWN_EX", 15},
+    {"F_GETOWN_EX", 16},
+    {"F_GETOWNER_UIDS", 17},
+    {"F_OFD_GETLK", 36},
+    {"F_OFD_SETLK", 37},
+    {"F_OFD_SETLKW", 38},
+    {"F_SETLEASE", 1024},
+    {"F_GETLEASE", 1025},
+    {"F_NOTIFY", 1026},
+    {"F_CANCELLK", 1029},
+    {"F_DUPFD_CLOEXEC", 1030},
+    {"F_SETPIPE_SZ", 1031},
+    {"F_GETPIPE_SZ", 1032},
+    {"F_ADD_SEALS", 1033},
+    {"F_GET_SEALS", 1034},
+    {"F_GET_RW_HINT", 1035},
+    {"F_SET_RW_HINT", 1036},
+    {"F_GET_FILE_RW_HINT", 1037},
+    {"F_SET_FILE_RW_HINT", 1038},
+};
+
+inline constexpr ConstantRow fd_flag_rows[] = {
+    {"FD_CLOEXEC", 1},
+};
+
+// F_OK, the value 0, is named when no bit is set.
+inline constexpr ConstantRow access_mode_rows[] = {
+    {"R_OK", 4},
+    {"W_OK", 2},
+    {"X_OK", 1},
+    {"F_OK", 0},
+};
+
+inline constexpr ConstantRow flock_op_rows[] = {
+    {"LOCK_SH", 1},
+    {"LOCK_EX", 2},
+    {"LOCK_NB", 4},
+    {"LOCK_UN", 8},
+};
+
+// strace names the events one by one (no IN_ALL_EVENTS, IN_CLOSE, IN_MOVE).
+inline constexpr ConstantRow inotify_mask_rows[] = {
+    {"IN_ACCESS", 0x1},
+    {"IN_MODIFY", 0x2},
+    {"IN_ATTRIB", 0x4},
+    {"IN_CLOSE_WRITE", 0x8},
+    {"IN_CLOSE_NOWRITE", 0x10},
+    {"IN_OPEN", 0x20},
+    {"IN_MOVED_FROM", 0x40},
+    {"IN_MOVED_TO", 0x80},
+    {"IN_CREATE", 0x100},
+    {"IN_DELETE", 0x200},
+    {"IN_DELETE_SELF", 0x400},
+    {"IN_MOVE_SELF", 0x800},
+    {"IN_UNMOUNT", 0x2000},
+    {"IN_Q_OVERFLOW", 0x4000},
+    {"IN_IGNORED", 0x8000},
+    {"IN_ONLYDIR", 0x1000000},
+    {"IN_DONT_FOLLOW", 0x2000000},
+    {"IN_EXCL_UNLINK", 0x4000000},
+    {"IN_MASK_CREATE", 0x10000000},
+    {"IN_MASK_ADD", 0x20000000},
+    {"IN_ISDIR", 0x40000000},
+    {"IN_ONESHOT", 0x80000000LL},
+};
+
+inline constexpr ConstantRow seek_whence_rows[] = {
+    {"SEEK_SET", 0},
+    {"SEEK_CUR", 1},
+    {"SEEK_END", 2},
+    {"SEEK_DATA", 3},
+    {"SEEK_HOLE", 4},
+};
+
+inline constexpr ConstantRow poll_event_rows[] = {
+    {"POLLIN", 0x1},
+    {"POLLPRI", 0x2},
+    {"POLLOUT", 0x4},
+    {"POLLERR", 0x8},
+    {"POLLHUP", 0x10},
+    {"POLLNVAL", 0x20},
+    {"POLLRDNORM", 0x40},
+    {"POLLRDBAND", 0x80},
+    {"POLLWRNORM", 0x100, {mips, 0x4}},  // mips: POLLOUT's bit
+    {"POLLWRBAND", 0x200, {mips, 0x100}},
+    {"POLLMSG", 0x400},
+    {"POLLREMOVE", 0x1000},
+    {"POLLRDHUP", 0x2000},
+};
+
+inline constexpr ConstantRow epoll_event_rows[] = {
+    {"EPOLLIN", 0x1},
+    {"EPOLLPRI", 0x2},
+    {"EPOLLOUT", 0x4},
+    {"EPOLLERR", 0x8},
+    {"EPOLLHUP", 0x10},
+    {"EPOLLNVAL", 0x20},
+    {"EPOLLRDNORM", 0x40},
+    {"EPOLLRDBAND", 0x80},
+    {"EPOLLWRNORM", 0x100},
+    {"EPOLLWRBAND", 0x200},
+    {"EPOLLMSG", 0x400},
+    {"EPOLLRDHUP", 0x2000},
+    {"EPOLLEXCLUSIVE", 1 << 28},
+    {"EPOLLWAKEUP", 1 << 29},
+    {"EPOLLONESHOT", 1 << 30},
+    {"EPOLLET", 1LL << 31},
+};
+
+inline constexpr ConstantRow epoll_ctl_op_rows[] = {
+    {"EPOLL_CTL_ADD", 1},
+    {"EPOLL_CTL_DEL", 2},
+    {"EPOLL_CTL_MOD", 3},
+};
+// clang-format on
+
+inline constexpr std::string_view headers_files_uapi =
+    "linux/fcntl.h linux/fs.h linux/stat.h linux/poll.h linux/eventpoll.h linux/mman.h "
+    "linux/sched.h linux/inotify.h";
+
+}  // namespace rows
+
+namespace vocab {
+inline constexpr Vocabulary open_access{"open_access", VocabularyKind::values,
+                                        rows::headers_files_uapi, HeaderSide::uapi,
+                                        rows::open_access_rows};
+inline constexpr Vocabulary open_flags{"open_flags", VocabularyKind::flags,
+                                       rows::headers_files_uapi, HeaderSide::uapi,
+                                       rows::open_flag_rows};
+inline constexpr Vocabulary at_flags{"at_flags", VocabularyKind::flags, rows::headers_files_uapi,
+                                     HeaderSide::uapi, rows::at_flag_rows};
+inline constexpr Vocabulary statx_sync{"statx_sync", VocabularyKind::values,
+                                       rows::headers_files_uapi, HeaderSide::uapi,
+                                       rows::statx_sync_rows};
+inline constexpr Vocabulary statx_mask{"statx_mask", VocabularyKind::flags,
+                                       rows::headers_files_uapi, HeaderSide::uapi,
+                                       rows::statx_mask_rows};
+inline constexpr Vocabulary field_masks{"field_masks", VocabularyKind::values,
+                                        rows::headers_files_uapi, HeaderSide::uapi,
+                                        rows::field_mask_rows};
+inline constexpr Vocabulary dirfd_values{"dirfd_values", VocabularyKind::values,
+                                         rows::headers_files_uapi, HeaderSide::uapi,
+                                         rows::dirfd_rows};
+inline constexpr Vocabulary fcntl_commands{"fcntl_commands", VocabularyKind::values,
+                                           rows::headers_files_uapi, HeaderSide::uapi,
+                                           rows::fcntl_command_rows};
+inline constexpr Vocabulary fd_flags{"fd_flags", VocabularyKind::flags, rows::headers_files_uapi,
+                                     HeaderSide::uapi, rows::fd_flag_rows};
+inline constexpr Vocabulary access_modes{"access_modes", VocabularyKind::flags, "unistd.h",
+                                         HeaderSide::libc, rows::access_mode_rows};
+inline constexpr Vocabulary flock_ops{"flock_ops", VocabularyKind::flags, rows::headers_files_uapi,
+                                      HeaderSide::uapi, rows::flock_op_rows};
+inline constexpr Vocabulary inotify_mask{"inotify_mask", VocabularyKind::flags,
+                                         rows::headers_files_uapi, HeaderSide::uapi,
+                                         rows::inotify_mask_rows};
+inline constexpr Vocabulary seek_whence{"seek_whence", VocabularyKind::values,
+                                        rows::headers_files_uapi, HeaderSide::uapi,
+                                        rows::seek_whence_rows};
+inline constexpr Vocabulary poll_events{"poll_events", VocabularyKind::flags,
+                                        rows::headers_files_uapi, HeaderSide::uapi,
+                                        rows::poll_event_rows};
+inline constexpr Vocabulary epoll_events{"epoll_events", VocabularyKind::flags,
+                                         rows::headers_files_uapi, HeaderSide::uapi,
+                                         rows::epoll_event_rows};
+inline constexpr Vocabulary epoll_ctl_ops{"epoll_ctl_ops", VocabularyKind::values,
+                                          rows::headers_files_uapi, HeaderSide::uapi,
+                                          rows::epoll_ctl_op_rows};
+}  // namespace vocab
+
+}  // namespace syscompat::abi

@@ -1,0 +1,623 @@
+#include "syscompat/abi/trace_decode.hpp"
+
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <vector>
+
+#include "syscompat/abi/constants.hpp"
+#include "syscompat/abi/ioctls.hpp"
+#include "syscompat/abi/syscall_args.hpp"
+
+namespace syscompat::abi {
+
+namespace {
+
+// How an argument is shown beyond its type.
+enum class Style : std::uint8_t {
+  plain,      // by its type
+  name,       // `main`, a values vocabulary
+  bits,       // `main`, a flags vocabulary
+  split,      // `part` names value & mask, `main` (flags) the rest: O_RDONLY|O_CLOEXEC
+  signal,     // a signal number
+  dirfd,      // AT_FDCWD or a descriptor
+  octal,      // a mode
+  offset,     // a file offset in bytes, in hex (mmap's)
+  pages,      // mmap2's offset in 4096-byte pages, shown in bytes as strace does
+  hex,        // in hex (an ioctl's argument, rseq's length and signature)
+  sigset,     // a signal set, by the signals' names: [INT ALRM], ~[RTMIN] when most are set
+  open_mode,  // open's mode: shown only with O_CREAT or O_TMPFILE, as strace does
+  clone,      // clone's flags: the bits, and the exit signal in the low byte
+  futex_op,   // FUTEX_WAIT_PRIVATE, FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME
+  fcntl_arg,  // by the command: F_SETFD's FD_CLOEXEC, F_SETFL's O_* flags; none for F_GET*
+  sockopt,    // SOL_SOCKET's option names
+  ioctl,      // the request's name on this ABI
+};
+
+struct Show {
+  Style style = Style::plain;
+  const Vocabulary* main = nullptr;
+  const Vocabulary* part = nullptr;
+  const ConstantRow* mask = nullptr;  // the part's mask (field_masks)
+};
+
+constexpr Show name(const Vocabulary& v) {
+  return {Style::name, &v};
+}
+constexpr Show bits(const Vocabulary& v) {
+  return {Style::bits, &v};
+}
+constexpr Show split(const Vocabulary& part, std::string_view mask, const Vocabulary& rest) {
+  return {Style::split, &rest, &part, &constant_row(vocab::field_masks.rows, mask)};
+}
+constexpr Show style(Style s) {
+  return {s};
+}
+
+// One row per rule: the calls (space-separated; "*" any) and the argument's name in their
+// signatures (syscall_table.hpp).
+struct ShowRow {
+  std::string_view calls;
+  std::string_view arg;
+  Show show;
+};
+
+using namespace vocab;
+
+// clang-format off
+// SOCK_TYPE_MASK is the kernel's own (include/linux/net.h), not in any UAPI header.
+constexpr ConstantRow sock_type_mask{"SOCK_TYPE_MASK", 0xf};
+constexpr Show socket_type{Style::split, &socket_type_flags, &socket_types, &sock_type_mask};
+const ShowRow show_rows[] = {
+    {"*", "dfd", style(Style::dirfd)},
+    {"*", "olddfd", style(Style::dirfd)},
+    {"*", "newdfd", style(Style::dirfd)},
+    {"open openat", "flags", split(open_access, "O_ACCMODE", open_flags)},
+    {"open openat", "mode", style(Style::open_mode)},
+    {"access faccessat faccessat2", "mode", bits(access_modes)},
+    {"statx", "flags", split(statx_sync, "AT_STATX_SYNC_TYPE", at_flags)},
+    {"statx", "mask", bits(statx_mask)},
+    {"fstatat64 newfstatat unlinkat fchownat name_to_handle_at", "flag", bits(at_flags)},
+    {"utimensat linkat faccessat2 execveat open_tree", "flags", bits(at_flags)},
+    {"dup3 pipe2 inotify_init1 epoll_create1", "flags", bits(open_flags)},
+    {"getrandom", "flags", bits(getrandom_flags)},
+    {"flock", "cmd", bits(flock_ops)},
+    {"inotify_add_watch", "mask", bits(inotify_mask)},
+    {"ioctl", "arg", style(Style::hex)},
+    {"rseq", "rseq_len", style(Style::hex)},
+    {"rseq", "sig", style(Style::hex)},
+    {"rt_sigprocmask", "nset", style(Style::sigset)},
+    {"rt_sigprocmask", "oset", style(Style::sigset)},
+    {"rt_sigsuspend", "unewset", style(Style::sigset)},
+    {"rt_sigpending", "uset", style(Style::sigset)},
+    {"rt_sigtimedwait rt_sigtimedwait_time64", "uthese", style(Style::sigset)},
+    {"signalfd signalfd4", "user_mask", style(Style::sigset)},
+    {"ppoll ppoll_time64 epoll_pwait epoll_pwait2", "sigmask", style(Style::sigset)},
+    {"getrlimit ugetrlimit setrlimit prlimit64", "resource", name(rlimit_resources)},
+    {"mmap", "off", style(Style::offset)},
+    {"mmap2", "pgoff", style(Style::pages)},
+    {"fcntl fcntl64", "cmd", name(fcntl_commands)},
+    {"fcntl fcntl64", "arg", style(Style::fcntl_arg)},
+    {"lseek _llseek", "whence", name(seek_whence)},
+    {"epoll_ctl", "op", name(epoll_ctl_ops)},
+    {"mmap mmap2 mprotect pkey_mprotect remap_file_pages", "prot", bits(mmap_prot)},
+    {"mmap mmap2", "flags", split(mmap_type, "MAP_TYPE", mmap_flags)},
+    {"madvise process_madvise", "behavior", name(madvise_advice)},
+    {"clone", "clone_flags", style(Style::clone)},
+    {"wait4 waitid", "options", bits(wait_options)},
+    {"futex futex_time64", "op", style(Style::futex_op)},
+    {"prctl", "option", name(prctl_options)},
+    {"clock_gettime clock_gettime64 clock_settime clock_settime64 clock_getres clock_getres_time64 clock_nanosleep clock_nanosleep_time64 clock_adjtime clock_adjtime64 timer_create", "which_clock", name(clock_ids)},
+    {"timerfd_create", "clockid", name(clock_ids)},
+    {"kill tkill tgkill rt_sigqueueinfo rt_tgsigqueueinfo pidfd_send_signal rt_sigaction sigaction signal", "sig", style(Style::signal)},
+    {"rt_sigprocmask sigprocmask", "how", name(sigprocmask_how)},
+    {"socket socketpair", "family", name(socket_families)},
+    {"socket socketpair", "type", socket_type},
+    {"accept4", "flags", bits(socket_type_flags)},
+    {"setsockopt getsockopt", "level", name(socket_levels)},
+    {"setsockopt getsockopt", "optname", style(Style::sockopt)},
+    {"send sendto recv recvfrom sendmsg recvmsg sendmmsg recvmmsg", "flags", bits(msg_flags)},
+    {"ioctl", "cmd", style(Style::ioctl)},
+};
+// clang-format on
+
+bool names(std::string_view list, std::string_view word) {
+  if (list == "*") return true;
+  for (std::size_t at = 0; at <= list.size();) {
+    std::size_t end = list.find(' ', at);
+    if (end == std::string_view::npos) end = list.size();
+    if (list.substr(at, end - at) == word) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+// Each syscall's Show per argument, found once per syscall entry (the rules are matched by
+// name here, never per traced call).
+const std::vector<Show>& shows_of(const Syscall& call) {
+  static std::mutex lock;
+  static std::map<const Syscall*, std::vector<Show>> cache;
+  const std::lock_guard<std::mutex> guard(lock);
+  auto [at, fresh] = cache.try_emplace(&call);
+  if (fresh) {
+    for (const auto& arg : call.signature.args) {
+      Show show;
+      for (const auto& row : show_rows)
+        if (row.arg == arg.name && names(row.calls, call.name)) {
+          show = row.show;
+          break;
+        }
+      if (show.style == Style::plain && arg.form == ArgForm::value &&
+          arg.scalar == ArgScalar::umode)
+        show = style(Style::octal);
+      at->second.push_back(show);
+    }
+  }
+  return at->second;
+}
+
+std::string hex(std::uint64_t value) {
+  char text[24];
+  std::snprintf(text, sizeof text, "%#llx", static_cast<unsigned long long>(value));
+  return text;
+}
+
+const ConstantRow* row_of(const Vocabulary& vocabulary, Abi abi, std::int64_t value) {
+  for (const auto& row : vocabulary.rows)
+    if (constant_value(row, abi) == value) return &row;
+  return nullptr;
+}
+
+// The low `bytes` of a register value, sign-extended when `is_signed`.
+std::int64_t narrow(std::uint64_t value, std::size_t bytes, bool is_signed) {
+  if (bytes >= 8) return static_cast<std::int64_t>(value);
+  const std::uint64_t mask = (std::uint64_t{1} << (8 * bytes)) - 1;
+  value &= mask;
+  if (is_signed && (value >> (8 * bytes - 1)) & 1) value |= ~mask;
+  return static_cast<std::int64_t>(value);
+}
+
+// Reads a NUL-terminated string of at most `limit` bytes; nullopt when nothing can be read.
+// `cut` tells whether the string goes on past `limit`.
+std::optional<std::string> read_string(const TraceMemory& memory, std::uint64_t address,
+                                       std::size_t limit, bool& cut) {
+  std::string text;
+  cut = false;
+  for (;;) {
+    char c;
+    if (!memory.read(address + text.size(), &c, 1)) {
+      if (text.empty()) return std::nullopt;
+      return text;
+    }
+    if (c == '\0') return text;
+    if (text.size() == limit) {
+      cut = true;
+      return text;
+    }
+    text += c;
+  }
+}
+
+std::optional<std::string> read_bytes(const TraceMemory& memory, std::uint64_t address,
+                                      std::size_t size) {
+  std::string bytes(size, '\0');
+  if (size && !memory.read(address, bytes.data(), size)) return std::nullopt;
+  return bytes;
+}
+
+constexpr std::size_t path_limit = 4096;
+
+struct Context {
+  Abi abi;
+  const Syscall& call;
+  const std::vector<ArgValue>& values;
+  std::optional<std::int64_t> result;
+  const TraceMemory& memory;
+  const TraceOptions& options;
+};
+
+std::int64_t value_of(const Context& c, std::string_view arg_name) {
+  for (const auto& v : c.values)
+    if (v.arg->name == arg_name) return static_cast<std::int64_t>(v.value);
+  return 0;
+}
+
+// How many bytes a pointer argument covers: its count (another argument's value, or what
+// another argument points to), times one for char buffers.
+std::optional<std::size_t> buffer_size(const Context& c, const SyscallArg& arg) {
+  switch (arg.count.kind) {
+    case ArgCount::Kind::fixed:
+      return arg.count.fixed;
+    case ArgCount::Kind::argument:
+      return static_cast<std::size_t>(value_of(c, arg.count.argument));
+    case ArgCount::Kind::pointee: {
+      const std::uint64_t address = static_cast<std::uint64_t>(value_of(c, arg.count.argument));
+      std::int32_t size = 0;
+      if (!address || !c.memory.read(address, &size, sizeof size) || size < 0) return std::nullopt;
+      return static_cast<std::size_t>(size);
+    }
+    case ArgCount::Kind::one:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::string show_pointer(std::uint64_t value) {
+  return value ? hex(value) : "NULL";
+}
+
+std::string show_octal(std::uint64_t value) {
+  char text[24];
+  std::snprintf(text, sizeof text, "%#llo", static_cast<unsigned long long>(value));
+  return text;
+}
+
+std::string show_split(const Show& show, Abi abi, std::uint64_t value) {
+  const auto mask = static_cast<std::uint64_t>(constant_value(*show.mask, abi).value_or(0));
+  const std::uint64_t part = value & mask;
+  std::string text;
+  if (const ConstantRow* row = row_of(*show.part, abi, static_cast<std::int64_t>(part)))
+    text = std::string(row->name);
+  else
+    text = hex(part);
+  const std::uint64_t rest = value & ~mask;
+  if (rest) text += "|" + show_flags(*show.main, abi, rest);
+  return text;
+}
+
+// A sigset the kernel reads (before the call) or writes (after it, when it succeeded), as
+// strace shows one: the names without "SIG", space-separated; the complement when more
+// than half the signals are in it.
+std::optional<std::string> show_sigset(const Context& c, const SyscallArg& arg,
+                                       std::uint64_t address) {
+  if (!address) return std::string("NULL");
+  if (arg.dir == ArgDir::out && (!c.result || *c.result < 0)) return hex(address);
+  const auto size = buffer_size(c, arg);
+  if (!size || *size == 0 || *size > 16) return hex(address);
+  unsigned char bytes[16];
+  if (!c.memory.read(address, bytes, *size)) return hex(address);
+  const std::size_t signals = *size * 8;
+  const auto set = [&](std::size_t signal) {  // signal n is bit n-1
+    return (bytes[(signal - 1) / 8] >> ((signal - 1) % 8)) & 1;
+  };
+  std::size_t count = 0;
+  for (std::size_t s = 1; s <= signals; ++s) count += set(s);
+  const bool complement = count > signals / 2;
+  std::string text = complement ? "~[" : "[";
+  bool first = true;
+  for (std::size_t s = 1; s <= signals; ++s) {
+    if (static_cast<bool>(set(s)) == complement) continue;
+    std::string name = show_signal(c.abi, static_cast<std::int64_t>(s));
+    if (name.starts_with("SIG")) name.erase(0, 3);
+    text += (first ? "" : " ") + name;
+    first = false;
+  }
+  return text + "]";
+}
+
+std::string show_futex_op(Abi abi, std::uint64_t value) {
+  const auto& private_flag = constant_row(futex_op_flags.rows, "FUTEX_PRIVATE_FLAG");
+  const auto& realtime = constant_row(futex_op_flags.rows, "FUTEX_CLOCK_REALTIME");
+  const std::uint64_t private_bit = static_cast<std::uint64_t>(*constant_value(private_flag, abi));
+  const std::uint64_t realtime_bit = static_cast<std::uint64_t>(*constant_value(realtime, abi));
+  const std::uint64_t op = value & ~(private_bit | realtime_bit);
+  std::string text;
+  if (const ConstantRow* row = row_of(futex_ops, abi, static_cast<std::int64_t>(op)))
+    text = std::string(row->name) + (value & private_bit ? "_PRIVATE" : "");
+  else
+    text = hex(value & ~realtime_bit);
+  if (value & realtime_bit) text += "|FUTEX_CLOCK_REALTIME";
+  return text;
+}
+
+std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, const Show& show,
+                                       std::uint64_t raw) {
+  // a pointer's width for what points (a sigset), the scalar's for a value
+  const std::size_t size = arg.form == ArgForm::value ? arg_scalar_size(arg.scalar, c.abi)
+                                                      : arg_scalar_size(ArgScalar::ptr, c.abi);
+  const std::uint64_t value = static_cast<std::uint64_t>(narrow(raw, size, false));
+  const std::int64_t signed_value = narrow(raw, size, true);
+  switch (show.style) {
+    case Style::plain:
+      break;
+    case Style::name:
+      return show_value(
+          *show.main, c.abi,
+          arg_scalar_signed(arg.scalar) ? signed_value : static_cast<std::int64_t>(value));
+    case Style::bits:
+      return show_flags(*show.main, c.abi, value);
+    case Style::split:
+      return show_split(show, c.abi, value);
+    case Style::signal:
+      return show_signal(c.abi, signed_value);
+    case Style::dirfd:
+      return show_value(dirfd_values, c.abi, signed_value);
+    case Style::octal:
+      return show_octal(value);
+    case Style::offset:
+    case Style::hex:
+      return hex(value);
+    case Style::sigset:
+      return show_sigset(c, arg, value);
+    case Style::pages:
+      return hex(value * 4096);
+    case Style::open_mode: {
+      const auto flags = static_cast<std::uint64_t>(value_of(c, "flags"));
+      const auto creat = static_cast<std::uint64_t>(
+          *constant_value(constant_row(open_flags.rows, "O_CREAT"), c.abi));
+      const auto tmpfile = static_cast<std::uint64_t>(
+          *constant_value(constant_row(open_flags.rows, "O_TMPFILE"), c.abi));
+      if ((flags & creat) || (flags & tmpfile) == tmpfile) return show_octal(value);
+      return std::string();  // left out
+    }
+    case Style::clone: {
+      std::string text = show_flags(clone_flags, c.abi, value & ~std::uint64_t{0xff});
+      if (value & 0xff) text = (text == "0" ? "" : text + "|") + show_signal(c.abi, value & 0xff);
+      return text;
+    }
+    case Style::futex_op:
+      return show_futex_op(c.abi, value);
+    case Style::fcntl_arg: {
+      const auto command = value_of(c, "cmd");
+      const ConstantRow* row = row_of(fcntl_commands, c.abi, command);
+      const std::string_view cmd = row ? row->name : "";
+      if (cmd == "F_GETFD" || cmd == "F_GETFL" || cmd == "F_GETOWN" || cmd == "F_GETSIG" ||
+          cmd == "F_GETLEASE" || cmd == "F_GETPIPE_SZ" || cmd == "F_GET_SEALS")
+        return std::string();  // no argument
+      if (cmd == "F_SETFD") return show_flags(fd_flags, c.abi, value);
+      if (cmd == "F_SETFL")
+        return show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value);
+      if (cmd == "F_DUPFD" || cmd == "F_DUPFD_CLOEXEC" || cmd == "F_SETOWN" ||
+          cmd == "F_SETPIPE_SZ")
+        return std::to_string(signed_value);
+      if (cmd == "F_SETSIG") return show_signal(c.abi, signed_value);
+      return hex(value);
+    }
+    case Style::sockopt: {
+      const auto& sol_socket = constant_row(socket_levels.rows, "SOL_SOCKET");
+      if (value_of(c, "level") == constant_value(sol_socket, c.abi))
+        return show_value(socket_options, c.abi, signed_value);
+      return std::to_string(signed_value);
+    }
+    case Style::ioctl:
+      if (const Ioctl* request = find_ioctl(c.abi, static_cast<std::uint32_t>(value)))
+        return std::string(request->name);
+      return hex(value);
+  }
+  return std::nullopt;
+}
+
+std::string show_argument(const Context& c, std::size_t index, const Show& show) {
+  const ArgValue& v = c.values[index];
+  const SyscallArg& arg = *v.arg;
+  if (auto styled = show_styled(c, arg, show, v.value)) return *styled;
+  switch (arg.form) {
+    case ArgForm::value: {
+      if (arg.scalar == ArgScalar::ptr) return show_pointer(v.value);
+      const std::size_t size = arg_scalar_size(arg.scalar, c.abi);
+      const bool flagged =
+          arg.name.find("flag") != std::string::npos || arg.name.find("mask") != std::string::npos;
+      if (flagged) return hex(static_cast<std::uint64_t>(narrow(v.value, size, false)));
+      if (arg_scalar_signed(arg.scalar)) return std::to_string(narrow(v.value, size, true));
+      return std::to_string(static_cast<std::uint64_t>(narrow(v.value, size, false)));
+    }
+    case ArgForm::address:
+      return show_pointer(v.value);
+    case ArgForm::string: {
+      if (!v.value) return "NULL";
+      bool cut = false;
+      const auto text = read_string(c.memory, v.value, path_limit, cut);
+      return text ? show_bytes(*text, path_limit, cut) : hex(v.value);
+    }
+    case ArgForm::string_vector: {
+      if (!v.value) return "NULL";
+      const std::size_t word = arg_scalar_size(ArgScalar::ptr, c.abi);
+      std::string text = "[";
+      for (std::size_t i = 0;; ++i) {
+        std::uint64_t element = 0;
+        if (!c.memory.read(v.value + i * word, &element, word)) return hex(v.value);
+        if (!element) break;
+        if (i) text += ", ";
+        if (i == c.options.string_limit) {
+          text += "...";
+          break;
+        }
+        bool cut = false;
+        const auto each = read_string(c.memory, element, c.options.string_limit, cut);
+        text += each ? show_bytes(*each, c.options.string_limit, cut) : hex(element);
+      }
+      return text + "]";
+    }
+    case ArgForm::pointer: {
+      if (!v.value) return "NULL";
+      // byte buffers: what the kernel read, or (after the call) what it wrote
+      if (arg.struct_name.empty() && arg.scalar == ArgScalar::char_) {
+        std::optional<std::size_t> size;
+        if (arg.dir == ArgDir::in)
+          size = buffer_size(c, arg);
+        else if (c.result && *c.result >= 0 && arg.count.kind == ArgCount::Kind::argument)
+          size = static_cast<std::size_t>(*c.result);
+        if (size) {
+          const std::size_t shown = std::min(*size, c.options.string_limit);
+          if (const auto bytes = read_bytes(c.memory, v.value, shown))
+            return show_bytes(*bytes, c.options.string_limit, *size > shown);
+        }
+      }
+      // scalars the kernel wrote (pipe's fds, _llseek's offset), after the call
+      if (arg.struct_name.empty() && arg.scalar != ArgScalar::char_ &&
+          arg.scalar != ArgScalar::void_ && arg.dir != ArgDir::in && c.result && *c.result >= 0) {
+        const std::size_t count = arg.count.kind == ArgCount::Kind::fixed
+                                      ? std::min<std::size_t>(arg.count.fixed, 16)
+                                      : 1;
+        const std::size_t size = arg_scalar_size(arg.scalar, c.abi);
+        std::string text = "[";
+        for (std::size_t i = 0; i < count && size <= 8; ++i) {
+          std::uint64_t element = 0;
+          if (!c.memory.read(v.value + i * size, &element, size)) return hex(v.value);
+          const std::int64_t shown = narrow(element, size, arg_scalar_signed(arg.scalar));
+          text += (i ? ", " : "") + (arg_scalar_signed(arg.scalar)
+                                         ? std::to_string(shown)
+                                         : std::to_string(static_cast<std::uint64_t>(shown)));
+        }
+        return text + "]";
+      }
+      return hex(v.value);
+    }
+  }
+  return hex(v.value);
+}
+
+}  // namespace
+
+std::vector<std::string> trace_rule_errors() {
+  std::vector<std::string> errors;
+  for (const auto& row : show_rows) {
+    if (row.calls == "*") continue;
+    for (std::size_t at = 0; at <= row.calls.size();) {
+      std::size_t end = row.calls.find(' ', at);
+      if (end == std::string_view::npos) end = row.calls.size();
+      const std::string_view name = row.calls.substr(at, end - at);
+      at = end + 1;
+      bool found = false;
+      for (Abi a : all_abis)
+        if (const Syscall* call = find_syscall(a, name))
+          for (const auto& arg : call->signature.args) found |= arg.name == row.arg;
+      if (!found)
+        errors.push_back("the rule for " + std::string(name) + "'s " + std::string(row.arg) +
+                         ": no described syscall of that name has that argument");
+    }
+  }
+  return errors;
+}
+
+std::string show_flags(const Vocabulary& flags, Abi abi, std::uint64_t value) {
+  std::string text;
+  std::uint64_t rest = value;
+  const ConstantRow* zero = nullptr;
+  for (const auto& row : flags.rows) {
+    const auto bit = constant_value(row, abi);
+    if (!bit) continue;
+    const auto mask = static_cast<std::uint64_t>(*bit);
+    if (mask == 0) {
+      zero = &row;
+      continue;
+    }
+    if ((rest & mask) == mask) {
+      text += (text.empty() ? "" : "|") + std::string(row.name);
+      rest &= ~mask;
+    }
+  }
+  if (rest) text += (text.empty() ? "" : "|") + hex(rest);
+  if (text.empty()) return zero ? std::string(zero->name) : "0";
+  return text;
+}
+
+std::string show_value(const Vocabulary& values, Abi abi, std::int64_t value) {
+  if (const ConstantRow* row = row_of(values, abi, value)) return std::string(row->name);
+  return std::to_string(value);
+}
+
+std::string show_signal(Abi abi, std::int64_t signal) {
+  if (const ConstantRow* row = row_of(vocab::signals, abi, signal)) return std::string(row->name);
+  const auto rtmin = *constant_value(constant_row(vocab::signals.rows, "SIGRTMIN"), abi);
+  if (signal > rtmin && signal <= 128) return "SIGRT_" + std::to_string(signal - rtmin);
+  return std::to_string(signal);
+}
+
+std::string show_result(Abi abi, std::int64_t result, bool pointer) {
+  if (result < 0 && result > -4096) {
+    const ConstantRow* row = row_of(vocab::errnos, abi, -result);
+    if (!row)
+      return "-1 " + std::to_string(-result) + " (Unknown error " + std::to_string(-result) + ")";
+    // the text is the host's (x86_64) for the same name
+    const auto native = constant_value(*row, Abi::x86_64);
+    return "-1 " + std::string(row->name) + " (" +
+           (native ? std::strerror(static_cast<int>(*native)) : "?") + ")";
+  }
+  if (!pointer) return std::to_string(result);
+  const std::size_t size = arg_scalar_size(ArgScalar::ptr, abi);  // a 32-bit ABI's address
+  return hex(static_cast<std::uint64_t>(narrow(static_cast<std::uint64_t>(result), size, false)));
+}
+
+std::string show_bytes(std::string_view bytes, std::size_t limit, bool cut) {
+  std::string text = "\"";
+  if (bytes.size() > limit) {
+    bytes = bytes.substr(0, limit);
+    cut = true;
+  }
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(bytes[i]);
+    switch (ch) {
+      case '"':
+        text += "\\\"";
+        continue;
+      case '\\':
+        text += "\\\\";
+        continue;
+      case '\t':
+        text += "\\t";
+        continue;
+      case '\n':
+        text += "\\n";
+        continue;
+      case '\v':
+        text += "\\v";
+        continue;
+      case '\f':
+        text += "\\f";
+        continue;
+      case '\r':
+        text += "\\r";
+        continue;
+      default:
+        break;
+    }
+    if (ch >= 0x20 && ch < 0x7f) {
+      text += static_cast<char>(ch);
+      continue;
+    }
+    // octal, as short as the next character allows (strace's form)
+    const bool digit_next = i + 1 < bytes.size() && bytes[i + 1] >= '0' && bytes[i + 1] <= '7';
+    char escape[8];
+    std::snprintf(escape, sizeof escape, digit_next ? "\\%03o" : "\\%o", ch);
+    text += escape;
+  }
+  text += '"';
+  if (cut) text += "...";
+  return text;
+}
+
+std::string trace_line(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+                       const TraceOptions& options) {
+  std::string line;
+  if (!traced.call) {
+    line = "syscall_" + std::to_string(traced.number) + "(";
+    for (std::size_t i = 0; i < traced.registers.size(); ++i)
+      line += (i ? ", " : "") + hex(traced.registers[i]);
+  } else {
+    const Syscall& call = *traced.call;
+    line = std::string(call.name) + "(";
+    if (call.signature.opaque) {
+      for (std::size_t i = 0; i < traced.registers.size(); ++i)
+        line += (i ? ", " : "") + hex(traced.registers[i]);
+    } else {
+      const auto values = decode_args(call, traced.registers);
+      const auto& shows = shows_of(call);
+      const Context context{abi, call, values, traced.result, memory, options};
+      bool first = true;
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        std::string shown = show_argument(context, i, shows[i]);
+        if (shown.empty()) continue;  // an argument strace leaves out
+        line += (first ? "" : ", ") + shown;
+        first = false;
+      }
+    }
+  }
+  line += ")";
+  if (!traced.result) return line + " = ?";
+  const bool pointer =
+      traced.call && !traced.call->signature.opaque && traced.call->signature.ret == ArgScalar::ptr;
+  return line + " = " + show_result(abi, *traced.result, pointer);
+}
+
+}  // namespace syscompat::abi
