@@ -210,7 +210,7 @@ constexpr std::size_t path_limit = 4096;
 struct Context {
   Abi abi;
   const Syscall& call;
-  const std::vector<ArgValue>& values;
+  const ArgValues& values;
   std::optional<std::int64_t> result;
   const TraceMemory& memory;
   const TraceOptions& options;
