@@ -1,56 +1,29 @@
-// syscompat run32: runs an i386 program with every syscall translated.
-#include <cstdio>
-#include <cstring>
-
+// syscompat run32: runs an i386 program with every syscall translated. A command line that
+// run32_command_line.hpp's parser takes never reaches CLI11 (main() runs it first): CLI11
+// answers --help and the errors.
 #include "commands.hpp"
-#include "syscompat/run32/run32.hpp"
+#include "run32_command_line.hpp"
 
 namespace syscompat::tools {
 
-int run32_program_start(int argc, char** argv) {
-  if (argc < 2 || std::strcmp(argv[1], "run32") != 0) return argc;
-  for (int i = 2; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--") == 0) return i + 1;
-    if (argv[i][0] != '-') return i;
-  }
-  return argc;
-}
-
 std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> command) {
-  struct Parsed {
-    std::string trace_path;
-    int trace_fd = -1;
-    std::string argv0;
-  };
-  auto parsed = std::make_shared<Parsed>();
+  auto line = std::make_shared<Run32CommandLine>();
+  line->command = std::move(command);
   auto* cmd = app.add_subcommand("run32", "Run an i386 Linux program, its syscalls translated");
   cmd->footer("usage: syscompat run32 [--trace[=FILE]] [--] PROGRAM [ARGS...]");
   // A flag whose value comes only with '=' (--trace=FILE); alone it is "-", stderr.
-  auto* trace = cmd->add_flag("--trace{-}", parsed->trace_path,
+  auto* trace = cmd->add_flag(std::string(trace_option) + "{-}", line->trace_path,
                               "one line per translated call; --trace=FILE writes them to FILE")
                     ->option_text("[=FILE]");
   // How a guest's execve of another i386 program starts the shim again.
-  cmd->add_option("--trace-fd", parsed->trace_fd)->group("");
-  cmd->add_option("--argv0", parsed->argv0)->group("");
+  cmd->add_option(trace_fd_option, line->trace_fd)->group("");
+  cmd->add_option(argv0_option, line->argv0)->group("");
 
-  return [parsed, trace, command]() -> int {
-    if (command.empty()) throw UsageError{"run32 needs a PROGRAM to run"};
-    run32::Options options;
-    // Found as execvp finds it; a name PATH does not give is not looked for in the current
-    // directory (one with a slash is the loader's to report on).
-    if (find_command(command.front(), options.program) == 127 &&
-        command.front().find('/') == std::string::npos) {
-      std::fprintf(stderr, "syscompat run32: %s: command not found\n", command.front().c_str());
-      return 127;
-    }
-    if (options.program.empty()) options.program = command.front();
-    options.argv0 = command.front();
-    options.arguments.assign(command.begin() + 1, command.end());
-    if (!parsed->argv0.empty()) options.argv0 = parsed->argv0;
-    options.trace = trace->count() > 0;
-    options.trace_path = parsed->trace_path == "-" ? "" : parsed->trace_path;
-    options.trace_fd = parsed->trace_fd;
-    return run32::run(options);
+  return [line, trace]() -> int {
+    if (line->command.empty()) throw UsageError{"run32 needs a PROGRAM to run"};
+    line->trace = trace->count() > 0;
+    if (line->trace_path == "-") line->trace_path.clear();
+    return run_run32_command_line(*line, run32_program_beside_this());
   };
 }
 
