@@ -392,8 +392,8 @@ std::int32_t GuestProcess::execveat(const std::array<std::uint32_t, 6>& r) {
   return execute(path, r[2], r[3]);
 }
 
-// An i386 ELF program runs under run32 again (/proc/self/exe is this shim); anything else
-// is the kernel's to execute.
+// An i386 ELF program runs under run32 again (shim_program_: syscompat-run32, or this shim's
+// own /proc/self/exe); anything else is the kernel's to execute.
 std::int32_t GuestProcess::execute(std::string path, GuestAddress argv, GuestAddress envp) {
   std::vector<std::string> arguments, environment;
   path = resolve_own_executable(path);
@@ -419,7 +419,7 @@ std::int32_t GuestProcess::execute(std::string path, GuestAddress argv, GuestAdd
     if (trace_fd >= 0) ::fcntl(trace_fd, F_SETFD, 0);
     stop_capturing_syscalls();
     enter_guest_mask_call();  // the mask and pending signals, SIGSYS's too, survive execve
-    ::execve("/proc/self/exe", shim_pointers.data(), environment_pointers.data());
+    ::execve(shim_program_.c_str(), shim_pointers.data(), environment_pointers.data());
     const int error = errno;
     leave_guest_mask_call();
     capture_syscalls_after_fork();

@@ -56,6 +56,8 @@ class GuestProcess final : public translators::ProcessHooks {
   // The guest program's absolute path: what /proc/self/exe names for the guest (as QEMU
   // does), and what the guest's execve of /proc/self/exe runs.
   void set_program_path(std::string path) { program_path_ = std::move(path); }
+  // What the guest's execve of an i386 program executes (Options::shim_program).
+  void set_shim_program(std::string path) { shim_program_ = std::move(path); }
   // readlink and readlinkat of /proc/self/exe (or /proc/PID/exe of this process): answered
   // from program_path; other paths are the translators'.
   bool is_own_executable_link(const std::string& path) const;
@@ -81,6 +83,7 @@ class GuestProcess final : public translators::ProcessHooks {
   std::string resolve_own_executable(const std::string& path) const;
 
   std::string program_path_;
+  std::string shim_program_ = "/proc/self/exe";
   translators::GuestMemory memory_;
   GuestMemoryMap address_space_{task_size};  // under memory_'s Change
   GuestAddress brk_start_ = 0, brk_current_ = 0, brk_mapped_end_ = 0;

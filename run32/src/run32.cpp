@@ -217,6 +217,7 @@ int run(const Options& given) {
     char resolved[PATH_MAX];
     process->set_program_path(::realpath(options.program.c_str(), resolved) ? resolved
                                                                             : options.program);
+    if (!options.shim_program.empty()) process->set_shim_program(options.shim_program);
     reserve_past_task_size();
     const MappedVdso vdso = map_vdso(*process, options.program);
     reserve_poisoned_range();

@@ -40,12 +40,13 @@ __thread std::uint64_t run32_shim_stack = 0;
 // thread ended keeps tid -1, so that the probes of the others still pass it.
 struct Run32ThreadSlot {
   std::atomic<std::int32_t> tid;
-  std::uint32_t unused;
+  std::uint32_t unused = 0;
   std::atomic<std::uint64_t> fs_base;
 };
 static_assert(sizeof(Run32ThreadSlot) == 16, "mode_switch.S: 16 bytes a slot, tid then base");
 extern "C" Run32ThreadSlot run32_thread_fsbases[syscompat::run32::thread_slots];
-Run32ThreadSlot run32_thread_fsbases[syscompat::run32::thread_slots];
+// Zero at compile time (.bss): a dynamic initialiser would write all 256 KiB at every start.
+constinit Run32ThreadSlot run32_thread_fsbases[syscompat::run32::thread_slots];
 
 namespace syscompat::run32 {
 

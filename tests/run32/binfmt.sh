@@ -13,7 +13,9 @@ failed=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 name="syscompat-test-$$"
-ln -s "$syscompat" "$work/syscompat-run32"
+# The interpreter: syscompat-run32, built next to syscompat (a link to it, so that the
+# registration names a path of this test).
+ln -s "$(dirname "$syscompat")/syscompat-run32" "$work/syscompat-run32"
 
 text=$("$syscompat" run32 --binfmt --binfmt-name "$name" --binfmt-interpreter "$work/syscompat-run32")
 line=$(printf '%s\n' "$text" | grep -v '^#')

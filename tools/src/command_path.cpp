@@ -1,10 +1,11 @@
 // How `run32` and `oldkernel` find the command they are given: as execvp, never falling back
-// to the current directory when PATH does not name it (commands.hpp, find_command).
+// to the current directory when PATH does not name it (command_path.hpp, find_command).
+#include "command_path.hpp"
+
 #include <unistd.h>
 
+#include <cstdlib>
 #include <string_view>
-
-#include "commands.hpp"
 
 namespace syscompat::tools {
 

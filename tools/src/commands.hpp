@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "command_path.hpp"
+#include "run32_command_line.hpp"
 #include "syscompat/abi/syscalls.hpp"
 
 namespace syscompat::tools {
@@ -28,15 +30,9 @@ std::function<int()> add_constants_command(CLI::App& app);
 // Registers `translate`.
 std::function<int()> add_translate_command(CLI::App& app);
 // Registers `run32`, whose PROGRAM [ARGS...] are taken from the command line before CLI11
-// sees it (they are the program's, options included): run32_program_start answers where they
-// begin in argv (argc when this is not run32).
-int run32_program_start(int argc, char** argv);
+// sees it (they are the program's, options included): run32_program_start
+// (run32_command_line.hpp) answers where they begin in argv.
 std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> command);
-// syscompat invoked as this name is binfmt_misc's interpreter for i386 programs (run32 --binfmt
-// prints the registration): argv is the interpreter, the program's path, its argv[0], its
-// arguments.
-inline constexpr std::string_view binfmt_interpreter_name = "syscompat-run32";
-int run32_as_binfmt_interpreter(int argc, char** argv);
 // Registers `oldkernel`.
 std::function<int()> add_oldkernel_command(CLI::App& app);
 // Registers `symver`.
@@ -63,13 +59,6 @@ int run_header_check(const std::vector<abi::Abi>& abis) {
 // (from 3.0 on, a stable release X.Y.Z has the calls of X.Y), no newer than the newest
 // release the description dates a call to. UsageError otherwise.
 abi::Release release_argument(const std::string& text);
-
-// A command named as execvp finds it (tools/src/command_path.cpp): with a slash, as is;
-// without, in each PATH directory (an empty entry is the current directory, as execvp and
-// POSIX shells take it; an unset PATH is confstr's _CS_PATH, as execvp), never in the current
-// directory otherwise. 0 with `path` set; 127 when nothing is found; 126 when only a file
-// that is not executable is.
-int find_command(const std::string& name, std::string& path);
 
 // The help's look: option names without CLI11's flag-default syntax (`--trace{-}`); after
 // them, the text an option sets with option_text() (`--trace [=FILE]`) or its value's type,

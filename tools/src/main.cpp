@@ -33,12 +33,14 @@ int flushed(int status) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc > 0) {
-    const std::string_view name = argv[0];
-    const auto slash = name.rfind('/');
-    if (name.substr(slash == std::string_view::npos ? 0 : slash + 1) ==
-        syscompat::tools::binfmt_interpreter_name)
-      return syscompat::tools::run32_as_binfmt_interpreter(argc, argv);
+  // run32 starts its program before anything of CLI11 is built (run32_command_line.hpp); the
+  // guest's own execs of i386 programs start syscompat-run32, which links the shim alone.
+  // What the parser does not take (--help, an error) is CLI11's.
+  if (argc > 1 && std::strcmp(argv[1], "run32") == 0) {
+    std::string error;
+    if (const auto line = syscompat::tools::parse_run32_command_line(argc, argv, error))
+      return syscompat::tools::run_run32_command_line(
+          *line, syscompat::tools::run32_program_beside_this());
   }
   CLI::App app{"Linux system-call ABIs, declaratively", "syscompat"};
   app.formatter(std::make_shared<syscompat::tools::HelpFormatter>());

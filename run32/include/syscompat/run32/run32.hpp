@@ -15,6 +15,10 @@ struct Options {
   std::string trace_path;              // empty: stderr
   int trace_fd = -1;                   // an inherited trace (a guest's execve of an i386 program)
   int seccomp_fd = -1;                 // the guest's seccomp filters, inherited the same way
+  // The program a guest's execve of an i386 program starts, as `syscompat run32 ...` (argv[0]
+  // "syscompat", argv[1] "run32"): the lean syscompat-run32 when it is known; this program
+  // (/proc/self/exe) when empty.
+  std::string shim_program;
 };
 
 // Loads and runs the program; never returns once it runs (the process ends with the guest's
