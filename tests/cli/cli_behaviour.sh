@@ -33,7 +33,7 @@ expect_usage syscalls --json | grep -q "give the ABI" || fail "syscalls --json a
 expect_usage syscalls i386 --abi x86_64 | grep -q -- "--abi goes with --since or --check" || fail "syscalls ABI --abi"
 expect_usage layout i386 stat64 --json --list | grep -q "excludes --list" || fail "layout --json --list"
 expect_usage layout --list --markdown >/dev/null || fail "layout --list --markdown"
-expect_usage layout i386 stat64 --abi i386 | grep -q -- "--abi requires --check" || fail "layout --abi without --check"
+expect_usage layout i386 stat64 --abi i386 | grep -q -- "--abi and --jobs go with --check or --verify" || fail "layout --abi without --check"
 # ... and what does go together still works.
 "$bin" syscalls --since 6.10 --abi i386 | tail -1 | grep -q "i386: .* calls newer than 6.10" || fail "--since --abi"
 "$bin" layout i386 stat64 --json | grep -q '"size":96' || fail "layout --json"

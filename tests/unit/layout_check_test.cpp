@@ -59,6 +59,16 @@ TEST_CASE("planted: a wrong offset is caught by gcc and clang", "[checker][plant
   CHECK_FALSE(report.ok());
 }
 
+TEST_CASE("planted: a wrong member alignment is caught by gcc", "[checker][planted]") {
+  // stat64.st_rdev is an i386 long long: 4-aligned as a member although 8 on its own.
+  auto input = layoutcheck::description_input({Abi::i386});
+  find_field(find(input, Abi::i386, "stat64"), "st_rdev").align = 8;
+  const Report report = run(input);
+  CHECK(reports(report, "gcc", "stat64.st_rdev", "align"));
+  CHECK_FALSE(reports(report, "clang", "stat64.st_rdev", "align"));  // asked of gcc only
+  CHECK_FALSE(report.ok());
+}
+
 TEST_CASE("planted: a wrong struct size and a wrong field size are caught", "[checker][planted]") {
   auto input = layoutcheck::description_input({Abi::i386});
   find(input, Abi::i386, "timespec").size = 12;

@@ -29,10 +29,32 @@ CheckInput description_input(const std::vector<Abi>& abis) {
 
 namespace {
 
-// __builtin_classify_type's classes, folded to what the description can tell apart (an
-// array member decays to a pointer there; its element size is checked separately).
 constexpr std::uint64_t class_integer = 1, class_pointer = 5, class_real = 8, class_record = 12,
                         class_union = 13;
+
+bool kind_has_sign(FieldKind kind) {
+  return kind == FieldKind::integer;
+}
+
+void add_struct_probe(const abi::StructLayout& layout, std::ostringstream& code,
+                      std::vector<ProbeValue>& values) {
+  const std::string type = std::string(layout.probe.c_type);
+  auto emit = [&](const std::string& subject, const Query& query, std::uint64_t expected) {
+    code << "  (unsigned long long)(" << query.expr << "),\n";
+    values.push_back({subject, query.what, expected, query.gcc_only});
+  };
+  for (const Query& query : record_queries(type))
+    emit(layout.name, query, query.what == "size" ? layout.size : layout.align);
+  for (const auto& field : layout.fields) {
+    if (field.kind == FieldKind::padding) continue;  // unnamed in C: covered by the tiling check
+    for (const Query& query : member_queries(type, field.name, field.kind, field.element_kind))
+      if (query.what != "align" || member_alignment_modelled(layout.abi, layout.name))
+        emit(layout.name + "." + field.name, query, field_expected(field, query.what));
+  }
+}
+
+}  // namespace
+
 std::uint64_t fold_type_class(std::uint64_t type_class) {
   switch (type_class) {
     case 1:
@@ -47,6 +69,7 @@ std::uint64_t fold_type_class(std::uint64_t type_class) {
       return type_class;
   }
 }
+
 std::uint64_t expected_type_class(FieldKind kind) {
   switch (kind) {
     case FieldKind::integer:
@@ -66,39 +89,44 @@ std::uint64_t expected_type_class(FieldKind kind) {
   return 0;
 }
 
-bool kind_has_sign(FieldKind kind) {
-  return kind == FieldKind::integer;
+std::vector<Query> record_queries(const std::string& type) {
+  return {{"size", "sizeof(" + type + ")"}, {"align", "_Alignof(" + type + ")"}};
 }
 
-void add_struct_probe(const abi::StructLayout& layout, std::ostringstream& code,
-                      std::vector<ProbeValue>& values) {
-  const std::string type = std::string(layout.probe.c_type);
-  auto emit = [&](const std::string& subject, const std::string& what, const std::string& expr,
-                  std::uint64_t expected) {
-    code << "  (unsigned long long)(" << expr << "),\n";
-    values.push_back({subject, what, expected});
-  };
-  emit(layout.name, "size", "sizeof(" + type + ")", layout.size);
-  emit(layout.name, "align", "_Alignof(" + type + ")", layout.align);
-  for (const auto& field : layout.fields) {
-    if (field.kind == FieldKind::padding) continue;  // unnamed in C: covered by the tiling check
-    const std::string subject = layout.name + "." + field.name;
-    const std::string member = "((" + type + " *)0)->" + field.name;
-    emit(subject, "offset", "__builtin_offsetof(" + type + ", " + field.name + ")", field.offset);
-    emit(subject, "size", "sizeof(" + member + ")", field.size);
-    emit(subject, "type class", "__builtin_classify_type(" + member + ")",
-         expected_type_class(field.kind));
-    if (kind_has_sign(field.kind))
-      emit(subject, "signed", "(__typeof__(" + member + "))-1 < 0", field.is_signed);
-    if (field.kind == FieldKind::array) {
-      emit(subject, "element size", "sizeof(" + member + "[0])", field.element_size);
-      if (kind_has_sign(field.element_kind))
-        emit(subject, "element signed", "(__typeof__(" + member + "[0]))-1 < 0", field.is_signed);
-    }
+std::vector<Query> member_queries(const std::string& type, const std::string& member,
+                                  FieldKind kind, FieldKind element_kind) {
+  const std::string access = "((" + type + " *)0)->" + member;
+  std::vector<Query> queries{{"offset", "__builtin_offsetof(" + type + ", " + member + ")"},
+                             {"size", "sizeof(" + access + ")"},
+                             // The member's own alignment: its type's as a member (4 for an i386
+                             // long long), raised by an aligned attribute, 1 in a packed struct.
+                             {"align", "_Alignof(" + access + ")", true},
+                             {"type class", "__builtin_classify_type(" + access + ")"}};
+  if (kind_has_sign(kind)) queries.push_back({"signed", "(__typeof__(" + access + "))-1 < 0"});
+  if (kind == FieldKind::array) {
+    queries.push_back({"element size", "sizeof(" + access + "[0])"});
+    if (kind_has_sign(element_kind))
+      queries.push_back({"element signed", "(__typeof__(" + access + "[0]))-1 < 0"});
   }
+  return queries;
 }
 
-}  // namespace
+bool member_alignment_modelled(Abi abi, std::string_view struct_name) {
+  // arm's statfs64 is __attribute__((packed, aligned(4))): every member has alignment 1 in
+  // the header. The description packs only the 64-bit members, which is enough for every
+  // offset and for the struct's size and alignment (84, 4); its 32-bit members and f_fsid
+  // keep their alignment of 4.
+  return !(abi == Abi::arm_eabi && struct_name == "statfs64");
+}
+
+std::uint64_t field_expected(const abi::FieldLayout& field, std::string_view what) {
+  if (what == "offset") return field.offset;
+  if (what == "size") return field.size;
+  if (what == "align") return field.align;
+  if (what == "type class") return expected_type_class(field.kind);
+  if (what == "element size") return field.element_size;
+  return field.is_signed;  // "signed", "element signed"
+}
 
 std::vector<ProbeUnit> make_probe_units(const CheckInput& input) {
   std::vector<ProbeUnit> units;
@@ -194,6 +222,7 @@ UnitResult run_unit(const ProbeUnit& unit, const Toolchain& toolchain, const std
   }
   for (std::size_t i = 0; i < unit.values.size(); ++i) {
     const ProbeValue& value = unit.values[i];
+    if (value.gcc_only && toolchain.compiler != Compiler::gcc) continue;
     std::uint64_t actual = object.u64_at("syscompat_probe", i);
     if (value.what == "type class") actual = fold_type_class(actual);
     if (value.subject.find('.') != std::string::npos && value.what == "offset")

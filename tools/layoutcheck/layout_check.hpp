@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "probe.hpp"
@@ -61,6 +62,7 @@ struct ProbeValue {
   std::string subject;
   std::string what;
   std::uint64_t expected;
+  bool gcc_only = false;
 };
 struct ProbeUnit {
   abi::Abi abi;
@@ -70,5 +72,32 @@ struct ProbeUnit {
   bool has_byte_order_samples = false;
 };
 std::vector<ProbeUnit> make_probe_units(const CheckInput& input);
+
+// What the compilers are asked about a struct and its members, as C expressions whose values
+// the probe reads back: the one set of questions `layout --check` asks of the description's
+// structs and `layout --verify` of a user's header.
+struct Query {
+  std::string what;  // "size", "align", "offset", "type class", "signed", "element size", ...
+  std::string expr;
+  // A member's alignment is gcc's answer only: clang's _Alignof of a member is the
+  // alignment known at its address (an i386 long long at offset 8 of rseq, a 32-aligned
+  // struct, is 8 there, 4 as a member).
+  bool gcc_only = false;
+};
+// Size and alignment of the C type `type` ("struct stat64", "target_stack_t").
+std::vector<Query> record_queries(const std::string& type);
+// Offset, size, alignment and type class of `member` of `type`; signedness for an integer;
+// element size (and signedness, for integers) for an array.
+std::vector<Query> member_queries(const std::string& type, const std::string& member,
+                                  abi::FieldKind kind, abi::FieldKind element_kind);
+// Where the description does not model its members' own alignment (only their offsets and
+// the struct's alignment), with why: the member alignment is not asked there.
+bool member_alignment_modelled(abi::Abi abi, std::string_view struct_name);
+// The description's answer to a member query about `field`.
+std::uint64_t field_expected(const abi::FieldLayout& field, std::string_view what);
+// __builtin_classify_type's classes, folded to what the description can tell apart (an
+// array member decays to a pointer there; its element size is asked separately).
+std::uint64_t fold_type_class(std::uint64_t type_class);
+std::uint64_t expected_type_class(abi::FieldKind kind);
 
 }  // namespace syscompat::layoutcheck

@@ -1,12 +1,17 @@
 // syscompat layout: the description's struct layouts, and their check against compilers.
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "commands.hpp"
 #include "layout_check.hpp"
+#include "layout_verify.hpp"
 #include "syscompat/abi/header_differences.hpp"
 #include "syscompat/abi/layout.hpp"
 
@@ -122,17 +127,54 @@ int print_markdown() {
   return 0;
 }
 
+std::string file_text_or_usage_error(const std::string& path, std::string_view what) {
+  std::ifstream in(path);
+  if (!in || std::filesystem::is_directory(path))
+    throw UsageError{fmt::format("cannot read {} '{}'", what, path)};
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// layout --verify HEADER: the header's structs against the description's, on every ABI.
+int verify_header(const std::string& header, const std::string& map_file,
+                  const std::vector<std::string>& flags, const std::vector<Abi>& abis,
+                  unsigned jobs) {
+  file_text_or_usage_error(header, "header");
+  if (header.find_first_of("\"\\\n") != std::string::npos)
+    throw UsageError{fmt::format("header path '{}' has a quote, backslash or newline", header)};
+  layoutcheck::VerifyInput input;
+  input.header = std::filesystem::absolute(header).lexically_normal().string();
+  input.flags = flags;
+  input.abis = abis;
+  if (!map_file.empty()) {
+    try {
+      input.map =
+          layoutcheck::NameMap::parse(file_text_or_usage_error(map_file, "map file"), map_file);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError{fmt::format("map file {}", e.what())};
+    }
+  }
+  input.toolchains = probe::default_toolchains(abis);
+  const auto report = layoutcheck::verify(input, jobs);
+  layoutcheck::print_verify_report(report, std::cout);
+  return report.ok() ? 0 : 1;
+}
+
 }  // namespace
 
 std::function<int()> add_layout_command(CLI::App& app) {
   struct Options {
-    std::string abi, name;
+    std::string abi, name, verify, map;
+    std::vector<std::string> include_dirs, defines;
     bool json = false, list = false, check = false, markdown = false;
     std::vector<std::string> abis;
     unsigned jobs = 0;
   };
   auto options = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("layout", "Struct layouts of the description, per ABI");
+  auto* cmd = app.add_subcommand(
+      "layout",
+      "Struct layouts of the description, per ABI, and a C header's checked against them");
   auto* abi_name = cmd->add_option("ABI", options->abi, "the ABI (i386, x86_64, ...)");
   auto* struct_name = cmd->add_option("STRUCT", options->name, "the struct (stat64, ...)");
   auto* json = cmd->add_flag("--json", options->json, "print the layout as JSON");
@@ -141,29 +183,57 @@ std::function<int()> add_layout_command(CLI::App& app) {
       cmd->add_flag("--check", options->check, "verify every layout against gcc and clang");
   auto* markdown =
       cmd->add_flag("--markdown", options->markdown, "print the docs/layouts.md table");
-  cmd->add_option("--abi", options->abis, "with --check: only this ABI (repeatable)")->needs(check);
-  cmd->add_option("-j,--jobs", options->jobs, "with --check: parallel compiles")->needs(check);
+  auto* verify = cmd->add_option("--verify", options->verify,
+                                 "compare the structs a C header declares with the description's, "
+                                 "on every ABI, with gcc and clang")
+                     ->type_name("HEADER");
+  cmd->add_option("--map", options->map,
+                  "with --verify: the header's names for the description's structs "
+                  "and fields (lines 'target_stat64 = stat64', "
+                  "'target_stat64.st_dev_ = st_dev', 'target_* = *')")
+      ->type_name("FILE")
+      ->needs(verify);
+  cmd->add_option("-I,--include-dir", options->include_dirs,
+                  "with --verify: a directory the header's #includes search (repeatable)")
+      ->type_name("DIR")
+      ->needs(verify);
+  cmd->add_option("-D,--define", options->defines,
+                  "with --verify: a macro defined for the header, NAME or NAME=VALUE (repeatable)")
+      ->type_name("MACRO")
+      ->needs(verify);
+  cmd->add_option("--abi", options->abis, "with --check or --verify: only this ABI (repeatable)");
+  cmd->add_option("-j,--jobs", options->jobs, "with --check or --verify: parallel compiles");
   // One thing at a time; --json is one layout's only.
   for (CLI::Option* layout : {abi_name, struct_name, json})
-    layout->excludes(list)->excludes(check)->excludes(markdown);
-  list->excludes(check)->excludes(markdown);
-  check->excludes(markdown);
+    layout->excludes(list)->excludes(check)->excludes(markdown)->excludes(verify);
+  list->excludes(check)->excludes(markdown)->excludes(verify);
+  check->excludes(markdown)->excludes(verify);
+  markdown->excludes(verify);
 
   return [options]() -> int {
     if (options->list) return print_list();
     if (options->markdown) return print_markdown();
+    const bool compiles = options->check || !options->verify.empty();
+    if (!compiles && (!options->abis.empty() || options->jobs))
+      throw UsageError{"--abi and --jobs go with --check or --verify"};
+    std::vector<Abi> abis;
+    for (const auto& name : options->abis) abis.push_back(abi_or_usage_error(name));
+    if (abis.empty()) abis.assign(abi::all_abis.begin(), abi::all_abis.end());
+    const unsigned jobs =
+        options->jobs ? options->jobs : std::max(2u, std::thread::hardware_concurrency());
+    if (!options->verify.empty()) {
+      std::vector<std::string> flags;
+      for (const auto& dir : options->include_dirs) flags.push_back("-I" + dir);
+      for (const auto& macro : options->defines) flags.push_back("-D" + macro);
+      return verify_header(options->verify, options->map, flags, abis, jobs);
+    }
     if (options->check) {
-      std::vector<Abi> abis;
-      for (const auto& name : options->abis) abis.push_back(abi_or_usage_error(name));
-      if (abis.empty()) abis.assign(abi::all_abis.begin(), abi::all_abis.end());
-      const unsigned jobs =
-          options->jobs ? options->jobs : std::max(2u, std::thread::hardware_concurrency());
       const auto report = layoutcheck::check(layoutcheck::description_input(abis), jobs);
       layoutcheck::print_report(report, std::cout);
       return report.ok() ? 0 : 1;
     }
     if (options->abi.empty() || options->name.empty())
-      throw UsageError{"layout needs ABI and STRUCT (or --list, --check, --markdown)"};
+      throw UsageError{"layout needs ABI and STRUCT (or --list, --check, --markdown, --verify)"};
     const Abi a = abi_or_usage_error(options->abi);
     return print_layout(struct_or_usage_error(a, options->name), options->json);
   };
