@@ -90,6 +90,103 @@ int print_list() {
   return 0;
 }
 
+// docs/layouts.md's last section: layout --verify, and how a project runs it in its CI.
+constexpr std::string_view verify_section = R"(
+## Checking your own structs: `layout --verify`
+
+`syscompat layout --verify HEADER` checks the structs *you* declare (an emulator's target
+structs, a binding's copies of the kernel's) against the description, on all 7 ABIs at once,
+compile-only: nothing runs on the target.
+
+```
+syscompat layout --verify HEADER [--map FILE] [-I DIR]... [-D MACRO[=VALUE]]... [--include FILE]... [--abi A]... [-j N]
+```
+
+- **What it reads.** For each ABI, clang's AST of HEADER (`clang --target=TRIPLE -Xclang
+  -ast-dump=json`, so the header's `#if defined(__i386__)` and the like choose as they would
+  for that target) names the structs HEADER itself declares, not those of the headers it
+  includes, and their members (anonymous struct and union members count as the struct's own,
+  as in C11). The AST was chosen over DWARF because it needs nothing the project does not
+  have (DWARF needs libdw and a `-g` compile per toolchain) and it names typedef'd anonymous
+  structs (`typedef struct { ... } target_sigset_t;`) as the code does.
+- **What it compares.** Each ABI's gcc and clang compile one probe of the header (the probe
+  `layout --check` uses: offsetof, sizeof, alignment, `__builtin_classify_type` and
+  signedness as C expressions, read back from the object file with libelf). For each struct:
+  size and alignment; for each member: offset, size, alignment (gcc's: clang's `_Alignof` of
+  a member is the alignment known at its address), type class, signedness, and an array's
+  element size and signedness. A guest pointer kept as an integer of its size (`abi_ulong`)
+  passes for a pointer.
+- **Which entry.** The description's struct of the same name, or the one the map file names;
+  the members by name, or as the map renames them. A member the description lacks is padding
+  where it lies in the description's padding or over a member the header calls something else
+  (`__pad1` where the kernel has `__pad0`: "compared by place only"); over a member matched by
+  name it is a difference. A member of the description that the header neither names nor
+  covers is "missing". Bit-fields are listed as not compared.
+- **What it prints.** Every difference, with both values:
+
+  ```
+  DIFF i386 gcc target_stat64.__st_ino (stat64.__st_ino) offset: description 12, header 8
+  ```
+
+  the structs it matched and on which ABIs, the structs it could not match (listed, not
+  compared), and a summary `layout verify: S structs compared, U not in the description, A
+  ABIs, F fields checked, D differences, P problems`. It exits 0 only if D and P are 0; a
+  run that compares nothing, a header a compiler rejects and a map rule that names no struct
+  of the header are problems. A bad command line or map file is one line on stderr, exit 2.
+
+The map file, one rule a line (`#` starts a comment):
+
+```
+target_* = *                       # target_stat64 is stat64, target_iovec iovec, ...
+target_stack_t = stack_t           # a typedef name works as well as a tag
+target_stat64.target_* = *         # target_st_atime is st_atime (*.NAME: in every struct)
+target_stat64.st_dev_ = st_dev
+```
+
+### In a project's CI
+
+The job needs the compilers `layout --check` uses (gcc and clang for each ABI: the package
+list is in `scripts/install-deps.sh`) and the `syscompat` program, a static executable.
+
+**An emulator (QEMU linux-user style).** Target structs live in a header whose `#if`s choose
+per target, with `abi_long`-style typedefs defined elsewhere. Where the header chooses by the
+compiler's own macros (`__i386__`, `__aarch64__`), one run covers every ABI:
+
+```sh
+syscompat layout --verify include/target_structs.h --map ci/syscompat.map   --include ci/abitypes-prelude.h -I include
+```
+
+Where it chooses by the build's own macros (QEMU's `TARGET_I386`, `TARGET_ABI32`), run once
+per target with that target's macros:
+
+```sh
+for t in "i386 -D TARGET_I386" "arm_eabi -D TARGET_ARM -D TARGET_ABI32"          "aarch64 -D TARGET_AARCH64" "mips_o32 -D TARGET_MIPS -D TARGET_ABI_MIPSO32"; do
+  set -- $t
+  syscompat layout --verify linux-user/syscall_defs.h --map ci/syscompat.map     --include ci/qemu-prelude.h --abi "$@" || status=1
+done
+exit ${status:-0}
+```
+
+(`ci/qemu-prelude.h` defines what `syscall_defs.h` expects from the rest of the build: the
+`abi_*` types and the target's configuration macros. This shows the shape; it has not been
+run against QEMU's tree here.) `tests/cli/layout_verify/target_structs.h` is a header written
+this way, with its map; `tests/cli/layout_verify.sh` plants five kinds of bug in it (a wrong
+offset, size, signedness and alignment, and padding missing on one ABI) and sees each caught.
+
+**A binding in another language (rust-libc style).** rust-libc's ctest compiles and runs its
+tests on the target, which is why its x32 job is disabled. What `--verify` needs is the
+binding's definitions as a C header: for Rust, cbindgen writes one from `#[repr(C)]` structs,
+with its `[defines]` table turning `#[cfg(target_arch = ...)]` into `#if defined(...)`. Then
+every ABI is checked on one x86_64 runner, the structs matched by name or through the map.
+Only the structs the kernel itself reads and writes belong in the header: glibc's
+`struct stat64`, which rust-libc copies, is not the kernel's on every ABI.
+
+```sh
+cbindgen --config ci/cbindgen.toml --output target/libc-structs.h
+syscompat layout --verify target/libc-structs.h --include ci/arch-defines.h
+```
+)";
+
 // docs/layouts.md: each struct's size on each ABI.
 int print_markdown() {
   std::cout << "# Struct layouts\n\n"
@@ -124,6 +221,7 @@ int print_markdown() {
     std::cout << "- `" << difference.subject << "` on "
               << (difference.abi ? abi::abi_name(*difference.abi) : "every ABI") << ": "
               << difference.reason << "\n";
+  std::cout << verify_section;
   return 0;
 }
 
@@ -166,7 +264,7 @@ int verify_header(const std::string& header, const std::string& map_file,
 std::function<int()> add_layout_command(CLI::App& app) {
   struct Options {
     std::string abi, name, verify, map;
-    std::vector<std::string> include_dirs, defines;
+    std::vector<std::string> include_dirs, defines, includes;
     bool json = false, list = false, check = false, markdown = false;
     std::vector<std::string> abis;
     unsigned jobs = 0;
@@ -201,6 +299,11 @@ std::function<int()> add_layout_command(CLI::App& app) {
                   "with --verify: a macro defined for the header, NAME or NAME=VALUE (repeatable)")
       ->type_name("MACRO")
       ->needs(verify);
+  cmd->add_option("--include", options->includes,
+                  "with --verify: a header read before HEADER, as the compilers' -include "
+                  "(what HEADER expects defined; its own structs are not compared; repeatable)")
+      ->type_name("FILE")
+      ->needs(verify);
   cmd->add_option("--abi", options->abis, "with --check or --verify: only this ABI (repeatable)");
   cmd->add_option("-j,--jobs", options->jobs, "with --check or --verify: parallel compiles");
   // One thing at a time; --json is one layout's only.
@@ -225,6 +328,11 @@ std::function<int()> add_layout_command(CLI::App& app) {
       std::vector<std::string> flags;
       for (const auto& dir : options->include_dirs) flags.push_back("-I" + dir);
       for (const auto& macro : options->defines) flags.push_back("-D" + macro);
+      for (const auto& file : options->includes) {
+        file_text_or_usage_error(file, "--include file");
+        flags.push_back("-include");
+        flags.push_back(std::filesystem::absolute(file).string());
+      }
       return verify_header(options->verify, options->map, flags, abis, jobs);
     }
     if (options->check) {
