@@ -355,18 +355,23 @@ void compare_unit(const std::vector<Question>& questions, const Toolchain& toolc
   // Per match: where each user field was found, for the fields the description lacks.
   std::map<const Match*, std::map<const UserField*, std::pair<std::uint64_t, std::uint64_t>>>
       placed;
+  std::vector<const Match*> matches;  // in the header's order
+  auto place = [&](const Match& match) -> auto& {
+    if (!placed.count(&match)) matches.push_back(&match);
+    return placed[&match];
+  };
   for (std::size_t i = 0; i < questions.size(); ++i) {
     const Question& q = questions[i];
     std::uint64_t actual = probed.object.u64_at("syscompat_probe", i);
     const Match& match = *q.match;
     if (!q.field) {
-      placed[&match];
+      place(match);
       const std::uint64_t expected = q.query.what == "size" ? match.ours->size : match.ours->align;
       if (actual != expected)
         differ(match, "", "", q.query.what, std::to_string(expected), std::to_string(actual));
       continue;
     }
-    auto& where = placed[&match][q.field];
+    auto& where = place(match)[q.field];
     if (q.query.what == "offset") where.first = actual;
     if (q.query.what == "size") where.second = actual;
     const std::size_t index = static_cast<std::size_t>(q.field - match.user->fields.data());
@@ -400,7 +405,8 @@ void compare_unit(const std::vector<Question>& questions, const Toolchain& toolc
   // the layouts agree: the fields around them are compared by name. What differs: a field of
   // the header over one the description places elsewhere, and a field of the description
   // whose bytes the header leaves uncovered.
-  for (const auto& [match, fields] : placed) {
+  for (const Match* match : matches) {
+    const auto& fields = placed.at(match);
     std::set<std::string> seen;
     for (std::size_t i = 0; i < match->user->fields.size(); ++i)
       if (find_field(*match->ours, match->field_ours[i])) seen.insert(match->field_ours[i]);
