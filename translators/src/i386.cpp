@@ -213,9 +213,7 @@ const std::map<std::string_view, Rule> rules{
      {Handling::special,
       "a compat sock_fprog; strict mode and filters judge guest calls: the owner's"}},
     {"prctl", {Handling::special, "PR_SET_SECCOMP: a compat sock_fprog, judged by the owner"}},
-    // each host thread keeps its own registration (the host glibc's); the guest's glibc goes
-    // on without one, as on a kernel before 4.18 (sched_getcpu by its syscall)
-    {"rseq", {Handling::refused, "the host thread's rseq area is the shim's own"}},
+    {"rseq", {Handling::hook, "the guest's area in place of the host glibc's: run32's"}},
     // the x86_64 kernel itself answers ENOSYS to i386 here
     {"vm86", {Handling::refused, "no vm86 mode under a 64-bit kernel"}},
     {"idle", {Handling::refused, "removed in 2.3: the kernel answers ENOSYS"}},
