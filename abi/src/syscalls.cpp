@@ -32,6 +32,10 @@ bool arg_scalar_signed(ArgScalar scalar) {
   return info(scalar).is_signed;
 }
 
+bool arg_scalar_truncated(ArgScalar scalar) {
+  return scalar == ArgScalar::time;
+}
+
 namespace {
 
 std::size_t compute_scalar_size(ArgScalar scalar, Abi abi) {

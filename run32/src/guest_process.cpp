@@ -334,6 +334,8 @@ std::int32_t GuestProcess::owner_call(const translators::CallPlan& plan,
       return set_robust_list(*this, r[0], r[1]);
     case i386_number("get_robust_list"):
       return get_robust_list(*this, static_cast<int>(r[0]), r[1], r[2]);
+    case i386_number("rseq"):
+      return guest_rseq(*this, r[0], r[1], r[2], r[3]);
     case i386_number("execve"):
       return execve(r);
     case i386_number("execveat"):

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/rseq.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -697,6 +698,11 @@ void exit_thread(int status) {
     if (i386_entry) register_robust_list_with_kernel(0);
     release_robust_futexes(process.memory(), thread);
   }
+  // The guest's rseq area is its memory, which may go once the thread is seen ended: the
+  // host thread, which runs on for a while, stops the kernel's updates to it.
+  if (thread.rseq_area)
+    ::syscall(SYS_rseq, process.memory().host(thread.rseq_area), thread.rseq_length,
+              RSEQ_FLAG_UNREGISTER, thread.rseq_signature);
   guest_tls_end_thread();
   const bool last = forget_thread(thread);
   // The kernel clears and wakes clear_child_tid when the host thread is gone; for a child
@@ -745,6 +751,48 @@ std::int32_t set_robust_list(GuestProcess& process, GuestAddress head, std::uint
     if (const std::int32_t result = register_robust_list_with_kernel(head); failed(result))
       return result;
   this_thread().robust_list = head;
+  return 0;
+}
+
+// rseq(rseq, rseq_len, flags, sig): kernel/rseq.c's sys_rseq, for the guest thread. A
+// thread has one registration, and the host glibc made one for the shim's code of each host
+// thread; it gives way to the guest's the first time the guest registers (the host glibc's
+// sched_getcpu then asks the kernel: an unregistered area's cpu_id is
+// RSEQ_CPU_ID_UNINITIALIZED). struct rseq and struct rseq_cs have one layout on every ABI
+// (rseq_cs a u64), so the kernel serves the guest's area as a compat task's: the cpu and
+// node ids, and a critical section interrupted by preemption, migration or a signal's
+// delivery is left for its abort_ip (rseq_ip_fixup, after the signature check) before the
+// shim's handler sees the context. The shim's own code lies in no guest critical section
+// (it is above 4 GB, or in the shim's reserved low pages), so a guest thread interrupted
+// while the shim serves it only has its rseq_cs cleared, as for any instruction outside one.
+// An area the guest cannot write is EFAULT: natively the kernel takes it and kills the thread
+// by SIGSEGV at its first update, which here would come through the shim's own code; so the
+// kernel is asked with an address no user access reaches and the same low bits (its checks
+// of flags, length and alignment come first, then access_ok's EFAULT).
+std::int32_t guest_rseq(GuestProcess& process, GuestAddress area, std::uint32_t length,
+                        std::uint32_t flags, std::uint32_t signature) {
+  GuestThread& thread = this_thread();
+  auto& memory = process.memory();
+  const bool unregister = flags & RSEQ_FLAG_UNREGISTER;
+  if (!unregister && !thread.rseq_area) {
+    // The host glibc's registration (rseq_register_current_thread: its TLS area, at least
+    // the original 32 bytes, RSEQ_SIG); EINVAL when there is none (glibc.pthread.rseq=0).
+    thread_local bool host_dropped = false;
+    if (!host_dropped && __rseq_size > 0) {
+      char* host_area = static_cast<char*>(__builtin_thread_pointer()) + __rseq_offset;
+      ::syscall(SYS_rseq, host_area, std::max<unsigned>(__rseq_size, 32), RSEQ_FLAG_UNREGISTER,
+                RSEQ_SIG);
+    }
+    host_dropped = true;
+  }
+  const bool writable = memory.accessible(area, length, translators::GuestMemory::writable);
+  constexpr std::uint64_t unreachable = 0xffff'8000'0000'0000;  // kernel space: access_ok fails
+  void* const pointer = writable ? static_cast<void*>(memory.host(area))
+                                 : reinterpret_cast<void*>(unreachable | area);
+  if (::syscall(SYS_rseq, pointer, length, flags, signature) != 0) return -errno;
+  thread.rseq_area = unregister ? 0 : area;
+  thread.rseq_length = length;
+  thread.rseq_signature = signature;
   return 0;
 }
 

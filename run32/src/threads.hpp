@@ -37,6 +37,8 @@ struct GuestThread {
   std::uint64_t fs_base = 0;          // the host thread's own (its TLS), above 4 GB
   GuestAddress clear_child_tid = 0;   // set_tid_address, CLONE_CHILD_CLEARTID
   GuestAddress robust_list = 0;       // set_robust_list's head
+  GuestAddress rseq_area = 0;         // rseq's registered area, with its length and signature
+  std::uint32_t rseq_length = 0, rseq_signature = 0;
   sigjmp_buf* exit_jump = nullptr;    // where a thread the shim started leaves the guest
   bool helper_clears = false;         // a child on this memory: its helper clears the tid
   std::uint8_t* stack_low = nullptr;  // the host stack of a thread the shim started
@@ -91,6 +93,11 @@ std::int32_t set_tid_address(GuestAddress address);
 std::int32_t set_robust_list(GuestProcess& process, GuestAddress head, std::uint32_t length);
 std::int32_t get_robust_list(GuestProcess& process, int pid, GuestAddress head_pointer,
                              GuestAddress length_pointer);
+
+// rseq(rseq, rseq_len, flags, sig) for this guest thread: the kernel's own registration of
+// the guest's area, in place of the host glibc's.
+std::int32_t guest_rseq(GuestProcess& process, GuestAddress area, std::uint32_t length,
+                        std::uint32_t flags, std::uint32_t signature);
 
 // Around a fork of the whole shim process (fork, and execve's failure paths keep them): the
 // shim's locks taken, then released in the parent and made new in the child, whose one

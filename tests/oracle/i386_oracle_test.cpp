@@ -1603,8 +1603,9 @@ TEST_CASE(
         flags_then_close);
   }
   REQUIRE(status_flags.size() == 8);  // the big file without O_LARGEFILE opened nowhere
-  // Masked: O_LARGEFILE, which every native open of this 64-bit process carries (a gap the
-  // translators name: the fd's flags are the process owner's to track).
+  // Masked: O_LARGEFILE, which every native open of this 64-bit process carries and this
+  // native F_GETFL shows (the guest's F_GETFL through the translators hides it:
+  // i386_large_files.hpp, compared with the kernel by run32.non_lfs_files).
   for (std::size_t i = 0; i < status_flags.size(); i += 2)
     CHECK((status_flags[i] & ~largefile) == (status_flags[i + 1] & ~largefile));
   // creat, junk flag bits, a mode without O_CREAT, O_PATH with other flags

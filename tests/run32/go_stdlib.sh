@@ -19,9 +19,18 @@ declare -A left_out=(
   # Debian's golang-go ships no $GOROOT/lib/time/zoneinfo.zip, which the test reads: it
   # fails natively too.
   ["time TestLoadLocationFromTZData"]="needs \$GOROOT/lib/time/zoneinfo.zip, not in Debian's golang-go"
-  # An open defect: under load its subtest nohup-2 sometimes reports no result under run32
-  # (2 of 4 full runs on 2 busy cores, 2026-12-06); left out until it is found, not hidden.
-  ["os/signal TestNohup"]="nohup-2 intermittently reports no result under run32 (open defect)"
+)
+
+# Tests whose subtests' own result lines may be lost by the test itself, "package Test":
+# only the test's own line is compared (its subtests' failures are in it: testing's Fail
+# marks the parent first).
+declare -A subtests_unreported=(
+  # Go 1.19's TestNohup starts its subtests with `go t.Run(...)` and waits for them with a
+  # WaitGroup whose Done each subtest defers inside its own body: TestNohup may return and
+  # report (flushToParent, its output flushed once) before the last subtest reports, whose
+  # "--- PASS" then goes into TestNohup's spent output buffer and is never printed. Natively
+  # too; a slower exit of the subtest's goroutine (run32's, a loaded machine) makes it likely.
+  ["os/signal TestNohup"]="its subtests report after it returns, racing its own report"
 )
 
 export GOARCH=386 CGO_ENABLED=0 GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod GO111MODULE=on
@@ -66,8 +75,12 @@ for package in "${packages[@]}"; do
   run32_status=$?
   # Each "--- PASS: TestX/sub (0.01s)" line, as "TestX/sub PASS".
   results() { grep -oE '^ *--- (PASS|FAIL|SKIP): [^ ]+' "$1" | awk '{print $3, $2}' | tr -d : | sort; }
-  results "$work/out/$name.native" >"$work/out/$name.native.results"
-  results "$work/out/$name.run32" >"$work/out/$name.run32.results"
+  unreported='^$'
+  for key in "${!subtests_unreported[@]}"; do
+    [ "${key%% *}" = "$package" ] && unreported="$unreported|^${key#* }/"
+  done
+  results "$work/out/$name.native" | grep -Ev "$unreported" >"$work/out/$name.native.results"
+  results "$work/out/$name.run32" | grep -Ev "$unreported" >"$work/out/$name.run32.results"
   count=$(wc -l <"$work/out/$name.native.results")
   if [ "$native_status" -ne 0 ] || [ "$count" -eq 0 ]; then
     echo "$package: the native run failed (status $native_status, $count results): no oracle"

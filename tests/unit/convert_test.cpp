@@ -35,6 +35,68 @@ TEST_CASE("convert: a 64-bit timespec narrows into i386's by the declared policy
   CHECK(guest.tv_sec.get() == INT32_MIN);
 }
 
+// The kernel's compat copies (put_old_timespec32, put_old_itimerval32, put_compat_rusage,
+// cp_compat_stat, cp_stat64) keep the low 32 bits of a time past 2038; cp_compat_stat still
+// refuses an inode and a size that do not fit. The run32 test time32_calls compares the same
+// with the kernel itself (int $0x80); here each struct's rule, and that a caller asking for
+// EOVERFLOW (symver's v1) still gets it.
+TEST_CASE("convert: as_kernel narrows each struct as the kernel's compat copy does", "[convert]") {
+  const std::int64_t past_2106 = (std::int64_t{1} << 32) + 7;
+  abi::timespec<X86_64> host{};
+  host.tv_sec.set(past_2106);
+  abi::timespec<I386> guest{};
+  REQUIRE(convert(host, guest, Narrowing::as_kernel) == 0);
+  CHECK(guest.tv_sec.get() == 7);
+  CHECK(convert(host, guest) == EOVERFLOW);
+
+  // nested: itimerval has no policy of its own, its timevals do
+  abi::itimerval<X86_64> timer{};
+  timer.it_value.tv_sec.set(-past_2106);
+  abi::itimerval<I386> guest_timer{};
+  REQUIRE(convert(timer, guest_timer, Narrowing::as_kernel) == 0);
+  CHECK(guest_timer.it_value.tv_sec.get() == -7);
+
+  abi::rusage<X86_64> usage{};
+  usage.ru_utime.tv_sec.set(past_2106);
+  usage.ru_minflt.set(past_2106);
+  abi::rusage<I386> guest_usage{};
+  REQUIRE(convert(usage, guest_usage, Narrowing::as_kernel) == 0);
+  CHECK(guest_usage.ru_utime.tv_sec.get() == 7);
+  CHECK(guest_usage.ru_minflt.get() == 7);
+
+  abi::stat<X86_64> status{};
+  status.st_ino.set(12);
+  status.st_atime_sec.set(-7);  // before 1970: an unsigned 32-bit member
+  status.st_mtime_sec.set(past_2106);
+  abi::stat<I386> old{};
+  REQUIRE(convert(status, old, Narrowing::as_kernel) == 0);
+  CHECK(old.st_atime_sec.get() == 0xfffffff9u);
+  CHECK(old.st_mtime_sec.get() == 7);
+  CHECK(convert(status, old) == EOVERFLOW);
+  status.st_size.set(std::int64_t{1} << 31);  // MAX_NON_LFS + 1
+  CHECK(convert(status, old, Narrowing::as_kernel) == EOVERFLOW);
+  status.st_size.set(0);
+  status.st_ino.set(std::int64_t{1} << 32);
+  CHECK(convert(status, old, Narrowing::as_kernel) == EOVERFLOW);
+
+  abi::stat64<I386> wide{};
+  status.st_ino.set(12);
+  REQUIRE(convert(status, wide, Narrowing::as_kernel) == 0);
+  CHECK(wide.st_mtime_sec.get() == 7);
+  CHECK(convert(status, wide) == EOVERFLOW);
+
+  // a struct the kernel refuses to narrow keeps EOVERFLOW under as_kernel
+  abi::timespec<X86_64> big{};
+  big.tv_sec.set(past_2106);
+  abi::timespec<ArmEabi> arm{};
+  REQUIRE(convert(big, arm, Narrowing::as_kernel) == 0);  // the same rule on every ABI
+  abi::sysinfo<X86_64> info{};
+  info.procs.set(1);
+  abi::sysinfo<I386> guest_info{};
+  info.totalram.set(past_2106);
+  CHECK(convert(info, guest_info, Narrowing::as_kernel) == EOVERFLOW);
+}
+
 TEST_CASE("convert: widening sign-extends signed and zero-extends unsigned members", "[convert]") {
   abi::timeval<I386> guest{};
   guest.tv_sec.set(-5);

@@ -1,9 +1,12 @@
 // Guest memory: declared mappings, EFAULT for anything else, never a host fault.
 #include "syscompat/translators/guest_memory.hpp"
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -70,12 +73,16 @@ TEST_CASE("guest memory: checks and copies while another thread maps and unmaps"
   std::memcpy(arena.data() + 0x1000, "stable", 7);
   std::atomic<bool> done{false};
   std::atomic<long> stable_failures{0}, toggled_answers{0};
+  // Each reader's rounds, counted while the map changes: on a loaded machine the readers
+  // may first run after the 3000 changes, so the changes go on until each has read.
+  std::array<std::atomic<long>, 3> reads{};
   std::vector<std::thread> readers;
   for (int r = 0; r < 3; ++r)
     readers.emplace_back([&, r] {
       char text[8];
       std::string name;
       while (!done) {
+        ++reads[r];
         if (memory.copy_in(text, 0x1000, 7) != 0 || std::strcmp(text, "stable") != 0 ||
             memory.read_string(0x1000, 64, name) != 0 || name != "stable")
           ++stable_failures;
@@ -83,14 +90,23 @@ TEST_CASE("guest memory: checks and copies while another thread maps and unmaps"
         if (toggled == 0 || toggled == EFAULT) ++toggled_answers;
       }
     });
-  for (int round = 0; round < 3000; ++round) {
+  constexpr long enough_reads = 1000;
+  auto each_read_enough = [&] {
+    return std::all_of(reads.begin(), reads.end(), [](const auto& n) { return n >= enough_reads; });
+  };
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (int round = 0;
+       round < 3000 || (!each_read_enough() && std::chrono::steady_clock::now() < deadline);
+       ++round) {
     for (GuestAddress at = 0x20000; at < 0x80000; at += 0x2000)
       memory.map(at, 0x1000, GuestMemory::readable | GuestMemory::writable);
     auto change = memory.change();
     for (GuestAddress at = 0x20000; at < 0x80000; at += 0x3000) change.unmap(at, 0x1800);
   }
+  const bool overlapped = each_read_enough();  // every reader read while the map changed
   done = true;
   for (auto& reader : readers) reader.join();
+  CHECK(overlapped);
   CHECK(stable_failures == 0);
   CHECK(toggled_answers > 0);
 }

@@ -12,6 +12,7 @@
 #include <new>
 
 #include "i386_hooks.hpp"
+#include "i386_large_files.hpp"
 #include "i386_special.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscall_rows.hpp"
@@ -212,9 +213,7 @@ const std::map<std::string_view, Rule> rules{
      {Handling::special,
       "a compat sock_fprog; strict mode and filters judge guest calls: the owner's"}},
     {"prctl", {Handling::special, "PR_SET_SECCOMP: a compat sock_fprog, judged by the owner"}},
-    // each host thread keeps its own registration (the host glibc's); the guest's glibc goes
-    // on without one, as on a kernel before 4.18 (sched_getcpu by its syscall)
-    {"rseq", {Handling::refused, "the host thread's rseq area is the shim's own"}},
+    {"rseq", {Handling::hook, "the guest's area in place of the host glibc's: run32's"}},
     // the x86_64 kernel itself answers ENOSYS to i386 here
     {"vm86", {Handling::refused, "no vm86 mode under a 64-bit kernel"}},
     {"idle", {Handling::refused, "removed in 2.3: the kernel answers ENOSYS"}},
@@ -371,6 +370,7 @@ struct Carried {
   const StructConverter* converter = nullptr;
   std::size_t guest_element = 0, native_element = 0;
   bool is_signed = false;
+  bool truncated = false;  // a scalar the kernel cuts instead of refusing
 };
 
 }  // namespace
@@ -396,6 +396,12 @@ std::int32_t I386Translator::translate(std::uint32_t number,
   // is made unbounded (counts are checked against the guest's memory first), and one the
   // host cannot satisfy is the kernel's answer to the same, ENOMEM.
   try {
+    // Files the guest opened without O_LARGEFILE change a few calls (i386_large_files.hpp).
+    if (i386_large_files::any()) [[unlikely]] {
+      std::array<std::uint32_t, 6> cut = registers;
+      if (auto answer = i386_large_files::filter(memory_, number, cut)) return *answer;
+      return translate_checked(number, cut);
+    }
     return translate_checked(number, registers);
   } catch (const std::bad_alloc&) {
     return -ENOMEM;
@@ -566,6 +572,7 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
         c.native_element =
             n.scalar == ArgScalar::char_ ? 1 : abi::arg_scalar_size(n.scalar, Abi::x86_64);
         c.is_signed = abi::arg_scalar_signed(g.scalar);
+        c.truncated = abi::arg_scalar_truncated(g.scalar);
       } else {
         c.converter = plan->converters[i];
         c.guest_element = c.converter->guest_size;
@@ -600,7 +607,7 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
             if (c.converter) {
               std::memcpy(aligned.data(), from + e * c.guest_element, c.guest_element);
               if (int error = c.converter->to_native(
-                      aligned.data(), c.buffer.data() + e * c.native_element, Narrowing::eoverflow))
+                      aligned.data(), c.buffer.data() + e * c.native_element, Narrowing::as_kernel))
                 return -error;
             } else {
               const std::uint64_t v =
@@ -642,12 +649,12 @@ std::int32_t translate_generic(const GuestMemory& memory_, const CallPlan& call_
       if (c.converter) {
         if (int error =
                 c.converter->to_guest(c.buffer.data() + e * c.native_element,
-                                      converted.data() + e * c.guest_element, Narrowing::eoverflow))
+                                      converted.data() + e * c.guest_element, Narrowing::as_kernel))
           return -error;
       } else {
         std::uint64_t v = 0;
         std::memcpy(&v, c.buffer.data() + e * c.native_element, c.native_element);
-        if (!fits(v, c.guest_element, c.is_signed)) return -EOVERFLOW;
+        if (!c.truncated && !fits(v, c.guest_element, c.is_signed)) return -EOVERFLOW;
         std::memcpy(converted.data() + e * c.guest_element, &v, c.guest_element);
       }
     }

@@ -380,11 +380,11 @@ std::int32_t struct_converted(const GuestMemory& memory, const IoctlPlan& plan, 
   std::memset(native_bytes, 0, converter.native_size);
   memory.copy_in(guest, static_cast<GuestAddress>(arg), converter.guest_size);
   if (plan.guest->arg.dir != abi::ArgDir::out)
-    if (int error = converter.to_native(guest, native_bytes, Narrowing::eoverflow)) return -error;
+    if (int error = converter.to_native(guest, native_bytes, Narrowing::as_kernel)) return -error;
   const long result =
       native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(native_bytes));
   if (result < 0 || plan.guest->arg.dir == abi::ArgDir::in) return eax(result);
-  if (int error = converter.to_guest(native_bytes, guest, Narrowing::eoverflow)) return -error;
+  if (int error = converter.to_guest(native_bytes, guest, Narrowing::as_kernel)) return -error;
   return memory.copy_out(static_cast<GuestAddress>(arg), guest, converter.guest_size) ? -EFAULT
                                                                                       : eax(result);
 }

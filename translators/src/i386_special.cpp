@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "i386_ioctl.hpp"
+#include "i386_large_files.hpp"
 #include "syscompat/abi/catalog.hpp"
 #include "syscompat/abi/open_flags.hpp"
 #include "syscompat/translators/convert.hpp"
@@ -64,7 +65,7 @@ std::uint64_t checked(const GuestMemory& memory, std::uint64_t address, std::siz
 template <class Guest, class Native>
 int put(const GuestMemory& memory, std::uint64_t address, const Native& value) {
   Guest guest{};
-  if (int error = convert(value, guest)) return error;
+  if (int error = convert(value, guest, Narrowing::as_kernel)) return error;
   return memory.copy_out(static_cast<GuestAddress>(address), &guest, sizeof guest);
 }
 
@@ -153,11 +154,32 @@ NativeIovecs iovecs_in(const GuestMemory& memory, std::uint64_t address, std::ui
   return out;
 }
 
+// A write's vectors cut to the room a file opened without O_LARGEFILE has left
+// (generic_write_check_limits, i386_large_files.hpp): 0, or -EFBIG when it has none.
+std::int32_t cut_to_room(NativeIovecs& vec, std::uint64_t fd, std::int64_t position) {
+  if (!i386_large_files::any() || vec.vec.empty()) return 0;
+  std::uint64_t total = 0;
+  for (const auto& entry : vec.vec) total += entry.iov_len.get();
+  if (total == 0) return 0;  // generic_write_checks: nothing to write, no limit
+  const auto room = i386_large_files::write_room(static_cast<int>(fd), position);
+  if (!room) return 0;
+  if (*room < 0) return static_cast<std::int32_t>(*room);
+  std::uint64_t left = static_cast<std::uint64_t>(*room);
+  for (auto& entry : vec.vec) {
+    const std::uint64_t length = std::min<std::uint64_t>(entry.iov_len.get(), left);
+    entry.iov_len.set(length);
+    left -= length;
+  }
+  return 0;
+}
+
 // readv/writev(fd, vec, vlen): fs/read_write.c's do_readv and do_writev.
 template <bool Read>
 std::int32_t readv(const GuestMemory& memory, Args a) {
-  const auto vec = iovecs_in(memory, a[1].value, a[2].value,
-                             Read ? GuestMemory::writable : GuestMemory::readable);
+  auto vec = iovecs_in(memory, a[1].value, a[2].value,
+                       Read ? GuestMemory::writable : GuestMemory::readable);
+  if (!Read)
+    if (std::int32_t error = cut_to_room(vec, a[0].value, -1)) return error;
   return static_cast<std::int32_t>(native(Read ? native_number("readv") : native_number("writev"),
                                           a[0].value, vec.pointer, a[2].value));
 }
@@ -166,10 +188,13 @@ std::int32_t readv(const GuestMemory& memory, Args a) {
 // (compat_sys_preadv).
 template <bool Read>
 std::int32_t vectored(std::uint32_t number, const GuestMemory& memory, Args a) {
-  const auto vec = iovecs_in(memory, a[1].value, a[2].value,
-                             Read ? GuestMemory::writable : GuestMemory::readable);
+  auto vec = iovecs_in(memory, a[1].value, a[2].value,
+                       Read ? GuestMemory::writable : GuestMemory::readable);
   const std::uint64_t pos = (a[4].value << 32) | (a[3].value & 0xffffffffu);
   const std::uint64_t flags = a.size() > 5 ? a[5].value : 0;
+  if (!Read)
+    if (std::int32_t error = cut_to_room(vec, a[0].value, static_cast<std::int64_t>(pos)))
+      return error;
   return static_cast<std::int32_t>(
       native(number, a[0].value, vec.pointer, a[2].value, pos, 0, flags));
 }
@@ -223,21 +248,26 @@ std::int32_t io_uring_register(const GuestMemory& memory, Args a) {
 // do_sys_open (and openat2) force O_LARGEFILE for a 64-bit caller, never for a compat one:
 // an i386 open without it fails with EOVERFLOW on a regular file past 2 GiB
 // (generic_file_open). The native open here cannot leave the flag out, so the check is
-// made after it, on the file opened. Not emulated (it would need the fd's history, which
-// the process owner keeps): F_GETFL showing O_LARGEFILE, and EFBIG for writes past 2 GiB
-// on such an fd.
+// made after it, on the file opened; the file is then remembered, for what else the kernel
+// does with it (i386_large_files.hpp: writes stop at 2 GiB, F_GETFL).
 
 constexpr std::int64_t max_non_lfs = 0x7fffffff;  // MAX_NON_LFS
 
 std::int32_t open_as_compat(std::int32_t fd, std::uint64_t flags) {
-  if (fd < 0 || (flags & abi::o_largefile(abi::Abi::i386)) || (flags & O_PATH)) return fd;
+  if (fd < 0) return fd;
+  if ((flags & abi::o_largefile(abi::Abi::i386)) || (flags & O_PATH)) {
+    if (i386_large_files::any()) i386_large_files::opened(fd, flags, false);
+    return fd;
+  }
   abi::stat_x86_64<X86_64> status{};
-  if (native<"fstat">(static_cast<std::uint32_t>(fd), reinterpret_cast<std::uint64_t>(&status)) ==
-          0 &&
-      S_ISREG(status.st_mode.get()) && status.st_size.get() > max_non_lfs) {
+  const bool regular = native<"fstat">(static_cast<std::uint32_t>(fd),
+                                       reinterpret_cast<std::uint64_t>(&status)) == 0 &&
+                       S_ISREG(status.st_mode.get());
+  if (regular && status.st_size.get() > max_non_lfs) {
     native<"close">(static_cast<std::uint32_t>(fd));
     return -EOVERFLOW;
   }
+  i386_large_files::opened(fd, flags, regular);
   return fd;
 }
 std::int32_t open_at(const GuestMemory& memory, std::uint64_t directory, std::uint64_t path,
@@ -1037,7 +1067,7 @@ std::int32_t getsockopt(const GuestMemory& memory, Args a) {
                                              reinterpret_cast<std::uint64_t>(&native_length));
     if (result < 0) return static_cast<std::int32_t>(result);
     abi::old_timeval<I386> guest{};
-    if (int error = convert(value, guest)) return -error;
+    if (int error = convert(value, guest, Narrowing::as_kernel)) return -error;
     const std::int32_t written = std::min<std::int32_t>(length, sizeof guest);
     if (written < 0) return -EINVAL;
     if (memory.copy_out(static_cast<GuestAddress>(a[3].value), &guest,

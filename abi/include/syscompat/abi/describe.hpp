@@ -79,6 +79,8 @@ enum class Narrowing {
   eoverflow,  // fail the conversion with EOVERFLOW, as the kernel's cp_compat_stat does
   clamp,      // saturate to the member's range (put_compat_rlimit's RLIM_INFINITY)
   truncate,   // keep the low bits, as a C cast does (ptr_to_compat)
+  as_kernel,  // what the kernel's compat copy of each struct does (kernel_narrowing below),
+              // EOVERFLOW where it says nothing: the translators' policy
 };
 
 // How the kernel converts one member into this struct, where the names and types alone do
@@ -100,6 +102,14 @@ struct MemberRule {
 };
 template <class S>
 inline constexpr std::array<MemberRule, 0> member_rules{};
+
+// How the kernel's compat copy of this struct narrows the members no rule names, where it
+// does so for the whole struct: most assign member by member as C does (put_old_timespec32,
+// put_compat_rusage, cp_stat64), keeping the low bits past 2038. It applies under
+// Narrowing::as_kernel only: a library making its own 32-bit copies may still refuse
+// (symver's v1 stubs keep EOVERFLOW, as libc does).
+template <class S>
+inline constexpr std::optional<Narrowing> kernel_narrowing = {};
 
 // overflowuid and overflowgid (/proc/sys/kernel/overflowuid's default): what the kernel puts
 // in a 16-bit id field for an id that does not fit (high2lowuid).

@@ -52,6 +52,10 @@ std::string_view arg_scalar_name(ArgScalar scalar);
 // Size in bytes on `abi` (a pointer's size for ptr), and whether the value is signed.
 std::size_t arg_scalar_size(ArgScalar scalar, Abi abi);
 bool arg_scalar_signed(ArgScalar scalar);
+// Whether the kernel's compat path stores a value of this type through a pointer with a C
+// assignment, keeping its low bits where it does not fit (sys_time32's time_t past 2038);
+// otherwise such a value is EOVERFLOW.
+bool arg_scalar_truncated(ArgScalar scalar);
 
 enum class ArgDir : std::uint8_t { in, out, inout };
 std::string_view arg_dir_name(ArgDir dir);

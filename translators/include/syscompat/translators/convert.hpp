@@ -74,6 +74,24 @@ constexpr abi::MemberRule member_rule(std::string_view name) {
   return {};
 }
 
+// Whether a member is a described struct or an array of them: it resolves Narrowing::as_kernel
+// by its own kernel_narrowing.
+template <class T>
+constexpr bool holds_struct() {
+  if constexpr (IsArray<T>::value)
+    return holds_struct<typename T::element_type>();
+  else
+    return abi::described_struct<T>;
+}
+
+// Whether every rule of S names one of its members (a misspelt rule would do nothing).
+template <class S>
+constexpr bool rules_name_members() {
+  for (const auto& rule : abi::member_rules<S>)
+    if (member_index<S>(rule.member) == static_cast<std::size_t>(-1)) return false;
+  return true;
+}
+
 // Converts one integer value into To's representation under `policy`.
 template <class ToRepr, class FromRepr>
 int narrow(FromRepr value, ToRepr& out, Narrowing policy,
@@ -84,7 +102,7 @@ int narrow(FromRepr value, ToRepr& out, Narrowing policy,
     out = static_cast<ToRepr>(value);
     return 0;
   }
-  if (policy == Narrowing::eoverflow) return EOVERFLOW;
+  if (policy == Narrowing::eoverflow || policy == Narrowing::as_kernel) return EOVERFLOW;
   out = std::cmp_less(value, 0)             ? Lim::min()
         : std::cmp_greater(Lim::max(), max) ? static_cast<ToRepr>(max)
                                             : Lim::max();
@@ -296,7 +314,8 @@ int convert_member(const From& from, To& to, Narrowing policy,
 
 }  // namespace detail
 
-// Converts `from` into `to`: 0, or EOVERFLOW under the policy (a member's own rule wins).
+// Converts `from` into `to`: 0, or EOVERFLOW under the policy (a member's own rule wins;
+// under Narrowing::as_kernel, then the struct's kernel_narrowing).
 // `to` is value-initialised first, unless keep_padding: then what it holds stays where no
 // member is written (the kernel's member-by-member copies leave padding alone).
 template <class To, class From>
@@ -305,6 +324,11 @@ int convert(const From& from, To& to, Narrowing policy, bool keep_padding) {
     std::memcpy(&to, &from, sizeof to);  // statx, pollfd, clone_args: one layout everywhere
     return 0;
   }
+  static_assert(detail::rules_name_members<To>(), "a member rule names no member of its struct");
+  // The members' policy: under as_kernel, the struct's own; a nested struct resolves its own.
+  const Narrowing struct_policy = policy == Narrowing::as_kernel
+                                      ? abi::kernel_narrowing<To>.value_or(Narrowing::eoverflow)
+                                      : policy;
   if (!keep_padding) detail::zero_gaps(to);
   // Tie each struct's members once: boost::pfr::get<I> ties the whole struct on every call,
   // which a 30-member struct pays 30 times over.
@@ -321,10 +345,12 @@ int convert(const From& from, To& to, Narrowing policy, bool keep_padding) {
           constexpr std::int64_t max = rule.max.value_or(std::numeric_limits<std::int64_t>::max());
           auto& member = std::get<I>(to_members);
           if constexpr (source != static_cast<std::size_t>(-1)) {
+            constexpr bool nested = detail::holds_struct<std::remove_cvref_t<decltype(member)>>();
             if (!error)
-              error = detail::convert_member(std::get<source>(from_members), member,
-                                             rule.narrowing.value_or(policy), max, rule.overflow,
-                                             rule.high_half);
+              error =
+                  detail::convert_member(std::get<source>(from_members), member,
+                                         rule.narrowing.value_or(nested ? policy : struct_policy),
+                                         max, rule.overflow, rule.high_half);
           } else if (!keep_padding ||
                      (!detail::is_padding_name(To::field_names[I]) &&
                       !detail::IsRaw<std::remove_cvref_t<decltype(member)>>::value)) {

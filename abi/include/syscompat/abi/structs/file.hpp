@@ -39,11 +39,17 @@ SYSCOMPAT_STRUCT(stat_i386, "stat", uapi("asm/stat.h", "struct stat"),
                  (__unused4, c_ulong),
                  (__unused5, c_ulong));
 
-// cp_old_stat and cp_compat_stat refuse a size past MAX_NON_LFS (2^31 - 1) although the
-// member is an unsigned long: EOVERFLOW, so that old programs use stat64.
+// cp_compat_stat assigns each member (the times keep their low 32 bits past 2106 and before
+// 1970) but refuses, with EOVERFLOW, an inode or link count that does not fit and a size past
+// MAX_NON_LFS (2^31 - 1) although the member is an unsigned long, so that old programs use
+// stat64.
+template <class M>
+inline constexpr std::optional<Narrowing> kernel_narrowing<stat_i386<M>> = Narrowing::truncate;
 template <class M>
 inline constexpr std::array member_rules<stat_i386<M>>{
-    MemberRule{.member = "st_size", .max = 0x7fffffff},
+    MemberRule{.member = "st_ino", .narrowing = Narrowing::eoverflow},
+    MemberRule{.member = "st_nlink", .narrowing = Narrowing::eoverflow},
+    MemberRule{.member = "st_size", .narrowing = Narrowing::eoverflow, .max = 0x7fffffff},
     // cp_compat_stat's SET_UID/SET_GID: a 16-bit id that does not fit is overflowuid
     MemberRule{.member = "st_uid", .overflow = overflow_id},
     MemberRule{.member = "st_gid", .overflow = overflow_id}};
@@ -182,7 +188,10 @@ SYSCOMPAT_STRUCT(stat64_glibc21, "stat64", uapi("asm/stat.h", "struct stat64"),
                  (st_ino, c_ullong));
 
 // __st_ino is glibc 2.1's 32-bit inode: the kernel stores st_ino's low 32 bits there. The
-// x86_64 kernel's cp_stat64 (sys_ia32.c) writes i386's member by member, padding untouched.
+// x86_64 kernel's cp_stat64 (sys_ia32.c) writes i386's member by member, padding untouched,
+// each with unsafe_put_user: the times keep their low 32 bits, never EOVERFLOW.
+template <class M>
+inline constexpr std::optional<Narrowing> kernel_narrowing<stat64_glibc21<M>> = Narrowing::truncate;
 template <class M>
 inline constexpr std::array member_rules<stat64_glibc21<M>>{
     MemberRule{.member = "__st_ino", .from = "st_ino", .narrowing = Narrowing::truncate}};

@@ -84,7 +84,9 @@ using semid64_ds = std::conditional_t<
 
 // msqid64_ds: asm-generic/msgbuf.h (i386, x86_64, arm, aarch64, riscv64; #if
 // __BITS_PER_LONG == 64), x86's own for x32 (asm/msgbuf.h, the x86_64 layout) and mips
-// (asm/msgbuf.h, the __MIPSEB__ one: the high halves first).
+// (asm/msgbuf.h, the __MIPSEB__ one: the high halves first). msg_cbytes is named in text
+// (msg_current_bytes in C++): glibc's <sys/msg.h> #defines it to __msg_cbytes, which would
+// rename the member, and hide it from its rule, wherever that header came first.
 SYSCOMPAT_STRUCT(msqid64_ds_generic, "msqid64_ds", uapi("linux/msg.h", "struct msqid64_ds"),
                  (msg_perm, ipc64_perm<M>),
                  (msg_stime_64, c_long, M::is_64bit, "msg_stime"),
@@ -96,7 +98,7 @@ SYSCOMPAT_STRUCT(msqid64_ds_generic, "msqid64_ds", uapi("linux/msg.h", "struct m
                  (msg_rtime_high, c_ulong, !M::is_64bit),
                  (msg_ctime, c_ulong, !M::is_64bit),
                  (msg_ctime_high, c_ulong, !M::is_64bit),
-                 (msg_cbytes, c_ulong),
+                 (msg_current_bytes, c_ulong, true, "msg_cbytes"),
                  (msg_qnum, c_ulong),
                  (msg_qbytes, c_ulong),
                  (msg_lspid, kernel_pid),
@@ -109,7 +111,7 @@ SYSCOMPAT_STRUCT(msqid64_ds_x32, "msqid64_ds", uapi("linux/msg.h", "struct msqid
                  (msg_stime, kernel_long),
                  (msg_rtime, kernel_long),
                  (msg_ctime, kernel_long),
-                 (msg_cbytes, kernel_ulong),
+                 (msg_current_bytes, kernel_ulong, true, "msg_cbytes"),
                  (msg_qnum, kernel_ulong),
                  (msg_qbytes, kernel_ulong),
                  (msg_lspid, kernel_pid),
@@ -125,7 +127,7 @@ SYSCOMPAT_STRUCT(msqid64_ds_mipseb, "msqid64_ds", uapi("linux/msg.h", "struct ms
                  (msg_rtime, c_ulong),
                  (msg_ctime_high, c_ulong),
                  (msg_ctime, c_ulong),
-                 (msg_cbytes, c_ulong),
+                 (msg_current_bytes, c_ulong, true, "msg_cbytes"),
                  (msg_qnum, c_ulong),
                  (msg_qbytes, c_ulong),
                  (msg_lspid, kernel_pid),
@@ -306,7 +308,7 @@ SYSCOMPAT_STRUCT(msqid_ds_decl, "msqid_ds", uapi("linux/msg.h", "struct msqid_ds
                  (msg_ctime, kernel_old_time),
                  (msg_lcbytes, c_ulong),
                  (msg_lqbytes, c_ulong),
-                 (msg_cbytes, c_ushort),
+                 (msg_current_bytes, c_ushort, true, "msg_cbytes"),
                  (msg_qnum, c_ushort),
                  (msg_qbytes, c_ushort),
                  (msg_lspid, kernel_ipc_pid),

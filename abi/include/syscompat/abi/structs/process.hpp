@@ -61,6 +61,19 @@ SYSCOMPAT_STRUCT(rusage, "rusage", uapi("linux/resource.h", "struct rusage"),
                  (ru_nvcsw, kernel_long),
                  (ru_nivcsw, kernel_long));
 
+// clang-format on
+
+// put_old_timex32, compat_sys_times (clock_t_to_compat_clock_t) and put_compat_rusage assign
+// each member: the low 32 bits of a value that does not fit, never EOVERFLOW.
+template <class M>
+inline constexpr std::optional<Narrowing> kernel_narrowing<timex<M>> = Narrowing::truncate;
+template <class M>
+inline constexpr std::optional<Narrowing> kernel_narrowing<tms<M>> = Narrowing::truncate;
+template <class M>
+inline constexpr std::optional<Narrowing> kernel_narrowing<rusage<M>> = Narrowing::truncate;
+
+// clang-format off
+
 SYSCOMPAT_STRUCT(rlimit, "rlimit", uapi("linux/resource.h", "struct rlimit"),
                  (rlim_cur, kernel_ulong),
                  (rlim_max, kernel_ulong));

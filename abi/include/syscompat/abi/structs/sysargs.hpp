@@ -89,12 +89,17 @@ SYSCOMPAT_STRUCT(old_kernel_stat_decl, "__old_kernel_stat",
                  (st_atime_sec, c_ulong, true, "st_atime"),
                  (st_mtime_sec, c_ulong, true, "st_mtime"),
                  (st_ctime_sec, c_ulong, true, "st_ctime"));
-// cp_old_stat: old_encode_dev keeps 16 bits of a device, the ids go through high2lowuid
-// (65534 when they do not fit), an inode or link count that does not fit is EOVERFLOW.
+// cp_old_stat assigns each member: old_encode_dev keeps 16 bits of a device, the times their
+// low 32 bits, and on a 64-bit kernel the size too (its MAX_NON_LFS check is for 32-bit
+// kernels only); the ids go through high2lowuid (65534 when they do not fit); an inode or
+// link count that does not fit is EOVERFLOW.
+template <class M>
+inline constexpr std::optional<Narrowing> kernel_narrowing<old_kernel_stat_decl<M>> =
+    Narrowing::truncate;
 template <class M>
 inline constexpr std::array member_rules<old_kernel_stat_decl<M>>{
-    MemberRule{.member = "st_dev", .narrowing = Narrowing::truncate},
-    MemberRule{.member = "st_rdev", .narrowing = Narrowing::truncate},
+    MemberRule{.member = "st_ino", .narrowing = Narrowing::eoverflow},
+    MemberRule{.member = "st_nlink", .narrowing = Narrowing::eoverflow},
     MemberRule{.member = "st_uid", .overflow = overflow_id},
     MemberRule{.member = "st_gid", .overflow = overflow_id}};
 

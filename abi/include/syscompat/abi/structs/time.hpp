@@ -46,6 +46,17 @@ SYSCOMPAT_STRUCT(itimerspec64, "itimerspec64",
 
 // clang-format on
 
+// The kernel's compat copies of the old time structs assign each member, so seconds past
+// 2038 (or before 1901) keep their low 32 bits, never EOVERFLOW: put_old_timespec32 (and
+// put_old_itimerspec32 through it), put_old_timeval32 and compat_sys_gettimeofday,
+// put_old_itimerval32, put_compat_rusage's times.
+template <class M>
+inline constexpr std::optional<Narrowing> kernel_narrowing<timespec<M>> = Narrowing::truncate;
+template <class M>
+inline constexpr std::optional<Narrowing> kernel_narrowing<timeval<M>> = Narrowing::truncate;
+template <class M>
+inline constexpr std::optional<Narrowing> kernel_narrowing<old_timeval<M>> = Narrowing::truncate;
+
 }  // namespace syscompat::abi
 
 #define SYSCOMPAT_STRUCTS_TIME(X) \
