@@ -4,32 +4,7 @@
 
 namespace syscompat::abi {
 
-std::size_t syscall_arg_slots(Abi abi) {
-  switch (abi) {
-    case Abi::arm_eabi:
-      return 7;
-    case Abi::mips_o32:
-      return 8;
-    default:
-      return 6;
-  }
-}
-
-bool splits_64bit_args(Abi abi) {
-  return abi == Abi::i386 || abi == Abi::arm_eabi || abi == Abi::mips_o32;
-}
-
 namespace {
-
-// arm EABI and mips o32 pass a 64-bit value in an even/odd register pair.
-bool pairs_start_even(Abi abi) {
-  return abi == Abi::arm_eabi || abi == Abi::mips_o32;
-}
-
-bool takes_pair(const SyscallArg& arg, Abi abi) {
-  return splits_64bit_args(abi) && arg.form == ArgForm::value &&
-         arg_scalar_size(arg.scalar, abi) == 8;
-}
 
 std::uint64_t extend(std::uint64_t raw, std::size_t size, bool is_signed) {
   if (size >= 8 || size == 0) return raw;
@@ -50,23 +25,6 @@ bool value_signed(const SyscallArg& arg) {
 }
 
 }  // namespace
-
-std::optional<std::vector<ArgPlacement>> place_args(const Signature& signature, Abi abi) {
-  std::vector<ArgPlacement> placements;
-  std::size_t slot = 0;
-  for (const auto& arg : signature.args) {
-    if (takes_pair(arg, abi)) {
-      if (pairs_start_even(abi) && slot % 2) ++slot;  // the pad register
-      placements.push_back({slot, 2});
-      slot += 2;
-    } else {
-      placements.push_back({slot, 1});
-      ++slot;
-    }
-  }
-  if (slot > syscall_arg_slots(abi)) return std::nullopt;
-  return placements;
-}
 
 ArgValues decode_args(const Syscall& call, std::span<const std::uint64_t> registers) {
   ArgValues values;

@@ -2,10 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <mutex>
-#include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "syscompat/abi/layout.hpp"
 #include "syscompat/abi/syscall_args.hpp"
@@ -13,96 +10,6 @@
 #include "syscompat/abi/syscall_rows_check.hpp"  // every row checked while this compiles
 
 namespace syscompat::abi {
-
-namespace {
-
-using notation::scalar_infos;
-using notation::ScalarInfo;
-
-const ScalarInfo& info(ArgScalar scalar) {
-  return scalar_infos[static_cast<std::size_t>(scalar)];
-}
-
-}  // namespace
-
-std::string_view arg_scalar_name(ArgScalar scalar) {
-  return info(scalar).name;
-}
-bool arg_scalar_signed(ArgScalar scalar) {
-  return info(scalar).is_signed;
-}
-
-bool arg_scalar_truncated(ArgScalar scalar) {
-  return scalar == ArgScalar::time;
-}
-
-namespace {
-
-std::size_t compute_scalar_size(ArgScalar scalar, Abi abi) {
-  const ModelLayout& model = model_layout(abi);
-  auto scalar_size = [&](std::string_view name) -> std::size_t {
-    for (const auto& s : model.scalars)
-      if (s.name == name) return s.size;
-    return 0;
-  };
-  switch (scalar) {
-    case ArgScalar::int_:
-    case ArgScalar::uint:
-    case ArgScalar::u32:
-    case ArgScalar::s32:
-    case ArgScalar::pid:
-    case ArgScalar::uid:
-    case ArgScalar::gid:
-    case ArgScalar::fd:
-    case ArgScalar::key:
-    case ArgScalar::clockid:
-    case ArgScalar::timer:
-    case ArgScalar::mqd:
-    case ArgScalar::rwf:
-      return 4;
-    case ArgScalar::long_:
-    case ArgScalar::ulong:
-    case ArgScalar::size:
-    case ArgScalar::ssize:
-    case ArgScalar::ptr:
-      return scalar_size("ptr");
-    case ArgScalar::off:
-    case ArgScalar::time:
-      return scalar_size("kernel_long");
-    case ArgScalar::aio_context:
-      return scalar_size("kernel_ulong");
-    case ArgScalar::loff:
-    case ArgScalar::u64:
-    case ArgScalar::s64:
-      return 8;
-    case ArgScalar::u16:
-    case ArgScalar::umode:
-      return 2;
-    case ArgScalar::old_uid:
-    case ArgScalar::old_gid:
-      return scalar_size("kernel_old_uid");
-    case ArgScalar::char_:
-      return 1;
-    case ArgScalar::void_:
-      return 0;
-  }
-  return 0;
-}
-
-}  // namespace
-
-// Sizes come from the data models once, then from a table: decoding asks on every call.
-std::size_t arg_scalar_size(ArgScalar scalar, Abi abi) {
-  static const auto sizes = [] {
-    std::array<std::array<std::uint8_t, scalar_infos.size()>, all_abis.size()> table{};
-    for (Abi a : all_abis)
-      for (const auto& entry : scalar_infos)
-        table[static_cast<std::size_t>(a)][static_cast<std::size_t>(entry.scalar)] =
-            static_cast<std::uint8_t>(compute_scalar_size(entry.scalar, a));
-    return table;
-  }();
-  return sizes[static_cast<std::size_t>(abi)][static_cast<std::size_t>(scalar)];
-}
 
 std::string_view arg_dir_name(ArgDir dir) {
   return dir == ArgDir::in ? "in" : dir == ArgDir::out ? "out" : "inout";
@@ -116,6 +23,13 @@ std::string Release::str() const {
 
 namespace {
 
+// ---- the table, built while this file compiles -------------------------------------------
+//
+// The rows (syscall_rows/*.hpp) are read by the constexpr parser here, once: every row's
+// signature into one array of arguments, then each ABI's calls into an array sorted by number
+// with an index sorted by name. A program that starts finds them in its read-only data;
+// nothing is parsed, allocated or sorted at run time.
+
 // Two names the headers give one number, the first being the old spelling of the second:
 // both are listed, lookups by number find the second.
 struct NumberAlias {
@@ -127,121 +41,192 @@ constexpr NumberAlias number_aliases[] = {
     {Abi::arm_eabi, "arm_sync_file_range", "sync_file_range2"},
 };
 
-// One ABI's calls read from the rows, sorted by number. The compiler has checked every row
-// (syscall_rows_check.hpp); when `errors` is given, what only a reading for an ABI finds is
-// added to it (a struct that ABI does not describe, arguments that do not fit its registers,
-// a number used twice, a call with two numbers). Start-up asks without: those checks are the
-// tests' (syscall_table_errors), not every program's.
-std::vector<Syscall> read_abi(Abi abi, std::vector<std::string>* errors) {
-  std::vector<Syscall> calls;
+consteval std::size_t count_rows() {
+  std::size_t count = 0;
+  for (const auto& chunk : syscall_row_chunks) count += chunk.size();
+  return count;
+}
+constexpr std::size_t row_count = count_rows();
+
+// Every row in turn, across the chunks: f(row index, row).
+template <class F>
+constexpr void for_each_row(F&& f) {
+  std::size_t index = 0;
   for (const auto& chunk : syscall_row_chunks)
-    for (const SyscallRow& row : chunk) {
-      const std::int32_t number = row.numbers[static_cast<std::size_t>(abi)];
-      if (number == no) continue;
-      const std::string where = errors ? "syscall " + std::string(row.name) + ": " : "";
-      std::string error;
-      auto signature = parse_signature(row.signature, error);
-      if (!signature) {
-        if (errors)
-          errors->push_back(where + "signature '" + std::string(row.signature) + "': " + error);
-        signature = Signature{};
-      }
-      auto since = parse_release(row.since);
-      if (!since && errors)
-        errors->push_back(where + "bad release '" + std::string(row.since) + "'");
-      std::optional<Release> since_i386;
-      if (!row.since_i386.empty()) {
-        since_i386 = parse_release(row.since_i386);
-        if (!since_i386 && errors)
-          errors->push_back(where + "bad i386 release '" + std::string(row.since_i386) + "'");
-      }
-      Syscall call;
-      call.name = row.name;
-      call.abi = abi;
-      call.number = register_number(abi, number);
-      call.since = (abi == Abi::i386 && since_i386) ? *since_i386 : since.value_or(Release{});
-      call.signature = std::move(*signature);
-      call.mux = row.mux;
-      for (const auto& alias : number_aliases)
-        if (alias.abi == abi && alias.name == row.name) call.alias_of = alias.alias_of;
-      if (errors)
-        for (const auto& arg : call.signature.args) {
-          if (arg.struct_name.empty()) continue;
-          const StructLayout* layout = find_struct_layout(abi, arg.struct_name);
-          if (!layout || !layout->present)
-            errors->push_back(where + "struct " + arg.struct_name + " is not described on " +
-                              std::string(abi_name(abi)));
-        }
-      if (!call.signature.opaque) {
-        if (auto placement = place_args(call.signature, abi))
-          call.placement = std::move(*placement);
-        else if (errors)
-          errors->push_back(where + "arguments do not fit the registers of " +
-                            std::string(abi_name(abi)));
-      }
-      calls.push_back(std::move(call));
-    }
+    for (const SyscallRow& row : chunk) f(index++, row);
+}
+
+// A row's signature parsed (syscall_rows_check.hpp has already refused a malformed one with
+// its reason; this parse cannot fail, and a failure would not be a constant expression).
+constexpr ParsedSignature parse_row(const SyscallRow& row) {
+  NotationError error;
+  return parse_signature(row.signature, error).value();
+}
+
+constexpr std::size_t count_args() {
+  std::size_t count = 0;
+  for_each_row([&](std::size_t, const SyscallRow& row) { count += parse_row(row).arg_count; });
+  return count;
+}
+
+// A row's signature without its arguments: where they are in ParsedRows::args.
+struct RowSignature {
+  bool opaque = true;
+  ArgScalar ret = ArgScalar::long_;
+  std::uint16_t first = 0;
+  std::uint8_t count = 0;
+};
+
+struct ParsedRows {
+  std::array<SyscallArg, count_args()> args{};
+  std::array<RowSignature, row_count> rows{};
+};
+
+constexpr ParsedRows parse_rows() {
+  ParsedRows parsed;
+  std::size_t next = 0;
+  for_each_row([&](std::size_t index, const SyscallRow& row) {
+    const ParsedSignature signature = parse_row(row);
+    parsed.rows[index] = {signature.opaque, signature.ret, static_cast<std::uint16_t>(next),
+                          static_cast<std::uint8_t>(signature.arg_count)};
+    for (const SyscallArg& arg : signature.args()) parsed.args[next++] = arg;
+  });
+  return parsed;
+}
+
+constexpr ParsedRows parsed_rows = parse_rows();
+
+template <Abi A>
+constexpr std::size_t count_calls() {
+  std::size_t count = 0;
+  for_each_row([&](std::size_t, const SyscallRow& row) {
+    count += row.numbers[static_cast<std::size_t>(A)] != no;
+  });
+  return count;
+}
+
+template <Abi A>
+constexpr std::array<Syscall, count_calls<A>()> build_calls() {
+  std::array<Syscall, count_calls<A>()> calls{};
+  std::size_t next = 0;
+  for_each_row([&](std::size_t index, const SyscallRow& row) {
+    const std::int32_t number = row.numbers[static_cast<std::size_t>(A)];
+    if (number == no) return;
+    const RowSignature& parsed = parsed_rows.rows[index];
+    Syscall& call = calls[next++];
+    call.name = row.name;
+    call.abi = A;
+    call.number = register_number(A, number);
+    call.since = (A == Abi::i386 && !row.since_i386.empty()) ? *parse_release(row.since_i386)
+                                                             : *parse_release(row.since);
+    call.signature = {parsed.opaque, parsed.ret,
+                      ArgList(parsed_rows.args.data() + parsed.first, parsed.count), row.signature};
+    call.mux = row.mux;
+    for (const auto& alias : number_aliases)
+      if (alias.abi == A && alias.name == row.name) call.alias_of = alias.alias_of;
+    // Arguments that do not fit the ABI's registers leave it empty: syscall_table_errors says so.
+    if (!call.signature.opaque)
+      call.placement = place_args(call.signature, A).value_or(ArgPlacements{});
+  });
   std::sort(calls.begin(), calls.end(), [](const Syscall& a, const Syscall& b) {
     return a.number != b.number ? a.number < b.number : a.alias_of.empty() > b.alias_of.empty();
   });
-  if (errors)
-    for (std::size_t i = 1; i < calls.size(); ++i) {
-      const bool alias = calls[i].alias_of == calls[i - 1].name;
-      if (calls[i].number == calls[i - 1].number && !alias)
-        errors->push_back(std::string(abi_name(abi)) + ": number " +
-                          std::to_string(calls[i].number) + " is both " +
-                          std::string(calls[i - 1].name) + " and " + std::string(calls[i].name));
-      for (std::size_t j = 0; j < i; ++j)
-        if (calls[j].name == calls[i].name)
-          errors->push_back(std::string(abi_name(abi)) + ": " + std::string(calls[i].name) +
-                            " has two numbers");
-    }
   return calls;
 }
 
+template <Abi A>
+constexpr auto abi_calls = build_calls<A>();
+
+// Each ABI's calls by name: positions in abi_calls, sorted by the name there.
+template <Abi A>
+constexpr std::array<std::uint16_t, count_calls<A>()> build_name_index() {
+  std::array<std::uint16_t, count_calls<A>()> index{};
+  for (std::size_t i = 0; i < index.size(); ++i) index[i] = static_cast<std::uint16_t>(i);
+  std::sort(index.begin(), index.end(), [](std::uint16_t a, std::uint16_t b) {
+    const std::string_view x = abi_calls<A>[a].name, y = abi_calls<A>[b].name;
+    return x != y ? x < y : a < b;
+  });
+  return index;
+}
+
+template <Abi A>
+constexpr auto abi_name_index = build_name_index<A>();
+
 struct AbiTable {
-  std::vector<Syscall> calls;
-  // Lookups by name (tools, plan building, tests): hashed once here, not searched.
-  std::unordered_map<std::string_view, const Syscall*> by_name;
+  std::span<const Syscall> calls;
+  std::span<const std::uint16_t> by_name;
 };
 
-// Each ABI's table is read the first time it is asked for: run32 reads two or three of the
-// seven.
+template <Abi A>
+constexpr AbiTable table_of() {
+  return {std::span<const Syscall>(abi_calls<A>),
+          std::span<const std::uint16_t>(abi_name_index<A>)};
+}
+
+constexpr std::array<AbiTable, all_abis.size()> abi_tables{
+    table_of<Abi::i386>(),     table_of<Abi::x86_64>(),  table_of<Abi::x32>(),
+    table_of<Abi::arm_eabi>(), table_of<Abi::aarch64>(), table_of<Abi::riscv64>(),
+    table_of<Abi::mips_o32>()};
+static_assert(all_abis[6] == Abi::mips_o32, "abi_tables is in all_abis order");
+
 const AbiTable& abi_table(Abi abi) {
-  static std::array<std::once_flag, all_abis.size()> once;
-  static std::array<AbiTable, all_abis.size()> tables;
-  const auto i = static_cast<std::size_t>(abi);
-  std::call_once(once[i], [&] {
-    tables[i].calls = read_abi(abi, nullptr);
-    tables[i].by_name.reserve(tables[i].calls.size());
-    for (const auto& call : tables[i].calls) tables[i].by_name.emplace(call.name, &call);
-  });
-  return tables[i];
+  return abi_tables[static_cast<std::size_t>(abi)];
 }
 
 }  // namespace
 
-const std::vector<Syscall>& syscalls(Abi abi) {
+std::span<const Syscall> syscalls(Abi abi) {
   return abi_table(abi).calls;
 }
 
 const Syscall* find_syscall(Abi abi, std::uint32_t number) {
-  const auto& calls = syscalls(abi);
+  const auto calls = syscalls(abi);
   auto it = std::lower_bound(calls.begin(), calls.end(), number,
                              [](const Syscall& call, std::uint32_t n) { return call.number < n; });
   return it != calls.end() && it->number == number ? &*it : nullptr;
 }
 
 const Syscall* find_syscall(Abi abi, std::string_view name) {
-  const auto& index = abi_table(abi).by_name;
-  auto found = index.find(name);
-  return found == index.end() ? nullptr : found->second;
+  const AbiTable& table = abi_table(abi);
+  auto it = std::lower_bound(
+      table.by_name.begin(), table.by_name.end(), name,
+      [&](std::uint16_t i, std::string_view n) { return table.calls[i].name < n; });
+  return it != table.by_name.end() && table.calls[*it].name == name ? &table.calls[*it] : nullptr;
 }
 
+// What only a reading for each ABI finds (the compiler has checked every row's notation while
+// this file compiled): a struct that ABI does not describe, arguments that do not fit its
+// registers, a number used twice, a call with two numbers. The tests' checks, not start-up's.
 const std::vector<std::string>& syscall_table_errors() {
   static const std::vector<std::string> errors = [] {
     std::vector<std::string> found;
-    for (Abi abi : all_abis) read_abi(abi, &found);
+    for (Abi abi : all_abis) {
+      const auto calls = syscalls(abi);
+      for (const Syscall& call : calls) {
+        const std::string where = "syscall " + std::string(call.name) + ": ";
+        for (const auto& arg : call.signature.args) {
+          if (arg.struct_name.empty()) continue;
+          const StructLayout* layout = find_struct_layout(abi, arg.struct_name);
+          if (!layout || !layout->present)
+            found.push_back(where + "struct " + std::string(arg.struct_name) +
+                            " is not described on " + std::string(abi_name(abi)));
+        }
+        if (!call.signature.opaque && !place_args(call.signature, abi))
+          found.push_back(where + "arguments do not fit the registers of " +
+                          std::string(abi_name(abi)));
+      }
+      for (std::size_t i = 1; i < calls.size(); ++i) {
+        const bool alias = calls[i].alias_of == calls[i - 1].name;
+        if (calls[i].number == calls[i - 1].number && !alias)
+          found.push_back(std::string(abi_name(abi)) + ": number " +
+                          std::to_string(calls[i].number) + " is both " +
+                          std::string(calls[i - 1].name) + " and " + std::string(calls[i].name));
+        for (std::size_t j = 0; j < i; ++j)
+          if (calls[j].name == calls[i].name)
+            found.push_back(std::string(abi_name(abi)) + ": " + std::string(calls[i].name) +
+                            " has two numbers");
+      }
+    }
     return found;
   }();
   return errors;

@@ -95,7 +95,8 @@ std::vector<Param> params_of(const abi::Syscall& call, Lang lang = Lang::cpp) {
     for (int i = 0; i < 6; ++i) params.push_back({"long", "a" + std::to_string(i)});
     return params;
   }
-  for (const auto& arg : call.signature.args) params.push_back({arg_type(arg, lang), arg.name});
+  for (const auto& arg : call.signature.args)
+    params.push_back({arg_type(arg, lang), std::string(arg.name)});
   return params;
 }
 

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <mutex>
 #include <unordered_map>
@@ -17,13 +18,16 @@ namespace syscompat::run32 {
 namespace {
 
 // Per open directory (by descriptor, checked against the file it names): the cookies in the
-// order first seen; position n is cookies[n - 1], position 0 the start.
+// order first seen; position n is cookies[n - 1], position 0 the start. A descriptor the
+// guest never read a directory through has a clear bit in `listed_`: its close and lseek
+// (every file's) cost one atomic load, not the lock and a hash lookup.
 class Positions final : public translators::DirectoryPositions {
  public:
   void reading(int fd) override {
     struct stat file;
     if (::fstat(fd, &file) != 0) return;  // the read itself answers EBADF
     std::lock_guard lock(lock_);
+    list(fd);
     Directory& directory = directories_[fd];
     if (directory.device != file.st_dev || directory.inode != file.st_ino || !S_ISDIR(file.st_mode))
       directory = Directory{file.st_dev, file.st_ino, {}, {}};
@@ -31,6 +35,7 @@ class Positions final : public translators::DirectoryPositions {
 
   std::optional<std::uint32_t> position(int fd, std::int64_t cookie) override {
     std::lock_guard lock(lock_);
+    list(fd);
     return position_locked(directories_[fd], cookie);
   }
 
@@ -38,6 +43,7 @@ class Positions final : public translators::DirectoryPositions {
   // been closed and opened again on something else, by a dup2 say, whose inode number may
   // be the old one's again).
   bool serves(int fd) {
+    if (!listed(fd)) return false;
     struct stat file;
     std::lock_guard lock(lock_);
     auto it = directories_.find(fd);
@@ -45,6 +51,7 @@ class Positions final : public translators::DirectoryPositions {
     if (::fstat(fd, &file) != 0 || it->second.device != file.st_dev ||
         it->second.inode != file.st_ino || !S_ISDIR(file.st_mode)) {
       directories_.erase(it);
+      unlist(fd);
       return false;
     }
     return true;
@@ -52,8 +59,10 @@ class Positions final : public translators::DirectoryPositions {
 
   // The guest closes fd: its positions go with it.
   void forget(int fd) {
+    if (!listed(fd)) return;
     std::lock_guard lock(lock_);
     directories_.erase(fd);
+    unlist(fd);
   }
 
   // lseek on a served directory: SEEK_SET takes a position (one the map never gave is the
@@ -90,8 +99,29 @@ class Positions final : public translators::DirectoryPositions {
     return position;
   }
 
+  // One bit per descriptor below listed_limit, set (under the lock) while the map may hold
+  // it; a descriptor above the limit is always looked up.
+  static constexpr std::size_t listed_limit = 1 << 16;
+  bool listed(int fd) const {
+    if (fd < 0) return false;
+    const auto i = static_cast<std::size_t>(fd);
+    return i >= listed_limit ||
+           (listed_[i / 64].load(std::memory_order_relaxed) >> (i % 64) & 1) != 0;
+  }
+  void list(int fd) {
+    const auto i = static_cast<std::size_t>(fd);
+    if (fd >= 0 && i < listed_limit)
+      listed_[i / 64].fetch_or(std::uint64_t{1} << (i % 64), std::memory_order_relaxed);
+  }
+  void unlist(int fd) {
+    const auto i = static_cast<std::size_t>(fd);
+    if (fd >= 0 && i < listed_limit)
+      listed_[i / 64].fetch_and(~(std::uint64_t{1} << (i % 64)), std::memory_order_relaxed);
+  }
+
   std::mutex lock_;
   std::unordered_map<int, Directory> directories_;
+  std::array<std::atomic<std::uint64_t>, listed_limit / 64> listed_{};
 };
 
 Positions positions;
@@ -105,7 +135,7 @@ void install_directory_positions() {
 std::optional<std::int32_t> seek_directory(translators::GuestMemory& memory, std::uint32_t number,
                                            const std::array<std::uint32_t, 6>& a) {
   static constexpr std::uint32_t lseek = i386_number("lseek"), llseek = i386_number("_llseek"),
-                             close = i386_number("close");
+                                 close = i386_number("close");
   const auto fd = static_cast<int>(a[0]);
   if (number == close) {
     positions.forget(fd);

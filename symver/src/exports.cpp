@@ -59,7 +59,8 @@ std::vector<std::string> layout_lines() {
       if (arg.struct_name.empty()) continue;
       const auto* current = abi::find_struct_layout(abi::Abi::x86_64, arg.struct_name);
       if (!current) continue;  // described by name only: no layout to record
-      out.push_back("layout " + item.versioned() + " " + arg.name + " " + arg.struct_name + " " +
+      out.push_back("layout " + item.versioned() + " " + std::string(arg.name) + " " +
+                    std::string(arg.struct_name) + " " +
                     describe(compat ? v1_layout(arg.struct_name) : *current));
     }
   }

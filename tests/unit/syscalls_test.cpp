@@ -168,7 +168,8 @@ TEST_CASE("decoding: fadvise64, fadvise64_64 and arm_fadvise64_64's own order",
         std::vector<std::uint64_t>{4, 0x100, 0x200, 2});
   // arm: advice moved second, so both pairs land on even registers without pads
   const Syscall& arm = call(Abi::arm_eabi, "arm_fadvise64_64");
-  CHECK(arm.signature.args.at(1).name == "advice");
+  REQUIRE(arm.signature.args.size() > 1);
+  CHECK(arm.signature.args[1].name == "advice");
   CHECK(decoded(arm, {4, 2, 0x100, 0, 0x200, 0}) == std::vector<std::uint64_t>{4, 2, 0x100, 0x200});
   CHECK(find_syscall(Abi::arm_eabi, "fadvise64_64") == nullptr);
 }

@@ -16,7 +16,7 @@ using abi::Abi;
 namespace {
 
 std::string arg_type(const abi::SyscallArg& arg) {
-  std::string type = arg.spelling;
+  std::string type(arg.spelling);
   switch (arg.count.kind) {
     case abi::ArgCount::Kind::one:
       break;
@@ -24,10 +24,10 @@ std::string arg_type(const abi::SyscallArg& arg) {
       type += fmt::format("[{}]", arg.count.fixed);
       break;
     case abi::ArgCount::Kind::argument:
-      type += "[" + arg.count.argument + "]";
+      type += fmt::format("[{}]", arg.count.argument);
       break;
     case abi::ArgCount::Kind::pointee:
-      type += "[*" + arg.count.argument + "]";
+      type += fmt::format("[*{}]", arg.count.argument);
       break;
   }
   return type;
@@ -42,7 +42,8 @@ std::string signature_text(const abi::Syscall& call) {
     if (arg.form == abi::ArgForm::pointer) text += std::string(abi::arg_dir_name(arg.dir)) + " ";
     // as the notation writes it: `out char *buf[count]`
     const std::string count = arg_type(arg).substr(arg.spelling.size());
-    text += arg.spelling + (arg.spelling.ends_with('*') ? "" : " ") + arg.name + count;
+    text += fmt::format("{}{}{}{}", arg.spelling, arg.spelling.ends_with('*') ? "" : " ", arg.name,
+                        count);
   }
   return text + ")";
 }

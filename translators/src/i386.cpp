@@ -233,7 +233,8 @@ bool has_16bit_ids(const abi::Syscall& call) {
 // Whether the generic path can carry this guest argument into that native one.
 bool generic_arg(const abi::SyscallArg& guest, const abi::SyscallArg& native, std::string& why) {
   if (guest.form != native.form) {
-    why = "argument " + guest.name + " differs in kind from the native " + native.name;
+    why = "argument " + std::string(guest.name) + " differs in kind from the native " +
+          std::string(native.name);
     return false;
   }
   switch (guest.form) {
@@ -246,13 +247,13 @@ bool generic_arg(const abi::SyscallArg& guest, const abi::SyscallArg& native, st
       return false;
     case ArgForm::pointer:
       if (guest.struct_name.empty() != native.struct_name.empty()) {
-        why = "argument " + guest.name + ": struct on one side only";
+        why = "argument " + std::string(guest.name) + ": struct on one side only";
         return false;
       }
       if (!guest.struct_name.empty() &&
           !find_struct_converter(Abi::i386, guest.struct_name, native.struct_name)) {
-        why = "no description-derived conversion from struct " + guest.struct_name + " to " +
-              native.struct_name;
+        why = "no description-derived conversion from struct " + std::string(guest.struct_name) +
+              " to " + std::string(native.struct_name);
         return false;
       }
       return true;
@@ -453,7 +454,7 @@ const CallPlan* multiplexed_plan(std::string_view name) {
       guest->abi = Abi::i386;
       guest->number = 0;
       guest->placement =
-          abi::place_args(guest->signature, Abi::i386).value_or(std::vector<abi::ArgPlacement>{});
+          abi::place_args(guest->signature, Abi::i386).value_or(abi::ArgPlacements{});
       CallPlan plan;
       plan.guest = guest.get();
       plan.native = &native;

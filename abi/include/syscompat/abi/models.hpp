@@ -245,6 +245,14 @@ inline constexpr std::array abi_names{
     AbiNames{Abi::mips_o32, "mips_o32", "mips-linux-gnu"},
 };
 
+// Each ABI's parameter record, by the Abi value (all_abis order).
+inline constexpr std::array<const ModelParams*, 7> all_model_params{
+    &i386_params,    &x86_64_params,  &x32_params,     &arm_eabi_params,
+    &aarch64_params, &riscv64_params, &mips_o32_params};
+constexpr const ModelParams& model_params(Abi abi) {
+  return *all_model_params[static_cast<std::size_t>(abi)];
+}
+
 constexpr std::string_view abi_name(Abi abi) {
   return abi_names[static_cast<std::size_t>(abi)].name;
 }

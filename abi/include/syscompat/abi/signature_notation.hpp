@@ -1,6 +1,9 @@
 // The signature notation of syscall_table.hpp, parsed by constexpr code: the same parser
 // checks every row while the library compiles (syscall_rows_check.hpp: a malformed row is a
-// compile error) and reads the rows into the run-time table.
+// compile error) and builds the table from the rows, also while the library compiles
+// (syscalls.cpp). It allocates nothing: its errors are built in a fixed buffer, because a
+// constant expression cannot keep memory and clang 14 cannot evaluate libstdc++'s
+// std::string at all.
 #pragma once
 
 #include <algorithm>
@@ -9,7 +12,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "syscompat/abi/syscalls.hpp"
 
@@ -56,6 +58,93 @@ constexpr std::array scalar_infos{
     ScalarInfo{ArgScalar::ptr, "ptr", false},
 };
 
+}  // namespace notation
+
+constexpr std::string_view arg_scalar_name(ArgScalar scalar) {
+  return notation::scalar_infos[static_cast<std::size_t>(scalar)].name;
+}
+// Whether the kernel's compat path stores a value of this type through a pointer with a C
+// assignment, keeping its low bits where it does not fit (sys_time32's time_t past 2038);
+// otherwise such a value is EOVERFLOW.
+constexpr bool arg_scalar_truncated(ArgScalar scalar) {
+  return scalar == ArgScalar::time;
+}
+constexpr bool arg_scalar_signed(ArgScalar scalar) {
+  return notation::scalar_infos[static_cast<std::size_t>(scalar)].is_signed;
+}
+
+// Size in bytes on `abi` (a pointer's size for ptr), from the data model's parameters.
+constexpr std::size_t arg_scalar_size(ArgScalar scalar, Abi abi) {
+  const ModelParams& model = model_params(abi);
+  switch (scalar) {
+    case ArgScalar::int_:
+    case ArgScalar::uint:
+    case ArgScalar::u32:
+    case ArgScalar::s32:
+    case ArgScalar::pid:
+    case ArgScalar::uid:
+    case ArgScalar::gid:
+    case ArgScalar::fd:
+    case ArgScalar::key:
+    case ArgScalar::clockid:
+    case ArgScalar::timer:
+    case ArgScalar::mqd:
+    case ArgScalar::rwf:
+      return 4;
+    case ArgScalar::long_:
+    case ArgScalar::ulong:
+    case ArgScalar::size:
+    case ArgScalar::ssize:
+    case ArgScalar::ptr:
+      return model.pointer_size;
+    case ArgScalar::off:
+    case ArgScalar::time:
+    case ArgScalar::aio_context:
+      return model.kernel_long_size;
+    case ArgScalar::loff:
+    case ArgScalar::u64:
+    case ArgScalar::s64:
+      return 8;
+    case ArgScalar::u16:
+    case ArgScalar::umode:
+      return 2;
+    case ArgScalar::old_uid:
+    case ArgScalar::old_gid:
+      return model.old_uid_size;
+    case ArgScalar::char_:
+      return 1;
+    case ArgScalar::void_:
+      return 0;
+  }
+  return 0;
+}
+
+// Why a row does not parse, built in place.
+class NotationError {
+ public:
+  constexpr NotationError& operator<<(std::string_view part) {
+    for (char c : part)
+      if (size_ + 1 < text_.size()) text_[size_++] = c;
+    return *this;
+  }
+  constexpr std::string_view view() const { return {text_.data(), size_}; }
+  constexpr bool empty() const { return size_ == 0; }
+  constexpr void clear() { size_ = 0; }
+
+ private:
+  std::array<char, 240> text_{};
+  std::size_t size_ = 0;
+};
+
+namespace notation {
+
+constexpr bool scalar_infos_in_order() {
+  for (std::size_t i = 0; i < scalar_infos.size(); ++i)
+    if (static_cast<std::size_t>(scalar_infos[i].scalar) != i) return false;
+  return true;
+}
+static_assert(scalar_infos_in_order(), "scalar_infos is indexed by ArgScalar");
+
 constexpr bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -77,6 +166,22 @@ constexpr Number leading_number(std::string_view text) {
   while (number.length < text.size() && is_digit(text[number.length]))
     number.value = number.value * 10 + static_cast<std::size_t>(text[number.length++] - '0');
   return number;
+}
+
+// A small number as text, for messages.
+struct Digits {
+  std::array<char, 20> text{};
+  std::size_t size = 0;
+  constexpr operator std::string_view() const { return {text.data(), size}; }
+};
+constexpr Digits digits(std::size_t value) {
+  Digits out;
+  std::array<char, 20> reversed{};
+  std::size_t n = 0;
+  do reversed[n++] = static_cast<char>('0' + value % 10);
+  while ((value /= 10) != 0);
+  while (n) out.text[out.size++] = reversed[--n];
+  return out;
 }
 
 constexpr std::optional<ArgScalar> scalar_named(std::string_view name) {
@@ -116,6 +221,14 @@ class Lexer {
     next();
     return true;
   }
+  // Where the next token starts, and the text from `start` to the end of the last token.
+  constexpr std::size_t next_start() {
+    while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
+    return pos_;
+  }
+  constexpr std::string_view since(std::size_t start) const {
+    return text_.substr(start, pos_ - start);
+  }
 
  private:
   std::string_view text_;
@@ -126,7 +239,7 @@ constexpr bool is_identifier(std::string_view token) {
   return !token.empty() && (is_alpha(token[0]) || token[0] == '_');
 }
 
-constexpr std::optional<SyscallArg> parse_arg(Lexer& lex, std::string& error) {
+constexpr std::optional<SyscallArg> parse_arg(Lexer& lex, NotationError& error) {
   SyscallArg arg;
   bool explicit_dir = false;
   if (lex.accept("in")) {
@@ -136,64 +249,62 @@ constexpr std::optional<SyscallArg> parse_arg(Lexer& lex, std::string& error) {
   } else if (lex.accept("inout")) {
     arg.dir = ArgDir::inout, explicit_dir = true;
   }
+  const std::size_t type_start = lex.next_start();
   const std::string_view type = lex.next();
   if (type == "struct") {
     const std::string_view name = lex.next();
     if (!is_identifier(name) || !lex.accept("*")) {
-      error = "expected 'struct NAME *'";
+      error << "expected 'struct NAME *'";
       return std::nullopt;
     }
     arg.form = ArgForm::pointer;
-    arg.struct_name = std::string(name);
-    arg.spelling = "struct " + arg.struct_name + " *";
+    arg.struct_name = name;
   } else if (type == "str" || type == "strv" || type == "ptr") {
     arg.form = type == "str"    ? ArgForm::string
                : type == "strv" ? ArgForm::string_vector
                                 : ArgForm::address;
     arg.scalar = ArgScalar::ptr;
-    arg.spelling = std::string(type);
   } else if (auto scalar = scalar_named(type)) {
     arg.scalar = *scalar;
-    arg.spelling = std::string(type);
     if (lex.accept("*")) {
       arg.form = ArgForm::pointer;
-      arg.spelling += " *";
     } else if (scalar == ArgScalar::void_ || scalar == ArgScalar::char_ ||
                scalar == ArgScalar::ptr) {
-      error = "'" + std::string(type) + "' is not a value type";
+      error << "'" << type << "' is not a value type";
       return std::nullopt;
     }
   } else {
-    error = "unknown type '" + std::string(type) + "'";
+    error << "unknown type '" << type << "'";
     return std::nullopt;
   }
+  // The type as the row writes it ("struct stat *", "char *", "int").
+  arg.spelling = lex.since(type_start);
   const std::string_view name = lex.next();
   // A name may repeat a type name, as the kernel's `fd` arguments do; the grammar puts the
   // type first, so the two cannot be confused.
   if (!is_identifier(name) || name == "in" || name == "out" || name == "inout") {
-    error =
-        "expected an argument name after '" + arg.spelling + "', got '" + std::string(name) + "'";
+    error << "expected an argument name after '" << arg.spelling << "', got '" << name << "'";
     return std::nullopt;
   }
-  arg.name = std::string(name);
+  arg.name = name;
   if (lex.accept("[")) {
     const std::string_view count = lex.next();
     if (count == "*") {
       arg.count.kind = ArgCount::Kind::pointee;
-      arg.count.argument = std::string(lex.next());
+      arg.count.argument = lex.next();
     } else if (!count.empty() && is_digit(count[0])) {
       arg.count.kind = ArgCount::Kind::fixed;
-      arg.count.fixed = leading_number(count).value;
+      arg.count.fixed = static_cast<std::uint32_t>(leading_number(count).value);
     } else {
       arg.count.kind = ArgCount::Kind::argument;
-      arg.count.argument = std::string(count);
+      arg.count.argument = count;
     }
     if (!lex.accept("]")) {
-      error = "expected ']' after the count of '" + arg.name + "'";
+      error << "expected ']' after the count of '" << arg.name << "'";
       return std::nullopt;
     }
     if (arg.form != ArgForm::pointer) {
-      error = "'" + arg.name + "' has a count but is not a pointer";
+      error << "'" << arg.name << "' has a count but is not a pointer";
       return std::nullopt;
     }
   }
@@ -201,17 +312,17 @@ constexpr std::optional<SyscallArg> parse_arg(Lexer& lex, std::string& error) {
   if (arg.form == ArgForm::pointer && arg.scalar == ArgScalar::char_ && arg.struct_name.empty() &&
       arg.count.kind == ArgCount::Kind::one) {
     if (explicit_dir && arg.dir != ArgDir::in) {
-      error = "'" + arg.name + "': an out char * needs a [count]";
+      error << "'" << arg.name << "': an out char * needs a [count]";
       return std::nullopt;
     }
     arg.form = ArgForm::string;
   }
   if (explicit_dir && arg.form != ArgForm::pointer) {
-    error = "'" + arg.name + "': a direction applies to pointers only";
+    error << "'" << arg.name << "': a direction applies to pointers only";
     return std::nullopt;
   }
   if (arg.form == ArgForm::pointer && arg.scalar == ArgScalar::void_ && arg.struct_name.empty()) {
-    error = "'" + arg.name + "': void * says nothing; use ptr, char *[count] or a struct";
+    error << "'" << arg.name << "': void * says nothing; use ptr, char *[count] or a struct";
     return std::nullopt;
   }
   return arg;
@@ -220,14 +331,15 @@ constexpr std::optional<SyscallArg> parse_arg(Lexer& lex, std::string& error) {
 }  // namespace notation
 
 // Parses the notation of syscall_table.hpp; on failure returns nullopt and says why.
-constexpr std::optional<Signature> parse_signature(std::string_view text, std::string& error) {
+constexpr std::optional<ParsedSignature> parse_signature(std::string_view text,
+                                                         NotationError& error) {
   using notation::Lexer;
-  Signature signature;
-  signature.text = std::string(text);
+  ParsedSignature signature;
+  signature.text = text;
   Lexer lex(text);
   if (lex.accept("opaque")) {
     if (!lex.peek().empty()) {
-      error = "text after 'opaque'";
+      error << "text after 'opaque'";
       return std::nullopt;
     }
     return signature;
@@ -236,53 +348,70 @@ constexpr std::optional<Signature> parse_signature(std::string_view text, std::s
   const std::string_view ret = lex.next();
   auto ret_scalar = notation::scalar_named(ret);
   if (!ret_scalar || ret_scalar == ArgScalar::char_) {
-    error = "unknown return type '" + std::string(ret) + "'";
+    error << "unknown return type '" << ret << "'";
     return std::nullopt;
   }
   signature.ret = *ret_scalar;
   if (!lex.accept("(")) {
-    error = "expected '(' after the return type";
+    error << "expected '(' after the return type";
     return std::nullopt;
   }
+  auto& args = signature.arg_storage;
+  std::size_t& count = signature.arg_count;
   if (!lex.accept(")")) {
     do {
       auto arg = notation::parse_arg(lex, error);
       if (!arg) return std::nullopt;
-      signature.args.push_back(std::move(*arg));
+      if (count == args.size()) {
+        error << "more than " << notation::digits(max_syscall_args) << " arguments";
+        return std::nullopt;
+      }
+      args[count++] = *arg;
     } while (lex.accept(","));
     if (!lex.accept(")")) {
-      error = "expected ',' or ')' after '" + signature.args.back().name + "'";
+      error << "expected ',' or ')' after '" << args[count - 1].name << "'";
       return std::nullopt;
     }
   }
   if (!lex.peek().empty()) {
-    error = "text after ')'";
+    error << "text after ')'";
     return std::nullopt;
   }
-  for (std::size_t i = 0; i < signature.args.size(); ++i)
+  for (std::size_t i = 0; i < count; ++i)
     for (std::size_t j = 0; j < i; ++j)
-      if (signature.args[i].name == signature.args[j].name) {
-        error = "argument '" + signature.args[i].name + "' named twice";
+      if (args[i].name == args[j].name) {
+        error << "argument '" << args[i].name << "' named twice";
         return std::nullopt;
       }
-  for (auto& arg : signature.args) {
+  for (std::size_t a = 0; a < count; ++a) {
+    SyscallArg& arg = args[a];
     if (arg.count.kind != ArgCount::Kind::argument && arg.count.kind != ArgCount::Kind::pointee)
       continue;
-    auto other = std::find_if(signature.args.begin(), signature.args.end(),
-                              [&](const SyscallArg& a) { return a.name == arg.count.argument; });
-    if (other == signature.args.end()) {
-      error = "'" + arg.name + "' is counted by '" + arg.count.argument + "', which is no argument";
+    std::size_t other = 0;
+    while (other < count && args[other].name != arg.count.argument) ++other;
+    if (other == count) {
+      error << "'" << arg.name << "' is counted by '" << arg.count.argument
+            << "', which is no argument";
       return std::nullopt;
     }
-    arg.count.index = static_cast<std::size_t>(other - signature.args.begin());
+    arg.count.index = static_cast<std::uint8_t>(other);
     const bool pointee = arg.count.kind == ArgCount::Kind::pointee;
-    const bool scalar_pointer = other->form == ArgForm::pointer && other->struct_name.empty();
-    if (pointee != scalar_pointer || (!pointee && other->form != ArgForm::value)) {
-      error = "'" + arg.name + "' is counted by '" + arg.count.argument + "', which is not " +
-              (pointee ? "a pointer to a scalar" : "a value");
+    const bool scalar_pointer =
+        args[other].form == ArgForm::pointer && args[other].struct_name.empty();
+    if (pointee != scalar_pointer || (!pointee && args[other].form != ArgForm::value)) {
+      error << "'" << arg.name << "' is counted by '" << arg.count.argument << "', which is not "
+            << (pointee ? "a pointer to a scalar" : "a value");
       return std::nullopt;
     }
   }
+  return signature;
+}
+
+// The same, with the reason as a string (for callers at run time).
+inline std::optional<ParsedSignature> parse_signature(std::string_view text, std::string& error) {
+  NotationError why;
+  auto signature = parse_signature(text, why);
+  if (!signature) error = std::string(why.view());
   return signature;
 }
 

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -20,13 +21,43 @@ namespace syscompat::abi {
 
 // Registers (argument slots) a syscall of this ABI can take: i386 ebx..ebp, arm r0..r6,
 // mips o32 a0..a3 plus four stack slots the kernel fetches, the 64-bit ABIs six.
-std::size_t syscall_arg_slots(Abi abi);
+constexpr std::size_t syscall_arg_slots(Abi abi) {
+  switch (abi) {
+    case Abi::arm_eabi:
+      return 7;
+    case Abi::mips_o32:
+      return 8;
+    default:
+      return 6;
+  }
+}
 // Whether a 64-bit argument takes two slots on this ABI.
-bool splits_64bit_args(Abi abi);
+constexpr bool splits_64bit_args(Abi abi) {
+  return abi == Abi::i386 || abi == Abi::arm_eabi || abi == Abi::mips_o32;
+}
 
-// Where each argument of a syscall lives (Syscall::placement holds it for table entries).
-// nullopt when the arguments do not fit the ABI's slots (a table error).
-std::optional<std::vector<ArgPlacement>> place_args(const Signature& signature, Abi abi);
+// Where each argument of a syscall lives (Syscall::placement holds it for table entries,
+// computed while the table compiles). nullopt when the arguments do not fit the ABI's slots
+// (a table error).
+constexpr std::optional<ArgPlacements> place_args(ArgList args, Abi abi) {
+  // arm EABI and mips o32 pass a 64-bit value in an even/odd register pair.
+  const bool pairs_start_even = abi == Abi::arm_eabi || abi == Abi::mips_o32;
+  ArgPlacements placements;
+  std::size_t slot = 0;
+  for (const auto& arg : args) {
+    const bool pair = splits_64bit_args(abi) && arg.form == ArgForm::value &&
+                      arg_scalar_size(arg.scalar, abi) == 8;
+    if (pair && pairs_start_even && slot % 2) ++slot;  // the pad register
+    if (slot + (pair ? 2 : 1) > syscall_arg_slots(abi)) return std::nullopt;
+    placements.push_back(
+        {static_cast<std::uint8_t>(slot), static_cast<std::uint8_t>(pair ? 2 : 1)});
+    slot += pair ? 2 : 1;
+  }
+  return placements;
+}
+constexpr std::optional<ArgPlacements> place_args(const Signature& signature, Abi abi) {
+  return place_args(signature.args, abi);
+}
 
 // One decoded argument: the value widened to 64 bits, sign-extended if its type is signed.
 struct ArgValue {

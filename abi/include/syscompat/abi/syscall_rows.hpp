@@ -42,10 +42,10 @@ consteval std::size_t syscall_arg_count(Abi abi, std::string_view name) {
   for (const auto& chunk : syscall_row_chunks)
     for (const SyscallRow& row : chunk)
       if (row.name == name && row.numbers[static_cast<std::size_t>(abi)] != no) {
-        std::string error;
+        NotationError error;
         const auto signature = parse_signature(row.signature, error);
         if (!signature) throw "syscall_arg_count: a malformed row";
-        return signature->args.size();
+        return signature->arg_count;
       }
   throw "syscall_arg_count: the description has no such call on this ABI";
 }

@@ -2,9 +2,11 @@
 // signature, first release and multiplexer. Built from the rows of syscall_table.hpp.
 #pragma once
 
+#include <array>
 #include <compare>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,14 +50,8 @@ enum class ArgScalar : std::uint8_t {
   ptr
 };
 
-std::string_view arg_scalar_name(ArgScalar scalar);
-// Size in bytes on `abi` (a pointer's size for ptr), and whether the value is signed.
-std::size_t arg_scalar_size(ArgScalar scalar, Abi abi);
-bool arg_scalar_signed(ArgScalar scalar);
-// Whether the kernel's compat path stores a value of this type through a pointer with a C
-// assignment, keeping its low bits where it does not fit (sys_time32's time_t past 2038);
-// otherwise such a value is EOVERFLOW.
-bool arg_scalar_truncated(ArgScalar scalar);
+// arg_scalar_name, arg_scalar_size and arg_scalar_signed: constexpr, in
+// signature_notation.hpp (included at the end).
 
 enum class ArgDir : std::uint8_t { in, out, inout };
 std::string_view arg_dir_name(ArgDir dir);
@@ -68,28 +64,52 @@ enum class ArgForm : std::uint8_t {
   address,        // a user address not accessed through its type (ptr)
 };
 
+// The most arguments a signature may have: mips o32's indirect `syscall` has eight.
+inline constexpr std::size_t max_syscall_args = 8;
+
+// The types below are literal and hold no owning container: the table is built while the
+// library compiles (syscalls.cpp) and is read-only data when a program starts. Their text is
+// views of the rows' own strings.
+
 struct ArgCount {
   enum class Kind : std::uint8_t { one, fixed, argument, pointee } kind = Kind::one;
-  std::size_t fixed = 0;
-  std::string argument;   // for argument and pointee
-  std::size_t index = 0;  // that argument's position, found when the row is parsed
+  std::uint8_t index = 0;     // for argument and pointee: that argument's position
+  std::uint32_t fixed = 0;    // for fixed
+  std::string_view argument;  // for argument and pointee: that argument's name
 };
 
 struct SyscallArg {
-  std::string name;
+  std::string_view name;
   ArgForm form = ArgForm::value;
   ArgDir dir = ArgDir::in;
   ArgScalar scalar = ArgScalar::long_;  // value, or what a scalar pointer points to
-  std::string struct_name;              // pointer to a described struct
+  std::string_view struct_name;         // pointer to a described struct
   ArgCount count;                       // elements a pointer covers
-  std::string spelling;                 // the type as written, for printing
+  std::string_view spelling;            // the type as written, for printing
 };
+
+// A call's arguments: a view of the table's (or a ParsedSignature's) arguments.
+using ArgList = std::span<const SyscallArg>;
 
 struct Signature {
   bool opaque = true;
   ArgScalar ret = ArgScalar::long_;
-  std::vector<SyscallArg> args;
-  std::string text;  // as written in the row
+  ArgList args;
+  std::string_view text;  // as written in the row
+};
+
+// What parse_signature returns: a signature with its arguments held in place. The table keeps
+// every row's arguments in one array and its Signatures view them.
+struct ParsedSignature {
+  bool opaque = true;
+  ArgScalar ret = ArgScalar::long_;
+  std::array<SyscallArg, max_syscall_args> arg_storage{};
+  std::size_t arg_count = 0;
+  std::string_view text;
+
+  constexpr ArgList args() const { return {arg_storage.data(), arg_count}; }
+  // Valid while this object lives.
+  constexpr Signature view() const { return {opaque, ret, args(), text}; }
 };
 
 struct Release {
@@ -100,8 +120,23 @@ struct Release {
 
 // Where an argument lives in a syscall's registers: its first slot and how many it takes.
 struct ArgPlacement {
-  std::size_t slot = 0;
-  std::size_t slots = 1;
+  std::uint8_t slot = 0;
+  std::uint8_t slots = 1;
+};
+
+// Where each argument of a call goes: at most one placement per argument.
+class ArgPlacements {
+ public:
+  constexpr void push_back(ArgPlacement placement) { placements_[count_++] = placement; }
+  constexpr std::size_t size() const { return count_; }
+  constexpr bool empty() const { return count_ == 0; }
+  constexpr const ArgPlacement& operator[](std::size_t i) const { return placements_[i]; }
+  constexpr const ArgPlacement* begin() const { return placements_.data(); }
+  constexpr const ArgPlacement* end() const { return placements_.data() + count_; }
+
+ private:
+  std::array<ArgPlacement, max_syscall_args> placements_{};
+  std::uint8_t count_ = 0;
 };
 
 // One syscall on one ABI.
@@ -114,11 +149,11 @@ struct Syscall {
   Multiplexer mux;
   std::string_view alias_of;  // another name the headers give the same number
   // The registers each argument takes: place_args (syscall_args.hpp), computed once.
-  std::vector<ArgPlacement> placement;
+  ArgPlacements placement;
 };
 
-// Every syscall of `abi`, sorted by number.
-const std::vector<Syscall>& syscalls(Abi abi);
+// Every syscall of `abi`, sorted by number: compile-time data.
+std::span<const Syscall> syscalls(Abi abi);
 const Syscall* find_syscall(Abi abi, std::uint32_t number);
 const Syscall* find_syscall(Abi abi, std::string_view name);
 // What is wrong with the table itself (unparsable signatures or releases, a number used
@@ -127,5 +162,6 @@ const std::vector<std::string>& syscall_table_errors();
 
 }  // namespace syscompat::abi
 
-// parse_signature and parse_release: constexpr, so defined in the header.
+// parse_signature, parse_release and the scalars' names and sizes: constexpr, so defined in
+// the header.
 #include "syscompat/abi/signature_notation.hpp"  // IWYU pragma: export
