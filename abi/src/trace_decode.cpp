@@ -206,6 +206,7 @@ const ShowRow show_rows[] = {
     // keeps the pointer), user_desc (its flags are bitfields the description keeps as pad).
     {"set_robust_list", "head", style(Style::address)},
     {"rseq", "rseq", style(Style::address)},
+    {"futex futex_time64", "uaddr uaddr2", style(Style::address)},
     {"set_thread_area get_thread_area", "u_info", style(Style::address)},
     {"_llseek", "offset_high", style(Style::omitted)},
     {"_llseek", "offset_low", style(Style::llseek_offset)},
@@ -604,6 +605,48 @@ std::string show_argument(const Context& c, std::size_t index, const Show& show)
   return hex(v.value);
 }
 
+// clone as strace writes it, by name, each pointer only with the flag that makes the kernel
+// use it: child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD,
+// child_tidptr=0xf7d8a5a8.
+std::string show_clone(const Context& c) {
+  const auto flag = [&](std::string_view name) {
+    return static_cast<std::uint64_t>(
+        constant_value(constant_row(clone_flags.rows, name), c.abi).value_or(0));
+  };
+  const std::size_t word = arg_scalar_size(ArgScalar::ulong, c.abi);
+  const std::uint64_t flags = static_cast<std::uint64_t>(
+      narrow(static_cast<std::uint64_t>(value_of(c, "clone_flags")), word, false));
+  const auto pointer = [&](std::string_view arg) {
+    return show_pointer(static_cast<std::uint64_t>(
+        narrow(static_cast<std::uint64_t>(value_of(c, arg)), word, false)));
+  };
+  std::string text = "child_stack=" + pointer("newsp") +
+                     ", flags=" + *show_styled(c, *c.values[0].arg, style(Style::clone), flags);
+  if (flags & flag("CLONE_PARENT_SETTID")) text += ", parent_tid=" + pointer("parent_tidptr");
+  if (flags & flag("CLONE_SETTLS")) text += ", tls=" + pointer("tls");
+  if (flags & (flag("CLONE_CHILD_SETTID") | flag("CLONE_CHILD_CLEARTID")))
+    text += ", child_tidptr=" + pointer("child_tidptr");
+  return text;
+}
+
+// Whether strace decodes the argument when the call returns (what the kernel writes), so
+// that a line cut by another thread's resumes there: `read(3, ` ... `"abc", 64) = 3`.
+bool decoded_after(const Syscall& call, const SyscallArg& arg, const Show& show) {
+  switch (show.style) {
+    case Style::pollfds:  // poll's events are shown before the call, its revents in the result
+    case Style::address:
+      return false;
+    case Style::wait_status:
+    case Style::hex_bytes:
+    case Style::out_string:
+      return true;
+    default:
+      break;
+  }
+  if (show.layout && names(fills_iovecs, call.name)) return true;
+  return arg.form == ArgForm::pointer && arg.dir != ArgDir::in;
+}
+
 // A result strace explains (nullopt: shown by show_result alone): fcntl's flags, poll's
 // ready descriptors, a timeout.
 std::optional<std::string> explained_result(const Context& c, const std::vector<Show>& shows) {
@@ -777,10 +820,12 @@ std::string show_bytes(std::string_view bytes, std::size_t limit, bool cut) {
   return text;
 }
 
-std::string trace_line(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
                        const TraceOptions& options) {
-  std::string line;
+  TraceParts parts;
+  std::string& line = parts.entry;
   std::optional<std::string> explained;
+  bool values_shown = false;
   if (!traced.call) {
     line = "syscall_" + std::to_string(traced.number) + "(";
     for (std::size_t i = 0; i < traced.registers.size(); ++i)
@@ -795,22 +840,139 @@ std::string trace_line(Abi abi, const TraceCall& traced, const TraceMemory& memo
       const auto values = decode_args(call, traced.registers);
       const auto& shows = shows_of(call);
       const Context context{abi, call, values, traced.result, memory, options};
+      if (call.name == "clone") {
+        line += show_clone(context);
+        values_shown = true;
+      }
       bool first = true;
-      for (std::size_t i = 0; i < values.size(); ++i) {
+      std::string* part = &parts.entry;
+      for (std::size_t i = 0; i < values.size() && !values_shown; ++i) {
+        if (part == &parts.entry && decoded_after(call, *values[i].arg, shows[i])) {
+          part = &parts.exit;
+          if (!first) line += ", ";
+          first = true;
+        }
         std::string shown = show_argument(context, i, shows[i]);
         if (shown.empty()) continue;  // an argument strace leaves out
-        line += (first ? "" : ", ") + shown;
+        *part += (first ? "" : ", ") + shown;
         first = false;
       }
       explained = explained_result(context, shows);
     }
   }
-  line += ")";
-  if (!traced.result) return line + " = ?";
-  if (explained) return line + " = " + *explained;
-  const bool pointer =
-      traced.call && !traced.call->signature.opaque && traced.call->signature.ret == ArgScalar::ptr;
-  return line + " = " + show_result(abi, *traced.result, pointer);
+  std::string& end = parts.exit;
+  end += ")";
+  if (!traced.result) {
+    end += " = ?";
+  } else if (explained) {
+    end += " = " + *explained;
+  } else {
+    const bool pointer = traced.call && !traced.call->signature.opaque &&
+                         traced.call->signature.ret == ArgScalar::ptr;
+    end += " = " + show_result(abi, *traced.result, pointer);
+  }
+  return parts;
+}
+
+std::string trace_line(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+                       const TraceOptions& options) {
+  TraceParts parts = trace_parts(abi, traced, memory, options);
+  return parts.entry + parts.exit;
+}
+
+// ---- -e trace=SET ---------------------------------------------------------------------
+
+namespace {
+
+// strace's classes, derived from the description where it can say them: %file is a call
+// that takes a file name (a string argument named as a path), %network one that socketcall
+// multiplexes; the others are lists, as strace's own syscallent tables are.
+// clang-format off
+constexpr std::string_view path_arguments =
+    "filename pathname path oldname newname from_pathname to_pathname library new_root put_old "
+    "dev_name dir_name specialfile special";
+constexpr std::string_view calls_with_named_file = "acct umount umount2 name_to_handle_at";
+constexpr std::string_view process_calls =
+    "clone clone3 fork vfork execve execveat exit exit_group wait4 waitid waitpid kill tkill "
+    "tgkill pidfd_send_signal rt_sigqueueinfo rt_tgsigqueueinfo";
+constexpr std::string_view signal_calls = "kill tkill tgkill pause pidfd_send_signal";
+constexpr std::string_view memory_calls =
+    "brk mmap mmap2 old_mmap munmap mprotect pkey_mprotect mremap madvise process_madvise mlock "
+    "mlock2 munlock mlockall munlockall msync mincore remap_file_pages mbind set_mempolicy "
+    "get_mempolicy set_mempolicy_home_node migrate_pages move_pages mseal map_shadow_stack";
+// clang-format on
+
+}  // namespace
+
+bool in_trace_class(const Syscall& call, std::string_view name) {
+  if (name == "file") {
+    if (names(calls_with_named_file, call.name)) return true;
+    for (const auto& arg : call.signature.args)
+      if (arg.form == ArgForm::string && names(path_arguments, arg.name)) return true;
+    return false;
+  }
+  if (name == "network" || name == "net")
+    return call.mux.kind == MultiplexerKind::socketcall || call.name == "socketcall";
+  if (name == "process") return names(process_calls, call.name);
+  if (name == "signal")
+    return names(signal_calls, call.name) ||
+           (call.name.find("sig") != std::string_view::npos && call.name != "pselect6" &&
+            call.name != "pselect6_time64");
+  if (name == "memory") return names(memory_calls, call.name);
+  return false;
+}
+
+std::optional<TraceFilter> parse_trace_filter(Abi abi, std::string_view expression,
+                                              std::string& error) {
+  const std::string_view whole = expression;
+  if (expression.starts_with("trace=")) expression.remove_prefix(6);
+  const bool negated = expression.starts_with("!");
+  if (negated) expression.remove_prefix(1);
+  const auto& table = syscalls(abi);
+  const std::uint32_t base = table.empty() ? 0 : table.front().number;
+  const std::size_t size = table.empty() ? 0 : table.back().number - base + 1;
+  std::vector<bool> traced(size, false);
+  bool others = false;
+  if (expression.empty()) {
+    error = "-e " + std::string(whole) + ": no syscall or class named";
+    return std::nullopt;
+  }
+  for (std::size_t at = 0; at <= expression.size();) {
+    std::size_t end = expression.find(',', at);
+    if (end == std::string_view::npos) end = expression.size();
+    const std::string_view word = expression.substr(at, end - at);
+    at = end + 1;
+    bool found = false;
+    if (word == "all") {
+      traced.assign(size, true);
+      others = found = true;
+    } else if (word == "none") {
+      found = true;
+    } else if (word.starts_with("%")) {
+      const std::string_view name = word.substr(1);
+      if (!names("file network net process signal memory", name)) {
+        error = "-e " + std::string(whole) + ": no class '" + std::string(word) +
+                "' (classes: %file %network %process %signal %memory)";
+        return std::nullopt;
+      }
+      found = true;
+      for (const auto& call : table)
+        if (in_trace_class(call, name)) traced[call.number - base] = true;
+    } else {
+      for (const auto& call : table)
+        if (call.name == word) traced[call.number - base] = found = true;
+      if (!found) {
+        error = "-e " + std::string(whole) + ": no " + std::string(abi_name(abi)) +
+                " syscall named '" + std::string(word) + "'";
+        return std::nullopt;
+      }
+    }
+  }
+  if (negated) {
+    traced.flip();
+    others = !others;
+  }
+  return TraceFilter(base, std::move(traced), others);
 }
 
 }  // namespace syscompat::abi

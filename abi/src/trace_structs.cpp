@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "syscompat/abi/constants.hpp"
+#include "syscompat/abi/siginfo_layout.hpp"
 #include "trace_show.hpp"
 
 namespace syscompat::abi::trace_detail {
@@ -39,6 +40,8 @@ enum class FieldStyle : std::uint8_t {
   sockaddr,    // msg_name: a socket address of msg_namelen bytes
   iovecs,      // msg_iov: msg_iovlen iovecs
   epoll_data,  // {u32=3, u64=3}
+  signal,      // SIGCHLD
+  pointer,     // an address in an integer field (clone_args'), in hex
   omitted,     // not shown
 };
 
@@ -76,6 +79,10 @@ const FieldRule field_rules[] = {
     {"msghdr", "msg_iov", FieldStyle::iovecs},
     {"msghdr", "msg_flags", FieldStyle::flags, &msg_flags},
     {"sched_attr", "sched_flags", FieldStyle::hex},
+    {"clone_args", "flags", FieldStyle::flags, &clone_flags},
+    {"clone_args", "exit_signal", FieldStyle::signal},
+    {"clone_args", "child_tid parent_tid stack tls pidfd set_tid", FieldStyle::pointer},
+    {"clone_args", "stack_size", FieldStyle::hex},
 };
 
 // The fields strace's abbreviated view (without -v) shows, in its order; a struct without a
@@ -96,6 +103,7 @@ const ShownFields shown_fields[] = {
     {"msghdr", "msg_name msg_namelen msg_iov msg_iovlen msg_controllen msg_flags", false},
     {"rusage", "ru_utime ru_stime", true},
     {"pollfd", "fd events", false},
+    {"clone_args", "flags child_tid parent_tid exit_signal stack stack_size tls", false},
 };
 // clang-format on
 
@@ -332,6 +340,10 @@ std::string show_field(const StructCall& c, const StructLayout& layout, const By
       return "{u32=" + std::to_string(static_cast<std::uint32_t>(value)) +
              ", u64=" + std::to_string(value) + "}";
     }
+    case FieldStyle::signal:
+      return b.s(field) ? show_signal(c.abi, b.s(field)) : "0";
+    case FieldStyle::pointer:
+      return show_pointer(b.u(field));
     case FieldStyle::omitted:
       return {};
   }
@@ -444,3 +456,82 @@ std::string show_wait_status(Abi abi, std::uint32_t status) {
 }
 
 }  // namespace syscompat::abi::trace_detail
+
+namespace syscompat::abi {
+
+using namespace trace_detail;
+
+std::string trace_signal_line(Abi abi, std::span<const std::uint8_t> siginfo) {
+  const StructLayout* header = find_struct_layout(abi, "siginfo");
+  if (!header) return "--- ? ---";
+  Bytes b{abi, std::string(siginfo.begin(), siginfo.end())};
+  b.data.resize(std::max(b.data.size(), header->size));
+  const FieldLayout* signo = field_named(*header, "si_signo");
+  const FieldLayout* code_field = field_named(*header, "si_code");
+  const FieldLayout* fields = field_named(*header, "_sifields");
+  if (!signo || !code_field || !fields) return "--- ? ---";
+  const auto signal = b.s(*signo);
+  const auto code = static_cast<int>(b.s(*code_field));
+  const std::string name = show_signal(abi, signal);
+  // si_code: the signal's own codes (SIGCHLD's, SIGSEGV's) above 0, the generic ones else
+  const Vocabulary* codes = &vocab::si_codes;
+  if (code > 0 && code < 0x80) {
+    if (name == "SIGCHLD") codes = &vocab::cld_codes;
+    if (name == "SIGSEGV") codes = &vocab::segv_codes;
+  }
+  std::string text =
+      "--- " + name + " {si_signo=" + name + ", si_code=" + show_value(*codes, abi, code);
+  // The live member of the union as the kernel chooses it (siginfo_layout): its fields by
+  // the description's layout, named as strace names them (si_ and the member's name).
+  std::string_view member;
+  switch (siginfo_layout(static_cast<int>(signal), code)) {
+    case SiginfoLayout::kill:
+      member = code == 0x80 ? "" : "siginfo_kill";  // SI_KERNEL: no sender
+      break;
+    case SiginfoLayout::timer:
+      member = "siginfo_timer";
+      break;
+    case SiginfoLayout::rt:
+      member = "siginfo_rt";
+      break;
+    case SiginfoLayout::chld:
+      member = "siginfo_sigchld";
+      break;
+    case SiginfoLayout::poll:
+      member = "siginfo_sigpoll";
+      break;
+    case SiginfoLayout::sys:
+      member = "siginfo_sigsys";
+      break;
+    default:
+      member = "siginfo_sigfault";
+      break;
+  }
+  if (const StructLayout* live = member.empty() ? nullptr : find_struct_layout(abi, member)) {
+    Bytes inner{abi, b.data.substr(fields->offset, live->size)};
+    for (const auto& field : live->fields) {
+      if (field.kind == FieldKind::padding || field.name.starts_with("_sys_private")) continue;
+      std::string shown_name = "si_" + field.name.substr(1);
+      std::string value;
+      if (field.kind == FieldKind::union_) {  // sigval: strace's si_int and si_ptr
+        FieldLayout as_int = field;
+        as_int.size = 4;
+        as_int.kind = FieldKind::integer;
+        as_int.is_signed = true;
+        text += ", si_int=" + std::to_string(inner.s(as_int));
+        value = show_pointer(inner.u(field));  // the union is a pointer wide
+        shown_name = "si_ptr";
+      } else if (field.name == "_status" && code != 1) {  // killed or dumped: the signal
+        value = show_signal(abi, inner.s(field));
+      } else if (field.kind == FieldKind::pointer) {
+        value = show_pointer(inner.u(field));
+      } else {
+        value = std::to_string(inner.s(field));
+      }
+      text += ", " + shown_name + "=" + value;
+    }
+  }
+  return text + "} ---";
+}
+
+}  // namespace syscompat::abi

@@ -125,7 +125,8 @@ TEST_CASE("whole lines, guest and native views", "[trace]") {
         "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, 0) = 3");
   CHECK(line(Abi::x86_64, "exit_group", {0}, std::nullopt) == "exit_group(0) = ?");
   CHECK(line(Abi::x86_64, "clone", {0x1200000 | 17, 0, 0, 0x4000, 0}, 99) ==
-        "clone(CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, NULL, NULL, 0x4000, 0) = 99");
+        "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, "
+        "child_tidptr=0x4000) = 99");
 }
 
 TEST_CASE("sets and written scalars: signal sets by name, out integers in brackets", "[trace]") {
@@ -256,4 +257,83 @@ TEST_CASE("the string limit (strace's -s) cuts buffers and strings", "[trace]") 
   const std::uint64_t registers[] = {1, 0x2000, 13};
   CHECK(abi::trace_line(Abi::x86_64, {call, call->number, registers, 13}, memory, {5}) ==
         R"(write(1, "hello"..., 13) = 13)");
+}
+
+TEST_CASE("a line in two parts: what is known before the call, the rest after it", "[trace]") {
+  FakeMemory memory;
+  memory.put(0x2000, "abc");
+  const abi::Syscall* read = abi::find_syscall(Abi::i386, "read");
+  const std::uint64_t registers[] = {3, 0x2000, 64};
+  const auto before = abi::trace_parts(Abi::i386, {read, read->number, registers, {}}, memory);
+  const auto after = abi::trace_parts(Abi::i386, {read, read->number, registers, 3}, memory);
+  CHECK(before.entry == "read(3, ");
+  CHECK(after.exit == R"("abc", 64) = 3)");
+  // every argument known before: the rest is the result alone
+  const abi::Syscall* futex = abi::find_syscall(Abi::i386, "futex");
+  const std::uint64_t wait[] = {0x3000, 0x80, 2, 0, 0, 0};
+  const auto parts = abi::trace_parts(Abi::i386, {futex, futex->number, wait, 0}, memory);
+  CHECK(parts.entry == "futex(0x3000, FUTEX_WAIT_PRIVATE, 2, NULL, NULL, 0");
+  CHECK(parts.exit == ") = 0");
+}
+
+TEST_CASE("signal lines from the ABI's siginfo layout", "[trace]") {
+  // i386: si_signo, si_errno, si_code, then the union at 12
+  std::uint32_t info[32] = {};
+  info[0] = 17, info[2] = 1;                    // SIGCHLD, CLD_EXITED
+  info[3] = 1234, info[4] = 1000, info[5] = 3;  // pid, uid, status
+  CHECK(abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(info), sizeof info}) ==
+        "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1234, si_uid=1000, "
+        "si_status=3, si_utime=0, si_stime=0} ---");
+  std::uint32_t user[32] = {};
+  user[0] = 10, user[2] = 0, user[3] = 99, user[4] = 0;  // SIGUSR1, SI_USER
+  CHECK(abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(user), sizeof user}) ==
+        "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=99, si_uid=0} ---");
+  std::uint32_t fault[32] = {};
+  fault[0] = 11, fault[2] = 1;  // SIGSEGV, SEGV_MAPERR, si_addr NULL
+  CHECK(abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(fault), sizeof fault}) ==
+        "--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=NULL} ---");
+  std::uint32_t alarm[32] = {};
+  alarm[0] = 14, alarm[2] = 0x80;  // SIGALRM, SI_KERNEL
+  CHECK(abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(alarm), sizeof alarm}) ==
+        "--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---");
+}
+
+TEST_CASE("-e trace=SET: names, classes, complements; bad input is one line", "[trace]") {
+  std::string error;
+  const auto number = [](std::string_view name) {
+    return abi::find_syscall(Abi::i386, name)->number;
+  };
+  auto files = abi::parse_trace_filter(Abi::i386, "trace=%file", error);
+  REQUIRE(files);
+  CHECK(files->traces(number("openat")));
+  CHECK(files->traces(number("statx")));
+  CHECK(files->traces(number("execve")));
+  CHECK_FALSE(files->traces(number("read")));
+  CHECK_FALSE(files->traces(number("fstat64")));
+  auto some = abi::parse_trace_filter(Abi::i386, "read,write,%network", error);
+  REQUIRE(some);
+  CHECK(some->traces(number("write")));
+  CHECK(some->traces(number("connect")));
+  CHECK(some->traces(number("socketcall")));
+  CHECK_FALSE(some->traces(number("openat")));
+  auto others = abi::parse_trace_filter(Abi::i386, "!%memory,%signal", error);
+  REQUIRE(others);
+  CHECK_FALSE(others->traces(number("mmap2")));
+  CHECK_FALSE(others->traces(number("rt_sigaction")));
+  CHECK(others->traces(number("openat")));
+  auto process = abi::parse_trace_filter(Abi::i386, "%process", error);
+  REQUIRE(process);
+  CHECK(process->traces(number("clone")));
+  CHECK(process->traces(number("wait4")));
+  CHECK(process->traces(number("exit_group")));
+  CHECK_FALSE(process->traces(number("getpid")));
+  // x32's numbers carry their bit; mips o32's start at 4000
+  auto x32 = abi::parse_trace_filter(Abi::x32, "openat", error);
+  REQUIRE(x32);
+  CHECK(x32->traces(abi::find_syscall(Abi::x32, "openat")->number));
+  CHECK_FALSE(abi::parse_trace_filter(Abi::i386, "trace=opne", error));
+  CHECK(error == "-e trace=opne: no i386 syscall named 'opne'");
+  CHECK_FALSE(abi::parse_trace_filter(Abi::i386, "%files", error));
+  CHECK(error.find("no class '%files'") != std::string::npos);
+  CHECK_FALSE(abi::parse_trace_filter(Abi::i386, "trace=", error));
 }
