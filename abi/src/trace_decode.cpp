@@ -8,37 +8,114 @@
 #include "syscompat/abi/constants.hpp"
 #include "syscompat/abi/ioctls.hpp"
 #include "syscompat/abi/syscall_args.hpp"
+#include "trace_show.hpp"
 
 namespace syscompat::abi {
 
+namespace trace_detail {
+
+std::string hex(std::uint64_t value) {
+  char text[24];
+  std::snprintf(text, sizeof text, "%#llx", static_cast<unsigned long long>(value));
+  return text;
+}
+
+std::string show_pointer(std::uint64_t value) {
+  return value ? hex(value) : "NULL";
+}
+
+std::string show_octal(std::uint64_t value) {
+  char text[24];
+  std::snprintf(text, sizeof text, "%#llo", static_cast<unsigned long long>(value));
+  return text;
+}
+
+std::string show_file_mode(Abi abi, std::uint64_t mode) {
+  const auto mask = static_cast<std::uint64_t>(
+      constant_value(constant_row(vocab::field_masks.rows, "S_IFMT"), abi).value_or(0));
+  std::string text;
+  for (const auto& row : vocab::file_types.rows)
+    if (constant_value(row, abi) == static_cast<std::int64_t>(mode & mask)) text = row.name;
+  if (text.empty()) return show_octal(mode);
+  char permissions[16];
+  std::snprintf(permissions, sizeof permissions, "|%04llo",
+                static_cast<unsigned long long>(mode & ~mask));
+  return text + permissions;
+}
+
+std::string show_sigset_bytes(Abi abi, const unsigned char* bytes, std::size_t size) {
+  const std::size_t signals = size * 8;
+  const auto set = [&](std::size_t signal) {  // signal n is bit n-1
+    return (bytes[(signal - 1) / 8] >> ((signal - 1) % 8)) & 1;
+  };
+  std::size_t count = 0;
+  for (std::size_t s = 1; s <= signals; ++s) count += set(s);
+  const bool complement = count > signals / 2;
+  std::string text = complement ? "~[" : "[";
+  bool first = true;
+  for (std::size_t s = 1; s <= signals; ++s) {
+    if (static_cast<bool>(set(s)) == complement) continue;
+    std::string name = show_signal(abi, static_cast<std::int64_t>(s));
+    if (name.starts_with("SIG")) name.erase(0, 3);
+    text += (first ? "" : " ") + name;
+    first = false;
+  }
+  return text + "]";
+}
+
+bool names(std::string_view list, std::string_view word) {
+  if (list == "*") return true;
+  for (std::size_t at = 0; at <= list.size();) {
+    std::size_t end = list.find(' ', at);
+    if (end == std::string_view::npos) end = list.size();
+    if (list.substr(at, end - at) == word) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+}  // namespace trace_detail
+
 namespace {
+
+using namespace trace_detail;
 
 // How an argument is shown beyond its type.
 enum class Style : std::uint8_t {
-  plain,      // by its type
-  name,       // `main`, a values vocabulary
-  bits,       // `main`, a flags vocabulary
-  split,      // `part` names value & mask, `main` (flags) the rest: O_RDONLY|O_CLOEXEC
-  signal,     // a signal number
-  dirfd,      // AT_FDCWD or a descriptor
-  octal,      // a mode
-  offset,     // a file offset in bytes, in hex (mmap's)
-  pages,      // mmap2's offset in 4096-byte pages, shown in bytes as strace does
-  hex,        // in hex (an ioctl's argument, rseq's length and signature)
-  sigset,     // a signal set, by the signals' names: [INT ALRM], ~[RTMIN] when most are set
-  open_mode,  // open's mode: shown only with O_CREAT or O_TMPFILE, as strace does
-  clone,      // clone's flags: the bits, and the exit signal in the low byte
-  futex_op,   // FUTEX_WAIT_PRIVATE, FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME
-  fcntl_arg,  // by the command: F_SETFD's FD_CLOEXEC, F_SETFL's O_* flags; none for F_GET*
-  sockopt,    // SOL_SOCKET's option names
-  ioctl,      // the request's name on this ABI
+  plain,           // by its type
+  name,            // `main`, a values vocabulary
+  bits,            // `main`, a flags vocabulary
+  split,           // `part` names value & mask, `main` (flags) the rest: O_RDONLY|O_CLOEXEC
+  signal,          // a signal number
+  dirfd,           // AT_FDCWD or a descriptor
+  octal,           // a mode
+  offset,          // a file offset in bytes, in hex (mmap's)
+  pages,           // mmap2's offset in 4096-byte pages, shown in bytes as strace does
+  hex,             // in hex (an ioctl's argument, rseq's length and signature)
+  sigset,          // a signal set, by the signals' names: [INT ALRM], ~[RTMIN] when most are set
+  open_mode,       // open's mode: shown only with O_CREAT or O_TMPFILE, as strace does
+  clone,           // clone's flags: the bits, and the exit signal in the low byte
+  futex_op,        // FUTEX_WAIT_PRIVATE, FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME
+  fcntl_arg,       // by the command: F_SETFD's FD_CLOEXEC, F_SETFL's O_* flags; none for F_GET*
+  sockopt,         // SOL_SOCKET's option names
+  ioctl,           // the request's name on this ABI
+  sockaddr,        // a socket address in a char buffer, by its family
+  wait_status,     // [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]
+  address,         // a struct strace shows as its address (nanosleep's remainder)
+  pollfds,         // poll's array: events before the call, revents after it
+  omitted,         // not shown (the high half of _llseek's offset, shown with the low one)
+  llseek_offset,   // _llseek's offset_high:offset_low as one number
+  hex_bytes,       // a buffer of random bytes, every one as \x escape (strace's getrandom)
+  out_string,      // a string the kernel wrote, NUL included in the result (getcwd)
+  mremap_address,  // mremap's new address: only with MREMAP_FIXED
 };
 
 struct Show {
   Style style = Style::plain;
   const Vocabulary* main = nullptr;
   const Vocabulary* part = nullptr;
-  const ConstantRow* mask = nullptr;  // the part's mask (field_masks)
+  const ConstantRow* mask = nullptr;     // the part's mask (field_masks)
+  const StructLayout* layout = nullptr;  // a described struct the argument points to
 };
 
 constexpr Show name(const Vocabulary& v) {
@@ -118,19 +195,28 @@ const ShowRow show_rows[] = {
     {"setsockopt getsockopt", "optname", style(Style::sockopt)},
     {"send sendto recv recvfrom sendmsg recvmsg sendmmsg recvmmsg", "flags", bits(msg_flags)},
     {"ioctl", "cmd", style(Style::ioctl)},
+    {"connect bind", "uservaddr umyaddr", style(Style::sockaddr)},
+    {"sendto recvfrom", "addr", style(Style::sockaddr)},
+    {"accept accept4", "upeer_sockaddr", style(Style::sockaddr)},
+    {"getsockname getpeername", "usockaddr", style(Style::sockaddr)},
+    {"wait4 waitpid", "stat_addr", style(Style::wait_status)},
+    {"nanosleep clock_nanosleep clock_nanosleep_time64", "rmtp", style(Style::address)},
+    {"poll ppoll ppoll_time64", "ufds", style(Style::pollfds)},
+    // Structs strace shows as their address: the robust list and rseq areas (the kernel
+    // keeps the pointer), user_desc (its flags are bitfields the description keeps as pad).
+    {"set_robust_list", "head", style(Style::address)},
+    {"rseq", "rseq", style(Style::address)},
+    {"futex futex_time64", "uaddr uaddr2", style(Style::address)},
+    {"set_thread_area get_thread_area", "u_info", style(Style::address)},
+    {"_llseek", "offset_high", style(Style::omitted)},
+    {"_llseek", "offset_low", style(Style::llseek_offset)},
+    {"getrandom", "ubuf", style(Style::hex_bytes)},
+    {"getcwd", "buf", style(Style::out_string)},
+    {"mremap", "flags", bits(mremap_flags)},
+    {"mremap", "new_addr", style(Style::mremap_address)},
+    {"msync", "flags", bits(msync_flags)},
 };
 // clang-format on
-
-bool names(std::string_view list, std::string_view word) {
-  if (list == "*") return true;
-  for (std::size_t at = 0; at <= list.size();) {
-    std::size_t end = list.find(' ', at);
-    if (end == std::string_view::npos) end = list.size();
-    if (list.substr(at, end - at) == word) return true;
-    at = end + 1;
-  }
-  return false;
-}
 
 // Each syscall's Show per argument, found once per syscall entry (the rules are matched by
 // name here, never per traced call).
@@ -143,23 +229,18 @@ const std::vector<Show>& shows_of(const Syscall& call) {
     for (const auto& arg : call.signature.args) {
       Show show;
       for (const auto& row : show_rows)
-        if (row.arg == arg.name && names(row.calls, call.name)) {
+        if (names(row.arg, arg.name) && names(row.calls, call.name)) {
           show = row.show;
           break;
         }
       if (show.style == Style::plain && arg.form == ArgForm::value &&
           arg.scalar == ArgScalar::umode)
         show = style(Style::octal);
+      if (!arg.struct_name.empty()) show.layout = find_struct_layout(call.abi, arg.struct_name);
       at->second.push_back(show);
     }
   }
   return at->second;
-}
-
-std::string hex(std::uint64_t value) {
-  char text[24];
-  std::snprintf(text, sizeof text, "%#llx", static_cast<unsigned long long>(value));
-  return text;
 }
 
 const ConstantRow* row_of(const Vocabulary& vocabulary, Abi abi, std::int64_t value) {
@@ -216,6 +297,14 @@ struct Context {
   const TraceOptions& options;
 };
 
+StructCall struct_call(const Context& c, std::uint64_t* written = nullptr) {
+  return {c.abi, c.call.name, c.result, c.memory, c.options, written};
+}
+
+bool succeeded(const Context& c) {
+  return c.result && *c.result >= 0;
+}
+
 std::int64_t value_of(const Context& c, std::string_view arg_name) {
   for (const auto& v : c.values)
     if (v.arg->name == arg_name) return static_cast<std::int64_t>(v.value);
@@ -242,16 +331,6 @@ std::optional<std::size_t> buffer_size(const Context& c, const SyscallArg& arg) 
   return std::nullopt;
 }
 
-std::string show_pointer(std::uint64_t value) {
-  return value ? hex(value) : "NULL";
-}
-
-std::string show_octal(std::uint64_t value) {
-  char text[24];
-  std::snprintf(text, sizeof text, "%#llo", static_cast<unsigned long long>(value));
-  return text;
-}
-
 std::string show_split(const Show& show, Abi abi, std::uint64_t value) {
   const auto mask = static_cast<std::uint64_t>(constant_value(*show.mask, abi).value_or(0));
   const std::uint64_t part = value & mask;
@@ -276,23 +355,7 @@ std::optional<std::string> show_sigset(const Context& c, const SyscallArg& arg,
   if (!size || *size == 0 || *size > 16) return hex(address);
   unsigned char bytes[16];
   if (!c.memory.read(address, bytes, *size)) return hex(address);
-  const std::size_t signals = *size * 8;
-  const auto set = [&](std::size_t signal) {  // signal n is bit n-1
-    return (bytes[(signal - 1) / 8] >> ((signal - 1) % 8)) & 1;
-  };
-  std::size_t count = 0;
-  for (std::size_t s = 1; s <= signals; ++s) count += set(s);
-  const bool complement = count > signals / 2;
-  std::string text = complement ? "~[" : "[";
-  bool first = true;
-  for (std::size_t s = 1; s <= signals; ++s) {
-    if (static_cast<bool>(set(s)) == complement) continue;
-    std::string name = show_signal(c.abi, static_cast<std::int64_t>(s));
-    if (name.starts_with("SIG")) name.erase(0, 3);
-    text += (first ? "" : " ") + name;
-    first = false;
-  }
-  return text + "]";
+  return show_sigset_bytes(c.abi, bytes, *size);
 }
 
 std::string show_futex_op(Abi abi, std::uint64_t value) {
@@ -383,8 +446,82 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       if (const Ioctl* request = find_ioctl(c.abi, static_cast<std::uint32_t>(value)))
         return std::string(request->name);
       return hex(value);
+    case Style::sockaddr: {
+      if (!value) return std::string("NULL");
+      if (arg.dir != ArgDir::in && !succeeded(c)) return hex(value);
+      const auto size = buffer_size(c, arg);
+      if (!size) return hex(value);
+      return show_sockaddr(struct_call(c), value, *size);
+    }
+    case Style::wait_status: {
+      std::uint32_t status = 0;
+      if (!value) return std::string("NULL");
+      if (!c.result || *c.result <= 0 || !c.memory.read(value, &status, sizeof status))
+        return hex(value);
+      return show_wait_status(c.abi, status);
+    }
+    case Style::address:
+      return show_pointer(value);
+    case Style::omitted:
+      return std::string();
+    case Style::mremap_address: {
+      const auto fixed = constant_value(constant_row(mremap_flags.rows, "MREMAP_FIXED"), c.abi);
+      if (!(static_cast<std::uint64_t>(value_of(c, "flags")) &
+            static_cast<std::uint64_t>(fixed.value_or(0))))
+        return std::string();
+      return show_pointer(value);
+    }
+    case Style::llseek_offset:
+      return std::to_string(static_cast<std::int64_t>(
+          (static_cast<std::uint64_t>(value_of(c, "offset_high")) << 32) | value));
+    case Style::hex_bytes: {
+      if (!succeeded(c)) return hex(value);
+      const std::size_t shown =
+          std::min(static_cast<std::size_t>(*c.result), c.options.string_limit);
+      std::string bytes(shown, '\0');
+      if (shown && !c.memory.read(value, bytes.data(), shown)) return hex(value);
+      std::string text = "\"";
+      for (const char ch : bytes) {
+        char escape[8];
+        std::snprintf(escape, sizeof escape, "\\x%02x", static_cast<unsigned char>(ch));
+        text += escape;
+      }
+      return text + "\"" + (static_cast<std::size_t>(*c.result) > shown ? "..." : "");
+    }
+    case Style::out_string: {
+      if (!succeeded(c)) return hex(value);
+      bool cut = false;
+      const auto text = read_string(c.memory, value, path_limit, cut);
+      return text ? show_bytes(*text, path_limit, cut) : hex(value);
+    }
+    case Style::pollfds: {
+      const auto count = buffer_size(c, arg);
+      if (!show.layout || !count) return show_pointer(value);
+      return show_struct_array(struct_call(c), *show.layout, value, *count);
+    }
   }
   return std::nullopt;
+}
+
+// Calls whose iovecs the kernel fills: their buffers are shown after the call, as many
+// bytes as it returned.
+constexpr std::string_view fills_iovecs = "readv preadv preadv2 recvmsg process_vm_readv";
+
+// A described struct (or `count` of them) the argument points to: what the kernel read, or
+// what it wrote (after the call, when it succeeded).
+std::string show_pointed_struct(const Context& c, const SyscallArg& arg, const StructLayout& layout,
+                                std::uint64_t address) {
+  if (!layout.present) return hex(address);
+  const bool filled = names(fills_iovecs, c.call.name);
+  if ((arg.dir == ArgDir::out || filled) && !succeeded(c)) return hex(address);
+  std::uint64_t written = filled ? static_cast<std::uint64_t>(*c.result) : 0;
+  const StructCall call = struct_call(c, filled ? &written : nullptr);
+  if (arg.count.kind == ArgCount::Kind::one) return show_struct(call, layout, address);
+  auto count = buffer_size(c, arg);
+  if (!count) return hex(address);
+  if (arg.dir == ArgDir::out)
+    count = std::min<std::size_t>(*count, static_cast<std::size_t>(*c.result));
+  return show_struct_array(call, layout, address, *count);
 }
 
 std::string show_argument(const Context& c, std::size_t index, const Show& show) {
@@ -430,6 +567,7 @@ std::string show_argument(const Context& c, std::size_t index, const Show& show)
     }
     case ArgForm::pointer: {
       if (!v.value) return "NULL";
+      if (show.layout) return show_pointed_struct(c, arg, *show.layout, v.value);
       // byte buffers: what the kernel read, or (after the call) what it wrote
       if (arg.struct_name.empty() && arg.scalar == ArgScalar::char_) {
         std::optional<std::size_t> size;
@@ -467,6 +605,101 @@ std::string show_argument(const Context& c, std::size_t index, const Show& show)
   return hex(v.value);
 }
 
+// clone as strace writes it, by name, each pointer only with the flag that makes the kernel
+// use it: child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD,
+// child_tidptr=0xf7d8a5a8.
+std::string show_clone(const Context& c) {
+  const auto flag = [&](std::string_view name) {
+    return static_cast<std::uint64_t>(
+        constant_value(constant_row(clone_flags.rows, name), c.abi).value_or(0));
+  };
+  const std::size_t word = arg_scalar_size(ArgScalar::ulong, c.abi);
+  const std::uint64_t flags = static_cast<std::uint64_t>(
+      narrow(static_cast<std::uint64_t>(value_of(c, "clone_flags")), word, false));
+  const auto pointer = [&](std::string_view arg) {
+    return show_pointer(static_cast<std::uint64_t>(
+        narrow(static_cast<std::uint64_t>(value_of(c, arg)), word, false)));
+  };
+  std::string text = "child_stack=" + pointer("newsp") +
+                     ", flags=" + *show_styled(c, *c.values[0].arg, style(Style::clone), flags);
+  if (flags & flag("CLONE_PARENT_SETTID")) text += ", parent_tid=" + pointer("parent_tidptr");
+  if (flags & flag("CLONE_SETTLS")) text += ", tls=" + pointer("tls");
+  if (flags & (flag("CLONE_CHILD_SETTID") | flag("CLONE_CHILD_CLEARTID")))
+    text += ", child_tidptr=" + pointer("child_tidptr");
+  return text;
+}
+
+// Whether strace decodes the argument when the call returns (what the kernel writes), so
+// that a line cut by another thread's resumes there: `read(3, ` ... `"abc", 64) = 3`.
+bool decoded_after(const Syscall& call, const SyscallArg& arg, const Show& show) {
+  switch (show.style) {
+    case Style::pollfds:  // poll's events are shown before the call, its revents in the result
+    case Style::address:
+      return false;
+    case Style::wait_status:
+    case Style::hex_bytes:
+    case Style::out_string:
+      return true;
+    default:
+      break;
+  }
+  if (show.layout && names(fills_iovecs, call.name)) return true;
+  return arg.form == ArgForm::pointer && arg.dir != ArgDir::in;
+}
+
+// A result strace explains (nullopt: shown by show_result alone): fcntl's flags, poll's
+// ready descriptors, a timeout.
+std::optional<std::string> explained_result(const Context& c, const std::vector<Show>& shows) {
+  if (!c.result || *c.result < 0) return std::nullopt;
+  const std::int64_t result = *c.result;
+  const std::string_view name = c.call.name;
+  if (name == "fcntl" || name == "fcntl64") {
+    const ConstantRow* row = row_of(fcntl_commands, c.abi, value_of(c, "cmd"));
+    const std::string_view cmd = row ? row->name : "";
+    if (result == 0 || (cmd != "F_GETFD" && cmd != "F_GETFL")) return std::nullopt;
+    const auto value = static_cast<std::uint64_t>(result);
+    return hex(value) + " (flags " +
+           (cmd == "F_GETFD"
+                ? show_flags(fd_flags, c.abi, value)
+                : show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value)) +
+           ")";
+  }
+  const bool polls = name == "poll" || name == "ppoll" || name == "ppoll_time64";
+  if ((polls || names("select _newselect pselect6 pselect6_time64 epoll_wait epoll_pwait "
+                      "epoll_pwait2",
+                      name)) &&
+      result == 0)
+    return "0 (Timeout)";
+  if (polls) {
+    // the descriptors with events, as [{fd=3, revents=POLLIN}]
+    const StructLayout* layout = shows.empty() ? nullptr : shows[0].layout;
+    if (!layout) return std::nullopt;
+    const FieldLayout *fd = nullptr, *revents = nullptr;
+    for (const auto& field : layout->fields) {
+      if (field.name == "fd") fd = &field;
+      if (field.name == "revents") revents = &field;
+    }
+    if (!fd || !revents) return std::nullopt;
+    const auto count = static_cast<std::size_t>(value_of(c, "nfds"));
+    const auto base = static_cast<std::uint64_t>(value_of(c, "ufds"));
+    std::string text = std::to_string(result) + " ([";
+    bool first = true;
+    for (std::size_t i = 0; i < count && i < 1024; ++i) {
+      std::int32_t descriptor = 0;
+      std::uint16_t events = 0;
+      if (!c.memory.read(base + i * layout->size + fd->offset, &descriptor, sizeof descriptor) ||
+          !c.memory.read(base + i * layout->size + revents->offset, &events, sizeof events))
+        return std::nullopt;
+      if (!events) continue;
+      text += std::string(first ? "" : ", ") + "{fd=" + std::to_string(descriptor) +
+              ", revents=" + show_flags(poll_events, c.abi, events) + "}";
+      first = false;
+    }
+    return text + "])";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<std::string> trace_rule_errors() {
@@ -481,7 +714,7 @@ std::vector<std::string> trace_rule_errors() {
       bool found = false;
       for (Abi a : all_abis)
         if (const Syscall* call = find_syscall(a, name))
-          for (const auto& arg : call->signature.args) found |= arg.name == row.arg;
+          for (const auto& arg : call->signature.args) found |= names(row.arg, arg.name);
       if (!found)
         errors.push_back("the rule for " + std::string(name) + "'s " + std::string(row.arg) +
                          ": no described syscall of that name has that argument");
@@ -587,9 +820,12 @@ std::string show_bytes(std::string_view bytes, std::size_t limit, bool cut) {
   return text;
 }
 
-std::string trace_line(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
                        const TraceOptions& options) {
-  std::string line;
+  TraceParts parts;
+  std::string& line = parts.entry;
+  std::optional<std::string> explained;
+  bool values_shown = false;
   if (!traced.call) {
     line = "syscall_" + std::to_string(traced.number) + "(";
     for (std::size_t i = 0; i < traced.registers.size(); ++i)
@@ -604,20 +840,139 @@ std::string trace_line(Abi abi, const TraceCall& traced, const TraceMemory& memo
       const auto values = decode_args(call, traced.registers);
       const auto& shows = shows_of(call);
       const Context context{abi, call, values, traced.result, memory, options};
+      if (call.name == "clone") {
+        line += show_clone(context);
+        values_shown = true;
+      }
       bool first = true;
-      for (std::size_t i = 0; i < values.size(); ++i) {
+      std::string* part = &parts.entry;
+      for (std::size_t i = 0; i < values.size() && !values_shown; ++i) {
+        if (part == &parts.entry && decoded_after(call, *values[i].arg, shows[i])) {
+          part = &parts.exit;
+          if (!first) line += ", ";
+          first = true;
+        }
         std::string shown = show_argument(context, i, shows[i]);
         if (shown.empty()) continue;  // an argument strace leaves out
-        line += (first ? "" : ", ") + shown;
+        *part += (first ? "" : ", ") + shown;
         first = false;
+      }
+      explained = explained_result(context, shows);
+    }
+  }
+  std::string& end = parts.exit;
+  end += ")";
+  if (!traced.result) {
+    end += " = ?";
+  } else if (explained) {
+    end += " = " + *explained;
+  } else {
+    const bool pointer = traced.call && !traced.call->signature.opaque &&
+                         traced.call->signature.ret == ArgScalar::ptr;
+    end += " = " + show_result(abi, *traced.result, pointer);
+  }
+  return parts;
+}
+
+std::string trace_line(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+                       const TraceOptions& options) {
+  TraceParts parts = trace_parts(abi, traced, memory, options);
+  return parts.entry + parts.exit;
+}
+
+// ---- -e trace=SET ---------------------------------------------------------------------
+
+namespace {
+
+// strace's classes, derived from the description where it can say them: %file is a call
+// that takes a file name (a string argument named as a path), %network one that socketcall
+// multiplexes; the others are lists, as strace's own syscallent tables are.
+// clang-format off
+constexpr std::string_view path_arguments =
+    "filename pathname path oldname newname from_pathname to_pathname library new_root put_old "
+    "dev_name dir_name specialfile special";
+constexpr std::string_view calls_with_named_file = "acct umount umount2 name_to_handle_at";
+constexpr std::string_view process_calls =
+    "clone clone3 fork vfork execve execveat exit exit_group wait4 waitid waitpid kill tkill "
+    "tgkill pidfd_send_signal rt_sigqueueinfo rt_tgsigqueueinfo";
+constexpr std::string_view signal_calls = "kill tkill tgkill pause pidfd_send_signal";
+constexpr std::string_view memory_calls =
+    "brk mmap mmap2 old_mmap munmap mprotect pkey_mprotect mremap madvise process_madvise mlock "
+    "mlock2 munlock mlockall munlockall msync mincore remap_file_pages mbind set_mempolicy "
+    "get_mempolicy set_mempolicy_home_node migrate_pages move_pages mseal map_shadow_stack";
+// clang-format on
+
+}  // namespace
+
+bool in_trace_class(const Syscall& call, std::string_view name) {
+  if (name == "file") {
+    if (names(calls_with_named_file, call.name)) return true;
+    for (const auto& arg : call.signature.args)
+      if (arg.form == ArgForm::string && names(path_arguments, arg.name)) return true;
+    return false;
+  }
+  if (name == "network" || name == "net")
+    return call.mux.kind == MultiplexerKind::socketcall || call.name == "socketcall";
+  if (name == "process") return names(process_calls, call.name);
+  if (name == "signal")
+    return names(signal_calls, call.name) ||
+           (call.name.find("sig") != std::string_view::npos && call.name != "pselect6" &&
+            call.name != "pselect6_time64");
+  if (name == "memory") return names(memory_calls, call.name);
+  return false;
+}
+
+std::optional<TraceFilter> parse_trace_filter(Abi abi, std::string_view expression,
+                                              std::string& error) {
+  const std::string_view whole = expression;
+  if (expression.starts_with("trace=")) expression.remove_prefix(6);
+  const bool negated = expression.starts_with("!");
+  if (negated) expression.remove_prefix(1);
+  const auto& table = syscalls(abi);
+  const std::uint32_t base = table.empty() ? 0 : table.front().number;
+  const std::size_t size = table.empty() ? 0 : table.back().number - base + 1;
+  std::vector<bool> traced(size, false);
+  bool others = false;
+  if (expression.empty()) {
+    error = "-e " + std::string(whole) + ": no syscall or class named";
+    return std::nullopt;
+  }
+  for (std::size_t at = 0; at <= expression.size();) {
+    std::size_t end = expression.find(',', at);
+    if (end == std::string_view::npos) end = expression.size();
+    const std::string_view word = expression.substr(at, end - at);
+    at = end + 1;
+    bool found = false;
+    if (word == "all") {
+      traced.assign(size, true);
+      others = found = true;
+    } else if (word == "none") {
+      found = true;
+    } else if (word.starts_with("%")) {
+      const std::string_view name = word.substr(1);
+      if (!names("file network net process signal memory", name)) {
+        error = "-e " + std::string(whole) + ": no class '" + std::string(word) +
+                "' (classes: %file %network %process %signal %memory)";
+        return std::nullopt;
+      }
+      found = true;
+      for (const auto& call : table)
+        if (in_trace_class(call, name)) traced[call.number - base] = true;
+    } else {
+      for (const auto& call : table)
+        if (call.name == word) traced[call.number - base] = found = true;
+      if (!found) {
+        error = "-e " + std::string(whole) + ": no " + std::string(abi_name(abi)) +
+                " syscall named '" + std::string(word) + "'";
+        return std::nullopt;
       }
     }
   }
-  line += ")";
-  if (!traced.result) return line + " = ?";
-  const bool pointer =
-      traced.call && !traced.call->signature.opaque && traced.call->signature.ret == ArgScalar::ptr;
-  return line + " = " + show_result(abi, *traced.result, pointer);
+  if (negated) {
+    traced.flip();
+    others = !others;
+  }
+  return TraceFilter(base, std::move(traced), others);
 }
 
 }  // namespace syscompat::abi

@@ -166,11 +166,19 @@ class PeekMemory final : public abi::TraceMemory {
 
 // One strace-style line, decoded from the description by the trace decoder (abi/'s
 // trace_decode, which run32's guest trace shares).
+// The layer's context: the descriptor in the low 32 bits, the string limit above them.
+void* trace_context(int fd, std::size_t string_limit) {
+  return reinterpret_cast<void*>(static_cast<std::uintptr_t>(string_limit) << 32 |
+                                 static_cast<std::uint32_t>(fd));
+}
+
 long trace_handler(const Handler& self, const Call& c) {
   const long result = call_next(self, c);
-  const int fd = static_cast<int>(reinterpret_cast<std::intptr_t>(self.context));
+  const auto context = reinterpret_cast<std::uintptr_t>(self.context);
+  const int fd = static_cast<int>(context & 0xffffffffu);
+  const abi::TraceOptions options{static_cast<std::size_t>(context >> 32)};
   const abi::TraceCall traced{describe(c.nr), c.nr, c.args, result};
-  write_all(fd, abi::trace_line(abi::Abi::x86_64, traced, PeekMemory{}) + "\n");
+  write_all(fd, abi::trace_line(abi::Abi::x86_64, traced, PeekMemory{}, options) + "\n");
   return result;
 }
 
@@ -303,9 +311,19 @@ std::vector<std::uint32_t> numbers_of(std::span<const std::string_view> names) {
   return numbers;
 }
 
-Installed trace(int fd, std::span<const std::uint32_t> numbers, Level level) {
-  return install_all(numbers, trace_handler,
-                     reinterpret_cast<void*>(static_cast<std::intptr_t>(fd)), level);
+std::vector<std::uint32_t> numbers_of_trace_set(std::string_view expression) {
+  std::string error;
+  const auto filter = abi::parse_trace_filter(abi::Abi::x86_64, expression, error);
+  if (!filter) throw std::invalid_argument(error);
+  std::vector<std::uint32_t> numbers;
+  for (std::uint32_t number : all_numbers())
+    if (filter->traces(number)) numbers.push_back(number);
+  return numbers;
+}
+
+Installed trace(int fd, std::span<const std::uint32_t> numbers, Level level,
+                std::size_t string_limit) {
+  return install_all(numbers, trace_handler, trace_context(fd, string_limit), level);
 }
 
 Installed record(int fd, std::span<const std::uint32_t> numbers, Level level) {

@@ -18,6 +18,7 @@
 
 #include "elf_loader.hpp"
 #include "guest_tls.hpp"
+#include "guest_trace.hpp"
 #include "i386_numbers.hpp"
 #include "signals.hpp"
 #include "syscall_capture.hpp"
@@ -408,7 +409,7 @@ std::int32_t GuestProcess::execute(std::string path, GuestAddress argv, GuestAdd
     if (path.starts_with("/proc/self/fd/") && ::realpath(path.c_str(), resolved)) path = resolved;
     std::vector<std::string> shim{"syscompat", "run32"};
     const int trace_fd = trace_descriptor();
-    if (trace_fd >= 0) shim.push_back("--trace-fd=" + std::to_string(trace_fd));
+    for (auto& option : trace_options_for_exec()) shim.push_back(std::move(option));
     int seccomp_fd;
     if (const std::int32_t error = seccomp_for_shim_execve(seccomp_fd)) return error;
     if (seccomp_fd >= 0) shim.push_back("--seccomp-fd=" + std::to_string(seccomp_fd));

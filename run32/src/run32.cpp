@@ -24,6 +24,7 @@
 #include "elf_loader.hpp"
 #include "guest_process.hpp"
 #include "guest_seccomp.hpp"
+#include "guest_trace.hpp"
 #include "syscall_capture.hpp"
 
 namespace syscompat::run32 {
@@ -206,13 +207,22 @@ int run(const Options& given) {
   Options options = given;
   if (options.argv0.empty()) options.argv0 = given.program;
   try {
+    TraceSettings trace;
+    trace.options.string_limit = options.trace_string_limit;
+    trace.filter_text = options.trace_filter;
+    if (!options.trace_filter.empty()) {
+      std::string error;
+      auto filter = abi::parse_trace_filter(abi::Abi::i386, options.trace_filter, error);
+      if (!filter) throw LoadError{error, 2};
+      trace.filter = std::move(*filter);
+    }
     auto process = std::make_unique<GuestProcess>();
     set_guest_process(process.get());
     const LoadedProgram program = load_program(*process, process->memory(), options.program);
     // The guest's mmap and mprotect go through this process's kernel calls: its personality
     // makes a readable mapping executable for the guest as the kernel would.
     if (program.read_implies_exec) ::personality(::personality(0xffffffff) | READ_IMPLIES_EXEC);
-    const int trace_fd = open_trace(options);
+    trace.fd = open_trace(options);
     process->set_brk_start(program.brk_start);
     char resolved[PATH_MAX];
     process->set_program_path(::realpath(options.program.c_str(), resolved) ? resolved
@@ -226,7 +236,8 @@ int run(const Options& given) {
     registers.esp = build_stack(*process, program, options, vdso.base, vdso.sysinfo_entry);
     registers.eip = program.entry;
     registers.eflags = 0x202;  // IF, and the reserved bit 1
-    start_capturing_syscalls(*process.release(), trace_fd);
+    start_trace(std::move(trace));
+    start_capturing_syscalls(*process.release());
     if (options.seccomp_fd >= 0 && !adopt_seccomp_from(options.seccomp_fd))
       throw LoadError{"the seccomp filters passed over execve cannot be read", 126};
     run32_resume(&registers);

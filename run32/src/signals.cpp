@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "guest_tls.hpp"
+#include "guest_trace.hpp"
 #include "i386_numbers.hpp"
 #include "pending_signals.hpp"
 #include "signal_set.hpp"
@@ -229,6 +230,10 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   GuestProcess& process = guest_process();
   const translators::GuestSigaction action = process.disposition(signal);
   if (action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN)) return;
+  if (trace_descriptor() >= 0) {
+    const SiginfoI386 guest_info = to_guest_siginfo(info);
+    trace_signal(&guest_info, sizeof guest_info);
+  }
   if (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL)) die_by_signal(signal);
   GuestRegisters& r = context.registers;
   const bool rt = action.flags & SA_SIGINFO;
@@ -296,6 +301,7 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
 // A signal's default action, the shim's handler set aside: how the guest dies when it cannot
 // take a signal (no room for the frame: a SIGSEGV, as the kernel) or seccomp kills it.
 [[noreturn]] void die_by_signal(int signal) {
+  trace_killed(signal);
   struct sigaction default_action {};
   default_action.sa_handler = SIG_DFL;
   set_host_action(signal, default_action);

@@ -22,13 +22,13 @@
 #include <vector>
 
 #include "guest_directories.hpp"
+#include "guest_trace.hpp"
 #include "host_vdso.hpp"
 #include "i386_numbers.hpp"
 #include "restart_rules.hpp"
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscalls.hpp"
-#include "syscompat/abi/trace_decode.hpp"
 #include "threads.hpp"
 #include "vdso_image.hpp"
 
@@ -53,7 +53,6 @@ constexpr std::uint64_t guest_code_selector = 0x23;
 GuestProcess* process = nullptr;
 GuestAddress sysinfo_entry = 0;  // the AT_SYSINFO entry's guest address
 std::unique_ptr<translators::I386Translator> translator;
-int trace_fd = -1;
 
 // Syscall User Dispatch with no selector byte and the exempt range [4 GB, top): every
 // syscall made from guest code (below 4 GB) is dispatched as SIGSYS, every one the shim
@@ -68,39 +67,6 @@ void turn_dispatch_on() {
   }
 }
 
-// The guest's memory as the trace decoder reads it: only what the guest has mapped.
-class GuestTraceMemory final : public abi::TraceMemory {
- public:
-  bool read(std::uint64_t address, void* out, std::size_t size) const override {
-    return address + size <= (std::uint64_t{1} << 32) &&
-           process->memory().copy_in(out, static_cast<GuestAddress>(address), size) == 0;
-  }
-};
-
-// One strace-style line, decoded from the description by the trace decoder (abi/'s
-// trace_decode, which libsys's trace layer shares); " [int80]" when the call came by
-// Syscall User Dispatch rather than AT_SYSINFO.
-void trace_call(std::uint32_t number, const std::array<std::uint32_t, 6>& arguments,
-                const std::int32_t* result, bool dispatched) {
-  std::string line;
-  // With more than one thread, each line names its thread, as `strace -f` does; each line
-  // is one write, never interleaved with another thread's.
-  if (live_threads() > 1) {
-    char text[32];
-    std::snprintf(text, sizeof text, "[pid %5d] ", static_cast<int>(::gettid()));
-    line = text;
-  }
-  const std::array<std::uint64_t, 6> wide{arguments[0], arguments[1], arguments[2],
-                                          arguments[3], arguments[4], arguments[5]};
-  abi::TraceCall traced{abi::find_syscall(abi::Abi::i386, number), number, wide, std::nullopt};
-  if (result) traced.result = *result;
-  line += abi::trace_line(abi::Abi::i386, traced, GuestTraceMemory{});
-  line += dispatched ? " [int80]\n" : "\n";
-  if (::write(trace_fd, line.data(), line.size()) < 0) {
-    // A trace that cannot be written is not the guest's business.
-  }
-}
-
 // What the shim does itself with a call before (or instead of) the translators, by i386
 // number: a table built while the shim compiles, so that serving a call reads one byte.
 enum ShimCall : std::uint8_t {
@@ -109,6 +75,7 @@ enum ShimCall : std::uint8_t {
   sees_guest_mask = 4,         // reads or changes the guest's signal mask or pending signals
   executable_link = 8,         // readlink or readlinkat: own_executable_link
   guest_altstack = 16,         // sigaltstack: the shim keeps the guest's
+  creates_task = 32,           // fork, vfork, clone, clone3: returns 0 in the new task
 };
 
 constexpr auto shim_calls = [] {
@@ -125,6 +92,9 @@ constexpr auto shim_calls = [] {
   for (std::uint32_t n : {i386_number("readlink"), i386_number("readlinkat")})
     kinds[n] |= executable_link;
   kinds[i386_number("sigaltstack")] |= guest_altstack;
+  for (std::uint32_t n :
+       {i386_number("fork"), i386_number("vfork"), i386_number("clone"), i386_number("clone3")})
+    kinds[n] |= creates_task;
   return kinds;
 }();
 
@@ -179,12 +149,13 @@ void serve(GuestContext& context, bool dispatched) {
       static_cast<std::uint32_t>(r.ebx), static_cast<std::uint32_t>(r.ecx),
       static_cast<std::uint32_t>(r.edx), static_cast<std::uint32_t>(r.esi),
       static_cast<std::uint32_t>(r.edi), static_cast<std::uint32_t>(r.ebp)};
-  if (trace_fd >= 0 && (shim_call(number) & ends_or_replaces_guest))
-    trace_call(number, arguments, nullptr, dispatched);
+  const bool traced = traces(number);
+  if (traced)
+    trace_call_entry(number, arguments, dispatched, shim_call(number) & ends_or_replaces_guest);
   if (const auto verdict = judge_guest_call(r, number, arguments)) {
     // seccomp skipped the call (an errno, a SIGSYS waiting for the way back).
     r.eax = static_cast<std::uint32_t>(*verdict);
-    if (trace_fd >= 0) trace_call(number, arguments, &*verdict, dispatched);
+    if (traced) trace_call_exit(number, arguments, *verdict, dispatched);
     set_current_context(nullptr);
     return;
   }
@@ -200,7 +171,9 @@ void serve(GuestContext& context, bool dispatched) {
     return;
   }
   r.eax = static_cast<std::uint32_t>(result);
-  if (trace_fd >= 0) trace_call(number, arguments, &result, dispatched);
+  // A new process's or thread's return from its clone is not a line of strace's.
+  if (traced && !(result == 0 && (shim_call(number) & creates_task)))
+    trace_call_exit(number, arguments, result, dispatched);
   if (result == -EINTR && pending_handlers_restart() &&
       kernel_restarts(number, arguments, process->memory()))
     restart_after_handlers(r, number, dispatched);
@@ -427,9 +400,8 @@ GuestAddress write_vdso(std::uint8_t* bytes, GuestAddress address) {
   return sysinfo_entry;
 }
 
-void start_capturing_syscalls(GuestProcess& guest, int trace) {
+void start_capturing_syscalls(GuestProcess& guest) {
   process = &guest;
-  trace_fd = trace;
   translator = std::make_unique<translators::I386Translator>(guest.memory(), &guest);
   install_directory_positions();
   probe_i386_entry();
@@ -462,10 +434,6 @@ void capture_syscalls_after_fork() {
 
 void stop_capturing_syscalls() {
   ::prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0);
-}
-
-int trace_descriptor() {
-  return trace_fd;
 }
 
 }  // namespace syscompat::run32

@@ -18,13 +18,11 @@ VdsoCode guest_vdso_code();
 // them; answers the AT_SYSINFO entry's address.
 GuestAddress write_vdso(std::uint8_t* page, GuestAddress address);
 
-// Sets up the shim's stacks and handlers and turns dispatch on; trace_fd < 0: no trace.
-void start_capturing_syscalls(GuestProcess& process, int trace_fd);
+// Sets up the shim's stacks and handlers and turns dispatch on.
+void start_capturing_syscalls(GuestProcess& process);
 // Dispatch again in a forked child (or after an exec that failed); off before an exec.
 void capture_syscalls_after_fork();
 void stop_capturing_syscalls();
 
-// The trace's descriptor, or -1.
-int trace_descriptor();
 
 }  // namespace syscompat::run32

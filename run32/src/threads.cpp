@@ -26,6 +26,7 @@
 
 #include "guest_registers.hpp"
 #include "guest_tls.hpp"
+#include "guest_trace.hpp"
 #include "i386_numbers.hpp"
 #include "signals.hpp"
 #include "syscall_capture.hpp"
@@ -421,7 +422,7 @@ struct ProcessStart {
   CloneRequest request;
   sigset_t mask;
   translators::GuestSigaction* dispositions;  // the parent's
-  SeccompState seccomp;                  // the parent's
+  SeccompState seccomp;                       // the parent's
   GuestTlsStart tls{};
   std::atomic<std::int32_t> result{0};  // the child's pid, or -errno
 };
@@ -489,9 +490,14 @@ void* run_child_helper(void* argument) {
     std::copy(dispositions, dispositions + guest_signal_count, own);
     dispositions = own;
   }
-  ChildStart child{start.process, start.registers, request,
-                   start.mask,    dispositions,    start.tls,
-                   static_cast<std::uint8_t*>(stack), start.seccomp};
+  ChildStart child{start.process,
+                   start.registers,
+                   request,
+                   start.mask,
+                   dispositions,
+                   start.tls,
+                   static_cast<std::uint8_t*>(stack),
+                   start.seccomp};
   const int flags = static_cast<int>((request.flags & ~served_by_shim) | CLONE_VM |
                                      CLONE_CHILD_CLEARTID | request.exit_signal);
   const int pid =
@@ -571,6 +577,7 @@ std::int32_t fork_process(GuestProcess& process, const CloneRequest& request) {
     return static_cast<std::int32_t>(pid);
   }
   capture_syscalls_after_fork();
+  trace_forked_child();
   GuestThread& thread = this_thread();
   thread.robust_list = 0;  // the kernel forgets the child's lists; the guest sets its own
   if (request.flags & CLONE_SETTLS) guest_tls_set_child(process.memory(), request.tls);
@@ -727,6 +734,7 @@ void exit_thread(int status) {
 // has the lists (register_robust_list_with_kernel); without it they are the shim's alone,
 // so the shim walks them all before the call, as the kernel would after it.
 [[noreturn]] void exit_group(int status) {
+  trace_exited(status);
   if (!i386_entry) {
     set_host_mask(every_signal());
     GuestProcess& process = guest_process();
@@ -834,7 +842,9 @@ std::int32_t get_robust_list(GuestProcess& process, int pid, GuestAddress head_p
   return 0;
 }
 
-bool has_i386_entry() { return i386_entry; }
+bool has_i386_entry() {
+  return i386_entry;
+}
 
 void probe_i386_entry() {
   i386_entry = false;

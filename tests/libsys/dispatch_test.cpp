@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstring>
@@ -115,12 +116,29 @@ TEST_CASE("trace layer: strace-style lines decoded from the description", "[libs
   const ssize_t n = read(fds[0], buffer, sizeof buffer - 1);
   close(fds[0]);
   const std::string text(buffer, n > 0 ? static_cast<std::size_t>(n) : 0);
-  CHECK(text.find(
-            "openat(AT_FDCWD, \"/nonexistent/x\", O_RDONLY) = -1 ENOENT (No such file or directory)\n") !=
-        std::string::npos);
+  CHECK(text.find("openat(AT_FDCWD, \"/nonexistent/x\", O_RDONLY) = -1 ENOENT (No such file or "
+                  "directory)\n") != std::string::npos);
   CHECK(text.find("close(-1) = -1 EBADF (Bad file descriptor)\n") != std::string::npos);
   CHECK(text.find("write(" + std::to_string(devnull) + ", \"hi\\n\", 3) = 3\n") !=
         std::string::npos);
+}
+
+TEST_CASE("trace layer: -e trace=SET chooses the calls, -s cuts the strings", "[libsys]") {
+  const auto files = layers::numbers_of_trace_set("trace=%file");
+  CHECK(std::find(files.begin(), files.end(), sys::nr::openat) != files.end());
+  CHECK(std::find(files.begin(), files.end(), sys::nr::write) == files.end());
+  CHECK_THROWS_AS(layers::numbers_of_trace_set("trace=no_such_call"), std::invalid_argument);
+  const int fd = temp_file();
+  const auto numbers = layers::numbers_of_trace_set("write");
+  REQUIRE(numbers.size() == 1);
+  auto traced = layers::trace(fd, numbers, sys::Level::top, 4);
+  const int devnull = open("/dev/null", O_WRONLY);
+  sys::close(-1);  // not traced
+  sys::write(devnull, "hello\n", 6);
+  REQUIRE(traced.remove());
+  close(devnull);
+  CHECK(read_fd(fd) == "write(" + std::to_string(devnull) + ", \"hell\"..., 6) = 6\n");
+  close(fd);
 }
 
 TEST_CASE("record then replay: results and out buffers served without the kernel", "[libsys]") {

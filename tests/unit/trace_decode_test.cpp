@@ -4,7 +4,18 @@
 // the forms.
 #include "syscompat/abi/trace_decode.hpp"
 
+#include <arpa/inet.h>
+#include <linux/stat.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <sys/utsname.h>
+#include <time.h>
+
 #include <catch2/catch.hpp>
+#include <cstddef>
 #include <cstring>
 #include <map>
 
@@ -105,7 +116,8 @@ TEST_CASE("whole lines, guest and native views", "[trace]") {
   CHECK(line(Abi::i386, "kill", {1234, 10}, 0) == "kill(1234, SIGUSR1) = 0");
   CHECK(line(Abi::i386, "access", {0x1000, 0}, -2, memory) ==
         R"(access("/etc/hostname", F_OK) = -1 ENOENT (No such file or directory))");
-  CHECK(line(Abi::x86_64, "fcntl", {3, 1}, 1) == "fcntl(3, F_GETFD) = 1");
+  CHECK(line(Abi::x86_64, "fcntl", {3, 1}, 1) == "fcntl(3, F_GETFD) = 0x1 (flags FD_CLOEXEC)");
+  CHECK(line(Abi::x86_64, "fcntl", {3, 1}, 0) == "fcntl(3, F_GETFD) = 0");
   CHECK(line(Abi::x86_64, "fcntl", {3, 2, 1}, 0) == "fcntl(3, F_SETFD, FD_CLOEXEC) = 0");
   CHECK(line(Abi::x86_64, "futex", {0x3000, 0x80, 2, 0, 0, 0}, 0) ==
         "futex(0x3000, FUTEX_WAIT_PRIVATE, 2, NULL, NULL, 0) = 0");
@@ -113,7 +125,8 @@ TEST_CASE("whole lines, guest and native views", "[trace]") {
         "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, 0) = 3");
   CHECK(line(Abi::x86_64, "exit_group", {0}, std::nullopt) == "exit_group(0) = ?");
   CHECK(line(Abi::x86_64, "clone", {0x1200000 | 17, 0, 0, 0x4000, 0}, 99) ==
-        "clone(CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, NULL, NULL, 0x4000, 0) = 99");
+        "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, "
+        "child_tidptr=0x4000) = 99");
 }
 
 TEST_CASE("sets and written scalars: signal sets by name, out integers in brackets", "[trace]") {
@@ -134,4 +147,193 @@ TEST_CASE("sets and written scalars: signal sets by name, out integers in bracke
   CHECK(line(Abi::i386, "mmap2", {0xf7d9c000, 4096, 5, 0x812, 3, 34}, 0xf7d9c000) ==
         "mmap2(0xf7d9c000, 4096, PROT_READ|PROT_EXEC, MAP_PRIVATE|MAP_FIXED|MAP_DENYWRITE, 3, "
         "0x22000) = 0xf7d9c000");
+}
+
+namespace {
+template <class T>
+std::string bytes_of(const T& value) {
+  return std::string(reinterpret_cast<const char*>(&value), sizeof value);
+}
+}  // namespace
+
+// The native view's structs are this compiler's own (glibc's and the kernel's headers): the
+// decoder reads them only by the description's layouts, so these check both.
+TEST_CASE("structs read by the description's layouts, in strace's notation", "[trace]") {
+  FakeMemory memory;
+  struct stat st {};
+  st.st_mode = S_IFREG | 0644;
+  st.st_size = 45743;
+  memory.put(0x1000, bytes_of(st));
+  CHECK(line(Abi::x86_64, "fstat", {3, 0x1000}, 0, memory) ==
+        "fstat(3, {st_mode=S_IFREG|0644, st_size=45743, ...}) = 0");
+  // an out struct is its address when the call failed
+  CHECK(line(Abi::x86_64, "fstat", {3, 0x1000}, -9, memory) ==
+        "fstat(3, 0x1000) = -1 EBADF (Bad file descriptor)");
+
+  struct statx sx {};
+  sx.stx_mask = STATX_BASIC_STATS;
+  sx.stx_mode = S_IFCHR | 0620;
+  sx.stx_size = 0;
+  memory.put(0x1800, bytes_of(sx));
+  memory.put(0x1f00, std::string("\0", 1));
+  CHECK(
+      line(Abi::x86_64, "statx", {1, 0x1f00, 0x1000, STATX_BASIC_STATS, 0x1800}, 0, memory) ==
+      R"(statx(1, "", AT_STATX_SYNC_AS_STAT|AT_EMPTY_PATH, STATX_BASIC_STATS, )"
+      R"({stx_mask=STATX_BASIC_STATS, stx_attributes=0, stx_mode=S_IFCHR|0620, stx_size=0, ...}) = 0)");
+
+  const timespec ts{1, 500};
+  memory.put(0x2000, bytes_of(ts));
+  CHECK(line(Abi::x86_64, "clock_gettime", {1, 0x2000}, 0, memory) ==
+        "clock_gettime(CLOCK_MONOTONIC, {tv_sec=1, tv_nsec=500}) = 0");
+  CHECK(line(Abi::x86_64, "nanosleep", {0x2000, 0x3000}, 0, memory) ==
+        "nanosleep({tv_sec=1, tv_nsec=500}, 0x3000) = 0");
+
+  const rlimit limit{8192 * 1024, RLIM_INFINITY};
+  memory.put(0x2100, bytes_of(limit));
+  CHECK(line(Abi::x86_64, "prlimit64", {0, RLIMIT_STACK, 0, 0x2100}, 0, memory) ==
+        "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0");
+
+  sockaddr_in in{};
+  in.sin_family = AF_INET;
+  in.sin_port = htons(8080);
+  in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  memory.put(0x2200, bytes_of(in));
+  CHECK(
+      line(Abi::x86_64, "connect", {3, 0x2200, sizeof in}, 0, memory) ==
+      R"(connect(3, {sa_family=AF_INET, sin_port=htons(8080), sin_addr=inet_addr("127.0.0.1")}, 16) = 0)");
+  sockaddr_un un{};
+  un.sun_family = AF_UNIX;
+  std::strcpy(un.sun_path, "/tmp/s");
+  memory.put(0x2400, bytes_of(un));
+  CHECK(line(Abi::x86_64, "bind", {3, 0x2400, offsetof(sockaddr_un, sun_path) + 7}, 0, memory) ==
+        R"(bind(3, {sa_family=AF_UNIX, sun_path="/tmp/s"}, 9) = 0)");
+
+  memory.put(0x3000, "hello world");
+  const iovec vectors[2] = {{reinterpret_cast<void*>(0x3000), 5},
+                            {reinterpret_cast<void*>(0x3005), 6}};
+  memory.put(0x3100, bytes_of(vectors));
+  CHECK(line(Abi::x86_64, "writev", {1, 0x3100, 2}, 11, memory) ==
+        R"(writev(1, [{iov_base="hello", iov_len=5}, {iov_base=" world", iov_len=6}], 2) = 11)");
+  // readv: what the kernel wrote, 7 bytes shared out in order
+  CHECK(line(Abi::x86_64, "readv", {0, 0x3100, 2}, 7, memory) ==
+        R"(readv(0, [{iov_base="hello", iov_len=5}, {iov_base=" w", iov_len=6}], 2) = 7)");
+
+  const pollfd polled{3, POLLIN, POLLIN};
+  memory.put(0x3200, bytes_of(polled));
+  CHECK(line(Abi::x86_64, "poll", {0x3200, 1, 0}, 1, memory) ==
+        "poll([{fd=3, events=POLLIN}], 1, 0) = 1 ([{fd=3, revents=POLLIN}])");
+  CHECK(line(Abi::x86_64, "poll", {0x3200, 1, 0}, 0, memory) ==
+        "poll([{fd=3, events=POLLIN}], 1, 0) = 0 (Timeout)");
+
+  memory.put(0x3300, bytes_of(0x0100));
+  CHECK(line(Abi::x86_64, "wait4", {static_cast<std::uint64_t>(-1), 0x3300, 0, 0}, 99, memory) ==
+        "wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 1}], 0, NULL) = 99");
+  memory.put(0x3310, bytes_of(0x0089));
+  CHECK(line(Abi::x86_64, "wait4", {static_cast<std::uint64_t>(-1), 0x3310, 0, 0}, 99, memory) ==
+        "wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL && WCOREDUMP(s)}], 0, NULL) = 99");
+
+  utsname names{};
+  std::strcpy(names.sysname, "Linux");
+  std::strcpy(names.nodename, "vm");
+  memory.put(0x4000, bytes_of(names));
+  CHECK(line(Abi::x86_64, "uname", {0x4000}, 0, memory) ==
+        R"(uname({sysname="Linux", nodename="vm", ...}) = 0)");
+
+  // the kernel's x86_64 struct sigaction: handler, flags, restorer, mask
+  const std::uint64_t action[4] = {0x401000, 0x14000000, 0x402000, 1u << (10 - 1)};
+  memory.put(0x5000, bytes_of(action));
+  const std::uint64_t defaults[4] = {0, 0, 0, 0};
+  memory.put(0x5100, bytes_of(defaults));
+  CHECK(line(Abi::x86_64, "rt_sigaction", {10, 0x5000, 0x5100, 8}, 0, memory) ==
+        "rt_sigaction(SIGUSR1, {sa_handler=0x401000, sa_mask=[USR1], "
+        "sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x402000}, "
+        "{sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0");
+}
+
+TEST_CASE("the string limit (strace's -s) cuts buffers and strings", "[trace]") {
+  FakeMemory memory;
+  memory.put(0x2000, "hello, world\n");
+  const abi::Syscall* call = abi::find_syscall(Abi::x86_64, "write");
+  const std::uint64_t registers[] = {1, 0x2000, 13};
+  CHECK(abi::trace_line(Abi::x86_64, {call, call->number, registers, 13}, memory, {5}) ==
+        R"(write(1, "hello"..., 13) = 13)");
+}
+
+TEST_CASE("a line in two parts: what is known before the call, the rest after it", "[trace]") {
+  FakeMemory memory;
+  memory.put(0x2000, "abc");
+  const abi::Syscall* read = abi::find_syscall(Abi::i386, "read");
+  const std::uint64_t registers[] = {3, 0x2000, 64};
+  const auto before = abi::trace_parts(Abi::i386, {read, read->number, registers, {}}, memory);
+  const auto after = abi::trace_parts(Abi::i386, {read, read->number, registers, 3}, memory);
+  CHECK(before.entry == "read(3, ");
+  CHECK(after.exit == R"("abc", 64) = 3)");
+  // every argument known before: the rest is the result alone
+  const abi::Syscall* futex = abi::find_syscall(Abi::i386, "futex");
+  const std::uint64_t wait[] = {0x3000, 0x80, 2, 0, 0, 0};
+  const auto parts = abi::trace_parts(Abi::i386, {futex, futex->number, wait, 0}, memory);
+  CHECK(parts.entry == "futex(0x3000, FUTEX_WAIT_PRIVATE, 2, NULL, NULL, 0");
+  CHECK(parts.exit == ") = 0");
+}
+
+TEST_CASE("signal lines from the ABI's siginfo layout", "[trace]") {
+  // i386: si_signo, si_errno, si_code, then the union at 12
+  std::uint32_t info[32] = {};
+  info[0] = 17, info[2] = 1;                    // SIGCHLD, CLD_EXITED
+  info[3] = 1234, info[4] = 1000, info[5] = 3;  // pid, uid, status
+  CHECK(abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(info), sizeof info}) ==
+        "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1234, si_uid=1000, "
+        "si_status=3, si_utime=0, si_stime=0} ---");
+  std::uint32_t user[32] = {};
+  user[0] = 10, user[2] = 0, user[3] = 99, user[4] = 0;  // SIGUSR1, SI_USER
+  CHECK(abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(user), sizeof user}) ==
+        "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=99, si_uid=0} ---");
+  std::uint32_t fault[32] = {};
+  fault[0] = 11, fault[2] = 1;  // SIGSEGV, SEGV_MAPERR, si_addr NULL
+  CHECK(abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(fault), sizeof fault}) ==
+        "--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=NULL} ---");
+  std::uint32_t alarm[32] = {};
+  alarm[0] = 14, alarm[2] = 0x80;  // SIGALRM, SI_KERNEL
+  CHECK(abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(alarm), sizeof alarm}) ==
+        "--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---");
+}
+
+TEST_CASE("-e trace=SET: names, classes, complements; bad input is one line", "[trace]") {
+  std::string error;
+  const auto number = [](std::string_view name) {
+    return abi::find_syscall(Abi::i386, name)->number;
+  };
+  auto files = abi::parse_trace_filter(Abi::i386, "trace=%file", error);
+  REQUIRE(files);
+  CHECK(files->traces(number("openat")));
+  CHECK(files->traces(number("statx")));
+  CHECK(files->traces(number("execve")));
+  CHECK_FALSE(files->traces(number("read")));
+  CHECK_FALSE(files->traces(number("fstat64")));
+  auto some = abi::parse_trace_filter(Abi::i386, "read,write,%network", error);
+  REQUIRE(some);
+  CHECK(some->traces(number("write")));
+  CHECK(some->traces(number("connect")));
+  CHECK(some->traces(number("socketcall")));
+  CHECK_FALSE(some->traces(number("openat")));
+  auto others = abi::parse_trace_filter(Abi::i386, "!%memory,%signal", error);
+  REQUIRE(others);
+  CHECK_FALSE(others->traces(number("mmap2")));
+  CHECK_FALSE(others->traces(number("rt_sigaction")));
+  CHECK(others->traces(number("openat")));
+  auto process = abi::parse_trace_filter(Abi::i386, "%process", error);
+  REQUIRE(process);
+  CHECK(process->traces(number("clone")));
+  CHECK(process->traces(number("wait4")));
+  CHECK(process->traces(number("exit_group")));
+  CHECK_FALSE(process->traces(number("getpid")));
+  // x32's numbers carry their bit; mips o32's start at 4000
+  auto x32 = abi::parse_trace_filter(Abi::x32, "openat", error);
+  REQUIRE(x32);
+  CHECK(x32->traces(abi::find_syscall(Abi::x32, "openat")->number));
+  CHECK_FALSE(abi::parse_trace_filter(Abi::i386, "trace=opne", error));
+  CHECK(error == "-e trace=opne: no i386 syscall named 'opne'");
+  CHECK_FALSE(abi::parse_trace_filter(Abi::i386, "%files", error));
+  CHECK(error.find("no class '%files'") != std::string::npos);
+  CHECK_FALSE(abi::parse_trace_filter(Abi::i386, "trace=", error));
 }

@@ -68,7 +68,7 @@ std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> c
   line->command = std::move(command);
   auto* cmd = app.add_subcommand("run32", "Run an i386 Linux program, its syscalls translated");
   cmd->footer(
-      "usage: syscompat run32 [--trace[=FILE]] [--] PROGRAM [ARGS...]\n"
+      "usage: syscompat run32 [--trace[=FILE]] [-s N] [-e trace=SET] [--] PROGRAM [ARGS...]\n"
       "       syscompat run32 --binfmt [--binfmt-name NAME] [--binfmt-interpreter PATH]");
   cmd->add_flag("--binfmt", binfmt->print,
                 "print the binfmt_misc registration (and systemd binfmt.d file) that runs i386 "
@@ -80,6 +80,11 @@ std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> c
   auto* trace = cmd->add_flag(std::string(trace_option) + "{-}", line->trace_path,
                               "one line per translated call; --trace=FILE writes them to FILE")
                     ->option_text("[=FILE]");
+  cmd->add_option(string_limit_option, line->string_limit,
+                  "bytes of a string or buffer a trace line shows (strace's -s; 32)");
+  cmd->add_option(filter_option, line->filter,
+                  "the calls traced: trace=SET, names and classes (%file %network %process "
+                  "%signal %memory), `!` for the others (strace's -e)");
   // How a guest's execve of another i386 program starts the shim again.
   cmd->add_option(trace_fd_option, line->trace_fd)->group("");
   cmd->add_option(seccomp_fd_option, line->seccomp_fd)->group("");
@@ -88,8 +93,8 @@ std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> c
   return [line, trace, binfmt]() -> int {
     if (binfmt->print) {
       if (!line->command.empty()) throw UsageError{"run32 --binfmt takes no PROGRAM"};
-      return print_binfmt(binfmt->name,
-                          binfmt->interpreter.empty() ? default_interpreter() : binfmt->interpreter);
+      return print_binfmt(
+          binfmt->name, binfmt->interpreter.empty() ? default_interpreter() : binfmt->interpreter);
     }
     if (line->command.empty()) throw UsageError{"run32 needs a PROGRAM to run"};
     line->trace = trace->count() > 0;

@@ -37,6 +37,26 @@ std::optional<std::string> option_value(const char* option, int argc, char** arg
   return std::string(argv[++i]);
 }
 
+// -sN or -s N.
+std::optional<std::string> short_option_value(const char* option, int argc, char** argv, int& i,
+                                              std::string& error) {
+  const std::size_t length = std::strlen(option);
+  if (std::strncmp(argv[i], option, length) != 0) return std::nullopt;
+  if (argv[i][length] != '\0') return std::string(argv[i] + length);
+  if (i + 1 >= argc) {
+    error = std::string(option) + " needs a value";
+    return std::string();
+  }
+  return std::string(argv[++i]);
+}
+
+bool parse_count(const std::string& text, std::size_t& count) {
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != text.npos)
+    return false;
+  count = std::stoul(text);
+  return true;
+}
+
 bool parse_descriptor(const std::string& text, int& fd) {
   if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != text.npos)
     return false;
@@ -68,6 +88,11 @@ Scan scan(int argc, char** argv) {
     } else if (auto fd = option_value(trace_fd_option, argc, argv, i, error)) {
       if (error.empty() && !parse_descriptor(*fd, result.line.trace_fd))
         error = std::string("bad ") + trace_fd_option + " '" + *fd + "': a descriptor number";
+    } else if (auto limit = short_option_value(string_limit_option, argc, argv, i, error)) {
+      if (error.empty() && !parse_count(*limit, result.line.string_limit))
+        error = std::string("bad ") + string_limit_option + " '" + *limit + "': a number of bytes";
+    } else if (auto filter = short_option_value(filter_option, argc, argv, i, error)) {
+      result.line.filter = *filter;
     } else if (auto fd = option_value(seccomp_fd_option, argc, argv, i, error)) {
       if (error.empty() && !parse_descriptor(*fd, result.line.seccomp_fd))
         error = std::string("bad ") + seccomp_fd_option + " '" + *fd + "': a descriptor number";
@@ -129,6 +154,8 @@ int run_run32_command_line(const Run32CommandLine& line, std::string shim_progra
   options.trace = line.trace;
   options.trace_path = line.trace_path;
   options.trace_fd = line.trace_fd;
+  options.trace_string_limit = line.string_limit;
+  options.trace_filter = line.filter;
   options.seccomp_fd = line.seccomp_fd;
   options.shim_program = std::move(shim_program);
   return run32::run(options);

@@ -4,6 +4,7 @@
 // that starts for every i386 exec loads none of them.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,23 +17,28 @@ namespace syscompat::tools {
 inline constexpr std::string_view run32_program_name = "syscompat-run32";
 
 // run32's options, named once for CLI11's registration (run32_command.cpp) and this parser.
-inline constexpr const char* trace_option = "--trace";        // --trace or --trace=FILE
-inline constexpr const char* trace_fd_option = "--trace-fd";  // internal: a guest's execve
-inline constexpr const char* argv0_option = "--argv0";        // internal: a guest's execve
+inline constexpr const char* trace_option = "--trace";            // --trace or --trace=FILE
+inline constexpr const char* trace_fd_option = "--trace-fd";      // internal: a guest's execve
+inline constexpr const char* string_limit_option = "-s";          // -s N: strace's string limit
+inline constexpr const char* filter_option = "-e";                // -e trace=SET, as strace's
+inline constexpr const char* argv0_option = "--argv0";            // internal: a guest's execve
 inline constexpr const char* seccomp_fd_option = "--seccomp-fd";  // internal: a guest's execve
 // CLI11's alone (run32 --binfmt): named here so that the scan skips their values.
 inline constexpr const char* binfmt_name_option = "--binfmt-name";
 inline constexpr const char* binfmt_interpreter_option = "--binfmt-interpreter";
 
-// `run32 [--trace[=FILE]] [--trace-fd N] [--seccomp-fd N] [--argv0 NAME] [--] PROGRAM [ARGS...]`
+// `run32 [--trace[=FILE]] [-s N] [-e trace=SET] [--trace-fd N] [--seccomp-fd N] [--argv0 NAME]
+//        [--] PROGRAM [ARGS...]`
 // taken apart.
 struct Run32CommandLine {
   std::vector<std::string> command;  // PROGRAM [ARGS...], the program's own words
   bool trace = false;
-  std::string trace_path;  // empty: stderr
-  int trace_fd = -1;       // an inherited trace (a guest's execve of an i386 program)
-  int seccomp_fd = -1;     // the guest's seccomp filters, inherited the same way
-  std::string argv0;       // the program's argv[0]; PROGRAM when empty
+  std::string trace_path;         // empty: stderr
+  int trace_fd = -1;              // an inherited trace (a guest's execve of an i386 program)
+  std::size_t string_limit = 32;  // -s
+  std::string filter;             // -e
+  int seccomp_fd = -1;            // the guest's seccomp filters, inherited the same way
+  std::string argv0;              // the program's argv[0]; PROGRAM when empty
 };
 
 // Where PROGRAM [ARGS...] begin in argv when argv[1] is `run32`: the first word that is not

@@ -10,7 +10,7 @@
 //   - one base per kind of value: counts, sizes, fds, pids and offsets in decimal; addresses
 //     and unnamed flags in hex (0 as NULL for a pointer); modes in octal;
 //   - paths in full, buffers and strings up to a limit (strace's -s), escaped as C strings.
-// Structs are shown as their address (decoding them is still to do).
+//   - structs by the description's layouts (trace_structs.cpp), as strace's abbreviated view.
 //
 // Only the trace path calls it: nothing here runs when tracing is off.
 #pragma once
@@ -50,9 +50,48 @@ struct TraceCall {
 std::string trace_line(Abi abi, const TraceCall& traced, const TraceMemory& memory,
                        const TraceOptions& options = {});
 
+// The line in two parts, as strace prints a call another process or thread interrupts:
+// `entry`, what is known before the call (`read(3, `); `exit`, the rest after it
+// (`"abc", 64) = 3`). The entry part is decoded before the call (memory as the kernel will
+// read it), the exit part after it.
+struct TraceParts {
+  std::string entry, exit;
+};
+TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+                       const TraceOptions& options = {});
+
+// `--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=..., ...} ---`: a signal as
+// the traced process receives it, from its siginfo in the ABI's layout.
+std::string trace_signal_line(Abi abi, std::span<const std::uint8_t> siginfo);
+
 // The decoder's rules (which argument of which calls takes which vocabulary) that name a
 // call or argument no described syscall has: empty when every rule applies.
 std::vector<std::string> trace_rule_errors();
+
+// Which syscalls a trace shows: strace's `-e trace=SET` (also `-e SET`). SET is a comma list
+// of syscall names and classes (%file, %network or %net, %process, %signal, %memory), `all`
+// or `none`, and a leading `!` takes the complement. Parsed once, when tracing starts;
+// traces() is one index into a table.
+class TraceFilter {
+ public:
+  TraceFilter() = default;  // everything
+  TraceFilter(std::uint32_t base, std::vector<bool> traced, bool others)
+      : base_(base), traced_(std::move(traced)), others_(others) {}
+  bool traces(std::uint32_t number) const {
+    return number >= base_ && number - base_ < traced_.size() ? traced_[number - base_] : others_;
+  }
+
+ private:
+  std::uint32_t base_ = 0;    // the ABI's first number (mips o32 4000, x32 0x40000000)
+  std::vector<bool> traced_;  // by number - base_; empty: all
+  bool others_ = true;        // numbers no described syscall has (strace shows them under all)
+};
+
+// nullopt and `error` (one line) for a SET that names no syscall or class of `abi`.
+std::optional<TraceFilter> parse_trace_filter(Abi abi, std::string_view expression,
+                                              std::string& error);
+// Whether `call` is in the class `name` (file, network, process, signal, memory).
+bool in_trace_class(const Syscall& call, std::string_view name);
 
 // The pieces, for tests and for callers that print them apart.
 std::string show_flags(const Vocabulary& flags, Abi abi, std::uint64_t value);

@@ -29,8 +29,15 @@ std::vector<std::uint32_t> all_numbers();
 // Numbers for names; an unknown name is a std::invalid_argument.
 std::vector<std::uint32_t> numbers_of(std::span<const std::string_view> names);
 
-// strace-style lines, `name(args...) = result`, decoded from the description, to `fd`.
-Installed trace(int fd, std::span<const std::uint32_t> numbers, Level level = Level::top);
+// The numbers of strace's `-e trace=SET` (names, %file %network %process %signal %memory,
+// `!` for the others; docs/trace.md); a SET naming no x86_64 syscall or class is a
+// std::invalid_argument saying so in one line.
+std::vector<std::uint32_t> numbers_of_trace_set(std::string_view expression);
+
+// strace-style lines, `name(args...) = result`, decoded from the description, to `fd`;
+// strings and buffers shown up to `string_limit` bytes (strace's -s).
+Installed trace(int fd, std::span<const std::uint32_t> numbers, Level level = Level::top,
+                std::size_t string_limit = 32);
 
 // Appends each call to `fd` (open it O_APPEND): number, result, argument registers, and the
 // bytes of every pointer argument the signature sizes (before the call for in, after it for

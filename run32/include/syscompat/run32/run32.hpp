@@ -2,19 +2,22 @@
 // it makes translated by the i386 translators. See DESIGN.md, "run32".
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace syscompat::run32 {
 
 struct Options {
-  std::string program;                 // the i386 ELF file
-  std::vector<std::string> arguments;  // argv[1..]
-  std::string argv0;                   // argv[0]; the program's path when empty
-  bool trace = false;                  // one line per translated call
-  std::string trace_path;              // empty: stderr
-  int trace_fd = -1;                   // an inherited trace (a guest's execve of an i386 program)
-  int seccomp_fd = -1;                 // the guest's seccomp filters, inherited the same way
+  std::string program;                  // the i386 ELF file
+  std::vector<std::string> arguments;   // argv[1..]
+  std::string argv0;                    // argv[0]; the program's path when empty
+  bool trace = false;                   // one line per translated call
+  std::string trace_path;               // empty: stderr
+  int trace_fd = -1;                    // an inherited trace (a guest's execve of an i386 program)
+  std::size_t trace_string_limit = 32;  // bytes of a string or buffer a trace line shows (-s)
+  std::string trace_filter;             // the calls traced, as strace's -e trace=SET; empty: all
+  int seccomp_fd = -1;                  // the guest's seccomp filters, inherited the same way
   // The program a guest's execve of an i386 program starts, as `syscompat run32 ...` (argv[0]
   // "syscompat", argv[1] "run32"): the lean syscompat-run32 when it is known; this program
   // (/proc/self/exe) when empty.

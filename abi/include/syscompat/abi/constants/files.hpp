@@ -84,6 +84,18 @@ inline constexpr ConstantRow field_mask_rows[] = {
     {"MAP_TYPE", 0x0f},
     {"CSIGNAL", 0xff},
     {"AT_STATX_SYNC_TYPE", 0x6000},
+    {"S_IFMT", 0170000},
+};
+
+// A mode's file type (st_mode & S_IFMT).
+inline constexpr ConstantRow file_type_rows[] = {
+    {"S_IFSOCK", 0140000},
+    {"S_IFLNK", 0120000},
+    {"S_IFREG", 0100000},
+    {"S_IFBLK", 0060000},
+    {"S_IFDIR", 0040000},
+    {"S_IFCHR", 0020000},
+    {"S_IFIFO", 0010000},
 };
 
 inline constexpr ConstantRow dirfd_rows[] = {
@@ -246,6 +258,9 @@ inline constexpr Vocabulary statx_mask{"statx_mask", VocabularyKind::flags,
 inline constexpr Vocabulary field_masks{"field_masks", VocabularyKind::values,
                                         rows::headers_files_uapi, HeaderSide::uapi,
                                         rows::field_mask_rows};
+inline constexpr Vocabulary file_types{"file_types", VocabularyKind::values,
+                                       rows::headers_files_uapi, HeaderSide::uapi,
+                                       rows::file_type_rows};
 inline constexpr Vocabulary dirfd_values{"dirfd_values", VocabularyKind::values,
                                          rows::headers_files_uapi, HeaderSide::uapi,
                                          rows::dirfd_rows};

@@ -75,6 +75,18 @@ inline constexpr ConstantRow madvise_advice_rows[] = {
     {"MADV_HWPOISON", 100},
     {"MADV_SOFT_OFFLINE", 101, {mips, absent}},
 };
+
+inline constexpr ConstantRow mremap_flag_rows[] = {
+    {"MREMAP_MAYMOVE", 1},
+    {"MREMAP_FIXED", 2},
+    {"MREMAP_DONTUNMAP", 4},
+};
+
+inline constexpr ConstantRow msync_flag_rows[] = {
+    {"MS_ASYNC", 1},
+    {"MS_INVALIDATE", 2},
+    {"MS_SYNC", 4},
+};
 // clang-format on
 
 inline constexpr std::string_view headers_memory_uapi = "linux/mman.h";
@@ -93,6 +105,12 @@ inline constexpr Vocabulary mmap_flags{"mmap_flags", VocabularyKind::flags,
 inline constexpr Vocabulary madvise_advice{"madvise_advice", VocabularyKind::values,
                                            rows::headers_memory_uapi, HeaderSide::uapi,
                                            rows::madvise_advice_rows};
+inline constexpr Vocabulary mremap_flags{"mremap_flags", VocabularyKind::flags,
+                                         rows::headers_memory_uapi, HeaderSide::uapi,
+                                         rows::mremap_flag_rows};
+inline constexpr Vocabulary msync_flags{"msync_flags", VocabularyKind::flags,
+                                        rows::headers_memory_uapi, HeaderSide::uapi,
+                                        rows::msync_flag_rows};
 }  // namespace vocab
 
 }  // namespace syscompat::abi

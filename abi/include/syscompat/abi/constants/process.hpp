@@ -182,6 +182,15 @@ inline constexpr ConstantRow clock_id_rows[] = {
 };
 // clang-format on
 
+// The "no limit" of struct rlimit (~0UL: the long's width; mips o32 keeps it positive)
+// and of struct rlimit64; one vocabulary each, as both are ~0 on the 64-bit ABIs.
+inline constexpr ConstantRow rlimit_infinity_rows[] = {
+    {"RLIM_INFINITY", -1, {mips, 0x7fffffff}, {ilp32, 0xffffffff}},
+};
+inline constexpr ConstantRow rlimit64_infinity_rows[] = {
+    {"RLIM64_INFINITY", -1},
+};
+
 inline constexpr std::string_view headers_process_uapi =
     "linux/sched.h linux/wait.h linux/futex.h linux/prctl.h linux/time.h linux/resource.h "
     "linux/random.h";
@@ -207,6 +216,12 @@ inline constexpr Vocabulary prctl_options{"prctl_options", VocabularyKind::value
 inline constexpr Vocabulary rlimit_resources{"rlimit_resources", VocabularyKind::values,
                                              rows::headers_process_uapi, HeaderSide::uapi,
                                              rows::rlimit_resource_rows};
+inline constexpr Vocabulary rlimit_infinity{"rlimit_infinity", VocabularyKind::values,
+                                            rows::headers_process_uapi, HeaderSide::uapi,
+                                            rows::rlimit_infinity_rows};
+inline constexpr Vocabulary rlimit64_infinity{"rlimit64_infinity", VocabularyKind::values,
+                                              rows::headers_process_uapi, HeaderSide::uapi,
+                                              rows::rlimit64_infinity_rows};
 inline constexpr Vocabulary getrandom_flags{"getrandom_flags", VocabularyKind::flags,
                                             rows::headers_process_uapi, HeaderSide::uapi,
                                             rows::getrandom_flag_rows};

@@ -66,9 +66,56 @@ inline constexpr ConstantRow sigaction_flag_rows[] = {
     {"SA_NODEFER", 0x40000000},
     {"SA_RESETHAND", 0x80000000LL},
 };
+
+// sa_handler's two special values ((__sighandler_t)0 and 1).
+inline constexpr ConstantRow signal_handler_rows[] = {
+    {"SIG_DFL", 0},
+    {"SIG_IGN", 1},
+};
+
+// stack_t's ss_flags (sigaltstack).
+inline constexpr ConstantRow altstack_flag_rows[] = {
+    {"SS_ONSTACK", 1},
+    {"SS_DISABLE", 2},
+    {"SS_AUTODISARM", 0x80000000LL},
+};
+
+// siginfo's si_code for any signal (asm-generic/siginfo.h; mips orders three its own way).
+inline constexpr ConstantRow si_code_rows[] = {
+    {"SI_USER", 0},
+    {"SI_KERNEL", 0x80},
+    {"SI_QUEUE", -1},
+    {"SI_TIMER", -2, {mips, -3}},
+    {"SI_MESGQ", -3, {mips, -4}},
+    {"SI_ASYNCIO", -4, {mips, -2}},
+    {"SI_SIGIO", -5},
+    {"SI_TKILL", -6},
+    {"SI_DETHREAD", -7},
+    {"SI_ASYNCNL", -60},
+};
+
+// si_code of SIGCHLD.
+inline constexpr ConstantRow cld_code_rows[] = {
+    {"CLD_EXITED", 1},
+    {"CLD_KILLED", 2},
+    {"CLD_DUMPED", 3},
+    {"CLD_TRAPPED", 4},
+    {"CLD_STOPPED", 5},
+    {"CLD_CONTINUED", 6},
+};
+
+// si_code of SIGSEGV.
+inline constexpr ConstantRow segv_code_rows[] = {
+    {"SEGV_MAPERR", 1},
+    {"SEGV_ACCERR", 2},
+    {"SEGV_BNDERR", 3},
+    {"SEGV_PKUERR", 4},
+};
 // clang-format on
 
 inline constexpr std::string_view headers_signals_uapi = "asm/signal.h";
+inline constexpr std::string_view headers_altstack_uapi = "linux/signal.h";
+inline constexpr std::string_view headers_siginfo_uapi = "asm/siginfo.h";
 
 }  // namespace rows
 
@@ -81,6 +128,20 @@ inline constexpr Vocabulary sigprocmask_how{"sigprocmask_how", VocabularyKind::v
 inline constexpr Vocabulary sigaction_flags{"sigaction_flags", VocabularyKind::flags,
                                             rows::headers_signals_uapi, HeaderSide::uapi,
                                             rows::sigaction_flag_rows};
+inline constexpr Vocabulary signal_handlers{"signal_handlers", VocabularyKind::values,
+                                            rows::headers_signals_uapi, HeaderSide::uapi,
+                                            rows::signal_handler_rows};
+inline constexpr Vocabulary altstack_flags{"altstack_flags", VocabularyKind::flags,
+                                           rows::headers_altstack_uapi, HeaderSide::uapi,
+                                           rows::altstack_flag_rows};
+inline constexpr Vocabulary si_codes{"si_codes", VocabularyKind::values, rows::headers_siginfo_uapi,
+                                     HeaderSide::uapi, rows::si_code_rows};
+inline constexpr Vocabulary cld_codes{"cld_codes", VocabularyKind::values,
+                                      rows::headers_siginfo_uapi, HeaderSide::uapi,
+                                      rows::cld_code_rows};
+inline constexpr Vocabulary segv_codes{"segv_codes", VocabularyKind::values,
+                                       rows::headers_siginfo_uapi, HeaderSide::uapi,
+                                       rows::segv_code_rows};
 }  // namespace vocab
 
 }  // namespace syscompat::abi

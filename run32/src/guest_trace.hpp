@@ -1,0 +1,51 @@
+// The guest's trace (`run32 --trace`): strace's lines for the i386 calls as the guest made
+// them, decoded by abi/'s trace decoder, and strace's other lines: `[pid N]` once there is
+// more than one thread or process, `--- SIGxxx {...} ---` for a signal delivered,
+// `+++ exited with N +++` and `+++ killed by SIGxxx +++`, and a call cut by another
+// thread's or process's line as `read(3,  <unfinished ...>` then
+// `<... read resumed>"abc", 64) = 3`. Every call's first part is written before it runs,
+// so the line of a call that blocks is there even when the process is killed in it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "syscompat/abi/trace_decode.hpp"
+
+namespace syscompat::run32 {
+
+struct TraceSettings {
+  int fd = -1;  // -1: no trace
+  abi::TraceOptions options;
+  abi::TraceFilter filter;
+  std::string filter_text;  // as given (-e), passed on to an exec'd guest's shim
+};
+
+// Starts the trace (once, before the guest runs).
+void start_trace(TraceSettings settings);
+int trace_descriptor();
+// run32's options that carry the trace's settings into the shim a guest's execve starts.
+std::vector<std::string> trace_options_for_exec();
+
+// Whether the call of this i386 number is traced.
+bool traces(std::uint32_t number);
+
+using TraceArguments = std::array<std::uint32_t, 6>;
+// Before the call: its name and what is known of its arguments. `whole`: a call that does
+// not come back when it succeeds (exit, exit_group, execve), written whole with `= ?`.
+void trace_call_entry(std::uint32_t number, const TraceArguments& arguments, bool dispatched,
+                      bool whole = false);
+// After it: the rest of its arguments and its result.
+void trace_call_exit(std::uint32_t number, const TraceArguments& arguments, std::int32_t result,
+                     bool dispatched);
+// A signal delivered to the guest, its siginfo as the guest sees it (i386 layout).
+void trace_signal(const void* guest_siginfo, std::size_t size);
+// The process ends: `+++ exited with N +++`, or `+++ killed by SIGxxx +++`.
+void trace_exited(int status);
+void trace_killed(int signal);
+// In a forked child: one process more.
+void trace_forked_child();
+
+}  // namespace syscompat::run32
