@@ -29,7 +29,7 @@ last=$(printf '%s\n' "$out" | tail -1)
 [ "${BASH_REMATCH[1]}" -ge 200 ] || fail "only ${BASH_REMATCH[1]} fields checked"
 has "target_stat64 = stat64: i386 arm_eabi mips_o32"
 has "target_sigaltstack = stack_t: i386 x86_64 x32 arm_eabi aarch64 riscv64 mips_o32"
-has "target_pt_regs: i386 x86_64 x32 arm_eabi aarch64 riscv64 mips_o32"  # listed, not compared
+has "target_cpu_state: i386 x86_64 x32 arm_eabi aarch64 riscv64 mips_o32"  # listed, not compared
 
 # Planted: each bug, caught where it is and nowhere else.
 label=PLANT_SIZE

@@ -21,7 +21,7 @@ TEST_CASE("map: exact rules first, then the description's own name, then '*' rul
   CHECK(map.struct_for({"target_timeval"}) == "timespec");  // the exact rule wins
   CHECK(map.struct_for({"iovec"}) == "iovec");
   CHECK(map.struct_for({"old_utsname"}) == "old_utsname");
-  CHECK_FALSE(map.struct_for({"target_pt_regs"}));  // "pt_regs" is no entry: unmatched
+  CHECK_FALSE(map.struct_for({"target_cpu_state"}));  // "cpu_state" is no entry: unmatched
   CHECK_FALSE(map.struct_for({"stat64x"}));
 }
 

@@ -134,8 +134,9 @@ syscompat layout --verify HEADER [--map FILE] [-I DIR]... [-D MACRO[=VALUE]]... 
   run that compares nothing, a header a compiler rejects and a map rule that names no struct
   of the header are problems. A bad command line or map file is one line on stderr, exit 2.
 
-- **Limits.** The members are those clang declares: a header that declares them differently
-  for gcc (`#ifdef __clang__`) fails gcc's compile, reported as a problem. On an ABI where the
+- **Limits.** The members are those clang declares: of a header that declares them
+  differently for gcc (`#ifdef __clang__`), gcc is asked about clang's members (one gcc lacks
+  fails gcc's compile, reported as a problem). On an ABI where the
   description has no such struct (stat64 on x86_64) the header's is noted, not compared. The
   members of arm's statfs64 (packed, aligned(4) in the kernel's header) are compared without
   their alignment: the description models their offsets and the struct's alignment only.

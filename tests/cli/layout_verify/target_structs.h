@@ -122,6 +122,6 @@ struct target_stat64 {
 #endif
 
 /* No entry of the description: listed, not compared. */
-struct target_pt_regs {
+struct target_cpu_state {
   abi_ulong regs[32];
 };
