@@ -65,6 +65,9 @@ TEST_CASE("guest memory: strings end at NUL, fault at unmapped memory, or are to
 // declarations stay whole (a reader never sees a half-made change) and a stable range is
 // always there. Under ASan in the test command, which reports a heap-use-after-free in
 // the map's tree without the lock (planted: 3 runs of 3; without ASan only sometimes).
+// How many rounds each reader makes while the map changes, at least.
+constexpr long enough_reads = 1000;
+
 TEST_CASE("guest memory: checks and copies while another thread maps and unmaps",
           "[guest_memory]") {
   std::vector<std::uint8_t> arena(0x100000);
@@ -90,7 +93,6 @@ TEST_CASE("guest memory: checks and copies while another thread maps and unmaps"
         if (toggled == 0 || toggled == EFAULT) ++toggled_answers;
       }
     });
-  constexpr long enough_reads = 1000;
   auto each_read_enough = [&] {
     return std::all_of(reads.begin(), reads.end(), [](const auto& n) { return n >= enough_reads; });
   };
