@@ -52,6 +52,13 @@ def streams_of(text, work):
     streams = collections.OrderedDict()
     open_calls = {}
     first = None
+    # run32 leaves the prefix out while the program has one process and one thread: those
+    # lines are the first process's, whose id set_tid_address (or getpid) returned
+    for raw in text.splitlines():
+        m = re.match(r"^(?:set_tid_address|getpid)\(.*\) = (\d+)$", raw)
+        if m:
+            first = m.group(1)
+            break
     for raw in text.splitlines():
         m = PREFIX.match(raw)
         pid = (m.group(1) or m.group(2)) if m else None
