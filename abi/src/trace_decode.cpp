@@ -1,5 +1,7 @@
 #include "syscompat/abi/trace_decode.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -820,8 +822,31 @@ std::string show_bytes(std::string_view bytes, std::size_t limit, bool cut) {
   return text;
 }
 
+// socketcall(call, args) as the call it stands for, as strace shows it: the socketcall
+// multiplexer entry of the description names the call, its arguments are words at args.
+std::optional<TraceParts> socketcall_parts(Abi abi, const TraceCall& traced,
+                                           const TraceMemory& memory, const TraceOptions& options) {
+  if (traced.registers.size() < 2) return std::nullopt;
+  const auto number = static_cast<std::uint8_t>(traced.registers[0]);
+  const Syscall* sub = nullptr;
+  for (const auto& each : syscalls(abi))
+    if (each.mux.kind == MultiplexerKind::socketcall && each.mux.call == number) sub = &each;
+  if (!sub || sub->signature.opaque || sub->placement.empty()) return std::nullopt;
+  const std::size_t word = arg_scalar_size(ArgScalar::ulong, abi);
+  std::size_t slots = 0;
+  for (const auto& place : sub->placement) slots = std::max(slots, place.slot + place.slots);
+  std::array<std::uint64_t, 8> words{};
+  for (std::size_t i = 0; i < slots && i < words.size(); ++i)
+    if (!memory.read(traced.registers[1] + i * word, &words[i], word)) return std::nullopt;
+  TraceCall inner{sub, sub->number, std::span<const std::uint64_t>(words.data(), slots),
+                  traced.result};
+  return trace_parts(abi, inner, memory, options);
+}
+
 TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
                        const TraceOptions& options) {
+  if (traced.call && traced.call->name == "socketcall")
+    if (auto parts = socketcall_parts(abi, traced, memory, options)) return *parts;
   TraceParts parts;
   std::string& line = parts.entry;
   std::optional<std::string> explained;

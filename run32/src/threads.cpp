@@ -454,6 +454,7 @@ int run_guest_child(void* argument) {
   std::uint8_t* top;
   RUN32_STACK_TOP_HERE(top);
   adopt_thread(thread, child.stack_low, top);
+  trace_forked_child();
   guest_tls_start_thread(child.tls);
   settle_child(process.memory(), thread, request);
   set_guest_mask(child.mask);

@@ -2,26 +2,37 @@
 """run32's trace of i386 programs beside strace's, which nobody here wrote.
 
 For each program: `syscompat run32 --trace` of it, and `strace -f` of its native run (the
-kernel's compat layer), both normalized the same way and aligned line by line; prints the
-share of identical lines per program and in all, and counts the differing lines by kind.
+kernel's compat layer), both normalized the same way and compared line by line, process by
+process; prints the share of identical lines per program and in all, and counts the
+differing lines by kind.
 
-usage: trace_vs_strace.py SYSCOMPAT PROGRAM... [--show N] [--min PERCENT]
+usage: trace_vs_strace.py SYSCOMPAT PROGRAM[,ARG...]... [--show N] [--min PERCENT]
+                          [--jobs N] [--plant] [--each]
+  PROGRAM[,ARG...]  a program and its arguments, comma-separated (busybox,ls,/etc)
   --show N       print N differing pairs of each kind
   --min PERCENT  exit 1 when fewer lines than that are identical (the ctest's floor)
+  --jobs N       programs compared at once (2)
   --plant        run32's constants shown as numbers, as a decoder without its vocabularies
                  would: the floor must catch it
+  --each         print each program's share
 
-Normalization (written down in docs/trace.md):
-  - strace's execve line, `+++ exited/killed +++`, `--- SIGNAL {...} ---` and
-    `<unfinished ...>`/`resumed` lines are left out (run32 prints none of them yet), and
-    so is run32's ` [int80]` mark;
-  - addresses (hex of five digits or more) become ADDR;
-  - the process's and threads' ids (what getpid, gettid, set_tid_address, clone return)
-    become PID, and `[pid N]` prefixes are dropped;
-  - the `= 0` of a call both sides make is compared whole: times and other values are not
-    touched, so they differ where they differ.
+Normalization (written down in docs/trace.md, "Beside strace"):
+  - both runs start in an empty folder of their own; its path becomes WORK;
+  - strace's first execve line (run32 starts the program itself), `+++ exited/killed +++`
+    and `--- SIGNAL {...} ---` lines are left out, and so is run32's ` [int80]` mark;
+  - a call cut by another process's or thread's line is joined back into one line (its
+    ` <unfinished ...>` start and its `<... NAME resumed>` rest);
+  - lines are sorted into one stream per process or thread (strace's `PID ` prefix, run32's
+    `[pid N] `; a line without one is the first process's), and the streams are paired in
+    the order their processes and threads were created (the parent's clone, clone3, fork
+    and vfork results); then the prefixes are dropped;
+  - the ids of processes and threads (the prefixes, and what getpid, gettid,
+    set_tid_address, clone, clone3, fork, vfork return) become PID;
+  - addresses (hex of five digits or more) become ADDR; getrandom's bytes become BYTES;
+  - runs of blanks become one. Nothing else is touched: times and sizes are compared whole.
 """
 import collections
+import concurrent.futures
 import difflib
 import os
 import re
@@ -30,30 +41,76 @@ import sys
 import tempfile
 
 ADDRESS = re.compile(r"0x[0-9a-f]{5,}")
-PID_RESULT = re.compile(r"^(getpid|gettid|set_tid_address|clone|clone3|fork|vfork)\(.*\) = (\d+)$")
+PREFIX = re.compile(r"^(?:\[pid +(\d+)\] |(\d+) +)")
+ID_RESULT = re.compile(r"^(getpid|gettid|set_tid_address|getppid|clone|clone3|fork|vfork)\(.*\) = (\d+)$")
+CREATES = re.compile(r"^(clone|clone3|fork|vfork)\(.*\) = (\d+)$")
+GETRANDOM = re.compile(r'^getrandom\("[^"]*"(\.\.\.)?')
 
 
-def normalize(lines):
-    kept = []
-    for line in lines:
-        line = re.sub(r"\s+", " ", line).strip()
-        line = re.sub(r"^(\[pid +\d+\] |\d+ )", "", line)
-        line = line.removesuffix(" [int80]")
-        if (line.startswith("+++ ") or line.startswith("--- ") or line.startswith("execve(")
-                or "<unfinished ...>" in line or "resumed>" in line):
+def streams_of(text, work):
+    """The trace as one list of lines per process or thread, in creation order."""
+    streams = collections.OrderedDict()
+    open_calls = {}
+    first = None
+    # run32 leaves the prefix out while the program has one process and one thread: those
+    # lines are the first process's, whose id set_tid_address (or getpid) returned
+    for raw in text.splitlines():
+        m = re.match(r"^(?:set_tid_address|getpid)\(.*\) = (\d+)$", raw)
+        if m:
+            first = m.group(1)
+            break
+    for raw in text.splitlines():
+        m = PREFIX.match(raw)
+        pid = (m.group(1) or m.group(2)) if m else None
+        line = raw[m.end():] if m else raw
+        if pid is None:
+            pid = first if first is not None else "main"
+        if first is None:
+            first = pid
+        line = line.replace(work, "WORK").removesuffix(" [int80]")
+        if line.endswith(" <unfinished ...>"):
+            open_calls[pid] = (len(streams.setdefault(pid, [])), line[: -len(" <unfinished ...>")])
+            streams[pid].append(None)  # the place of the call, filled when it resumes
             continue
-        kept.append(ADDRESS.sub("ADDR", line))
-    pids = set()
-    for line in kept:
-        m = PID_RESULT.match(line)
-        if m and int(m.group(2)) > 1:
-            pids.add(m.group(2))
-    out = []
-    for line in kept:
-        for pid in pids:
-            line = re.sub(r"\b%s\b" % pid, "PID", line)
-        out.append(line)
-    return out
+        r = re.match(r"^<\.\.\. [a-z_0-9]+ resumed>(.*)$", line)
+        if r and pid in open_calls:
+            at, start = open_calls.pop(pid)
+            streams[pid][at] = start + r.group(1)
+            continue
+        streams.setdefault(pid, []).append(line)
+    for pid, (at, start) in open_calls.items():
+        streams[pid][at] = start + " <unfinished ...>"
+    # creation order: the first process, then each id in the order a clone returned it
+    order = [first] if first is not None else []
+    for pid in list(streams):
+        for line in streams[pid]:
+            m = CREATES.match(line or "")
+            if m and m.group(2) in streams and m.group(2) not in order:
+                order.append(m.group(2))
+    order += [pid for pid in streams if pid not in order]
+    ids = {pid for pid in streams if pid != "main"}
+    for lines in streams.values():
+        for line in lines:
+            m = ID_RESULT.match(line or "")
+            if m and int(m.group(2)) > 1:
+                ids.add(m.group(2))
+    result = []
+    for pid in order:
+        kept = []
+        for line in streams[pid]:
+            if line is None:
+                continue
+            line = re.sub(r"\s+", " ", line).strip()
+            if (line.startswith("+++ ") or line.startswith("--- ") or
+                    (line.startswith("execve(") and pid == first and not kept and not result)):
+                continue
+            line = ADDRESS.sub("ADDR", line)
+            line = GETRANDOM.sub("getrandom(BYTES", line)
+            for each in ids:
+                line = re.sub(r"\b%s\b" % each, "PID", line)
+            kept.append(line)
+        result.append(kept)
+    return result
 
 
 def kind(ours, theirs):
@@ -74,59 +131,87 @@ def kind(ours, theirs):
     return "argument shown differently"
 
 
+def run(syscompat, item, plant):
+    """Both traces of one program, normalized: (name, ours, theirs) as lists of streams."""
+    words = item.split(",")
+    program = os.path.abspath(words[0])
+    name = os.path.basename(program) + ("" if len(words) == 1 else " " + " ".join(words[1:]))
+    traces = []
+    with tempfile.TemporaryDirectory() as work:
+        for side in ("run32", "strace"):
+            folder = os.path.join(work, side)
+            os.mkdir(folder)
+            out = os.path.join(work, side + ".trace")
+            if side == "run32":
+                command = [syscompat, "run32", "--trace=" + out, program] + words[1:]
+            else:
+                command = ["strace", "-f", "-qq", "-o", out, program] + words[1:]
+            try:
+                subprocess.run(command, cwd=folder, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+            except subprocess.TimeoutExpired:
+                pass
+            text = open(out).read() if os.path.exists(out) else ""
+            traces.append(streams_of(text, folder))
+    ours, theirs = traces
+    if plant:
+        ours = [[re.sub(r"\b[A-Z][A-Z0-9_]{2,}\b", "0x1", line) for line in s] for s in ours]
+    return name, ours, theirs
+
+
 def main():
     args = sys.argv[1:]
-    show, floor = 0, None
+    show, floor, jobs = 0, None, 2
     plant = "--plant" in args
-    if plant:
-        args.remove("--plant")
-    if "--show" in args:
-        at = args.index("--show")
-        show = int(args[at + 1])
-        del args[at:at + 2]
-    if "--min" in args:
-        at = args.index("--min")
-        floor = float(args[at + 1])
-        del args[at:at + 2]
-    syscompat, programs = args[0], args[1:]
+    each = "--each" in args
+    args = [a for a in args if a not in ("--plant", "--each")]
+    for option in ("--show", "--min", "--jobs"):
+        if option in args:
+            at = args.index(option)
+            value = args[at + 1]
+            del args[at:at + 2]
+            if option == "--show":
+                show = int(value)
+            elif option == "--min":
+                floor = float(value)
+            else:
+                jobs = int(value)
+    syscompat, items = os.path.abspath(args[0]), args[1:]
     total = same = 0
     kinds = collections.Counter()
     examples = collections.defaultdict(list)
-    with tempfile.TemporaryDirectory() as work:
-        for program in programs:
-            ours_file = os.path.join(work, "ours")
-            theirs_file = os.path.join(work, "theirs")
-            subprocess.run([syscompat, "run32", "--trace=" + ours_file, program],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
-            subprocess.run(["strace", "-f", "-qq", "-o", theirs_file, program],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
-            ours = normalize(open(ours_file).read().splitlines())
-            if plant:
-                ours = [re.sub(r"\b[A-Z][A-Z0-9_]{2,}\b", "0x1", line) for line in ours]
-            theirs = normalize(open(theirs_file).read().splitlines())
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(lambda item: run(syscompat, item, plant), items))
+    for name, ours_streams, theirs_streams in results:
+        n_same = n_total = 0
+        for i in range(max(len(ours_streams), len(theirs_streams))):
+            ours = ours_streams[i] if i < len(ours_streams) else []
+            theirs = theirs_streams[i] if i < len(theirs_streams) else []
             matcher = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False)
-            n_same = sum(block.size for block in matcher.get_matching_blocks())
-            n_total = max(len(ours), len(theirs))
+            n_same += sum(block.size for block in matcher.get_matching_blocks())
+            n_total += max(len(ours), len(theirs))
             for tag, a1, a2, b1, b2 in matcher.get_opcodes():
                 if tag == "equal":
                     continue
-                for i in range(max(a2 - a1, b2 - b1)):
-                    o = ours[a1 + i] if a1 + i < a2 else ""
-                    t = theirs[b1 + i] if b1 + i < b2 else ""
+                for j in range(max(a2 - a1, b2 - b1)):
+                    o = ours[a1 + j] if a1 + j < a2 else ""
+                    t = theirs[b1 + j] if b1 + j < b2 else ""
                     k = kind(o, t) if o and t else ("only run32" if o else "only strace")
                     kinds[k] += 1
                     if len(examples[k]) < show:
-                        examples[k].append((o, t))
-            total += n_total
-            same += n_same
-            print(f"{os.path.basename(program):<28} {n_same:>5} / {n_total:<5} identical "
+                        examples[k].append((name, o, t))
+        total += n_total
+        same += n_same
+        if each or len(items) <= 12:
+            print(f"{name:<34} {n_same:>5} / {n_total:<5} identical "
                   f"({100.0 * n_same / max(n_total, 1):.1f}%)")
-    print(f"\nall: {same} / {total} lines identical ({100.0 * same / max(total, 1):.1f}%)")
+    print(f"\nall ({len(items)} programs): {same} / {total} lines identical "
+          f"({100.0 * same / max(total, 1):.1f}%)")
     print("differing lines by kind:")
     for k, n in kinds.most_common():
         print(f"  {n:>6}  {k}")
-        for o, t in examples[k]:
-            print(f"            run32:  {o}\n            strace: {t}")
+        for name, o, t in examples[k]:
+            print(f"            [{name}]\n            run32:  {o}\n            strace: {t}")
     if floor is not None and 100.0 * same / max(total, 1) < floor:
         print(f"FAIL: fewer than {floor}% of the lines are identical")
         return 1

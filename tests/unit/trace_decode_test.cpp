@@ -337,3 +337,14 @@ TEST_CASE("-e trace=SET: names, classes, complements; bad input is one line", "[
   CHECK(error.find("no class '%files'") != std::string::npos);
   CHECK_FALSE(abi::parse_trace_filter(Abi::i386, "trace=", error));
 }
+
+TEST_CASE("i386 socketcall shown as the call it multiplexes, as strace does", "[trace]") {
+  FakeMemory memory;
+  const std::uint32_t args[] = {1, 1, 0, 0x4000};  // socketpair(AF_UNIX, SOCK_STREAM, 0, sv)
+  memory.put(0x3000, std::string(reinterpret_cast<const char*>(args), sizeof args));
+  memory.put(0x4000, std::string("\x03\0\0\0\x04\0\0\0", 8));
+  CHECK(line(Abi::i386, "socketcall", {8, 0x3000}, 0, memory) ==
+        "socketpair(AF_UNIX, SOCK_STREAM, 0, [3, 4]) = 0");
+  // a sub-call the description has no entry of: the multiplexer itself
+  CHECK(line(Abi::i386, "socketcall", {9, 0x3000}, 4, memory) == "socketcall(9, 0x3000) = 4");
+}
