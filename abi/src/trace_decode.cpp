@@ -834,7 +834,7 @@ std::optional<TraceParts> socketcall_parts(Abi abi, const TraceCall& traced,
   if (!sub || sub->signature.opaque || sub->placement.empty()) return std::nullopt;
   const std::size_t word = arg_scalar_size(ArgScalar::ulong, abi);
   std::size_t slots = 0;
-  for (const auto& place : sub->placement) slots = std::max(slots, place.slot + place.slots);
+  for (const auto& place : sub->placement) slots = std::max<std::size_t>(slots, place.slot + place.slots);
   std::array<std::uint64_t, 8> words{};
   for (std::size_t i = 0; i < slots && i < words.size(); ++i)
     if (!memory.read(traced.registers[1] + i * word, &words[i], word)) return std::nullopt;
