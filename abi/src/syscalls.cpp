@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "syscompat/abi/layout.hpp"
+#include "syscompat/abi/syscall_arch_since.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscall_rows.hpp"
 #include "syscompat/abi/syscall_rows_check.hpp"  // every row checked while this compiles
@@ -24,6 +25,28 @@ const ScalarInfo& info(ArgScalar scalar) {
 }
 
 }  // namespace
+
+// The ABI starts in all_abis order, and every late addition a release and a call the ABI has.
+static_assert([] {
+  for (std::size_t i = 0; i < all_abis.size(); ++i)
+    if (abi_first_releases[i].abi != all_abis[i] || !parse_release(abi_first_releases[i].release))
+      return false;
+  for (const auto& late : arch_late_additions) {
+    if (!parse_release(late.release)) return false;
+    bool found = false;
+    for (const auto& chunk : syscall_row_chunks)
+      for (const SyscallRow& row : chunk)
+        found = found ||
+                (row.name == late.name && row.numbers[static_cast<std::size_t>(late.abi)] != no);
+    if (!found) return false;
+  }
+  return true;
+}());
+
+Release abi_first_release(Abi abi) {
+  return parse_release(abi_first_releases[static_cast<std::size_t>(abi)].release)
+      .value_or(Release{});
+}
 
 std::string_view arg_scalar_name(ArgScalar scalar) {
   return info(scalar).name;
@@ -156,6 +179,11 @@ std::vector<Syscall> read_abi(Abi abi, std::vector<std::string>* errors) {
       call.abi = abi;
       call.number = register_number(abi, number);
       call.since = (abi == Abi::i386 && since_i386) ? *since_i386 : since.value_or(Release{});
+      // no earlier than the ABI itself, nor than the release that gave this ABI the call
+      call.since = std::max(call.since, abi_first_release(abi));
+      for (const auto& late : arch_late_additions)
+        if (late.abi == abi && late.name == row.name)
+          call.since = std::max(call.since, parse_release(late.release).value_or(Release{}));
       call.signature = std::move(*signature);
       call.mux = row.mux;
       for (const auto& alias : number_aliases)
