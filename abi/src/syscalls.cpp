@@ -5,11 +5,33 @@
 #include <string>
 
 #include "syscompat/abi/layout.hpp"
+#include "syscompat/abi/syscall_arch_since.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscall_rows.hpp"
 #include "syscompat/abi/syscall_rows_check.hpp"  // every row checked while this compiles
 
 namespace syscompat::abi {
+
+// The ABI starts in all_abis order, and every late addition a release and a call the ABI has.
+static_assert([] {
+  for (std::size_t i = 0; i < all_abis.size(); ++i)
+    if (abi_first_releases[i].abi != all_abis[i] || !parse_release(abi_first_releases[i].release))
+      return false;
+  for (const auto& late : arch_late_additions) {
+    if (!parse_release(late.release)) return false;
+    bool found = false;
+    for (const auto& chunk : syscall_row_chunks)
+      for (const SyscallRow& row : chunk)
+        found = found ||
+                (row.name == late.name && row.numbers[static_cast<std::size_t>(late.abi)] != no);
+    if (!found) return false;
+  }
+  return true;
+}());
+
+Release abi_first_release(Abi abi) {
+  return *parse_release(abi_first_releases[static_cast<std::size_t>(abi)].release);
+}
 
 std::string_view arg_dir_name(ArgDir dir) {
   return dir == ArgDir::in ? "in" : dir == ArgDir::out ? "out" : "inout";
@@ -119,6 +141,12 @@ constexpr std::array<Syscall, count_calls<A>()> build_calls() {
     call.number = register_number(A, number);
     call.since = (A == Abi::i386 && !row.since_i386.empty()) ? *parse_release(row.since_i386)
                                                              : *parse_release(row.since);
+    // no earlier than the ABI itself, nor than the release that gave this ABI the call
+    call.since = std::max(
+        call.since, *parse_release(abi_first_releases[static_cast<std::size_t>(A)].release));
+    for (const auto& late : arch_late_additions)
+      if (late.abi == A && late.name == row.name)
+        call.since = std::max(call.since, *parse_release(late.release));
     call.signature = {parsed.opaque, parsed.ret,
                       ArgList(parsed_rows.args.data() + parsed.first, parsed.count), row.signature};
     call.mux = row.mux;

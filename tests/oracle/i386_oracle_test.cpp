@@ -3,8 +3,10 @@
 // through `int $0x80` (the kernel translates) and once through I386Translator (we
 // translate), and compares the results and every guest byte. Fields that legitimately
 // differ between two calls (a clock) are masked, each with its reason.
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/futex.h>
+#include <linux/net_tstamp.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/epoll.h>
@@ -26,6 +28,7 @@
 
 #include <array>
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -521,6 +524,57 @@ TEST_CASE("oracle: recvmsg with SCM_RIGHTS, sendmsg with a control message", "[o
   });  // EFAULT
   close(pair[0]);
   close(pair[1]);
+}
+
+// The timestamps a socket attaches to what it receives are the ABI's own timeval and
+// timespecs on SO_TIMESTAMP_OLD, SO_TIMESTAMPNS_OLD and SO_TIMESTAMPING_OLD (the kernel's
+// put_cmsg_compat narrows them): their control messages are shorter on i386 than natively.
+TEST_CASE("oracle: recvmsg timestamps in the guest's timeval and timespecs", "[oracle]") {
+  struct Option {
+    int name, value;
+    std::uint32_t payload;  // bytes of the i386 control message's payload
+  };
+  const Option options[] = {
+      {SO_TIMESTAMP_OLD, 1, 8},
+      {SO_TIMESTAMPNS_OLD, 1, 8},
+      {SO_TIMESTAMPING_OLD, SOF_TIMESTAMPING_RX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE, 24}};
+  for (const Option& option : options) {
+    INFO("option " << option.name);
+    const int receiver = socket(AF_INET, SOCK_DGRAM, 0);
+    const int sender = socket(AF_INET, SOCK_DGRAM, 0);
+    REQUIRE(receiver >= 0);
+    REQUIRE(sender >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    REQUIRE(bind(receiver, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    REQUIRE(getsockname(receiver, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+    REQUIRE(setsockopt(receiver, SOL_SOCKET, option.name, &option.value, sizeof option.value) == 0);
+    GuestMessage m{};
+    compare(
+        [&](Arena& g) {
+          REQUIRE(sendto(sender, "tick", 4, 0, reinterpret_cast<sockaddr*>(&address),
+                         sizeof address) == 4);
+          m = guest_message(g, 8, 64);
+          auto masks = pointer_masks(m);
+          masks.push_back({m.control + 12, option.payload, "the time itself"});
+          return Case{nr("recvmsg"), {u32(receiver), m.header, 0}, masks};
+        },
+        [&](Arena& g, std::int32_t result) {
+          REQUIRE(result == 4);
+          std::uint32_t header[3];
+          std::int32_t seconds;
+          std::memcpy(header, g.base + (m.control - Arena::address(g.base)), sizeof header);
+          std::memcpy(&seconds, g.base + (m.control + 12 - Arena::address(g.base)), 4);
+          CHECK(header[0] == 12 + option.payload);
+          CHECK(header[1] == SOL_SOCKET);
+          CHECK(header[2] == static_cast<std::uint32_t>(option.name));
+          CHECK(std::abs(static_cast<long>(seconds) - static_cast<long>(time(nullptr))) < 600);
+        });
+    close(receiver);
+    close(sender);
+  }
 }
 
 TEST_CASE("oracle: timers, polling and signal masks", "[oracle]") {

@@ -36,20 +36,50 @@ bool kind_has_sign(FieldKind kind) {
   return kind == FieldKind::integer;
 }
 
+// "6.10's include/uapi/linux/stat.h": where a declaration newer than the headers is.
+std::string kernel_source(const abi::StructLayout& layout, abi::KernelRelease since) {
+  std::string header(layout.probe.headers.substr(0, layout.probe.headers.find(' ')));
+  // the kernel's arch/ folder of each ABI, where its asm/ headers are
+  static constexpr std::string_view arch_folders[] = {"x86",   "x86",   "x86", "arm",
+                                                      "arm64", "riscv", "mips"};
+  const std::string file =
+      header.rfind("asm/", 0) == 0
+          ? fmt::format("arch/{}/include/uapi/{}",
+                        arch_folders[static_cast<std::size_t>(layout.abi)], header)
+          : "include/uapi/" + header;
+  return fmt::format("{}.{}'s {}", since.major, since.minor, file);
+}
+
 void add_struct_probe(const abi::StructLayout& layout, std::ostringstream& code,
                       std::vector<ProbeValue>& values) {
   const std::string type = std::string(layout.probe.c_type);
-  auto emit = [&](const std::string& subject, const Query& query, std::uint64_t expected) {
-    code << "  (unsigned long long)(" << query.expr << "),\n";
-    values.push_back({subject, query.what, expected, query.gcc_only});
+  // A value of a declaration newer than the headers reads as not_verifiable_value there.
+  auto emit = [&](const std::string& subject, const Query& query, std::uint64_t expected,
+                  abi::KernelRelease since) {
+    since = std::max(since, layout.probe.since);
+    if (!since.known()) {
+      code << "  (unsigned long long)(" << query.expr << "),\n";
+      values.push_back({subject, query.what, expected, query.gcc_only, {}, {}});
+      return;
+    }
+    code << fmt::format(
+        "#if LINUX_VERSION_CODE >= KERNEL_VERSION({}, {}, 0)\n  (unsigned long long)({}),\n"
+        "#else\n  {}ULL,\n#endif\n",
+        since.major, since.minor, query.expr, not_verifiable_value);
+    values.push_back(
+        {subject, query.what, expected, query.gcc_only, since, kernel_source(layout, since)});
   };
-  for (const Query& query : record_queries(type))
-    emit(layout.name, query, query.what == "size" ? layout.size : layout.align);
+  for (const Query& query : record_queries(type)) {
+    const bool size = query.what == "size";
+    emit(layout.name, query, size ? layout.size : layout.align,
+         size ? layout.size_since : abi::KernelRelease{});
+  }
   for (const auto& field : layout.fields) {
     if (field.kind == FieldKind::padding) continue;  // unnamed in C: covered by the tiling check
     for (const Query& query : member_queries(type, field.name, field.kind, field.element_kind))
       if (query.what != "align" || member_alignment_modelled(layout.abi, layout.name))
-        emit(layout.name + "." + field.name, query, field_expected(field, query.what));
+        emit(layout.name + "." + field.name, query, field_expected(field, query.what),
+             field.since);
   }
 }
 
@@ -134,14 +164,19 @@ std::vector<ProbeUnit> make_probe_units(const CheckInput& input) {
     for (ProbeSource source : {ProbeSource::uapi, ProbeSource::libc}) {
       ProbeUnit unit{a, source, {}, {}, source == ProbeSource::uapi};
       std::vector<std::string> headers;
+      // A header only newer entries need may be missing from older headers: included where
+      // it exists (and a header an older entry needs is included plainly, to fail if missing).
+      std::set<std::string> needed_by_older;
       std::vector<const abi::StructLayout*> probed;
       for (const auto& layout : input.structs) {
         if (layout.abi != a || !layout.present || layout.probe.source != source) continue;
         probed.push_back(&layout);
         std::istringstream words{std::string(layout.probe.headers)};
-        for (std::string header; words >> header;)
+        for (std::string header; words >> header;) {
           if (std::find(headers.begin(), headers.end(), header) == headers.end())
             headers.push_back(header);
+          if (!layout.probe.since.known()) needed_by_older.insert(header);
+        }
       }
       if (probed.empty() && source != ProbeSource::uapi) continue;
       std::ostringstream code;
@@ -149,8 +184,12 @@ std::vector<ProbeUnit> make_probe_units(const CheckInput& input) {
       if (source == ProbeSource::libc) code << "#define _GNU_SOURCE 1\n";
       if (source == ProbeSource::uapi)
         code << "#include <linux/types.h>\n#include <linux/posix_types.h>\n#include "
-                "<linux/socket.h>\n";
-      for (const auto& header : headers) code << "#include <" << header << ">\n";
+                "<linux/socket.h>\n#include <linux/version.h>\n";
+      for (const auto& header : headers)
+        if (needed_by_older.count(header))
+          code << "#include <" << header << ">\n";
+        else
+          code << "#if __has_include(<" << header << ">)\n#include <" << header << ">\n#endif\n";
       code << "const unsigned long long syscompat_probe[] = {\n";
       if (source == ProbeSource::uapi) {
         const auto& model = *std::find_if(input.models.begin(), input.models.end(),
@@ -161,18 +200,18 @@ std::vector<ProbeUnit> make_probe_units(const CheckInput& input) {
           // to see __aligned_u64's, a macro whose attribute clang drops in _Alignof).
           code << "  sizeof(" << scalar.c_type << "), __builtin_offsetof(struct { char c; "
                << scalar.c_type << " m; }, m),\n";
-          unit.values.push_back({subject, "size", scalar.size});
-          unit.values.push_back({subject, "align", scalar.align});
+          unit.values.push_back({subject, "size", scalar.size, {}, {}});
+          unit.values.push_back({subject, "align", scalar.align, {}, {}});
           if (scalar.kind == FieldKind::integer) {
             code << "  (unsigned long long)((" << scalar.c_type << ")-1 < 0),\n";
-            unit.values.push_back({subject, "signed", scalar.is_signed});
+            unit.values.push_back({subject, "signed", scalar.is_signed, {}, {}});
           }
         }
         // {u32; u64}: where the 64-bit member lands is the i386-vs-arm quirk itself.
         const auto u64 = std::find_if(model.scalars.begin(), model.scalars.end(),
                                       [](const auto& s) { return s.name == "u64"; });
         code << "  __builtin_offsetof(struct { __u32 a; __u64 b; }, b),\n";
-        unit.values.push_back({"scalar u64", "offset after a u32", u64->align});
+        unit.values.push_back({"scalar u64", "offset after a u32", u64->align, {}, {}});
       }
       for (const auto* layout : probed) add_struct_probe(*layout, code, unit.values);
       code << "  0 };\n";
@@ -201,11 +240,12 @@ struct UnitResult {
   std::string problem;  // set when nothing could be compared
   std::vector<Mismatch> mismatches;
   std::size_t fields_compared = 0;
+  std::map<std::string, std::string> not_verifiable;  // subject: where it is declared
 };
 
 UnitResult run_unit(const ProbeUnit& unit, const Toolchain& toolchain, const std::string& dir,
                     const abi::ModelLayout& model) {
-  UnitResult result{&unit, &toolchain, {}, {}, 0};
+  UnitResult result{&unit, &toolchain, {}, {}, 0, {}};
   const std::string compiler(compiler_name(toolchain.compiler));
   const std::string stem = fmt::format("{}/{}-{}-{}", dir, abi::abi_name(unit.abi), compiler,
                                        unit.source == ProbeSource::uapi ? "uapi" : "libc");
@@ -224,6 +264,10 @@ UnitResult run_unit(const ProbeUnit& unit, const Toolchain& toolchain, const std
     const ProbeValue& value = unit.values[i];
     if (value.gcc_only && toolchain.compiler != Compiler::gcc) continue;
     std::uint64_t actual = object.u64_at("syscompat_probe", i);
+    if (value.since.known() && actual == not_verifiable_value) {
+      result.not_verifiable.emplace(value.subject, value.source);
+      continue;
+    }
     if (value.what == "type class") actual = fold_type_class(actual);
     if (value.subject.find('.') != std::string::npos && value.what == "offset")
       ++result.fields_compared;
@@ -324,8 +368,11 @@ Report check(const CheckInput& input, unsigned jobs) {
     results[i] = run_unit(*tasks[i].unit, *tasks[i].toolchain, dir.path(), model);
   });
 
-  for (const auto& layout : input.structs)
+  for (const auto& layout : input.structs) {
     if (layout.present) check_tiling(layout, report.mismatches);
+    if (layout.present && layout.probe.source == ProbeSource::none)
+      report.not_verifiable.emplace(layout.name, std::string(layout.probe.why_none));
+  }
 
   std::set<std::string> names;
   for (const auto& layout : input.structs) names.insert(layout.name);
@@ -346,6 +393,8 @@ Report check(const CheckInput& input, unsigned jobs) {
       continue;
     }
     report.fields_checked += result.fields_compared;
+    for (const auto& [subject, source] : result.not_verifiable)
+      report.not_verifiable.emplace(subject, source + ", newer than the headers here");
     report.mismatches.insert(report.mismatches.end(), result.mismatches.begin(),
                              result.mismatches.end());
   }
@@ -409,6 +458,12 @@ Report check(const CheckInput& input, unsigned jobs) {
         continue;
       }
       for (const auto& c : compilers) tables << fmt::format("  {:<7}", status(layout.name, c));
+      std::size_t newer = 0;
+      for (const auto& result : results)
+        if (result.unit->abi == a)
+          for (const auto& [subject, source] : result.not_verifiable)
+            if (subject == layout.name || subject.rfind(layout.name + ".", 0) == 0) ++newer;
+      if (newer) tables << "  " << newer << " values newer than the headers: not verifiable here";
       tables << "\n";
     }
     tables << fmt::format("  {:<22} {:>5} {:>5} {:>6}", "scalars", "", "", "");
@@ -439,9 +494,17 @@ void print_report(const Report& report, std::ostream& out) {
     out << fmt::format("  header differs: {} {} {} {}: kernel {}, header {}\n",
                        abi::abi_name(m.abi), m.source, m.subject, m.what, m.expected, m.actual);
   }
+  if (!report.not_verifiable.empty())
+    out << "\nnot verifiable here (no header on this machine declares them; never counted as "
+           "passed):\n";
+  for (const auto& [subject, source] : report.not_verifiable)
+    out << fmt::format("  {}: {}\n", subject, source);
   for (const auto& problem : report.problems) out << "\nPROBLEM " << problem << "\n";
-  out << fmt::format("\nlayouts: {} structs, {} ABIs, {} fields checked, {} mismatches\n",
-                     report.structs, report.abis, report.fields_checked, report.mismatch_count());
+  out << fmt::format(
+      "\nlayouts: {} structs, {} ABIs, {} fields checked, {} not verifiable here, {} "
+      "mismatches\n",
+      report.structs, report.abis, report.fields_checked, report.not_verifiable.size(),
+      report.mismatch_count());
 }
 
 }  // namespace syscompat::layoutcheck

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,9 @@ struct Report {
   std::size_t structs = 0;
   std::size_t abis = 0;
   std::size_t fields_checked = 0;
+  // What no header here can check: structs no header declares (why), and structs and
+  // members newer than the headers a compiler brought (their release and file), by subject.
+  std::map<std::string, std::string> not_verifiable;
   std::string tables;  // the per-ABI tables, for printing
 
   std::size_t mismatch_count() const;  // unexplained mismatches plus problems
@@ -63,7 +67,12 @@ struct ProbeValue {
   std::string what;
   std::uint64_t expected;
   bool gcc_only = false;
+  // Set for a value of a declaration newer than some headers: the probe reads it only where
+  // the headers are of this release or later, and gives not_verifiable_value elsewhere.
+  abi::KernelRelease since = {};
+  std::string source;  // "6.10's include/uapi/linux/stat.h", where `since` is set
 };
+inline constexpr std::uint64_t not_verifiable_value = ~std::uint64_t{0};
 struct ProbeUnit {
   abi::Abi abi;
   abi::ProbeSource source;

@@ -221,6 +221,19 @@ int print_markdown() {
   for (const auto& layout : abi::struct_layouts(abi::all_abis.front()))
     if (layout.present && layout.probe.source == abi::ProbeSource::none)
       std::cout << "- `" << layout.name << "`: " << layout.probe.why_none << "\n";
+  std::cout << "\nNewer than the 6.1 headers this machine has (compared by any compiler whose "
+               "headers are that new; `--check` counts them as not verifiable here):\n\n";
+  // riscv64 has every dated entry (riscv_hwprobe is its own)
+  for (const auto& layout : abi::struct_layouts(abi::Abi::riscv64)) {
+    if (!layout.present) continue;
+    if (layout.probe.since.known())
+      std::cout << fmt::format("- `{}`: {}.{}, {}\n", layout.name, layout.probe.since.major,
+                               layout.probe.since.minor, layout.probe.headers);
+    for (const auto& field : layout.fields)
+      if (field.since.known())
+        std::cout << fmt::format("- `{}.{}`: {}.{}, {}\n", layout.name, field.name,
+                                 field.since.major, field.since.minor, layout.probe.headers);
+  }
   std::cout << "\nWhere the description follows the kernel and not the UAPI header "
                "(`abi/include/syscompat/abi/header_differences.hpp`; `--check` reports them as "
                "known):\n\n";

@@ -798,6 +798,37 @@ int message_in(const GuestMemory& memory, GuestAddress address, NativeMessage& o
   return 0;
 }
 
+// put_cmsg_compat's !COMPAT_USE_64BIT_TIME branch: SO_TIMESTAMP_OLD carries the ABI's own
+// timeval, SO_TIMESTAMPNS_OLD one timespec and SO_TIMESTAMPING_OLD a scm_timestamping (three),
+// each narrowed by a plain assignment. Every other payload has one layout on both sides.
+template <class Native, class Guest>
+bool narrow_payload(const std::uint8_t* data, std::size_t size, std::vector<std::uint8_t>& out) {
+  Native native{};
+  if (size != sizeof native) return false;
+  std::memcpy(&native, data, sizeof native);
+  Guest guest{};
+  if (convert(native, guest, Narrowing::truncate)) return false;
+  out.resize(sizeof guest);
+  std::memcpy(out.data(), &guest, sizeof guest);
+  return true;
+}
+
+bool timestamp_payload_out(int level, int type, const std::uint8_t* data, std::size_t size,
+                           std::vector<std::uint8_t>& out) {
+  if (level != SOL_SOCKET) return false;
+  switch (type) {
+    case SO_TIMESTAMP_OLD:
+      return narrow_payload<abi::timeval<X86_64>, abi::timeval<I386>>(data, size, out);
+    case SO_TIMESTAMPNS_OLD:
+      return narrow_payload<abi::timespec<X86_64>, abi::timespec<I386>>(data, size, out);
+    case SO_TIMESTAMPING_OLD:
+      return narrow_payload<abi::scm_timestamping<X86_64>, abi::scm_timestamping<I386>>(data, size,
+                                                                                        out);
+    default:
+      return false;
+  }
+}
+
 // After recvmsg: the control messages back in the guest's layout (put_cmsg_compat), and the
 // lengths and flags the kernel updates in the guest's msghdr.
 int message_out(const GuestMemory& memory, GuestAddress address,
@@ -816,6 +847,12 @@ int message_out(const GuestMemory& memory, GuestAddress address,
     std::memcpy(&type, &native_message.control[at + 12], 4);
     if (len < native_cmsg_header) break;
     std::size_t payload = len - native_cmsg_header;
+    const std::uint8_t* data = &native_message.control[at + native_cmsg_header];
+    std::vector<std::uint8_t> narrowed;
+    if (timestamp_payload_out(level, type, data, payload, narrowed)) {
+      data = narrowed.data();
+      payload = narrowed.size();
+    }
     const std::size_t start = out.size();
     if (start + guest_cmsg_header > room) {
       flags |= MSG_CTRUNC;
@@ -832,8 +869,7 @@ int message_out(const GuestMemory& memory, GuestAddress address,
     std::memcpy(&out[start], &guest_len, 4);
     std::memcpy(&out[start + 4], &level, 4);
     std::memcpy(&out[start + 8], &type, 4);
-    std::memcpy(&out[start + guest_cmsg_header], &native_message.control[at + native_cmsg_header],
-                payload);
+    std::memcpy(&out[start + guest_cmsg_header], data, payload);
     at += native_cmsg_align(len);
   }
   if (!out.empty() && memory.copy_out(guest.msg_control.get(), out.data(), out.size()))

@@ -6,6 +6,7 @@
 #include "syscompat/abi/structs/ioctl_dev.hpp"
 #include "syscompat/abi/structs/ioctl_fs.hpp"
 #include "syscompat/abi/structs/ipc.hpp"
+#include "syscompat/abi/structs/net.hpp"
 #include "syscompat/abi/structs/poll.hpp"
 #include "syscompat/abi/structs/process.hpp"
 #include "syscompat/abi/structs/signal.hpp"
@@ -21,6 +22,7 @@
   SYSCOMPAT_STRUCTS_FILE(X) \
   SYSCOMPAT_STRUCTS_POLL(X) \
   SYSCOMPAT_STRUCTS_SOCKET(X) \
+  SYSCOMPAT_STRUCTS_NET(X) \
   SYSCOMPAT_STRUCTS_SIGNAL(X) \
   SYSCOMPAT_STRUCTS_IPC(X) \
   SYSCOMPAT_STRUCTS_IO(X) \

@@ -21,6 +21,7 @@
 #include <boost/preprocessor/tuple/size.hpp>
 #include <boost/preprocessor/variadic/size.hpp>
 #include <boost/preprocessor/variadic/to_seq.hpp>
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -34,11 +35,21 @@ namespace syscompat::abi {
 // clash (both declare struct stat), so they are probed in separate translation units.
 enum class ProbeSource { uapi, libc, none };
 
+// A kernel release, as far as the description dates declarations ("6.10").
+struct KernelRelease {
+  int major = 0, minor = 0;
+  constexpr bool known() const { return major != 0; }
+  constexpr auto operator<=>(const KernelRelease&) const = default;
+};
+
 struct Probe {
   ProbeSource source;
   std::string_view headers;  // space-separated, in include order
   std::string_view c_type;   // a C type expression naming the declaration
   std::string_view why_none = {};
+  // The release whose UAPI headers first declare it (uapi_since): older headers cannot
+  // check it, and the checker says "not verifiable here" for them instead of passing it.
+  KernelRelease since = {};
 };
 
 constexpr Probe uapi(std::string_view headers, std::string_view c_type) {
@@ -46,6 +57,13 @@ constexpr Probe uapi(std::string_view headers, std::string_view c_type) {
 }
 constexpr Probe libc(std::string_view headers, std::string_view c_type) {
   return {ProbeSource::libc, headers, c_type};
+}
+// For a UAPI declaration newer than the headers some toolchains bring: checked by every
+// compiler whose headers are of `since` or later, reported "not verifiable here" by the rest.
+// The kernel file is the first of `headers`, under include/uapi/ (arch/.../include/uapi/ for
+// an asm/ header).
+constexpr Probe uapi_since(KernelRelease since, std::string_view headers, std::string_view c_type) {
+  return {ProbeSource::uapi, headers, c_type, {}, since};
 }
 // For a kernel-internal struct no header declares: it cannot be checked by a compiler, and
 // the checker says so instead of passing it.
@@ -110,6 +128,19 @@ inline constexpr std::array<MemberRule, 0> member_rules{};
 // (symver's v1 stubs keep EOVERFLOW, as libc does).
 template <class S>
 inline constexpr std::optional<Narrowing> kernel_narrowing = {};
+
+// Members a later release gave an entry whose older part the headers already declare (statx's
+// stx_subvol took the front of __spare3 in 6.10): each with the release whose header first
+// has it in that place, so that the checker compares it only against headers that new.
+// `appended`: the member lies past the older declaration's end, so the struct's size is of
+// that release too.
+struct NewerMember {
+  std::string_view member;
+  KernelRelease since;
+  bool appended = false;
+};
+template <class S>
+inline constexpr std::array<NewerMember, 0> newer_members{};
 
 // overflowuid and overflowgid (/proc/sys/kernel/overflowuid's default): what the kernel puts
 // in a 16-bit id field for an id that does not fit (high2lowuid).

@@ -28,6 +28,7 @@ struct FieldLayout {
   bool is_signed = false;                       // integers, and arrays of integers (their elements)
   FieldKind element_kind = FieldKind::integer;  // arrays only
   std::size_t element_size = 0;                 // arrays only
+  KernelRelease since = {};                     // set when a later release added it (newer_members)
 };
 
 struct StructLayout {
@@ -39,6 +40,7 @@ struct StructLayout {
   std::size_t align = 1;
   std::vector<FieldLayout> fields;
   Probe probe{};
+  KernelRelease size_since = {};  // the release of its size, where a member was appended
 };
 
 struct ScalarLayout {

@@ -23,6 +23,15 @@ template <class T>
 struct IsUnion : std::false_type {};
 template <FixedString N, class... Ts>
 struct IsUnion<Union<N, Ts...>> : std::true_type {};
+template <class S>
+consteval bool newer_members_named() {
+  for (const NewerMember& newer : newer_members<S>) {
+    bool found = false;
+    for (std::string_view name : S::member_names) found = found || name == newer.member;
+    if (!found) return false;
+  }
+  return true;
+}
 }  // namespace detail
 
 template <class T>
@@ -67,6 +76,8 @@ StructLayout struct_layout_of(Abi abi) {
   } else {
     static_assert(boost::pfr::tuple_size_v<S> == S::field_names.size(),
                   "a described struct's members and names disagree");
+    static_assert(detail::newer_members_named<S>(),
+                  "newer_members names a member the entry does not have");
     layout.size = sizeof(S);
     layout.align = alignof(S);
     layout.probe = S::probe;
@@ -80,6 +91,11 @@ StructLayout struct_layout_of(Abi abi) {
         field.member = std::string(S::member_names[index]);
         field.offset =
             static_cast<std::size_t>(reinterpret_cast<const unsigned char*>(&member) - base);
+        for (const NewerMember& newer : newer_members<S>)
+          if (newer.member == field.member) {
+            field.since = newer.since;
+            if (newer.appended && newer.since > layout.size_since) layout.size_since = newer.since;
+          }
         layout.fields.push_back(std::move(field));
       }
     });

@@ -118,6 +118,10 @@ struct Release {
   std::string str() const;
 };
 
+// The first release with `abi`'s own syscall entry (syscall_arch_since.hpp): no call is
+// older there.
+Release abi_first_release(Abi abi);
+
 // Where an argument lives in a syscall's registers: its first slot and how many it takes.
 struct ArgPlacement {
   std::uint8_t slot = 0;

@@ -260,7 +260,27 @@ SYSCOMPAT_STRUCT(statx, "statx", uapi("linux/stat.h", "struct statx"),
                  (stx_mnt_id, u64),
                  (stx_dio_mem_align, u32),
                  (stx_dio_offset_align, u32),
-                 (__spare3, u64[12]));
+                 (stx_subvol, u64),
+                 (stx_atomic_write_unit_min, u32),
+                 (stx_atomic_write_unit_max, u32),
+                 (stx_atomic_write_segments_max, u32),
+                 (stx_dio_read_offset_align, u32),
+                 (stx_atomic_write_unit_max_opt, u32),
+                 (__spare2, u32[1]),
+                 (__spare3, u64[8]));
+
+// What 6.10 to 6.16 took from __spare3 (include/uapi/linux/stat.h); the 6.1 headers still
+// declare __spare3[12] from 0xa0, so the rest of __spare3 is of 6.16's shape too.
+template <class M>
+inline constexpr std::array newer_members<statx<M>>{
+    NewerMember{"stx_subvol", {6, 10}},
+    NewerMember{"stx_atomic_write_unit_min", {6, 11}},
+    NewerMember{"stx_atomic_write_unit_max", {6, 11}},
+    NewerMember{"stx_atomic_write_segments_max", {6, 11}},
+    NewerMember{"stx_dio_read_offset_align", {6, 14}},
+    NewerMember{"stx_atomic_write_unit_max_opt", {6, 16}},
+    NewerMember{"__spare2", {6, 16}},
+    NewerMember{"__spare3", {6, 16}}};
 
 // ---------------------------------------------------------------------------------------
 // statfs and statfs64.

@@ -168,7 +168,14 @@ SYSCOMPAT_ALIGNED_STRUCT(rseq, "rseq", 32, uapi("linux/rseq.h", "struct rseq"),
                          (cpu_id_start, u32),
                          (cpu_id, u32),
                          (rseq_cs, u64),
-                         (flags, u32));
+                         (flags, u32),
+                         (node_id, u32),
+                         (mm_cid, u32));
+// 6.3 (include/uapi/linux/rseq.h): the NUMA node and the concurrency id, inside the
+// 32-byte alignment's room, so the size stays.
+template <class M>
+inline constexpr std::array newer_members<rseq<M>>{NewerMember{"node_id", {6, 3}},
+                                                   NewerMember{"mm_cid", {6, 3}}};
 
 // clone3's extensible argument (CLONE_ARGS_SIZE_VER2, 88 bytes); __aligned_u64 keeps i386's
 // layout the same as the 64-bit ABIs'.
@@ -185,6 +192,61 @@ SYSCOMPAT_STRUCT(clone_args, "clone_args", uapi("linux/sched.h", "struct clone_a
                  (set_tid_size, aligned_u64),
                  (cgroup, aligned_u64));
 
+// PTRACE_GETREGS/SETREGS's general registers: each architecture's own declaration (glibc's
+// sys/user.h where the UAPI has none for user space; asm/ptrace.h on riscv and mips).
+SYSCOMPAT_STRUCT(user_regs_i386, "user_regs_struct",
+                 libc("sys/user.h", "struct user_regs_struct"),
+                 (ebx, c_long), (ecx, c_long), (edx, c_long), (esi, c_long), (edi, c_long),
+                 (ebp, c_long), (eax, c_long), (xds, c_long), (xes, c_long), (xfs, c_long),
+                 (xgs, c_long), (orig_eax, c_long), (eip, c_long), (xcs, c_long),
+                 (eflags, c_long), (esp, c_long), (xss, c_long));
+
+// x86_64's, which x32 shares (its ptrace is the 64-bit one).
+SYSCOMPAT_STRUCT(user_regs_x86_64, "user_regs_struct",
+                 libc("sys/user.h", "struct user_regs_struct"),
+                 (r15, c_ullong), (r14, c_ullong), (r13, c_ullong), (r12, c_ullong),
+                 (rbp, c_ullong), (rbx, c_ullong), (r11, c_ullong), (r10, c_ullong),
+                 (r9, c_ullong), (r8, c_ullong), (rax, c_ullong), (rcx, c_ullong),
+                 (rdx, c_ullong), (rsi, c_ullong), (rdi, c_ullong), (orig_rax, c_ullong),
+                 (rip, c_ullong), (cs, c_ullong), (eflags, c_ullong), (rsp, c_ullong),
+                 (ss, c_ullong), (fs_base, c_ullong), (gs_base, c_ullong), (ds, c_ullong),
+                 (es, c_ullong), (fs, c_ullong), (gs, c_ullong));
+
+// arm's pt_regs as glibc names it: r0-r15, cpsr, ORIG_r0.
+SYSCOMPAT_STRUCT(user_regs_arm, "user_regs_struct", libc("sys/user.h", "struct user_regs"),
+                 (uregs, c_ulong[18]));
+
+SYSCOMPAT_STRUCT(user_regs_aarch64, "user_regs_struct",
+                 libc("sys/user.h", "struct user_regs_struct"),
+                 (regs, c_ullong[31]), (sp, c_ullong), (pc, c_ullong), (pstate, c_ullong));
+
+SYSCOMPAT_STRUCT(user_regs_riscv64, "user_regs_struct",
+                 uapi("asm/ptrace.h", "struct user_regs_struct"),
+                 (pc, c_ulong), (ra, c_ulong), (sp, c_ulong), (gp, c_ulong), (tp, c_ulong),
+                 (t0, c_ulong), (t1, c_ulong), (t2, c_ulong), (s0, c_ulong), (s1, c_ulong),
+                 (a0, c_ulong), (a1, c_ulong), (a2, c_ulong), (a3, c_ulong), (a4, c_ulong),
+                 (a5, c_ulong), (a6, c_ulong), (a7, c_ulong), (s2, c_ulong), (s3, c_ulong),
+                 (s4, c_ulong), (s5, c_ulong), (s6, c_ulong), (s7, c_ulong), (s8_reg, c_ulong, true, "s8"),
+                 (s9, c_ulong), (s10, c_ulong), (s11, c_ulong), (t3, c_ulong), (t4, c_ulong),
+                 (t5, c_ulong), (t6, c_ulong));
+
+// (riscv's s8 is also the description's name for the signed byte: the member is s8_reg.)
+// mips: 64-bit words even on o32 (ptrace_getregs writes each with __put_user as u64).
+SYSCOMPAT_STRUCT(user_regs_mips, "user_regs_struct", uapi("asm/ptrace.h", "struct pt_regs"),
+                 (regs, u64[32]), (lo, u64), (hi, u64), (cp0_epc, u64), (cp0_badvaddr, u64),
+                 (cp0_status, u64), (cp0_cause, u64));
+
+template <class M>
+using user_regs_struct = std::conditional_t<
+    M::abi == Abi::i386, user_regs_i386<M>,
+    std::conditional_t<
+        M::abi == Abi::x86_64 || M::abi == Abi::x32, user_regs_x86_64<M>,
+        std::conditional_t<
+            M::abi == Abi::arm_eabi, user_regs_arm<M>,
+            std::conditional_t<M::abi == Abi::aarch64, user_regs_aarch64<M>,
+                               std::conditional_t<M::abi == Abi::riscv64, user_regs_riscv64<M>,
+                                                  user_regs_mips<M>>>>>>;
+
 // clang-format on
 
 }  // namespace syscompat::abi
@@ -193,4 +255,4 @@ SYSCOMPAT_STRUCT(clone_args, "clone_args", uapi("linux/sched.h", "struct clone_a
   X(timex)                                                                                   \
   X(tms) X(rusage) X(rlimit) X(rlimit64) X(sysinfo) X(oldold_utsname) X(old_utsname)         \
       X(new_utsname) X(sched_param) X(sched_attr) X(robust_list) X(robust_list_head) X(rseq) \
-          X(clone_args)
+          X(clone_args) X(user_regs_struct)

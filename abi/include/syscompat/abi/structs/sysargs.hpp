@@ -190,11 +190,29 @@ SYSCOMPAT_STRUCT(io_uring_params, "io_uring_params",
                  (sq_thread_idle, u32), (features, u32), (wq_fd, u32), (resv, u32[3]),
                  (sq_off, io_sqring_offsets<M>), (cq_off, io_cqring_offsets<M>));
 
-// landlock_create_ruleset's extensible argument, as of the 6.1 headers (6.7 appends
-// handled_access_net; the size argument says which).
+// landlock_create_ruleset's extensible argument (the size argument says how much of it the
+// caller passes): 6.7 appends handled_access_net, 6.12 scoped.
 SYSCOMPAT_STRUCT(landlock_ruleset_attr, "landlock_ruleset_attr",
                  uapi("linux/landlock.h", "struct landlock_ruleset_attr"),
-                 (handled_access_fs, u64));
+                 (handled_access_fs, u64),
+                 (handled_access_net, u64),
+                 (scoped, u64));
+template <class M>
+inline constexpr std::array newer_members<landlock_ruleset_attr<M>>{
+    NewerMember{"handled_access_net", {6, 7}, true}, NewerMember{"scoped", {6, 12}, true}};
+
+// landlock_add_rule's rule for LANDLOCK_RULE_PATH_BENEATH: declared packed, 12 bytes on
+// every ABI.
+SYSCOMPAT_STRUCT(landlock_path_beneath_attr, "landlock_path_beneath_attr",
+                 uapi("linux/landlock.h", "struct landlock_path_beneath_attr"),
+                 (allowed_access, packed_t<u64>),
+                 (parent_fd, packed_t<s32>));
+
+// ... and for LANDLOCK_RULE_NET_PORT (6.7).
+SYSCOMPAT_STRUCT(landlock_net_port_attr, "landlock_net_port_attr",
+                 uapi_since({6, 7}, "linux/landlock.h", "struct landlock_net_port_attr"),
+                 (allowed_access, u64),
+                 (port, u64));
 
 // name_to_handle_at's handle: glibc declares it (the kernel's is in include/linux/fs.h);
 // f_handle, the handle_bytes long payload, follows.
@@ -207,7 +225,7 @@ SYSCOMPAT_STRUCT(kernel_sym, "kernel_sym", no_header("kernel-internal, 2.4's ker
                  (value, c_ulong),
                  (name, c_char[60]));
 
-// perf_event_open's attributes (PERF_ATTR_SIZE_VER7, the 6.1 headers; attr.size says which
+// perf_event_open's attributes (PERF_ATTR_SIZE_VER8, 6.3 to 6.18; attr.size says which
 // version user space passed). Each anonymous union is named by its first member; the u64 of
 // flag bit-fields after read_format is unnamed room to offsetof.
 SYSCOMPAT_STRUCT(perf_event_attr, "perf_event_attr",
@@ -218,7 +236,11 @@ SYSCOMPAT_STRUCT(perf_event_attr, "perf_event_attr",
                  (sample_regs_user, u64), (sample_stack_user, u32), (clockid, s32),
                  (sample_regs_intr, u64), (aux_watermark, u32), (sample_max_stack, u16),
                  (__reserved_2, u16), (aux_sample_size, u32), (__reserved_3, u32),
-                 (sig_data, u64));
+                 (sig_data, u64), (config3, u64));
+// PERF_ATTR_SIZE_VER8 (6.3): config3, the extension of config2.
+template <class M>
+inline constexpr std::array newer_members<perf_event_attr<M>>{
+    NewerMember{"config3", {6, 3}, true}};
 
 // pselect6's sixth argument (fs/select.c): the signal set and its size, packed in memory
 // because there are not enough registers.
@@ -246,35 +268,40 @@ using compat_sigaction = only_on<M, compat_sigaction_decl<M>,
                                  "rt_sigaction reads it on i386 and arm only", Abi::i386,
                                  Abi::arm_eabi>;
 
-// Newer than the 6.1 headers this machine has, so no compiler can check them here; all
-// are u32/u64 only, the same on every ABI.
+// Newer than the 6.1 headers this machine has: checked by compilers whose headers are that
+// new, "not verifiable here" against older ones. All are u32/u64 only, the same on every ABI.
 SYSCOMPAT_STRUCT(cachestat_range, "cachestat_range",
-                 no_header("6.5's include/uapi/linux/mman.h, newer than these headers"),
+                 uapi_since({6, 5}, "linux/mman.h", "struct cachestat_range"),
                  (off, u64),
                  (len, u64));
 SYSCOMPAT_STRUCT(cachestat, "cachestat",
-                 no_header("6.5's include/uapi/linux/mman.h, newer than these headers"),
+                 uapi_since({6, 5}, "linux/mman.h", "struct cachestat"),
                  (nr_cache, u64), (nr_dirty, u64), (nr_writeback, u64), (nr_evicted, u64),
                  (nr_recently_evicted, u64));
 SYSCOMPAT_STRUCT(mnt_id_req, "mnt_id_req",
-                 no_header("6.8's include/uapi/linux/mount.h, newer than these headers"),
+                 uapi_since({6, 8}, "linux/mount.h", "struct mnt_id_req"),
                  (size, u32),
                  (spare, u32),
                  (mnt_id, u64),
-                 (param, u64));
+                 (param, u64),
+                 (mnt_ns_id, u64));
+// MNT_ID_REQ_SIZE_VER1 (6.11): the mount namespace to look in; size says which version.
+template <class M>
+inline constexpr std::array newer_members<mnt_id_req<M>>{
+    NewerMember{"mnt_ns_id", {6, 11}, true}};
 SYSCOMPAT_STRUCT(xattr_args, "xattr_args",
-                 no_header("6.13's include/uapi/linux/xattr.h, newer than these headers"),
+                 uapi_since({6, 13}, "linux/xattr.h", "struct xattr_args"),
                  (value, aligned_u64),
                  (size, u32),
                  (flags, u32));
 SYSCOMPAT_STRUCT(riscv_hwprobe_decl, "riscv_hwprobe",
-                 no_header("6.4's arch/riscv/include/uapi/asm/hwprobe.h, newer than these headers"),
+                 uapi_since({6, 4}, "asm/hwprobe.h", "struct riscv_hwprobe"),
                  (key, s64),
                  (value, u64));
 template <class M>
 using riscv_hwprobe = only_on<M, riscv_hwprobe_decl<M>, "riscv only", Abi::riscv64>;
 SYSCOMPAT_STRUCT(file_attr, "file_attr",
-                 no_header("6.17's include/uapi/linux/fs.h, newer than these headers"),
+                 uapi_since({6, 17}, "linux/fs.h", "struct file_attr"),
                  (fa_xflags, u64), (fa_extsize, u32), (fa_nextents, u32), (fa_projid, u32),
                  (fa_cowextsize, u32));
 
@@ -286,7 +313,7 @@ SYSCOMPAT_STRUCT(file_attr, "file_attr",
   X(fd_set)                                                                                        \
   X(mmap_arg_struct) X(sel_arg_struct) X(user_cap_header) X(user_cap_data) X(kexec_segment)        \
       X(mount_attr) X(futex_waitv) X(msgbuf) X(old_kernel_stat) X(sysctl_args) X(ustat)            \
-          X(vm86_struct) X(kernel_timex) X(aio_sigset) X(io_uring_params) X(landlock_ruleset_attr) \
+          X(vm86_struct) X(kernel_timex) X(aio_sigset) X(io_uring_params) X(landlock_ruleset_attr) X(landlock_path_beneath_attr) X(landlock_net_port_attr) \
               X(file_handle) X(kernel_sym) X(cachestat_range) X(cachestat) X(mnt_id_req)           \
                   X(xattr_args) X(file_attr) X(perf_event_attr) X(sigset_argpack)                  \
                       X(old_linux_dirent) X(compat_sigaction) X(riscv_hwprobe)

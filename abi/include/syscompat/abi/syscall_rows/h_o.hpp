@@ -64,7 +64,7 @@ inline constexpr SyscallRow syscall_rows_h_o[] = {
     {"lstat64", {196, no, no, 196, no, no, 4214}, "2.4", "int (str filename, out struct stat64 *statbuf)"},
     {"lstat", {107, 6, 6, 107, no, no, 4107}, "1.0", "int (str filename, out struct stat *statbuf)"},
     {"madvise", {219, 28, 28, 220, 233, 233, 4218}, "2.3.99", "int (ptr start, size_t len_in, int behavior)"},
-    {"map_shadow_stack", {453, 453, 453, 453, 453, 453, 4453}, "6.6", "ptr (ptr addr, ulong size, uint flags)", "6.7"},
+    {"map_shadow_stack", {453, 453, no, 453, 453, 453, 4453}, "6.6", "ptr (ptr addr, ulong size, uint flags)", "6.7"},
     {"mbind", {274, 237, 237, 319, 235, 235, 4268}, "2.6.7", "long (ptr start, ulong len, ulong mode, ulong *nmask, ulong maxnode, uint flags)"},
     {"membarrier", {375, 324, 324, 389, 283, 283, 4358}, "4.3", "int (int cmd, uint flags, int cpu_id)"},
     {"memfd_create", {356, 319, 319, 385, 279, 279, 4354}, "3.17", "int (str uname, uint flags)"},
