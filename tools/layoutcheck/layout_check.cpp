@@ -200,18 +200,18 @@ std::vector<ProbeUnit> make_probe_units(const CheckInput& input) {
           // to see __aligned_u64's, a macro whose attribute clang drops in _Alignof).
           code << "  sizeof(" << scalar.c_type << "), __builtin_offsetof(struct { char c; "
                << scalar.c_type << " m; }, m),\n";
-          unit.values.push_back({subject, "size", scalar.size, {}, {}});
-          unit.values.push_back({subject, "align", scalar.align, {}, {}});
+          unit.values.push_back({subject, "size", scalar.size, false, {}, {}});
+          unit.values.push_back({subject, "align", scalar.align, false, {}, {}});
           if (scalar.kind == FieldKind::integer) {
             code << "  (unsigned long long)((" << scalar.c_type << ")-1 < 0),\n";
-            unit.values.push_back({subject, "signed", scalar.is_signed, {}, {}});
+            unit.values.push_back({subject, "signed", scalar.is_signed, false, {}, {}});
           }
         }
         // {u32; u64}: where the 64-bit member lands is the i386-vs-arm quirk itself.
         const auto u64 = std::find_if(model.scalars.begin(), model.scalars.end(),
                                       [](const auto& s) { return s.name == "u64"; });
         code << "  __builtin_offsetof(struct { __u32 a; __u64 b; }, b),\n";
-        unit.values.push_back({"scalar u64", "offset after a u32", u64->align, {}, {}});
+        unit.values.push_back({"scalar u64", "offset after a u32", u64->align, false, {}, {}});
       }
       for (const auto* layout : probed) add_struct_probe(*layout, code, unit.values);
       code << "  0 };\n";
