@@ -30,6 +30,19 @@ expect_refused "layout changed" "ABI gate: the layout __sys_stat@@LIBSYS_1.1 tak
 sed '/^layout __sys_clock_gettime@LIBSYS_1.0 tp /s/size=8/size=12/' "$dir/current" >"$dir/planted"
 expect_refused "compat layout changed" "ABI gate: the layout __sys_clock_gettime@LIBSYS_1.0 takes (tp) changed"
 
+# The kernel's own kind of extension passes (statx's members carved from __spare3, rseq's in
+# its padding, perf_event_attr's config3 appended: the baseline's layouts are the 6.1 ones);
+# a new member over a kept one, a changed alignment or a grown size with nothing appended
+# do not.
+grep -q '^layout __sys_statx@@LIBSYS_1.0 buffer statx .* __spare3@160:96$' "$src/libsys/abi-baseline.txt" ||
+  fail "the baseline's statx is not the one with __spare3@160:96 (the extension case is gone)"
+sed '/^layout __sys_statx@@LIBSYS_1.0 buffer /s/$/ stx_overlap@40:8/' "$dir/current" >"$dir/planted"
+expect_refused "member over a kept one" "ABI gate: the layout __sys_statx@@LIBSYS_1.0 takes (buffer) changed"
+sed '/^layout __sys_statx@@LIBSYS_1.0 buffer /s/align=8/align=16/' "$dir/current" >"$dir/planted"
+expect_refused "alignment changed" "ABI gate: the layout __sys_statx@@LIBSYS_1.0 takes (buffer) changed"
+sed '/^layout __sys_statx@@LIBSYS_1.0 buffer /s/size=256/size=264/' "$dir/current" >"$dir/planted"
+expect_refused "grown, nothing appended" "ABI gate: the layout __sys_statx@@LIBSYS_1.0 takes (buffer) changed"
+
 # A real library: the v1 one has __sys_stat only at LIBSYS_1.0 (as the default).
 bash "$src/symver/abi_dump.sh" "$v1_lib" "$syscompat" >"$dir/planted"
 expect_refused "v1 library" "ABI gate: __sys_stat changed version: baseline __sys_stat@@LIBSYS_1.1, now __sys_stat@@LIBSYS_1.0"
