@@ -60,9 +60,14 @@ libc = ctypes.CDLL(None, use_errno=True)
 r = libc.syscall(332, -100, b"/", 0, 0xfff, ctypes.create_string_buffer(256))
 print(r, os.strerror(ctypes.get_errno()), len(os.listdir("/")) > 0)')
 [ "$out" = "-1 Function not implemented True" ] || fail "x86_64 statx under 4.10: $out"
-# A release older than seccomp and prctl themselves still gets its filter loaded (the program
-# then fails on its own: the dynamic loader's openat is from 2.6.16).
-"$bin" oldkernel --release 2.0 -- /usr/bin/true 2>&1 | grep -q "^syscompat:" && fail "filter not loaded under 2.0"
+# A release older than seccomp itself still gets its filter loaded (the program then fails on
+# its own: the dynamic loader's openat is from 2.6.16).
+"$bin" oldkernel --release 2.4 -- /usr/bin/true 2>&1 | grep -q "^syscompat:" && fail "filter not loaded under 2.4"
+# Before x86_64's first release (2.4) not even execve existed for it: one line, status 2.
+out=$("$bin" oldkernel --release 2.0 -- /usr/bin/true 2>&1)
+status=$?
+[ "$status" = 2 ] && [ "$out" = "syscompat: release '2.0' is older than execve (2.4): no command could run" ] ||
+  fail "oldkernel --release 2.0 said ($status): $out"
 # The filter is inherited by children (a shell running python).
 out=$("$bin" oldkernel --release 4.10 -- sh -c "$i386_probe | head -1")
 [ "$out" = "statx=ENOSYS" ] || fail "not inherited: $out"
