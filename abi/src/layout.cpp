@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "syscompat/abi/catalog.hpp"
+#include "layouts/struct_layouts_of.hpp"
 #include "syscompat/abi/reflect.hpp"
 
 namespace syscompat::abi {
@@ -32,11 +32,7 @@ namespace {
 
 std::vector<StructLayout> build_all() {
   std::vector<StructLayout> layouts;
-  for_each_model([&]<class M>() {
-#define SYSCOMPAT_ADD(entry) layouts.push_back(struct_layout_of<entry<M>>(M::abi));
-    SYSCOMPAT_ALL_STRUCTS(SYSCOMPAT_ADD)
-#undef SYSCOMPAT_ADD
-  });
+  for_each_model([&]<class M>() { detail::append_struct_layouts<M>(layouts); });
   return layouts;
 }
 
