@@ -39,7 +39,7 @@ std::string show_file_mode(Abi abi, std::uint64_t mode) {
   for (const auto& row : vocab::file_types.rows)
     if (constant_value(row, abi) == static_cast<std::int64_t>(mode & mask)) text = row.name;
   if (text.empty()) return show_octal(mode);
-  char permissions[16];
+  char permissions[24];  // '|', up to 22 octal digits of a 64-bit value, NUL
   std::snprintf(permissions, sizeof permissions, "|%04llo",
                 static_cast<unsigned long long>(mode & ~mask));
   return text + permissions;
