@@ -526,6 +526,52 @@ TEST_CASE("oracle: recvmsg with SCM_RIGHTS, sendmsg with a control message", "[o
   close(pair[1]);
 }
 
+// The kernel stamps received datagrams only while a static key is on, which it flips in a
+// deferred work item when a socket first asks for timestamps (net_enable_timestamp) and off
+// again after the last such socket closes: a datagram sent right after the option is set may
+// carry no SO_TIMESTAMPING timestamp at all (SO_TIMESTAMP and SO_TIMESTAMPNS stamp it late,
+// in recvmsg: __sock_recv_timestamp). This socket keeps the key on: it asks for
+// SO_TIMESTAMPING's software receive stamps and waits until a datagram of its own arrives
+// stamped.
+class ReceiveTimestampsOn {
+ public:
+  ReceiveTimestampsOn() {
+    socket_ = socket(AF_INET, SOCK_DGRAM, 0);
+    REQUIRE(socket_ >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    const int software_receive = SOF_TIMESTAMPING_RX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE;
+    REQUIRE(bind(socket_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    REQUIRE(getsockname(socket_, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+    REQUIRE(setsockopt(socket_, SOL_SOCKET, SO_TIMESTAMPING_OLD, &software_receive,
+                       sizeof software_receive) == 0);
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+      REQUIRE(sendto(socket_, "", 0, 0, reinterpret_cast<sockaddr*>(&address), sizeof address) ==
+              0);
+      char byte;
+      iovec data{&byte, 1};
+      alignas(cmsghdr) char control[64];
+      msghdr message{};
+      message.msg_iov = &data;
+      message.msg_iovlen = 1;
+      message.msg_control = control;
+      message.msg_controllen = sizeof control;
+      REQUIRE(recvmsg(socket_, &message, 0) == 0);
+      if (CMSG_FIRSTHDR(&message) != nullptr) return;
+      usleep(1000);
+    }
+    FAIL("no datagram was stamped within a second of SO_TIMESTAMPING");
+  }
+  ~ReceiveTimestampsOn() { close(socket_); }
+  ReceiveTimestampsOn(const ReceiveTimestampsOn&) = delete;
+  ReceiveTimestampsOn& operator=(const ReceiveTimestampsOn&) = delete;
+
+ private:
+  int socket_;
+};
+
 // The timestamps a socket attaches to what it receives are the ABI's own timeval and
 // timespecs on SO_TIMESTAMP_OLD, SO_TIMESTAMPNS_OLD and SO_TIMESTAMPING_OLD (the kernel's
 // put_cmsg_compat narrows them): their control messages are shorter on i386 than natively.
@@ -534,6 +580,7 @@ TEST_CASE("oracle: recvmsg timestamps in the guest's timeval and timespecs", "[o
     int name, value;
     std::uint32_t payload;  // bytes of the i386 control message's payload
   };
+  const ReceiveTimestampsOn timestamps_on;
   const Option options[] = {
       {SO_TIMESTAMP_OLD, 1, 8},
       {SO_TIMESTAMPNS_OLD, 1, 8},
