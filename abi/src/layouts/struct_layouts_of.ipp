@@ -3,9 +3,9 @@
 // The definition of append_struct_layouts, included only by the per-ABI files that
 // instantiate it.
 
+#include "struct_layouts_of.hpp"
 #include "syscompat/abi/catalog.hpp"
 #include "syscompat/abi/reflect.hpp"
-#include "struct_layouts_of.hpp"
 
 namespace syscompat::abi::detail {
 
