@@ -433,6 +433,7 @@ void start_capturing_syscalls(GuestProcess& guest) {
   main_thread.dispositions = guest.dispositions();
   auto* stacks = static_cast<std::uint8_t*>(map_shim_memory(signal_stack_size + shim_stack_size));
   adopt_thread(main_thread, stacks, stacks + signal_stack_size + shim_stack_size);
+  set_guest_alternate_stack({0, 0, 0});  // as setup_new_exec leaves it (signals.hpp)
   // The guest's mask as execve passed it on, its SIGSYS and SIGSEGV bits the shim's from
   // here (once the thread is the shim's, so that one waiting in the kernel is parked).
   set_guest_mask(host_mask());
