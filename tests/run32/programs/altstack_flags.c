@@ -3,13 +3,16 @@
  * SS_AUTODISARM clears the stack once an rt frame has saved it, rt_sigreturn sets it again
  * from the frame's uc_stack (compat_restore_altstack, whatever the handler did meanwhile),
  * sigaltstack's own answers (do_sigaltstack: SS_ONSTACK accepted as a mode, nothing written
- * back on a refusal), and a new thread's (copy_process's sas_ss_reset). */
+ * back on a refusal), and a new thread's or process's on this memory (copy_process's
+ * sas_ss_reset), but a vfork child's: its parent's. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <ucontext.h>
 #ifndef SS_AUTODISARM
 #define SS_AUTODISARM (1U << 31)
@@ -62,6 +65,24 @@ static void report(const char *what) {
   sigaltstack(NULL, &now);
   printf("%s\n", what);
   show("after the handlers", &now);
+  fflush(stdout);
+}
+
+static stack_t seen_by_child;
+static int query_in_child(void *unused) {
+  (void)unused;
+  sigaltstack(NULL, &seen_by_child);
+  return 0;
+}
+
+/* A child on this memory (CLONE_VM, with CLONE_VFORK or not) reads its alternate stack. */
+static void child_on_this_memory(int flags, const char *what) {
+  static char child_stack[65536];
+  memset(&seen_by_child, 0, sizeof seen_by_child);
+  pid_t child = clone(query_in_child, child_stack + sizeof child_stack, flags | SIGCHLD, NULL);
+  waitpid(child, NULL, 0);
+  printf("%s\n", what);
+  show("its sigaltstack", &seen_by_child);
   fflush(stdout);
 }
 
@@ -128,6 +149,12 @@ int main(void) {
   sigaltstack(NULL, &old);
   show("read back", &old);
   fflush(stdout);
+
+  stack.ss_flags = 0;
+  stack.ss_size = sizeof area;
+  sigaltstack(&stack, NULL);
+  child_on_this_memory(CLONE_VM | CLONE_VFORK, "a vfork child");
+  child_on_this_memory(CLONE_VM, "a CLONE_VM child");
 
   pthread_t thread;
   pthread_create(&thread, NULL, in_thread, NULL);
