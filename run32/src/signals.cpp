@@ -394,8 +394,12 @@ void set_sigreturn_trampolines(GuestAddress sigreturn, GuestAddress rt_sigreturn
 }
 
 void set_guest_mask(const sigset_t& mask) {
-  set_host_mask(mask);
+  // In place before the mask is (every signal blocked meanwhile): a signal sent back to this
+  // thread while it started (handle_guest_signal) comes in as the mask is set, as the
+  // guest's, instead of being sent back again and left blocked.
+  set_host_mask(every_signal());
   guest_mask_in_place = true;
+  set_host_mask(mask);
   // The guest's SIGSYS and SIGSEGV bits taken as a mask call's are: kept by the shim, and
   // one waiting in the kernel parked.
   leave_guest_mask_call();
