@@ -36,12 +36,6 @@ struct SigcontextI386 {
 };
 static_assert(sizeof(SigcontextI386) == 88);
 
-struct StackI386 {
-  std::uint32_t sp;
-  std::int32_t flags;
-  std::uint32_t size;
-};
-
 struct UcontextI386 {
   std::uint32_t flags, link;
   StackI386 stack;
@@ -86,8 +80,11 @@ constexpr int guest_ss_autodisarm = 1 << 31;
 
 GuestAddress trampolines[2];  // sigreturn, rt_sigreturn
 // Per thread, as the kernel keeps them per task: the alternate stack, the call being served,
-// the signals that came while the shim ran.
-thread_local StackI386 guest_alternate_stack{0, SS_DISABLE, 0};
+// the signals that came while the shim ran. The alternate stack is the task's sas_ss_sp,
+// sas_ss_size and sas_ss_flags (the flags as sigaltstack was last given them); a new thread
+// starts with copy_process's sas_ss_reset.
+constexpr StackI386 no_alternate_stack{0, SS_DISABLE, 0};
+thread_local StackI386 thread_alternate_stack = no_alternate_stack;
 thread_local GuestContext* current = nullptr;
 thread_local PendingSignals pending;
 // Whether this host thread runs with its guest thread's mask yet: a thread starts with the
@@ -139,6 +136,43 @@ void assign_guest_mask(sigset_t& host, std::uint64_t bits) {
 bool is_fault(int signal, const siginfo_t& info) {
   return info.si_code > 0 && (signal == SIGSEGV || signal == SIGBUS || signal == SIGILL ||
                               signal == SIGFPE || signal == SIGTRAP);
+}
+
+// include/linux/sched/signal.h's on_sig_stack: whether sp is on the alternate stack, which
+// by construction it is not while SS_AUTODISARM is set.
+bool on_alternate_stack(std::uint32_t sp) {
+  const StackI386& alternate = thread_alternate_stack;
+  if (alternate.flags & guest_ss_autodisarm) return false;
+  return sp > alternate.sp && sp - alternate.sp <= alternate.size;
+}
+
+// sas_ss_flags: SS_DISABLE without a stack, SS_ONSTACK on it, else 0.
+std::int32_t alternate_stack_mode(std::uint32_t sp) {
+  if (!thread_alternate_stack.size) return SS_DISABLE;
+  return on_alternate_stack(sp) ? SS_ONSTACK : 0;
+}
+
+// kernel/signal.c's do_sigaltstack at stack pointer sp: the old stack (as the kernel reports
+// it) into `old`, then the requested one set; 0 or -errno (nothing changed then).
+std::int32_t change_alternate_stack(const StackI386* requested, StackI386* old, std::uint32_t sp) {
+  StackI386& alternate = thread_alternate_stack;
+  if (old)
+    *old = {alternate.sp, alternate_stack_mode(sp) | (alternate.flags & guest_ss_autodisarm),
+            alternate.size};
+  if (!requested) return 0;
+  if (on_alternate_stack(sp)) return -EPERM;
+  const std::int32_t mode = requested->flags & ~guest_ss_autodisarm;
+  if (mode != SS_DISABLE && mode != SS_ONSTACK && mode != 0) return -EINVAL;
+  if (requested->sp == alternate.sp && requested->size == alternate.size &&
+      requested->flags == alternate.flags)
+    return 0;  // no change asked for
+  StackI386 next = *requested;
+  if (mode == SS_DISABLE)
+    next.sp = next.size = 0;
+  else if (next.size < guest_minimum_signal_stack)
+    return -ENOMEM;
+  alternate = next;
+  return 0;
 }
 
 // The kernel's copy_siginfo_to_user32: the live member of the union, chosen by its layout
@@ -238,14 +272,16 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
   GuestRegisters& r = context.registers;
   const bool rt = action.flags & SA_SIGINFO;
   std::uint64_t sp = r.esp & 0xffffffffu;
-  const StackI386& alternate = guest_alternate_stack;
-  const bool on_alternate = sp - alternate.sp < alternate.size;
-  if ((action.flags & SA_ONSTACK) && !(alternate.flags & SS_DISABLE) && !on_alternate)
+  const StackI386 alternate = thread_alternate_stack;  // as before SS_AUTODISARM's reset
+  const bool on_alternate = on_alternate_stack(static_cast<std::uint32_t>(sp));
+  if ((action.flags & SA_ONSTACK) && alternate_stack_mode(static_cast<std::uint32_t>(sp)) == 0)
     sp = std::uint64_t{alternate.sp} + alternate.size;
   const auto fx = static_cast<std::uint32_t>((sp - fxsave_size) & ~std::uint64_t{63});
   const std::uint32_t fpstate = fx - fsave_header_size;
   const std::uint32_t frame_size = rt ? sizeof(RtFrameI386) : sizeof(FrameI386);
   const std::uint32_t frame = ((fpstate - frame_size + 4) & ~15u) - 4;
+  // get_sigframe: a frame that would overflow the alternate stack it is on is a SIGSEGV.
+  if (on_alternate && !on_alternate_stack(frame)) die_by_signal(SIGSEGV);
   const std::uint64_t mask = guest_mask_bits(context.mask);
   const SigcontextI386 sc = to_sigcontext(r, mask, fpstate, host);
 
@@ -261,10 +297,10 @@ void deliver(int signal, const siginfo_t& info, GuestContext& context, const uco
     f.info_address = frame + offsetof(RtFrameI386, info);
     f.context_address = frame + offsetof(RtFrameI386, context);
     f.info = to_guest_siginfo(info);
+    // __compat_save_altstack: the stack with its flags as the task keeps them (never
+    // SS_ONSTACK for being on it), and SS_AUTODISARM's reset once saved.
     f.context.stack = alternate;
-    f.context.stack.flags = alternate.flags & SS_DISABLE ? SS_DISABLE
-                            : on_alternate               ? SS_ONSTACK
-                                                         : 0;
+    if (alternate.flags & guest_ss_autodisarm) thread_alternate_stack = no_alternate_stack;
     f.context.mcontext = sc;
     f.context.sigmask[0] = static_cast<std::uint32_t>(mask);
     f.context.sigmask[1] = static_cast<std::uint32_t>(mask >> 32);
@@ -358,8 +394,12 @@ void set_sigreturn_trampolines(GuestAddress sigreturn, GuestAddress rt_sigreturn
 }
 
 void set_guest_mask(const sigset_t& mask) {
-  set_host_mask(mask);
+  // In place before the mask is (every signal blocked meanwhile): a signal sent back to this
+  // thread while it started (handle_guest_signal) comes in as the mask is set, as the
+  // guest's, instead of being sent back again and left blocked.
+  set_host_mask(every_signal());
   guest_mask_in_place = true;
+  set_host_mask(mask);
   // The guest's SIGSYS and SIGSEGV bits taken as a mask call's are: kept by the shim, and
   // one waiting in the kernel parked.
   leave_guest_mask_call();
@@ -520,6 +560,9 @@ std::int32_t signal_return(GuestProcess& process, bool rt) {
     if (memory.copy_in(&f, static_cast<std::uint32_t>(r.esp) - 4, sizeof f)) die_by_signal(SIGSEGV);
     sc = f.context.mcontext;
     mask = f.context.sigmask[0] | std::uint64_t{f.context.sigmask[1]} << 32;
+    // compat_restore_altstack: the frame's uc_stack is the alternate stack again, as
+    // sigaltstack at the restored esp would set it (its refusals ignored, as the kernel's).
+    change_alternate_stack(&f.context.stack, nullptr, sc.esp);
   } else {
     FrameI386 f;
     if (memory.copy_in(&f, static_cast<std::uint32_t>(r.esp) - 8, sizeof f)) die_by_signal(SIGSEGV);
@@ -565,29 +608,24 @@ void leave_guest_mask_call() {
   ::syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &kept, nullptr, _NSIG / 8);
 }
 
+StackI386 guest_alternate_stack() {
+  return thread_alternate_stack;
+}
+void set_guest_alternate_stack(const StackI386& stack) {
+  thread_alternate_stack = stack;
+}
+
 std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,
                                GuestAddress old_stack) {
+  // do_compat_sigaltstack: the new stack read, set, and only then the old one written.
   auto& memory = process.memory();
   const std::uint32_t esp = current ? static_cast<std::uint32_t>(current->registers.esp) : 0;
-  StackI386& alternate = guest_alternate_stack;
-  const bool on_alternate = !(alternate.flags & SS_DISABLE) && esp - alternate.sp < alternate.size;
-  StackI386 requested{};
+  StackI386 requested{}, old{};
   if (new_stack && memory.copy_in(&requested, new_stack, sizeof requested)) return -EFAULT;
-  if (old_stack) {
-    StackI386 previous = alternate;
-    previous.flags = on_alternate ? SS_ONSTACK : alternate.flags & SS_DISABLE;
-    if (memory.copy_out(old_stack, &previous, sizeof previous)) return -EFAULT;
-  }
-  if (new_stack) {
-    if (on_alternate) return -EPERM;
-    if (requested.flags & ~(SS_DISABLE | guest_ss_autodisarm)) return -EINVAL;
-    if (requested.flags & SS_DISABLE) {
-      alternate = {0, SS_DISABLE, 0};
-    } else {
-      if (requested.size < guest_minimum_signal_stack) return -ENOMEM;
-      alternate = requested;
-    }
-  }
+  if (const std::int32_t error =
+          change_alternate_stack(new_stack ? &requested : nullptr, &old, esp))
+    return error;
+  if (old_stack && memory.copy_out(old_stack, &old, sizeof old)) return -EFAULT;
   return 0;
 }
 

@@ -91,6 +91,19 @@ GuestContext* current_context();
 void enter_guest_mask_call();
 void leave_guest_mask_call();
 
+// i386 stack_t (sigaltstack's, a frame's uc_stack). The guest's alternate signal stack is the
+// shim's to keep, per thread as the kernel keeps sas_ss_sp, sas_ss_size and sas_ss_flags per
+// task: a new thread starts without one (copy_process's sas_ss_reset), a vfork child with its
+// parent's, an exec'd program's main thread with neither sp nor size and the flags kept
+// (setup_new_exec): taken as 0, those of a task that never set them.
+struct StackI386 {
+  std::uint32_t sp;
+  std::int32_t flags;
+  std::uint32_t size;
+};
+StackI386 guest_alternate_stack();
+void set_guest_alternate_stack(const StackI386& stack);
+
 // sigaltstack for the guest, kept by the shim: the host's alternate stack is the shim's.
 std::int32_t guest_sigaltstack(GuestProcess& process, GuestAddress new_stack,
                                GuestAddress old_stack);

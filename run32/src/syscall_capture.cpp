@@ -76,6 +76,7 @@ enum ShimCall : std::uint8_t {
   executable_link = 8,         // readlink or readlinkat: own_executable_link
   guest_altstack = 16,         // sigaltstack: the shim keeps the guest's
   creates_task = 32,           // fork, vfork, clone, clone3: returns 0 in the new task
+  restores_registers = 64,     // sigreturn, rt_sigreturn: eax is the frame's, no result
 };
 
 constexpr auto shim_calls = [] {
@@ -95,6 +96,8 @@ constexpr auto shim_calls = [] {
   for (std::uint32_t n :
        {i386_number("fork"), i386_number("vfork"), i386_number("clone"), i386_number("clone3")})
     kinds[n] |= creates_task;
+  for (std::uint32_t n : {i386_number("sigreturn"), i386_number("rt_sigreturn")})
+    kinds[n] |= restores_registers;
   return kinds;
 }();
 
@@ -163,6 +166,15 @@ void serve(GuestContext& context, bool dispatched) {
   if (mask_call) enter_guest_mask_call();
   const std::int32_t result = run_call(number, arguments);
   if (mask_call) leave_guest_mask_call();
+  if (shim_call(number) & restores_registers) {
+    // The interrupted registers are back, eax among them, whatever it holds (-EINTR, an
+    // -ERESTART* code, SYSCOMPAT_NATIVE_CALL_NOT_MADE's value): no call's result to restart.
+    // restore_sigcontext sets orig_ax to -1 for that, so signals waiting now are delivered
+    // into the restored context as it is.
+    if (traced) trace_call_exit(number, arguments, result, dispatched);
+    set_current_context(nullptr);
+    return;
+  }
   if (result == SYSCOMPAT_NATIVE_CALL_NOT_MADE) {
     // A signal came before the native call was made: it is delivered on the way back, and
     // the guest makes its call again after the handler.
@@ -257,9 +269,7 @@ extern "C" void run32_dispatch_sysinfo(GuestRegisters* registers, std::uint8_t* 
   alignas(16) std::uint8_t fxsave_area[512];
   sigset_t mask;
   GuestContext context{*registers, mask, fxsave_area};
-  static constexpr std::uint32_t sigreturn = i386_number("sigreturn"),
-                                 rt_sigreturn = i386_number("rt_sigreturn");
-  if (registers->eax == sigreturn || registers->eax == rt_sigreturn) {
+  if (shim_call(static_cast<std::uint32_t>(registers->eax)) & restores_registers) {
     asm volatile("fxsave64 %0" : "=m"(fxsave_area));
     std::memcpy(fxsave_area + fxsave_xmm_offset, guest_xmm, guest_xmm_size);
   }
@@ -423,6 +433,7 @@ void start_capturing_syscalls(GuestProcess& guest) {
   main_thread.dispositions = guest.dispositions();
   auto* stacks = static_cast<std::uint8_t*>(map_shim_memory(signal_stack_size + shim_stack_size));
   adopt_thread(main_thread, stacks, stacks + signal_stack_size + shim_stack_size);
+  set_guest_alternate_stack({0, 0, 0});  // as setup_new_exec leaves it (signals.hpp)
   // The guest's mask as execve passed it on, its SIGSYS and SIGSEGV bits the shim's from
   // here (once the thread is the shim's, so that one waiting in the kernel is parked).
   set_guest_mask(host_mask());

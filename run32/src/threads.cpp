@@ -424,6 +424,7 @@ struct ProcessStart {
   translators::GuestSigaction* dispositions;  // the parent's
   SeccompState seccomp;                       // the parent's
   GuestTlsStart tls{};
+  StackI386 alternate_stack{};          // the parent's (a vfork child keeps it)
   std::atomic<std::int32_t> result{0};  // the child's pid, or -errno
 };
 
@@ -437,6 +438,7 @@ struct ChildStart {
   GuestTlsStart tls{};
   std::uint8_t* stack_low;
   SeccompState seccomp;
+  StackI386 alternate_stack;
   GuestThread* thread = nullptr;           // the child's, on its stack
   std::atomic<std::int32_t> in_memory{1};  // the helper's CLONE_CHILD_CLEARTID word
 };
@@ -456,6 +458,9 @@ int run_guest_child(void* argument) {
   adopt_thread(thread, child.stack_low, top);
   trace_forked_child();
   guest_tls_start_thread(child.tls);
+  // copy_process resets the alternate stack for CLONE_VM without CLONE_VFORK (this host
+  // thread's, the helper's, starts reset).
+  if (request.flags & CLONE_VFORK) set_guest_alternate_stack(child.alternate_stack);
   settle_child(process.memory(), thread, request);
   set_guest_mask(child.mask);
   run32_resume(&registers);
@@ -498,7 +503,8 @@ void* run_child_helper(void* argument) {
                    dispositions,
                    start.tls,
                    static_cast<std::uint8_t*>(stack),
-                   start.seccomp};
+                   start.seccomp,
+                   start.alternate_stack};
   const int flags = static_cast<int>((request.flags & ~served_by_shim) | CLONE_VM |
                                      CLONE_CHILD_CLEARTID | request.exit_signal);
   const int pid =
@@ -533,6 +539,7 @@ std::int32_t create_process_on_this_memory(GuestProcess& process, const CloneReq
   if (!room_for_a_thread()) return -EAGAIN;
   ProcessStart start{&process,     current_context()->registers, request,
                      guest_mask(), this_thread().dispositions,   this_thread().seccomp.get()};
+  start.alternate_stack = guest_alternate_stack();
   start.registers.eax = 0;
   if (request.stack) start.registers.esp = request.stack;
   // The child's TLS entries, held for it until it leaves this memory (run_child_helper).

@@ -19,12 +19,6 @@ declare -A left_out=(
   # Debian's golang-go ships no $GOROOT/lib/time/zoneinfo.zip, which the test reads: it
   # fails natively too.
   ["time TestLoadLocationFromTZData"]="needs \$GOROOT/lib/time/zoneinfo.zip, not in Debian's golang-go"
-  # AN OPEN DEFECT OF run32, not of the test: under run32 the whole process dies of SIGSEGV
-  # (status 139) in about 1 run of 20 of TestStress alone (signals sent to itself from many
-  # goroutines), at main's 1a2e486 as well as after it; natively 0 in hundreds. Reproduce:
-  # `cd $GOROOT/src/os/signal && syscompat run32 -- os_signal.test -test.short
-  # -test.run TestStress` in a loop. Left out so that CI stays meaningful; to be fixed.
-  ["os/signal TestStress"]="run32 dies of SIGSEGV in about 1 run of 20: an open defect of the shim"
 )
 
 # Tests whose subtests' own result lines may be lost by the test itself, "package Test":
