@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "syscompat/abi/catalog.hpp"
+#include "syscompat/abi/x86_segments.hpp"
 
 namespace syscompat::run32 {
 
@@ -19,9 +20,10 @@ using translators::GuestAddress;
 
 static_assert(sizeof(user_desc) == sizeof(abi::user_desc<abi::I386>));
 
-// An x86_64 kernel's GDT TLS entries as an i386 task sees them (asm/segment.h:
-// GDT_ENTRY_TLS_MIN, GDT_ENTRY_TLS_ENTRIES), and the LDT's size (asm/ldt.h).
-constexpr std::uint32_t tls_min = 12, tls_entries = 3;
+// An x86_64 kernel's GDT TLS entries as an i386 task sees them, and the LDT's size
+// (asm/ldt.h).
+constexpr std::uint32_t tls_min = abi::x86::gdt_entry_tls_min,
+                        tls_entries = abi::x86::gdt_entry_tls_entries;
 constexpr int ldt_size = LDT_ENTRIES;
 
 // The LDT entries backing the guest's TLS entries, shared by the threads that inherited one

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "syscompat/abi/catalog.hpp"
+#include "syscompat/translators/struct_converters.hpp"
 
 namespace abi = syscompat::abi;
 using abi::ArmEabi;
@@ -201,4 +202,43 @@ TEST_CASE("convert: arm EABI structs to x86_64 and back, without execution", "[c
   CHECK(arm_now.tv_sec.get() == std::int64_t{1} << 34);
   abi::timespec<ArmEabi> arm_old{};
   CHECK(convert(now, arm_old) == EOVERFLOW);  // time32 past 2038
+}
+
+TEST_CASE("convert: the 6.8 mount and LSM structs have one layout on i386 and x86_64",
+          "[convert]") {
+  // statmount's reply, its request and lsm_ctx pass through the translators: the
+  // description must give them the same bytes on both sides, or they need converting.
+  for (const char* name : {"statmount", "mnt_id_req", "lsm_ctx"}) {
+    const auto* converter =
+        syscompat::translators::find_struct_converter(abi::Abi::i386, name, name);
+    REQUIRE(converter != nullptr);
+    CHECK(converter->identical);
+    CHECK(converter->guest_size == converter->native_size);
+  }
+  // ... as user_regs_struct does not (ptrace's GETREGS converts it)
+  const auto* registers = syscompat::translators::find_struct_converter(
+      abi::Abi::i386, "user_regs_struct", "user_regs_struct");
+  REQUIRE(registers != nullptr);
+  CHECK_FALSE(registers->identical);
+}
+
+TEST_CASE("convert: user_regs_struct narrows as getreg32 does, by the member rules' map",
+          "[convert]") {
+  abi::user_regs_struct<X86_64> native{};
+  native.rbx.set(0xffffffff80000001);  // the upper half dropped, not refused
+  native.rbp.set(0x1234567890abcdef);
+  native.rip.set(0x08049000);
+  native.cs.set(0x23);
+  native.ds.set(0x2b);
+  native.orig_rax.set(~0ull);
+  native.r8.set(0x5555);  // no i386 register
+  abi::user_regs_struct<I386> guest{};
+  REQUIRE(convert(native, guest, Narrowing::as_kernel) == 0);
+  CHECK(static_cast<std::uint32_t>(guest.ebx.get()) == 0x80000001u);
+  CHECK(static_cast<std::uint32_t>(guest.ebp.get()) == 0x90abcdefu);
+  CHECK(guest.eip.get() == 0x08049000);
+  CHECK(guest.xcs.get() == 0x23);
+  CHECK(guest.xds.get() == 0x2b);
+  CHECK(guest.orig_eax.get() == -1);
+  CHECK(guest.eax.get() == 0);
 }

@@ -189,7 +189,9 @@ const std::map<std::string_view, Rule> rules{
     {"oldfstat", {Handling::special, "__old_kernel_stat"}},
     {"oldlstat", {Handling::special, "__old_kernel_stat"}},
     {"ptrace",
-     {Handling::special, "32-bit words, siginfo and event messages; register requests answer EIO"}},
+     {Handling::special,
+      "32-bit words, siginfo, event messages and general registers; the user area, FPU and "
+      "regset requests answer EIO"}},
     {"sysinfo",
      {Handling::special, "memory sizes scaled by mem_unit to fit, as compat_sys_sysinfo does"}},
     {"futex", {Handling::special, "utime is a timespec or a count, by op"}},

@@ -27,7 +27,9 @@
 #include "i386_ioctl.hpp"
 #include "i386_large_files.hpp"
 #include "syscompat/abi/catalog.hpp"
+#include "syscompat/abi/constants.hpp"
 #include "syscompat/abi/open_flags.hpp"
+#include "syscompat/abi/x86_segments.hpp"
 #include "syscompat/translators/convert.hpp"
 #include "syscompat/translators/directory_positions.hpp"
 #include "syscompat/translators/i386.hpp"
@@ -729,6 +731,37 @@ std::int32_t socketcall(const GuestMemory& memory, Args a) {
 
 // ---- messages: msghdr, iovecs and control messages (net/compat.c) ---------------------
 
+// A socket constant as the description states it (abi/.../constants/net.hpp, checked
+// against every ABI's headers by `syscompat constants --check`). The translators compare a
+// guest's level, option or message type with it and pass native ones back unchanged, which
+// is right only where i386 and x86_64 give the constant one value: a constant for which
+// they differ does not compile here.
+consteval std::int64_t socket_constant(const abi::Vocabulary& vocabulary, std::string_view name) {
+  const auto& row = abi::constant_row(vocabulary.rows, name);
+  const auto guest = abi::constant_value(row, abi::Abi::i386);
+  if (!guest || guest != abi::constant_value(row, abi::Abi::x86_64))
+    throw "i386 and x86_64 differ: the translator must map it";
+  return *guest;
+}
+constexpr std::int64_t sol_socket = socket_constant(abi::vocab::socket_levels, "SOL_SOCKET");
+constexpr std::int64_t scm_rights = socket_constant(abi::vocab::cmsg_types, "SCM_RIGHTS");
+constexpr std::uint32_t msg_ctrunc =
+    static_cast<std::uint32_t>(socket_constant(abi::vocab::msg_flags, "MSG_CTRUNC"));
+constexpr std::int64_t so_timestamp_old =
+    socket_constant(abi::vocab::socket_options, "SO_TIMESTAMP_OLD");
+constexpr std::int64_t so_timestampns_old =
+    socket_constant(abi::vocab::socket_options, "SO_TIMESTAMPNS_OLD");
+constexpr std::int64_t so_timestamping_old =
+    socket_constant(abi::vocab::socket_options, "SO_TIMESTAMPING_OLD");
+constexpr std::int64_t so_rcvtimeo_old =
+    socket_constant(abi::vocab::socket_options, "SO_RCVTIMEO_OLD");
+constexpr std::int64_t so_sndtimeo_old =
+    socket_constant(abi::vocab::socket_options, "SO_SNDTIMEO_OLD");
+constexpr std::int64_t so_attach_filter =
+    socket_constant(abi::vocab::socket_options, "SO_ATTACH_FILTER");
+constexpr std::int64_t so_attach_reuseport_cbpf =
+    socket_constant(abi::vocab::socket_options, "SO_ATTACH_REUSEPORT_CBPF");
+
 // A guest control message header: {u32 len; s32 level; s32 type}, 4-byte aligned.
 constexpr std::size_t guest_cmsg_header = 12;
 constexpr std::size_t guest_cmsg_align(std::size_t n) {
@@ -815,13 +848,13 @@ bool narrow_payload(const std::uint8_t* data, std::size_t size, std::vector<std:
 
 bool timestamp_payload_out(int level, int type, const std::uint8_t* data, std::size_t size,
                            std::vector<std::uint8_t>& out) {
-  if (level != SOL_SOCKET) return false;
+  if (level != sol_socket) return false;
   switch (type) {
-    case SO_TIMESTAMP_OLD:
+    case so_timestamp_old:
       return narrow_payload<abi::timeval<X86_64>, abi::timeval<I386>>(data, size, out);
-    case SO_TIMESTAMPNS_OLD:
+    case so_timestampns_old:
       return narrow_payload<abi::timespec<X86_64>, abi::timespec<I386>>(data, size, out);
-    case SO_TIMESTAMPING_OLD:
+    case so_timestamping_old:
       return narrow_payload<abi::scm_timestamping<X86_64>, abi::scm_timestamping<I386>>(data, size,
                                                                                         out);
     default:
@@ -855,14 +888,14 @@ int message_out(const GuestMemory& memory, GuestAddress address,
     }
     const std::size_t start = out.size();
     if (start + guest_cmsg_header > room) {
-      flags |= MSG_CTRUNC;
+      flags |= msg_ctrunc;
       break;
     }
     if (start + guest_cmsg_header + payload > room) {
       // only whole fds for SCM_RIGHTS, as scm_detach_fds_compat gives
-      flags |= MSG_CTRUNC;
+      flags |= msg_ctrunc;
       payload = room - start - guest_cmsg_header;
-      if (level == SOL_SOCKET && type == SCM_RIGHTS) payload &= ~std::size_t{3};
+      if (level == sol_socket && type == scm_rights) payload &= ~std::size_t{3};
     }
     const std::uint32_t guest_len = static_cast<std::uint32_t>(guest_cmsg_header + payload);
     out.resize(start + std::min<std::size_t>(guest_cmsg_align(guest_len), room - start), 0);
@@ -1044,15 +1077,17 @@ std::int32_t mmsg(const GuestMemory& memory, Args a) {
 // getsockopt/setsockopt(fd, level, optname, optval, optlen): SO_RCVTIMEO_OLD and
 // SO_SNDTIMEO_OLD carry a 32-bit timeval on i386 (sock_get/set_timeout's compat branch);
 // every other option's value has one layout and passes through.
-constexpr int so_rcvtimeo_old = 20, so_sndtimeo_old = 21;
 bool old_timeout_option(std::uint64_t level, std::uint64_t name) {
-  return level == SOL_SOCKET && (name == so_rcvtimeo_old || name == so_sndtimeo_old);
+  const auto option = static_cast<std::int64_t>(name);
+  return static_cast<std::int64_t>(level) == sol_socket &&
+         (option == so_rcvtimeo_old || option == so_sndtimeo_old);
 }
 
 // SO_ATTACH_FILTER and SO_ATTACH_REUSEPORT_CBPF take a sock_fprog, which holds a pointer.
-constexpr int so_attach_filter = 26, so_attach_reuseport_cbpf = 51;
 bool filter_option(std::uint64_t level, std::uint64_t name) {
-  return level == SOL_SOCKET && (name == so_attach_filter || name == so_attach_reuseport_cbpf);
+  const auto option = static_cast<std::int64_t>(name);
+  return static_cast<std::int64_t>(level) == sol_socket &&
+         (option == so_attach_filter || option == so_attach_reuseport_cbpf);
 }
 
 std::int32_t setsockopt(const GuestMemory& memory, Args a) {
@@ -1815,10 +1850,13 @@ std::int32_t get_mempolicy(const GuestMemory& memory, Args a) {
 // compat_arch_ptrace and compat_ptrace_request for an i386 tracer. Served: process control
 // (TRACEME, ATTACH, SEIZE, DETACH, KILL, CONT, SYSCALL, SINGLESTEP, INTERRUPT, LISTEN,
 // SETOPTIONS), the tracee's memory in 32-bit words (PEEK/POKE TEXT and DATA), GETEVENTMSG,
-// GETSIGINFO/SETSIGINFO and the TLS entries. The register and user-area requests need the
-// tracee's i386 register state, which a tracee running under run32 keeps in the shim, not
-// in its kernel registers: they answer EIO, the kernel's answer to a request it does not
-// know, until run32 serves them.
+// GETSIGINFO/SETSIGINFO, the TLS entries and the general registers (GETREGS/SETREGS,
+// ia32_arch_ptrace's getreg32/putreg32 of the tracee's kernel registers, as the kernel
+// gives a 32-bit tracer of any tracee). A tracee under run32 stopped while the shim serves
+// one of its calls has its i386 registers in the shim, not in those: the tracer then sees
+// the shim's, as a native i386 tracer of it would (docs/run32.md). The user area
+// (PEEKUSER, POKEUSER) and the FPU and regset requests answer EIO, the kernel's answer to a
+// request it does not know, until run32 serves them.
 
 // Four bytes of the tracee at `address`, from the native 8-byte peek that covers them
 // (from four bytes earlier where the 8 bytes would cross into the next page).
@@ -1836,6 +1874,49 @@ long peek_word(std::uint64_t pid, std::uint64_t address, std::uint32_t& word, st
   if (result < 0) return result;
   std::memcpy(&word, reinterpret_cast<const char*>(&data) + (address - base), sizeof word);
   return 0;
+}
+
+// putreg32 of each register the guest's struct has: the native register its member rule
+// names (abi/.../structs/process.hpp) takes the 32 bits zero-extended (R32's
+// `regs->q = value`, SEG32's set_segment_reg); r8-r15 and the segment bases keep the
+// tracee's own.
+void put_registers32(const abi::user_regs_struct<I386>& guest,
+                     abi::user_regs_struct<X86_64>& native) {
+  using Guest = abi::user_regs_struct<I386>;
+  using Native = abi::user_regs_struct<X86_64>;
+  const auto from = boost::pfr::structure_tie(const_cast<Guest&>(guest));
+  auto to = boost::pfr::structure_tie(native);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (
+        [&] {
+          constexpr abi::MemberRule rule = detail::member_rule<Guest>(Guest::field_names[I]);
+          constexpr std::size_t at = detail::present_member_index<Native>(
+              rule.from.empty() ? Guest::field_names[I] : rule.from);
+          static_assert(at != static_cast<std::size_t>(-1), "an i386 register x86_64 lacks");
+          std::get<at>(to).set(static_cast<std::uint32_t>(std::get<I>(from).get()));
+        }(),
+        ...);
+  }
+  (std::make_index_sequence<Guest::field_names.size()>{});
+}
+
+// putreg32 writing FS or GS also sets its base to the one the selector's descriptor gives
+// (x86_fsgsbase_read_task): a GDT TLS entry's (read with PTRACE_GET_THREAD_AREA), 0 for
+// any other GDT selector. An LDT one's descriptor is in the tracee's LDT, which no call
+// shows another process: its base stays the tracee's own, the descriptor's as long as the
+// tracee loaded that selector (a tracer that switches it to another LDT entry is not
+// served).
+std::uint64_t segment_base(std::uint64_t pid, std::uint64_t selector, std::uint64_t current) {
+  const std::uint32_t index = abi::x86::selector_index(static_cast<std::uint32_t>(selector));
+  if (abi::x86::selector_in_ldt(static_cast<std::uint32_t>(selector))) return current;
+  if (index < abi::x86::gdt_entry_tls_min ||
+      index >= abi::x86::gdt_entry_tls_min + abi::x86::gdt_entry_tls_entries)
+    return 0;
+  abi::user_desc<I386> entry{};
+  if (native<"ptrace">(PTRACE_GET_THREAD_AREA, pid, index,
+                       reinterpret_cast<std::uint64_t>(&entry)) < 0)
+    return 0;
+  return entry.base_addr.get();
 }
 
 std::int32_t ptrace(const GuestMemory& memory, Args a) {
@@ -1903,6 +1984,30 @@ std::int32_t ptrace(const GuestMemory& memory, Args a) {
       auto info = siginfo_from_i386(guest);
       return static_cast<std::int32_t>(
           native<"ptrace">(PTRACE_SETSIGINFO, pid, 0, reinterpret_cast<std::uint64_t>(&info)));
+    }
+    case PTRACE_GETREGS: {  // getreg32 of each: the native registers' low 32 bits
+      abi::user_regs_struct<X86_64> registers{};
+      if (long error =
+              native<"ptrace">(PTRACE_GETREGS, pid, 0, reinterpret_cast<std::uint64_t>(&registers));
+          error < 0)
+        return static_cast<std::int32_t>(error);
+      abi::user_regs_struct<I386> guest{};
+      convert(registers, guest, Narrowing::as_kernel);
+      return memory.copy_out(static_cast<GuestAddress>(data), &guest, sizeof guest) ? -EFAULT : 0;
+    }
+    case PTRACE_SETREGS: {  // putreg32 of each over the tracee's own 64-bit registers
+      abi::user_regs_struct<X86_64> registers{};
+      if (long error =
+              native<"ptrace">(PTRACE_GETREGS, pid, 0, reinterpret_cast<std::uint64_t>(&registers));
+          error < 0)
+        return static_cast<std::int32_t>(error);
+      abi::user_regs_struct<I386> guest{};
+      if (memory.copy_in(&guest, static_cast<GuestAddress>(data), sizeof guest)) return -EFAULT;
+      put_registers32(guest, registers);
+      registers.fs_base.set(segment_base(pid, registers.fs.get(), registers.fs_base.get()));
+      registers.gs_base.set(segment_base(pid, registers.gs.get(), registers.gs_base.get()));
+      return static_cast<std::int32_t>(
+          native<"ptrace">(PTRACE_SETREGS, pid, 0, reinterpret_cast<std::uint64_t>(&registers)));
     }
     case PTRACE_GET_THREAD_AREA:
     case PTRACE_SET_THREAD_AREA:  // user_desc: one layout on both sides

@@ -124,20 +124,34 @@ inline constexpr ConstantRow socket_option_rows[] = {
     {"SO_SNDBUFFORCE", 32, {mips, 31}},
     {"SO_RCVBUFFORCE", 33},
     {"SO_PASSSEC", 34},
+    {"SO_TIMESTAMPNS_OLD", 35},
     {"SO_MARK", 36},
+    {"SO_TIMESTAMPING_OLD", 37},
     {"SO_PROTOCOL", 38, {mips, 0x1028}},
     {"SO_DOMAIN", 39, {mips, 0x1029}},
     {"SO_RXQ_OVFL", 40},
     {"SO_PEEK_OFF", 42},
     {"SO_BUSY_POLL", 46},
     {"SO_INCOMING_CPU", 49},
+    {"SO_ATTACH_REUSEPORT_CBPF", 51},
     {"SO_COOKIE", 57},
     {"SO_PEERGROUPS", 59},
     {"SO_ZEROCOPY", 60},
     {"SO_TXTIME", 61},
     {"SO_BINDTOIFINDEX", 62},
+    {"SO_TIMESTAMP_NEW", 63},
+    {"SO_TIMESTAMPNS_NEW", 64},
+    {"SO_TIMESTAMPING_NEW", 65},
     {"SO_RCVTIMEO_NEW", 66},
     {"SO_SNDTIMEO_NEW", 67},
+};
+
+// The control message types of SOL_SOCKET that are not socket options (the others are
+// their option's number: SO_TIMESTAMP_OLD, ...). glibc's bits/socket.h; the kernel's
+// linux/socket.h is not UAPI.
+inline constexpr ConstantRow cmsg_type_rows[] = {
+    {"SCM_RIGHTS", 1},
+    {"SCM_CREDENTIALS", 2},
 };
 
 inline constexpr ConstantRow msg_flag_rows[] = {
@@ -184,6 +198,8 @@ inline constexpr Vocabulary socket_levels{"socket_levels", VocabularyKind::value
                                           HeaderSide::libc, rows::socket_level_rows};
 inline constexpr Vocabulary socket_options{"socket_options", VocabularyKind::values, "asm/socket.h",
                                            HeaderSide::uapi, rows::socket_option_rows};
+inline constexpr Vocabulary cmsg_types{"cmsg_types", VocabularyKind::values, rows::headers_net_libc,
+                                       HeaderSide::libc, rows::cmsg_type_rows};
 inline constexpr Vocabulary msg_flags{"msg_flags", VocabularyKind::flags, rows::headers_net_libc,
                                       HeaderSide::libc, rows::msg_flag_rows};
 }  // namespace vocab

@@ -201,6 +201,32 @@ SYSCOMPAT_STRUCT(user_regs_i386, "user_regs_struct",
                  (xgs, c_long), (orig_eax, c_long), (eip, c_long), (xcs, c_long),
                  (eflags, c_long), (esp, c_long), (xss, c_long));
 
+// What a 32-bit tracer's PTRACE_GETREGS gives of any tracee (arch/x86/kernel/ptrace.c,
+// getreg32's R32 and segment cases): each register is the low 32 bits of the 64-bit one
+// named here, read the same way (get_segment_reg, get_flags) as the native getreg does.
+// putreg32 stores each back zero-extended.
+template <class M>
+inline constexpr std::optional<Narrowing> kernel_narrowing<user_regs_i386<M>> =
+    Narrowing::truncate;
+template <class M>
+inline constexpr std::array member_rules<user_regs_i386<M>>{
+    MemberRule{.member = "ebx", .from = "rbx"},
+    MemberRule{.member = "ecx", .from = "rcx"},
+    MemberRule{.member = "edx", .from = "rdx"},
+    MemberRule{.member = "esi", .from = "rsi"},
+    MemberRule{.member = "edi", .from = "rdi"},
+    MemberRule{.member = "ebp", .from = "rbp"},
+    MemberRule{.member = "eax", .from = "rax"},
+    MemberRule{.member = "xds", .from = "ds"},
+    MemberRule{.member = "xes", .from = "es"},
+    MemberRule{.member = "xfs", .from = "fs"},
+    MemberRule{.member = "xgs", .from = "gs"},
+    MemberRule{.member = "orig_eax", .from = "orig_rax"},
+    MemberRule{.member = "eip", .from = "rip"},
+    MemberRule{.member = "xcs", .from = "cs"},
+    MemberRule{.member = "esp", .from = "rsp"},
+    MemberRule{.member = "xss", .from = "ss"}};
+
 // x86_64's, which x32 shares (its ptrace is the 64-bit one).
 SYSCOMPAT_STRUCT(user_regs_x86_64, "user_regs_struct",
                  libc("sys/user.h", "struct user_regs_struct"),

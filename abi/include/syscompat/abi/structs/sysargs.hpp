@@ -237,7 +237,9 @@ SYSCOMPAT_STRUCT(perf_event_attr, "perf_event_attr",
                  (sample_regs_intr, u64), (aux_watermark, u32), (sample_max_stack, u16),
                  (__reserved_2, u16), (aux_sample_size, u32), (__reserved_3, u32),
                  (sig_data, u64), (config3, u64));
-// PERF_ATTR_SIZE_VER8 (6.3): config3, the extension of config2.
+// PERF_ATTR_SIZE_VER8 (6.3): config3, the extension of config2. config4 ("extension of
+// config3") is left out: the public sources found give only the patch that adds it, not a
+// release that has it.
 template <class M>
 inline constexpr std::array newer_members<perf_event_attr<M>>{
     NewerMember{"config3", {6, 3}, true}};
@@ -278,17 +280,59 @@ SYSCOMPAT_STRUCT(cachestat, "cachestat",
                  uapi_since({6, 5}, "linux/mman.h", "struct cachestat"),
                  (nr_cache, u64), (nr_dirty, u64), (nr_writeback, u64), (nr_evicted, u64),
                  (nr_recently_evicted, u64));
+// statmount's and listmount's request: the kernel reads `size` first and then that many
+// bytes (copy_mnt_id_req), so size says which version the caller passes.
 SYSCOMPAT_STRUCT(mnt_id_req, "mnt_id_req",
                  uapi_since({6, 8}, "linux/mount.h", "struct mnt_id_req"),
                  (size, u32),
-                 (spare, u32),
+                 (mnt_ns_fd, u32),
                  (mnt_id, u64),
                  (param, u64),
                  (mnt_ns_id, u64));
-// MNT_ID_REQ_SIZE_VER1 (6.11): the mount namespace to look in; size says which version.
+// MNT_ID_REQ_SIZE_VER1 (6.11): the mount namespace to look in. 6.18 names the u32 that was
+// `spare` mnt_ns_fd, the namespace as a file descriptor (man-pages' statmount.2, "since
+// Linux 6.18").
 template <class M>
 inline constexpr std::array newer_members<mnt_id_req<M>>{
-    NewerMember{"mnt_ns_id", {6, 11}, true}};
+    NewerMember{"mnt_ns_fd", {6, 18}}, NewerMember{"mnt_ns_id", {6, 11}, true}};
+
+// What statmount writes to its buffer (`bufsize` bytes): this fixed part, 512 bytes since
+// 6.8, then the strings its [str] members give offsets into. Later releases took members
+// from the front of __spare2 (include/uapi/linux/mount.h): mnt_opts (which was __spare1)
+// and mnt_ns_id in 6.11; fs_subtype, sb_source and the opt_* arrays in 6.13 (perf's header
+// sync 02116fcfd827 after 6.13-rc1); supported_mask and the id maps in 6.15 (commit
+// 8f6116b5b77b; man-pages' statmount.2, "since Linux 6.15"). u32 and u64 members at offsets
+// their size divides: the same layout on every ABI, so it passes through the translators.
+SYSCOMPAT_STRUCT(statmount, "statmount",
+                 uapi_since({6, 8}, "linux/mount.h", "struct statmount"),
+                 (size, u32), (mnt_opts, u32), (mask, u64), (sb_dev_major, u32),
+                 (sb_dev_minor, u32), (sb_magic, u64), (sb_flags, u32), (fs_type, u32),
+                 (mnt_id, u64), (mnt_parent_id, u64), (mnt_id_old, u32),
+                 (mnt_parent_id_old, u32), (mnt_attr, u64), (mnt_propagation, u64),
+                 (mnt_peer_group, u64), (mnt_master, u64), (propagate_from, u64),
+                 (mnt_root, u32), (mnt_point, u32), (mnt_ns_id, u64), (fs_subtype, u32),
+                 (sb_source, u32), (opt_num, u32), (opt_array, u32), (opt_sec_num, u32),
+                 (opt_sec_array, u32), (supported_mask, u64), (mnt_uidmap_num, u32),
+                 (mnt_uidmap, u32), (mnt_gidmap_num, u32), (mnt_gidmap, u32),
+                 (__spare2, u64[43]));
+template <class M>
+inline constexpr std::array newer_members<statmount<M>>{
+    NewerMember{"mnt_opts", {6, 11}},       NewerMember{"mnt_ns_id", {6, 11}},
+    NewerMember{"fs_subtype", {6, 13}},     NewerMember{"sb_source", {6, 13}},
+    NewerMember{"opt_num", {6, 13}},        NewerMember{"opt_array", {6, 13}},
+    NewerMember{"opt_sec_num", {6, 13}},    NewerMember{"opt_sec_array", {6, 13}},
+    NewerMember{"supported_mask", {6, 15}}, NewerMember{"mnt_uidmap_num", {6, 15}},
+    NewerMember{"mnt_uidmap", {6, 15}},     NewerMember{"mnt_gidmap_num", {6, 15}},
+    NewerMember{"mnt_gidmap", {6, 15}},     NewerMember{"__spare2", {6, 15}}};
+
+// lsm_get_self_attr's and lsm_set_self_attr's context (6.8, include/uapi/linux/lsm.h): the
+// calls' ctx argument is a sequence of these, each followed by its ctx_len bytes of context
+// and padded to `len`. u64 only: the same on every ABI.
+SYSCOMPAT_STRUCT(lsm_ctx, "lsm_ctx", uapi_since({6, 8}, "linux/lsm.h", "struct lsm_ctx"),
+                 (id, u64),
+                 (flags, u64),
+                 (len, u64),
+                 (ctx_len, u64));
 SYSCOMPAT_STRUCT(xattr_args, "xattr_args",
                  uapi_since({6, 13}, "linux/xattr.h", "struct xattr_args"),
                  (value, aligned_u64),
@@ -314,6 +358,6 @@ SYSCOMPAT_STRUCT(file_attr, "file_attr",
   X(mmap_arg_struct) X(sel_arg_struct) X(user_cap_header) X(user_cap_data) X(kexec_segment)        \
       X(mount_attr) X(futex_waitv) X(msgbuf) X(old_kernel_stat) X(sysctl_args) X(ustat)            \
           X(vm86_struct) X(kernel_timex) X(aio_sigset) X(io_uring_params) X(landlock_ruleset_attr) X(landlock_path_beneath_attr) X(landlock_net_port_attr) \
-              X(file_handle) X(kernel_sym) X(cachestat_range) X(cachestat) X(mnt_id_req)           \
+              X(file_handle) X(kernel_sym) X(cachestat_range) X(cachestat) X(mnt_id_req) X(statmount) X(lsm_ctx)           \
                   X(xattr_args) X(file_attr) X(perf_event_attr) X(sigset_argpack)                  \
                       X(old_linux_dirent) X(compat_sigaction) X(riscv_hwprobe)

@@ -1,0 +1,92 @@
+/* PTRACE_GETREGS and PTRACE_SETREGS of an i386 tracee stopped in its own code: a child spins
+ * in a loop with known values in its registers; the parent seizes it, interrupts it until
+ * it stops inside the loop, reads its registers (the known values, 32-bit user code and
+ * stack selectors), then sets eip to the exit path and ebx to the status it exits with, and
+ * lets it go. Under run32 the tracee's exit through int $0x80 is a SIGSYS the shim serves:
+ * the tracer passes every signal stop on, as a tracer must. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+__asm__(
+    ".text\n"
+    ".globl spin\n"
+    "spin:\n\t"
+    "movl $0x11111111, %ebx\n\t"
+    "movl $0x22222222, %esi\n\t"
+    "movl $0x33333333, %edi\n\t"
+    "movl $0x44444444, %eax\n\t"
+    ".globl spin_loop\n"
+    "spin_loop:\n\t"
+    "jmp spin_loop\n\t"
+    ".globl spin_exit\n"
+    "spin_exit:\n\t"
+    "movl $1, %eax\n\t" /* exit(ebx) */
+    "int $0x80\n");
+extern void spin(void);
+extern char spin_loop[], spin_exit[];
+
+int main(void) {
+  int ready[2];
+  if (pipe(ready)) return 1;
+  const pid_t child = fork();
+  if (child == 0) {
+    char byte = 1;
+    if (write(ready[1], &byte, 1) != 1) _exit(2);
+    spin();
+  }
+  char byte;
+  if (read(ready[0], &byte, 1) != 1) return 1;
+  printf("seize: %ld\n", ptrace(PTRACE_SEIZE, child, 0, 0));
+  struct user_regs_struct regs;
+  int status = 0, in_loop = 0;
+  for (int attempt = 0; attempt < 1000 && !in_loop; ++attempt) {
+    const struct timespec pause = {0, 1000000};
+    nanosleep(&pause, NULL);
+    if (ptrace(PTRACE_INTERRUPT, child, 0, 0) || waitpid(child, &status, 0) != child) {
+      printf("interrupt: %s\n", strerror(errno));
+      return 1;
+    }
+    if (ptrace(PTRACE_GETREGS, child, 0, &regs)) {
+      printf("getregs: %s\n", strerror(errno));
+      kill(child, SIGKILL);
+      return 1;
+    }
+    in_loop = regs.eip == (long)spin_loop;
+    if (!in_loop)
+      ptrace(PTRACE_CONT, child, 0,
+             WIFSTOPPED(status) && (status >> 16) == 0 ? WSTOPSIG(status) : 0);
+  }
+  printf("stopped in the loop: %d\n", in_loop);
+  printf("ebx %lx esi %lx edi %lx eax %lx\n", regs.ebx, regs.esi, regs.edi, regs.eax);
+  printf("cs %lx ss %lx\n", regs.xcs, regs.xss);
+  printf("getregs to a bad address: %s\n",
+         ptrace(PTRACE_GETREGS, child, 0, (void*)16) ? strerror(errno) : "no error");
+  regs.eip = (long)spin_exit;
+  regs.ebx = 42;
+  printf("setregs: %ld\n", ptrace(PTRACE_SETREGS, child, 0, &regs));
+  struct user_regs_struct again;
+  ptrace(PTRACE_GETREGS, child, 0, &again);
+  printf("read back: eip at the exit path %d, ebx %ld\n", again.eip == (long)spin_exit, again.ebx);
+  printf("setregs from a bad address: %s\n",
+         ptrace(PTRACE_SETREGS, child, 0, (void*)16) ? strerror(errno) : "no error");
+  ptrace(PTRACE_CONT, child, 0, 0);
+  for (;;) {
+    if (waitpid(child, &status, 0) != child) return 1;
+    if (WIFEXITED(status) || WIFSIGNALED(status)) break;
+    /* a signal-delivery stop (run32's SIGSYS) goes on with its signal; any other without */
+    ptrace(PTRACE_CONT, child, 0, (status >> 16) == 0 ? WSTOPSIG(status) : 0);
+  }
+  if (WIFEXITED(status))
+    printf("tracee exited with %d\n", WEXITSTATUS(status));
+  else
+    printf("tracee killed by signal %d\n", WTERMSIG(status));
+  return 0;
+}
