@@ -17,7 +17,8 @@ std::span<const Vocabulary* const> vocabularies() {
       &sigaction_flags,   &errnos,          &socket_families, &socket_types,   &socket_type_flags,
       &socket_levels,     &socket_options,  &msg_flags,       &file_types,     &rlimit_infinity,
       &rlimit64_infinity, &signal_handlers, &altstack_flags,  &si_codes,       &cld_codes,
-      &segv_codes,        &mremap_flags,    &msync_flags};
+      &segv_codes,        &mremap_flags,    &msync_flags,     &fs_magics,      &statfs_flags,
+      &sched_policies,    &user_desc_bits};
   return all;
 }
 

@@ -110,6 +110,9 @@ enum class Style : std::uint8_t {
   hex_bytes,       // a buffer of random bytes, every one as \x escape (strace's getrandom)
   out_string,      // a string the kernel wrote, NUL included in the result (getcwd)
   mremap_address,  // mremap's new address: only with MREMAP_FIXED
+  struct_before,   // a struct the kernel reads and writes, shown as it read it (before the call)
+  prctl_arg,       // by prctl's option: left out, a task's name, or by its type
+  dirents,         // getdents' buffer: its address and how many entries the kernel wrote
 };
 
 struct Show {
@@ -205,11 +208,14 @@ const ShowRow show_rows[] = {
     {"nanosleep clock_nanosleep clock_nanosleep_time64", "rmtp", style(Style::address)},
     {"poll ppoll ppoll_time64", "ufds", style(Style::pollfds)},
     // Structs strace shows as their address: the robust list and rseq areas (the kernel
-    // keeps the pointer), user_desc (its flags are bitfields the description keeps as pad).
+    // keeps the pointer).
     {"set_robust_list", "head", style(Style::address)},
     {"rseq", "rseq", style(Style::address)},
     {"futex futex_time64", "uaddr uaddr2", style(Style::address)},
-    {"set_thread_area get_thread_area", "u_info", style(Style::address)},
+    {"set_thread_area", "u_info", style(Style::struct_before)},  // the entry it got: the result
+    {"sched_setscheduler", "policy", name(sched_policies)},
+    {"prctl", "arg2 arg3 arg4 arg5", style(Style::prctl_arg)},
+    {"getdents getdents64", "dirent", style(Style::dirents)},
     {"_llseek", "offset_high", style(Style::omitted)},
     {"_llseek", "offset_low", style(Style::llseek_offset)},
     {"getrandom", "ubuf", style(Style::hex_bytes)},
@@ -375,6 +381,48 @@ std::string show_futex_op(Abi abi, std::uint64_t value) {
   return text;
 }
 
+// TASK_COMM_LEN, the kernel's own (include/linux/sched.h), in no UAPI header: the bytes of
+// a task's name, its NUL included.
+constexpr std::size_t task_comm_len = 16;
+
+// prctl's arguments past the option, as strace's prctl decoder shows them: none for the
+// options that take none, the name for PR_SET_NAME and (after the call) PR_GET_NAME, and by
+// their type (nullopt) for the others.
+std::optional<std::string> show_prctl_arg(const Context& c, const SyscallArg& arg,
+                                          std::uint64_t value) {
+  const ConstantRow* row = row_of(prctl_options, c.abi, value_of(c, "option"));
+  const std::string_view option = row ? row->name : "";
+  if (names("PR_GET_DUMPABLE PR_GET_KEEPCAPS PR_GET_SECCOMP PR_GET_TIMERSLACK PR_GET_TIMING",
+            option))
+    return std::string();
+  const bool set_name = option == "PR_SET_NAME", get_name = option == "PR_GET_NAME";
+  if (!set_name && !get_name) return std::nullopt;
+  if (arg.name != "arg2") return std::string();
+  if (get_name && !succeeded(c)) return show_pointer(value);
+  const std::size_t limit = set_name ? task_comm_len - 1 : task_comm_len;
+  bool cut = false;
+  const auto text = read_string(c.memory, value, limit, cut);
+  return text ? show_bytes(*text, limit, cut) : show_pointer(value);
+}
+
+// The entries getdents wrote at `address`, by their record lengths (the layout's d_reclen).
+std::size_t count_dirents(const Context& c, const StructLayout& layout, std::uint64_t address) {
+  const FieldLayout* reclen = nullptr;
+  for (const auto& field : layout.fields)
+    if (field.name == "d_reclen") reclen = &field;
+  if (!reclen || reclen->size != 2) return 0;
+  std::size_t count = 0;
+  for (std::uint64_t at = 0; at < static_cast<std::uint64_t>(*c.result); ++count) {
+    std::uint16_t length = 0;
+    if (!c.memory.read(address + at + reclen->offset, &length, sizeof length)) break;
+    if (model_layout(c.abi).order == ByteOrder::big)
+      length = static_cast<std::uint16_t>(length >> 8 | length << 8);
+    if (length == 0) break;
+    at += length;
+  }
+  return count;
+}
+
 std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, const Show& show,
                                        std::uint64_t raw) {
   // a pointer's width for what points (a sigset), the scalar's for a value
@@ -496,6 +544,16 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       const auto text = read_string(c.memory, value, path_limit, cut);
       return text ? show_bytes(*text, path_limit, cut) : hex(value);
     }
+    case Style::prctl_arg:
+      return show_prctl_arg(c, arg, value);
+    case Style::dirents: {
+      if (!succeeded(c) || !show.layout) return show_pointer(value);
+      return hex(value) + " /* " + std::to_string(count_dirents(c, *show.layout, value)) +
+             " entries */";
+    }
+    case Style::struct_before:
+      if (!show.layout) return show_pointer(value);
+      return show_struct(struct_call(c), *show.layout, value);
     case Style::pollfds: {
       const auto count = buffer_size(c, arg);
       if (!show.layout || !count) return show_pointer(value);
@@ -637,7 +695,10 @@ bool decoded_after(const Syscall& call, const SyscallArg& arg, const Show& show)
   switch (show.style) {
     case Style::pollfds:  // poll's events are shown before the call, its revents in the result
     case Style::address:
+    case Style::struct_before:
       return false;
+    case Style::prctl_arg:  // PR_GET_NAME's name is the kernel's
+    case Style::dirents:
     case Style::wait_status:
     case Style::hex_bytes:
     case Style::out_string:
@@ -665,6 +726,23 @@ std::optional<std::string> explained_result(const Context& c, const std::vector<
                 ? show_flags(fd_flags, c.abi, value)
                 : show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value)) +
            ")";
+  }
+  if (name == "sched_getscheduler") {
+    if (const ConstantRow* row = row_of(sched_policies, c.abi, result))
+      return std::to_string(result) + " (" + std::string(row->name) + ")";
+    return std::nullopt;
+  }
+  if (name == "set_thread_area" && !shows.empty() && shows[0].layout) {
+    // the entry number the kernel chose (entry_number -1 asks for a free one)
+    const StructLayout& layout = *shows[0].layout;
+    for (const auto& field : layout.fields) {
+      std::uint32_t entry = 0;
+      if (field.name == "entry_number" && field.size == sizeof entry &&
+          c.memory.read(static_cast<std::uint64_t>(value_of(c, "u_info")) + field.offset, &entry,
+                        sizeof entry))
+        return std::to_string(result) + " (entry_number=" + std::to_string(entry) + ")";
+    }
+    return std::nullopt;
   }
   const bool polls = name == "poll" || name == "ppoll" || name == "ppoll_time64";
   if ((polls || names("select _newselect pselect6 pselect6_time64 epoll_wait epoll_pwait "
@@ -834,7 +912,8 @@ std::optional<TraceParts> socketcall_parts(Abi abi, const TraceCall& traced,
   if (!sub || sub->signature.opaque || sub->placement.empty()) return std::nullopt;
   const std::size_t word = arg_scalar_size(ArgScalar::ulong, abi);
   std::size_t slots = 0;
-  for (const auto& place : sub->placement) slots = std::max<std::size_t>(slots, place.slot + place.slots);
+  for (const auto& place : sub->placement)
+    slots = std::max<std::size_t>(slots, place.slot + place.slots);
   std::array<std::uint64_t, 8> words{};
   for (std::size_t i = 0; i < slots && i < words.size(); ++i)
     if (!memory.read(traced.registers[1] + i * word, &words[i], word)) return std::nullopt;
@@ -869,19 +948,24 @@ TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memo
         line += show_clone(context);
         values_shown = true;
       }
-      bool first = true;
-      std::string* part = &parts.entry;
-      for (std::size_t i = 0; i < values.size() && !values_shown; ++i) {
-        if (part == &parts.entry && decoded_after(call, *values[i].arg, shows[i])) {
-          part = &parts.exit;
-          if (!first) line += ", ";
-          first = true;
-        }
-        std::string shown = show_argument(context, i, shows[i]);
-        if (shown.empty()) continue;  // an argument strace leaves out
-        *part += (first ? "" : ", ") + shown;
-        first = false;
+      if (traced.restored_mask && names("sigreturn rt_sigreturn", call.name)) {
+        unsigned char mask[8];
+        for (std::size_t i = 0; i < sizeof mask; ++i)  // signal n is bit n-1, byte by byte
+          mask[i] = static_cast<unsigned char>(*traced.restored_mask >> (8 * i));
+        line += "{mask=" + show_sigset_bytes(abi, mask, sizeof mask) + "}";
       }
+      // the arguments known before the call, then (after a ", " when both have some) the
+      // ones decoded after it; an empty one is an argument strace leaves out
+      std::string before, after;
+      bool split = false;
+      for (std::size_t i = 0; i < values.size() && !values_shown; ++i) {
+        split = split || decoded_after(call, *values[i].arg, shows[i]);
+        const std::string shown = show_argument(context, i, shows[i]);
+        std::string& part = split ? after : before;
+        if (!shown.empty()) part += (part.empty() ? "" : ", ") + shown;
+      }
+      line += before + (!before.empty() && !after.empty() ? ", " : "");
+      parts.exit += after;
       explained = explained_result(context, shows);
     }
   }

@@ -250,6 +250,69 @@ TEST_CASE("structs read by the description's layouts, in strace's notation", "[t
         "{sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0");
 }
 
+TEST_CASE("bit-fields, magic numbers, mount flags, task names, as strace 6.1 shows them",
+          "[trace]") {
+  FakeMemory memory;
+  // i386 glibc's TLS descriptor: entry_number -1 asks for a free entry; the bit-fields
+  // seg_32bit (bit 0) and limit_in_pages (4) and useable (6) set. Shown as the kernel read
+  // it; the entry it chose is the result's.
+  const std::uint32_t desc[4] = {0xffffffff, 0xf7ec6540, 0xfffff, 0x51};
+  memory.put(0x1000, bytes_of(desc));
+  CHECK(line(Abi::i386, "set_thread_area", {0x1000}, 0, memory) ==
+        "set_thread_area({entry_number=-1, base_addr=0xf7ec6540, limit=0x0fffff, seg_32bit=1, "
+        "contents=0, read_exec_only=0, limit_in_pages=1, seg_not_present=0, useable=1}) = 0 "
+        "(entry_number=4294967295)");
+  const std::uint32_t chosen[4] = {12, 0xf7ec6540, 0xfffff, 0x51 | 0x6};
+  memory.put(0x1100, bytes_of(chosen));
+  CHECK(
+      line(Abi::i386, "set_thread_area", {0x1100}, 0, memory)
+          .ends_with(
+              "contents=3, read_exec_only=0, limit_in_pages=1, seg_not_present=0, useable=1}) = 0 "
+              "(entry_number=12)"));
+
+  // i386 statfs64 (84 bytes): f_type, f_bsize, five u64 counts, f_fsid, f_namelen, f_frsize,
+  // f_flags (ST_VALID is 0x20, ST_RELATIME 0x1000), f_spare
+  std::uint32_t sfs[21] = {0xEF53, 4096,       10, 0,   9,    0,      8, 0, 7, 0, 6,
+                           0,      0x8b8136fb, 0,  255, 4096, 0x1020, 0, 0, 0, 0};
+  memory.put(0x2000, bytes_of(sfs));
+  memory.put(0x2100, std::string(".\0", 2));
+  CHECK(line(Abi::i386, "statfs64", {0x2100, 84, 0x2000}, 0, memory) ==
+        R"(statfs64(".", 84, {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, f_blocks=10, f_bfree=9, )"
+        "f_bavail=8, f_files=7, f_ffree=6, f_fsid={val=[0x8b8136fb, 0]}, f_namelen=255, "
+        "f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}) = 0");
+  sfs[0] = 0x858458f6;                  // RAMFS_MAGIC, above INT32_MAX
+  sfs[16] = 0x1 | 0x2 | 0x20 | 0x4000;  // read-only, nosuid, ST_VALID, a bit nobody names
+  memory.put(0x2000, bytes_of(sfs));
+  const std::string ramfs = line(Abi::i386, "statfs64", {0x2100, 84, 0x2000}, 0, memory);
+  CHECK(ramfs.starts_with(R"(statfs64(".", 84, {f_type=RAMFS_MAGIC, )"));
+  CHECK(ramfs.ends_with("f_flags=ST_RDONLY|ST_NOSUID|ST_VALID|0x4000}) = 0"));
+
+  memory.put(0x3000, std::string("renamed-guest\0", 14));
+  CHECK(line(Abi::i386, "prctl", {15, 0x3000, 0, 0, 0}, 0, memory) ==
+        R"(prctl(PR_SET_NAME, "renamed-guest") = 0)");
+  CHECK(line(Abi::i386, "prctl", {16, 0x3000, 7, 8, 9}, 0, memory) ==
+        R"(prctl(PR_GET_NAME, "renamed-guest") = 0)");
+  CHECK(line(Abi::i386, "prctl", {16, 0x3000, 7, 8, 9}, -14, memory) ==
+        "prctl(PR_GET_NAME, 0x3000) = -1 EFAULT (Bad address)");
+  CHECK(line(Abi::i386, "prctl", {3, 0xffffd000, 31, 0, 0}, 1, memory) ==
+        "prctl(PR_GET_DUMPABLE) = 1");
+  CHECK(line(Abi::i386, "prctl", {38, 1, 0, 0, 0}, 0, memory) ==
+        "prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) = 0");
+
+  // getdents64: two records of 24 and 32 bytes (d_reclen at offset 16)
+  std::string dirents(56, '\0');
+  dirents[16] = 24;
+  dirents[24 + 16] = 32;
+  memory.put(0x4000, dirents);
+  CHECK(line(Abi::x86_64, "getdents64", {3, 0x4000, 32768}, 56, memory) ==
+        "getdents64(3, 0x4000 /* 2 entries */, 32768) = 56");
+  CHECK(line(Abi::x86_64, "getdents64", {3, 0x4000, 32768}, 0, memory) ==
+        "getdents64(3, 0x4000 /* 0 entries */, 32768) = 0");
+
+  CHECK(line(Abi::i386, "sched_getscheduler", {0}, 0, memory) ==
+        "sched_getscheduler(0) = 0 (SCHED_OTHER)");
+}
+
 TEST_CASE("the string limit (strace's -s) cuts buffers and strings", "[trace]") {
   FakeMemory memory;
   memory.put(0x2000, "hello, world\n");
