@@ -113,6 +113,9 @@ enum class Style : std::uint8_t {
   struct_before,   // a struct the kernel reads and writes, shown as it read it (before the call)
   prctl_arg,       // by prctl's option: left out, a task's name, or by its type
   dirents,         // getdents' buffer: its address and how many entries the kernel wrote
+  futex_arg,       // by futex's operation: left out where the operation takes none
+  ip_protocol,     // socket's protocol: by name for AF_INET and AF_INET6
+  cpu_set,         // a CPU mask, as the CPUs in it: [0 1]
 };
 
 struct Show {
@@ -211,10 +214,16 @@ const ShowRow show_rows[] = {
     // keeps the pointer).
     {"set_robust_list", "head", style(Style::address)},
     {"rseq", "rseq", style(Style::address)},
-    {"futex futex_time64", "uaddr uaddr2", style(Style::address)},
+    {"futex futex_time64", "val utime uaddr2 val3", style(Style::futex_arg)},
+    {"futex futex_time64", "uaddr", style(Style::address)},
     {"set_thread_area", "u_info", style(Style::struct_before)},  // the entry it got: the result
     {"sched_setscheduler", "policy", name(sched_policies)},
     {"prctl", "arg2 arg3 arg4 arg5", style(Style::prctl_arg)},
+    {"getpriority setpriority", "which", name(priority_which)},
+    {"io_uring_enter", "flags", bits(io_uring_enter_flags)},
+    {"socket", "protocol", style(Style::ip_protocol)},
+    {"umask", "mask", style(Style::octal)},
+    {"sched_getaffinity sched_setaffinity", "user_mask_ptr", style(Style::cpu_set)},
     {"getdents getdents64", "dirent", style(Style::dirents)},
     {"_llseek", "offset_high", style(Style::omitted)},
     {"_llseek", "offset_low", style(Style::llseek_offset)},
@@ -405,6 +414,47 @@ std::optional<std::string> show_prctl_arg(const Context& c, const SyscallArg& ar
   return text ? show_bytes(*text, limit, cut) : show_pointer(value);
 }
 
+// futex's arguments past the operation, as strace's futex decoder shows them: only those the
+// operation takes (FUTEX_WAKE: the count; FUTEX_WAIT: the value and the timeout; the
+// requeues: the second count in the timeout's place), the bitset by name; nullopt: by type.
+std::optional<std::string> show_futex_arg(const Context& c, const SyscallArg& arg,
+                                          std::uint64_t value) {
+  const auto flag = [&](std::string_view name) {
+    return static_cast<std::uint64_t>(
+        *constant_value(constant_row(futex_op_flags.rows, name), c.abi));
+  };
+  const auto op = static_cast<std::uint64_t>(value_of(c, "op")) &
+                  ~(flag("FUTEX_PRIVATE_FLAG") | flag("FUTEX_CLOCK_REALTIME"));
+  const ConstantRow* row = row_of(futex_ops, c.abi, static_cast<std::int64_t>(op));
+  if (!row) return std::nullopt;
+  struct Shape {
+    std::string_view ops, args;  // the operations, and the arguments (past op) they take
+  };
+  static constexpr Shape shapes[] = {
+      {"FUTEX_WAIT", "val utime"},
+      {"FUTEX_WAIT_BITSET", "val utime val3"},
+      {"FUTEX_WAKE FUTEX_FD", "val"},
+      {"FUTEX_WAKE_BITSET", "val val3"},
+      {"FUTEX_REQUEUE", "val utime uaddr2"},
+      {"FUTEX_LOCK_PI FUTEX_LOCK_PI2", "utime"},
+      {"FUTEX_UNLOCK_PI FUTEX_TRYLOCK_PI", ""},
+      {"FUTEX_WAIT_REQUEUE_PI", "val utime uaddr2"},
+  };
+  const bool requeues =
+      names("FUTEX_REQUEUE FUTEX_CMP_REQUEUE FUTEX_CMP_REQUEUE_PI FUTEX_WAKE_OP", row->name);
+  for (const auto& shape : shapes)
+    if (names(shape.ops, row->name) && !names(shape.args, arg.name)) return std::string();
+  if (arg.name == "uaddr2") return show_pointer(value);
+  if (arg.name == "utime" && requeues)  // the second count (val2), in the timeout's place
+    return std::to_string(static_cast<std::uint32_t>(value));
+  if (arg.name == "val3" && names("FUTEX_WAIT_BITSET FUTEX_WAKE_BITSET", row->name)) {
+    const auto bits = static_cast<std::int64_t>(static_cast<std::uint32_t>(value));
+    if (const ConstantRow* any = row_of(futex_bitsets, c.abi, bits)) return std::string(any->name);
+    return hex(static_cast<std::uint32_t>(value));
+  }
+  return std::nullopt;
+}
+
 // The entries getdents wrote at `address`, by their record lengths (the layout's d_reclen).
 std::size_t count_dirents(const Context& c, const StructLayout& layout, std::uint64_t address) {
   const FieldLayout* reclen = nullptr;
@@ -546,6 +596,30 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
     }
     case Style::prctl_arg:
       return show_prctl_arg(c, arg, value);
+    case Style::futex_arg:
+      return show_futex_arg(c, arg, value);
+    case Style::ip_protocol: {
+      const auto family = value_of(c, "family");
+      for (const std::string_view inet : {"AF_INET", "AF_INET6"})
+        if (constant_value(constant_row(socket_families.rows, inet), c.abi) == family)
+          return show_value(ip_protocols, c.abi, signed_value);
+      return std::to_string(signed_value);
+    }
+    case Style::cpu_set: {
+      // what the kernel wrote (after the call: as many bytes as it returned) or read
+      std::size_t size = static_cast<std::size_t>(value_of(c, "len"));
+      if (arg.dir == ArgDir::out) {
+        if (!succeeded(c)) return show_pointer(value);
+        size = std::min(size, static_cast<std::size_t>(*c.result));
+      }
+      const auto bytes = read_bytes(c.memory, value, std::min<std::size_t>(size, 1024));
+      if (!bytes) return show_pointer(value);
+      std::string text = "[";
+      for (std::size_t cpu = 0; cpu < 8 * bytes->size(); ++cpu)
+        if (static_cast<unsigned char>((*bytes)[cpu / 8]) >> (cpu % 8) & 1)
+          text += (text.size() > 1 ? " " : "") + std::to_string(cpu);
+      return text + "]";
+    }
     case Style::dirents: {
       if (!succeeded(c) || !show.layout) return show_pointer(value);
       return hex(value) + " /* " + std::to_string(count_dirents(c, *show.layout, value)) +
@@ -668,7 +742,9 @@ std::string show_argument(const Context& c, std::size_t index, const Show& show)
 // clone as strace writes it, by name, each pointer only with the flag that makes the kernel
 // use it: child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD,
 // child_tidptr=0xf7d8a5a8.
-std::string show_clone(const Context& c) {
+// Before the call, child_stack and flags; after it (`rest`), the tids and the tls, as strace
+// shows them when the call returns: parent_tid=[1234] once the kernel wrote it.
+std::string show_clone(const Context& c, std::string& rest) {
   const auto flag = [&](std::string_view name) {
     return static_cast<std::uint64_t>(
         constant_value(constant_row(clone_flags.rows, name), c.abi).value_or(0));
@@ -682,10 +758,20 @@ std::string show_clone(const Context& c) {
   };
   std::string text = "child_stack=" + pointer("newsp") +
                      ", flags=" + *show_styled(c, *c.values[0].arg, style(Style::clone), flags);
-  if (flags & flag("CLONE_PARENT_SETTID")) text += ", parent_tid=" + pointer("parent_tidptr");
-  if (flags & flag("CLONE_SETTLS")) text += ", tls=" + pointer("tls");
+  if (flags & flag("CLONE_PARENT_SETTID")) {
+    const auto address = static_cast<std::uint64_t>(
+        narrow(static_cast<std::uint64_t>(value_of(c, "parent_tidptr")), word, false));
+    std::int32_t tid = 0;
+    rest += ", parent_tid=" + (succeeded(c) && c.memory.read(address, &tid, sizeof tid)
+                                   ? "[" + std::to_string(tid) + "]"
+                                   : pointer("parent_tidptr"));
+  }
+  if (flags & flag("CLONE_SETTLS"))
+    rest += ", tls=" + show_tls(struct_call(c),
+                                static_cast<std::uint64_t>(narrow(
+                                    static_cast<std::uint64_t>(value_of(c, "tls")), word, false)));
   if (flags & (flag("CLONE_CHILD_SETTID") | flag("CLONE_CHILD_CLEARTID")))
-    text += ", child_tidptr=" + pointer("child_tidptr");
+    rest += ", child_tidptr=" + pointer("child_tidptr");
   return text;
 }
 
@@ -727,6 +813,7 @@ std::optional<std::string> explained_result(const Context& c, const std::vector<
                 : show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value)) +
            ")";
   }
+  if (name == "umask") return show_octal(static_cast<std::uint64_t>(result));
   if (name == "sched_getscheduler") {
     if (const ConstantRow* row = row_of(sched_policies, c.abi, result))
       return std::to_string(result) + " (" + std::string(row->name) + ")";
@@ -906,9 +993,17 @@ std::optional<TraceParts> socketcall_parts(Abi abi, const TraceCall& traced,
                                            const TraceMemory& memory, const TraceOptions& options) {
   if (traced.registers.size() < 2) return std::nullopt;
   const auto number = static_cast<std::uint8_t>(traced.registers[0]);
+  // The sub-call's entry: the ABI's own, else another ABI's of the same sub-call (i386 has
+  // no send and recv entries of its own; arm EABI does) when it takes no register pairs.
   const Syscall* sub = nullptr;
   for (const auto& each : syscalls(abi))
     if (each.mux.kind == MultiplexerKind::socketcall && each.mux.call == number) sub = &each;
+  for (Abi other : all_abis)
+    for (const auto& each : syscalls(other))
+      if (!sub && each.mux.kind == MultiplexerKind::socketcall && each.mux.call == number &&
+          std::all_of(each.placement.begin(), each.placement.end(),
+                      [](const auto& place) { return place.slots == 1; }))
+        sub = &each;
   if (!sub || sub->signature.opaque || sub->placement.empty()) return std::nullopt;
   const std::size_t word = arg_scalar_size(ArgScalar::ulong, abi);
   std::size_t slots = 0;
@@ -945,7 +1040,7 @@ TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memo
       const auto& shows = shows_of(call);
       const Context context{abi, call, values, traced.result, memory, options};
       if (call.name == "clone") {
-        line += show_clone(context);
+        line += show_clone(context, parts.exit);
         values_shown = true;
       }
       if (traced.restored_mask && names("sigreturn rt_sigreturn", call.name)) {

@@ -48,6 +48,7 @@ enum class FieldStyle : std::uint8_t {
   signed_,       // in decimal, signed whatever the field's type (strace's %d)
   hex08,         // in hex, at least six digits (strace's %#08x)
   hex_elements,  // an array's elements in hex (statfs's f_fsid)
+  clone_arg,     // clone_args' tids, pidfd and tls: only with the flag that has the kernel use it
   bit_fields,    // a unit of C bit-fields, by `vocabulary`'s masks: seg_32bit=1, contents=0
   omitted,       // not shown
 };
@@ -88,7 +89,8 @@ const FieldRule field_rules[] = {
     {"sched_attr", "sched_flags", FieldStyle::hex},
     {"clone_args", "flags", FieldStyle::flags, &clone_flags},
     {"clone_args", "exit_signal", FieldStyle::signal},
-    {"clone_args", "child_tid parent_tid stack tls pidfd set_tid", FieldStyle::pointer},
+    {"clone_args", "child_tid parent_tid tls pidfd", FieldStyle::clone_arg},
+    {"clone_args", "stack set_tid", FieldStyle::pointer},
     {"clone_args", "stack_size", FieldStyle::hex},
     {"user_desc", "entry_number", FieldStyle::signed_},
     {"user_desc", "base_addr", FieldStyle::hex},
@@ -117,7 +119,7 @@ const ShownFields shown_fields[] = {
     {"msghdr", "msg_name msg_namelen msg_iov msg_iovlen msg_controllen msg_flags", false},
     {"rusage", "ru_utime ru_stime", true},
     {"pollfd", "fd events", false},
-    {"clone_args", "flags child_tid parent_tid exit_signal stack stack_size tls", false},
+    {"clone_args", "flags pidfd child_tid parent_tid exit_signal stack stack_size tls", false},
     {"user_desc", "entry_number base_addr limit flags", false},  // flags: the bit-fields
     {"statfs statfs64", "f_type f_bsize f_blocks f_bfree f_bavail f_files f_ffree f_fsid f_namelen f_frsize f_flags", false},
 };
@@ -425,6 +427,19 @@ std::string show_field(const StructCall& c, const StructLayout& layout, const By
       }
       return text + "]";
     }
+    case FieldStyle::clone_arg: {
+      const FieldLayout* flags = field_named(layout, "flags");
+      const auto has = [&](std::string_view name) {
+        const auto bit = constant_value(constant_row(clone_flags.rows, name), c.abi).value_or(0);
+        return flags && (b.u(*flags) & static_cast<std::uint64_t>(bit)) != 0;
+      };
+      if (field.name == "tls") return has("CLONE_SETTLS") ? show_tls(c, b.u(field)) : "";
+      const bool used = field.name == "pidfd" ? has("CLONE_PIDFD")
+                        : field.name == "parent_tid"
+                            ? has("CLONE_PARENT_SETTID")
+                            : has("CLONE_CHILD_SETTID") || has("CLONE_CHILD_CLEARTID");
+      return used ? show_pointer(b.u(field)) : "";
+    }
     case FieldStyle::bit_fields:
       return show_bit_fields(*shown.vocabulary, c.abi, b.u(field));
     case FieldStyle::omitted:
@@ -465,6 +480,15 @@ std::string show_struct(const StructCall& c, const StructLayout& layout, std::ui
   const auto bytes = read_struct(c, address, layout.size);
   if (!bytes) return hex(address);
   return show_fields(c, layout, *bytes);
+}
+
+std::string show_tls(const StructCall& c, std::uint64_t address) {
+  // 32-bit x86's CLONE_SETTLS takes a user_desc (the kernel's do_set_thread_area); the other
+  // ABIs take the thread pointer itself
+  if (c.abi == Abi::i386)
+    if (const StructLayout* desc = find_struct_layout(c.abi, "user_desc"))
+      return show_struct(c, *desc, address);
+  return show_pointer(address);
 }
 
 std::string show_struct_array(const StructCall& c, const StructLayout& layout,

@@ -234,6 +234,15 @@ inline constexpr ConstantRow epoll_ctl_op_rows[] = {
     {"EPOLL_CTL_MOD", 3},
 };
 
+// io_uring_enter(2)'s flags (linux/io_uring.h).
+inline constexpr ConstantRow io_uring_enter_flag_rows[] = {
+    {"IORING_ENTER_GETEVENTS", 0x1},
+    {"IORING_ENTER_SQ_WAKEUP", 0x2},
+    {"IORING_ENTER_SQ_WAIT", 0x4},
+    {"IORING_ENTER_EXT_ARG", 0x8},
+    {"IORING_ENTER_REGISTERED_RING", 0x10},
+};
+
 // statfs(2)'s f_type: the file systems' magic numbers of linux/magic.h. EXT3_SUPER_MAGIC and
 // EXT4_SUPER_MAGIC share EXT2_SUPER_MAGIC's value (strace names all three EXT2_SUPER_MAGIC);
 // the header's STACK_END_MAGIC, CRAMFS_MAGIC_WEND and *_MAGIC_STRING are no file system's.
@@ -388,6 +397,9 @@ inline constexpr Vocabulary epoll_events{"epoll_events", VocabularyKind::flags,
 inline constexpr Vocabulary epoll_ctl_ops{"epoll_ctl_ops", VocabularyKind::values,
                                           rows::headers_files_uapi, HeaderSide::uapi,
                                           rows::epoll_ctl_op_rows};
+inline constexpr Vocabulary io_uring_enter_flags{"io_uring_enter_flags", VocabularyKind::flags,
+                                                 "linux/io_uring.h", HeaderSide::uapi,
+                                                 rows::io_uring_enter_flag_rows};
 inline constexpr Vocabulary fs_magics{"fs_magics", VocabularyKind::values, rows::headers_files_uapi,
                                       HeaderSide::uapi, rows::fs_magic_rows};
 inline constexpr Vocabulary statfs_flags{"statfs_flags", VocabularyKind::flags, "sys/statvfs.h",

@@ -181,6 +181,18 @@ inline constexpr ConstantRow clock_id_rows[] = {
     {"CLOCK_TAI", 11},
 };
 
+// getpriority(2) and setpriority(2)'s `which`.
+inline constexpr ConstantRow priority_which_rows[] = {
+    {"PRIO_PROCESS", 0},
+    {"PRIO_PGRP", 1},
+    {"PRIO_USER", 2},
+};
+
+// The bitset of FUTEX_WAIT_BITSET and FUTEX_WAKE_BITSET (val3) that matches any waiter.
+inline constexpr ConstantRow futex_bitset_rows[] = {
+    {"FUTEX_BITSET_MATCH_ANY", 0xffffffff},
+};
+
 // sched_setscheduler(2)'s policies by glibc's names (sched.h; the kernel's linux/sched.h
 // calls 0 SCHED_NORMAL, strace and glibc SCHED_OTHER). glibc's SCHED_ISO (4) is no policy
 // the kernel has.
@@ -254,6 +266,12 @@ inline constexpr Vocabulary getrandom_flags{"getrandom_flags", VocabularyKind::f
 inline constexpr Vocabulary clock_ids{"clock_ids", VocabularyKind::values,
                                       rows::headers_process_uapi, HeaderSide::uapi,
                                       rows::clock_id_rows};
+inline constexpr Vocabulary priority_which{"priority_which", VocabularyKind::values,
+                                           rows::headers_process_uapi, HeaderSide::uapi,
+                                           rows::priority_which_rows};
+inline constexpr Vocabulary futex_bitsets{"futex_bitsets", VocabularyKind::values,
+                                          rows::headers_process_uapi, HeaderSide::uapi,
+                                          rows::futex_bitset_rows};
 inline constexpr Vocabulary sched_policies{"sched_policies", VocabularyKind::values, "sched.h",
                                            HeaderSide::libc, rows::sched_policy_rows};
 inline constexpr Vocabulary user_desc_bits{
