@@ -8,18 +8,21 @@ namespace syscompat::abi {
 std::span<const Vocabulary* const> vocabularies() {
   using namespace vocab;
   static constexpr const Vocabulary* all[] = {
-      &open_access,         &open_flags,      &at_flags,        &statx_sync,     &statx_mask,
-      &field_masks,         &dirfd_values,    &fcntl_commands,  &fd_flags,       &access_modes,
-      &flock_ops,           &inotify_mask,    &seek_whence,     &poll_events,    &epoll_events,
-      &epoll_ctl_ops,       &mmap_prot,       &mmap_type,       &mmap_flags,     &madvise_advice,
-      &clone_flags,         &wait_options,    &futex_ops,       &futex_op_flags, &prctl_options,
-      &rlimit_resources,    &getrandom_flags, &clock_ids,       &signals,        &sigprocmask_how,
-      &sigaction_flags,     &errnos,          &socket_families, &socket_types,   &socket_type_flags,
-      &socket_levels,       &socket_options,  &msg_flags,       &file_types,     &rlimit_infinity,
-      &rlimit64_infinity,   &signal_handlers, &altstack_flags,  &si_codes,       &cld_codes,
-      &segv_codes,          &mremap_flags,    &msync_flags,     &fs_magics,      &statfs_flags,
-      &sched_policies,      &user_desc_bits,  &ip_protocols,    &priority_which, &futex_bitsets,
-      &io_uring_enter_flags};
+      &open_access,       &open_flags,       &at_flags,          &statx_sync,
+      &statx_mask,        &field_masks,      &dirfd_values,      &fcntl_commands,
+      &fd_flags,          &access_modes,     &flock_ops,         &inotify_mask,
+      &seek_whence,       &poll_events,      &epoll_events,      &epoll_ctl_ops,
+      &mmap_prot,         &mmap_type,        &mmap_flags,        &madvise_advice,
+      &clone_flags,       &wait_options,     &futex_ops,         &futex_op_flags,
+      &prctl_options,     &rlimit_resources, &getrandom_flags,   &clock_ids,
+      &signals,           &sigprocmask_how,  &sigaction_flags,   &errnos,
+      &socket_families,   &socket_types,     &socket_type_flags, &socket_levels,
+      &socket_options,    &msg_flags,        &file_types,        &rlimit_infinity,
+      &rlimit64_infinity, &signal_handlers,  &altstack_flags,    &si_codes,
+      &cld_codes,         &segv_codes,       &mremap_flags,      &msync_flags,
+      &fs_magics,         &statfs_flags,     &sched_policies,    &user_desc_bits,
+      &ip_protocols,      &priority_which,   &futex_bitsets,     &io_uring_enter_flags,
+      &itimer_which,      &rusage_who,       &wait_id_types,     &shutdown_how};
   return all;
 }
 

@@ -116,6 +116,8 @@ enum class Style : std::uint8_t {
   futex_arg,       // by futex's operation: left out where the operation takes none
   ip_protocol,     // socket's protocol: by name for AF_INET and AF_INET6
   cpu_set,         // a CPU mask, as the CPUs in it: [0 1]
+  decimal,         // in decimal, whatever the argument's name says (signalfd's sizemask)
+  result_count,    // integers the kernel wrote, as many as the result says (getgroups)
 };
 
 struct Show {
@@ -220,6 +222,12 @@ const ShowRow show_rows[] = {
     {"sched_setscheduler", "policy", name(sched_policies)},
     {"prctl", "arg2 arg3 arg4 arg5", style(Style::prctl_arg)},
     {"getpriority setpriority", "which", name(priority_which)},
+    {"setitimer getitimer", "which", name(itimer_which)},
+    {"getrusage", "who", name(rusage_who)},
+    {"waitid", "which", name(wait_id_types)},
+    {"shutdown", "how", name(shutdown_how)},
+    {"signalfd signalfd4", "sizemask", style(Style::decimal)},
+    {"getgroups getgroups32", "grouplist", style(Style::result_count)},
     {"io_uring_enter", "flags", bits(io_uring_enter_flags)},
     {"socket", "protocol", style(Style::ip_protocol)},
     {"umask", "mask", style(Style::octal)},
@@ -605,6 +613,20 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
           return show_value(ip_protocols, c.abi, signed_value);
       return std::to_string(signed_value);
     }
+    case Style::decimal:
+      return std::to_string(value);
+    case Style::result_count: {
+      if (!succeeded(c)) return show_pointer(value);
+      const std::size_t size = arg_scalar_size(arg.scalar, c.abi);
+      std::string text = "[";
+      for (std::int64_t i = 0; i < *c.result && i < 1024 && size <= 8; ++i) {
+        std::uint64_t element = 0;
+        if (!c.memory.read(value + static_cast<std::uint64_t>(i) * size, &element, size))
+          return show_pointer(value);
+        text += (i ? ", " : "") + std::to_string(narrow(element, size, false));
+      }
+      return text + "]";
+    }
     case Style::cpu_set: {
       // what the kernel wrote (after the call: as many bytes as it returned) or read
       std::size_t size = static_cast<std::size_t>(value_of(c, "len"));
@@ -784,6 +806,7 @@ bool decoded_after(const Syscall& call, const SyscallArg& arg, const Show& show)
     case Style::struct_before:
       return false;
     case Style::prctl_arg:  // PR_GET_NAME's name is the kernel's
+    case Style::result_count:
     case Style::dirents:
     case Style::wait_status:
     case Style::hex_bytes:
@@ -832,10 +855,8 @@ std::optional<std::string> explained_result(const Context& c, const std::vector<
     return std::nullopt;
   }
   const bool polls = name == "poll" || name == "ppoll" || name == "ppoll_time64";
-  if ((polls || names("select _newselect pselect6 pselect6_time64 epoll_wait epoll_pwait "
-                      "epoll_pwait2",
-                      name)) &&
-      result == 0)
+  // (strace 6.1 explains no epoll_wait's)
+  if ((polls || names("select _newselect pselect6 pselect6_time64", name)) && result == 0)
     return "0 (Timeout)";
   if (polls) {
     // the descriptors with events, as [{fd=3, revents=POLLIN}]
@@ -1026,7 +1047,7 @@ TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memo
   std::optional<std::string> explained;
   bool values_shown = false;
   if (!traced.call) {
-    line = "syscall_" + std::to_string(traced.number) + "(";
+    line = "syscall_" + hex(traced.number) + "(";
     for (std::size_t i = 0; i < traced.registers.size(); ++i)
       line += (i ? ", " : "") + hex(traced.registers[i]);
   } else {

@@ -94,7 +94,9 @@ abi::TraceParts parts_of(std::uint32_t number, const TraceArguments& arguments,
 std::string name_of(std::uint32_t number) {
   if (const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, number))
     return std::string(call->name);
-  return "syscall_" + std::to_string(number);
+  char text[32];  // an unknown number in hex, as strace (and the decoder) show it
+  std::snprintf(text, sizeof text, "syscall_%#x", number);
+  return text;
 }
 
 // " [int80]" when the call came by Syscall User Dispatch rather than AT_SYSINFO.

@@ -14,6 +14,7 @@
 #include <sys/utsname.h>
 #include <time.h>
 
+#include <array>
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include <cstring>
@@ -137,6 +138,21 @@ TEST_CASE("whole lines, guest and native views", "[trace]") {
         "socket(AF_INET6, SOCK_DGRAM, IPPROTO_UDP) = 3");
   CHECK(line(Abi::x86_64, "socket", {1, 1, 0}, 3) == "socket(AF_UNIX, SOCK_STREAM, 0) = 3");
   CHECK(line(Abi::i386, "getpriority", {0, 0}, 20) == "getpriority(PRIO_PROCESS, 0) = 20");
+  CHECK(line(Abi::i386, "shutdown", {9, 1}, 0) == "shutdown(9, SHUT_WR) = 0");
+  CHECK(line(Abi::i386, "getrusage", {0, 0}, -14) ==
+        "getrusage(RUSAGE_SELF, NULL) = -1 EFAULT (Bad address)");
+  CHECK(line(Abi::i386, "setitimer", {0, 0, 0}, 0) == "setitimer(ITIMER_REAL, NULL, NULL) = 0");
+  CHECK(line(Abi::i386, "wait4", {5, 0, 2, 0}, 5) == "wait4(5, NULL, WSTOPPED, NULL) = 5");
+  CHECK(line(Abi::i386, "signalfd4", {static_cast<std::uint64_t>(-1), 0, 8, 0}, 3) ==
+        "signalfd4(-1, NULL, 8, 0) = 3");
+  // open's flags in strace's order, composites whole
+  CHECK(abi::show_flags(abi::vocab::open_flags, Abi::i386, 0104000 | 02200000) ==
+        "O_NONBLOCK|O_LARGEFILE|O_CLOEXEC|O_DIRECTORY");
+  CHECK(abi::show_flags(abi::vocab::open_flags, Abi::i386, 0200 | 020200000) == "O_EXCL|O_TMPFILE");
+  // a number no syscall has, in hex as strace shows it
+  const std::uint64_t unknown[] = {1, 2};
+  CHECK(abi::trace_line(Abi::i386, {nullptr, 1000, unknown, -38}, FakeMemory{}) ==
+        "syscall_0x3e8(0x1, 0x2) = -1 ENOSYS (Function not implemented)");
   CHECK(line(Abi::i386, "umask", {027}, 022) == "umask(027) = 022");
   CHECK(line(Abi::i386, "io_uring_enter", {3, 1, 1, 1, 0, 0}, 1) ==
         "io_uring_enter(3, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1");
@@ -326,6 +342,11 @@ TEST_CASE("bit-fields, magic numbers, mount flags, task names, as strace 6.1 sho
   CHECK(line(Abi::x86_64, "getdents64", {3, 0x4000, 32768}, 0, memory) ==
         "getdents64(3, 0x4000 /* 0 entries */, 32768) = 0");
 
+  // getgroups: as many groups as the result says
+  memory.put(0x4800, bytes_of(std::array<std::uint32_t, 2>{27, 100}));
+  CHECK(line(Abi::i386, "getgroups32", {64, 0x4800}, 0, memory) == "getgroups32(64, []) = 0");
+  CHECK(line(Abi::i386, "getgroups32", {64, 0x4800}, 2, memory) ==
+        "getgroups32(64, [27, 100]) = 2");
   CHECK(line(Abi::i386, "sched_getscheduler", {0}, 0, memory) ==
         "sched_getscheduler(0) = 0 (SCHED_OTHER)");
   memory.put(0x5000, std::string("\x03\x01\0\0", 4));  // CPUs 0, 1 and 8

@@ -21,26 +21,27 @@ inline constexpr ConstantRow open_access_rows[] = {
     {"O_RDWR", 2},
 };
 
-// Composite flags (O_SYNC holds O_DSYNC's bit, O_TMPFILE O_DIRECTORY's) come first, so the
-// decoder names them whole.
+// In strace's order, which names them in it (O_LARGEFILE|O_CLOEXEC|O_DIRECTORY,
+// O_EXCL|O_TMPFILE); a composite flag comes before the flag whose bit it holds (O_SYNC
+// O_DSYNC's, O_TMPFILE O_DIRECTORY's), so the decoder names it whole.
 inline constexpr ConstantRow open_flag_rows[] = {
-    {"O_SYNC", 04010000, {mips, 0x4010}},
-    {"O_TMPFILE", 020200000, {arm, 020040000}},
     {"O_CREAT", 0100, {mips, 0x100}},
     {"O_EXCL", 0200, {mips, 0x400}},
     {"O_NOCTTY", 0400, {mips, 0x800}},
     {"O_TRUNC", 01000, {mips, 0x200}},
     {"O_APPEND", 02000, {mips, 0x8}},
     {"O_NONBLOCK", 04000, {mips, 0x80}},
+    {"O_SYNC", 04010000, {mips, 0x4010}},
     {"O_DSYNC", 010000, {mips, 0x10}},
     {"FASYNC", 020000, {mips, 0x1000}},
     {"O_DIRECT", 040000, {arm, 0200000}, {mips, 0x8000}},
     {"O_LARGEFILE", 0100000, {arm, 0400000}, {mips, 0x2000}},
-    {"O_DIRECTORY", 0200000, {arm, 040000}},
     {"O_NOFOLLOW", 0400000, {arm, 0100000}},
     {"O_NOATIME", 01000000},
     {"O_CLOEXEC", 02000000},
     {"O_PATH", 010000000},
+    {"O_TMPFILE", 020200000, {arm, 020040000}},
+    {"O_DIRECTORY", 0200000, {arm, 040000}},
 };
 
 inline constexpr ConstantRow at_flag_rows[] = {

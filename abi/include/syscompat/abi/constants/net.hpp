@@ -165,6 +165,13 @@ inline constexpr ConstantRow msg_flag_rows[] = {
 };
 // clang-format on
 
+// shutdown(2)'s `how` (glibc's sys/socket.h; the kernel's UAPI has none).
+inline constexpr ConstantRow shutdown_how_rows[] = {
+    {"SHUT_RD", 0},
+    {"SHUT_WR", 1},
+    {"SHUT_RDWR", 2},
+};
+
 // socket(2)'s protocol for AF_INET and AF_INET6 (linux/in.h's enum, each also a macro).
 inline constexpr ConstantRow ip_protocol_rows[] = {
     {"IPPROTO_IP", 0},      {"IPPROTO_ICMP", 1},       {"IPPROTO_IGMP", 2},
@@ -198,6 +205,9 @@ inline constexpr Vocabulary socket_levels{"socket_levels", VocabularyKind::value
                                           HeaderSide::libc, rows::socket_level_rows};
 inline constexpr Vocabulary socket_options{"socket_options", VocabularyKind::values, "asm/socket.h",
                                            HeaderSide::uapi, rows::socket_option_rows};
+inline constexpr Vocabulary shutdown_how{"shutdown_how", VocabularyKind::values,
+                                         rows::headers_net_libc, HeaderSide::libc,
+                                         rows::shutdown_how_rows};
 inline constexpr Vocabulary ip_protocols{"ip_protocols", VocabularyKind::values, "linux/in.h",
                                          HeaderSide::uapi, rows::ip_protocol_rows};
 inline constexpr Vocabulary msg_flags{"msg_flags", VocabularyKind::flags, rows::headers_net_libc,

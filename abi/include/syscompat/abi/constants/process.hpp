@@ -45,6 +45,7 @@ inline constexpr ConstantRow clone_flag_rows[] = {
 
 inline constexpr ConstantRow wait_option_rows[] = {
     {"WNOHANG", 0x1},
+    {"WSTOPPED", 0x2},   // WUNTRACED's value: strace names it so
     {"WUNTRACED", 0x2},
     {"WEXITED", 0x4},
     {"WCONTINUED", 0x8},
@@ -181,6 +182,29 @@ inline constexpr ConstantRow clock_id_rows[] = {
     {"CLOCK_TAI", 11},
 };
 
+// setitimer(2) and getitimer(2)'s timers.
+inline constexpr ConstantRow itimer_which_rows[] = {
+    {"ITIMER_REAL", 0},
+    {"ITIMER_VIRTUAL", 1},
+    {"ITIMER_PROF", 2},
+};
+
+// getrusage(2)'s `who`.
+inline constexpr ConstantRow rusage_who_rows[] = {
+    {"RUSAGE_SELF", 0},
+    {"RUSAGE_CHILDREN", -1},
+    {"RUSAGE_BOTH", -2},
+    {"RUSAGE_THREAD", 1},
+};
+
+// waitid(2)'s id types.
+inline constexpr ConstantRow wait_id_type_rows[] = {
+    {"P_ALL", 0},
+    {"P_PID", 1},
+    {"P_PGID", 2},
+    {"P_PIDFD", 3},
+};
+
 // getpriority(2) and setpriority(2)'s `which`.
 inline constexpr ConstantRow priority_which_rows[] = {
     {"PRIO_PROCESS", 0},
@@ -266,6 +290,15 @@ inline constexpr Vocabulary getrandom_flags{"getrandom_flags", VocabularyKind::f
 inline constexpr Vocabulary clock_ids{"clock_ids", VocabularyKind::values,
                                       rows::headers_process_uapi, HeaderSide::uapi,
                                       rows::clock_id_rows};
+inline constexpr Vocabulary itimer_which{"itimer_which", VocabularyKind::values,
+                                         rows::headers_process_uapi, HeaderSide::uapi,
+                                         rows::itimer_which_rows};
+inline constexpr Vocabulary rusage_who{"rusage_who", VocabularyKind::values,
+                                       rows::headers_process_uapi, HeaderSide::uapi,
+                                       rows::rusage_who_rows};
+inline constexpr Vocabulary wait_id_types{"wait_id_types", VocabularyKind::values,
+                                          rows::headers_process_uapi, HeaderSide::uapi,
+                                          rows::wait_id_type_rows};
 inline constexpr Vocabulary priority_which{"priority_which", VocabularyKind::values,
                                            rows::headers_process_uapi, HeaderSide::uapi,
                                            rows::priority_which_rows};
