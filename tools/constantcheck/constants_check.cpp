@@ -183,8 +183,11 @@ int print_markdown(std::ostream& out) {
          "constant.\n";
   for (const abi::Vocabulary* vocabulary : abi::vocabularies()) {
     out << "\n## " << vocabulary->name << "\n\n"
-        << (vocabulary->kind == abi::VocabularyKind::flags ? "flags" : "values") << ", from `"
-        << vocabulary->headers << "`\n\n| name |";
+        << (!vocabulary->bit_fields_of.empty() ? "bit-fields (each one's mask in the unit `" +
+                                                     std::string(vocabulary->bit_fields_of) + "`)"
+            : vocabulary->kind == abi::VocabularyKind::flags ? "flags"
+                                                             : "values")
+        << ", from `" << vocabulary->headers << "`\n\n| name |";
     for (Abi a : abi::all_abis) out << " " << abi::abi_name(a) << " |";
     out << "\n|---|";
     for (std::size_t i = 0; i < abi::all_abis.size(); ++i) out << "---:|";
