@@ -118,6 +118,7 @@ enum class Style : std::uint8_t {
   cpu_set,         // a CPU mask, as the CPUs in it: [0 1]
   decimal,         // in decimal, whatever the argument's name says (signalfd's sizemask)
   result_count,    // integers the kernel wrote, as many as the result says (getgroups)
+  sockopt_value,   // a socket option's value: an int as [1], other sizes as bytes
 };
 
 struct Show {
@@ -228,6 +229,7 @@ const ShowRow show_rows[] = {
     {"shutdown", "how", name(shutdown_how)},
     {"signalfd signalfd4", "sizemask", style(Style::decimal)},
     {"getgroups getgroups32", "grouplist", style(Style::result_count)},
+    {"getsockopt setsockopt", "optval", style(Style::sockopt_value)},
     {"io_uring_enter", "flags", bits(io_uring_enter_flags)},
     {"socket", "protocol", style(Style::ip_protocol)},
     {"umask", "mask", style(Style::octal)},
@@ -615,6 +617,23 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
     }
     case Style::decimal:
       return std::to_string(value);
+    case Style::sockopt_value: {
+      // what the kernel read, or wrote (after the call, as many bytes as *optlen says then)
+      if (!value) return std::string("NULL");
+      if (arg.dir == ArgDir::out && !succeeded(c)) return hex(value);
+      const auto size = buffer_size(c, arg);
+      if (!size) return hex(value);
+      if (*size == 4) {  // an int, as strace shows one
+        std::uint32_t word = 0;
+        if (!c.memory.read(value, &word, sizeof word)) return hex(value);
+        if (model_layout(c.abi).order == ByteOrder::big)
+          word = word >> 24 | (word >> 8 & 0xff00) | (word << 8 & 0xff0000) | word << 24;
+        return "[" + std::to_string(static_cast<std::int32_t>(word)) + "]";
+      }
+      const std::size_t shown = std::min(*size, c.options.string_limit);
+      const auto bytes = read_bytes(c.memory, value, shown);
+      return bytes ? show_bytes(*bytes, c.options.string_limit, *size > shown) : hex(value);
+    }
     case Style::result_count: {
       if (!succeeded(c)) return show_pointer(value);
       const std::size_t size = arg_scalar_size(arg.scalar, c.abi);

@@ -342,6 +342,19 @@ TEST_CASE("bit-fields, magic numbers, mount flags, task names, as strace 6.1 sho
   CHECK(line(Abi::x86_64, "getdents64", {3, 0x4000, 32768}, 0, memory) ==
         "getdents64(3, 0x4000 /* 0 entries */, 32768) = 0");
 
+  // socket options: an int as [N], other sizes as bytes; getsockopt's after the call, as
+  // many as the length the kernel wrote back
+  memory.put(0x4900, bytes_of(std::int32_t{1}));
+  memory.put(0x4910, bytes_of(std::int32_t{4}));
+  CHECK(line(Abi::i386, "setsockopt", {8, 1, 2, 0x4900, 4}, 0, memory) ==
+        "setsockopt(8, SOL_SOCKET, SO_REUSEADDR, [1], 4) = 0");
+  CHECK(line(Abi::i386, "getsockopt", {9, 1, 3, 0x4900, 0x4910}, 0, memory) ==
+        "getsockopt(9, SOL_SOCKET, SO_TYPE, [1], [4]) = 0");
+  memory.put(0x4a00, std::string("\0\0\0\0 \313\0\0", 8));
+  memory.put(0x4a10, bytes_of(std::int32_t{8}));
+  CHECK(line(Abi::i386, "getsockopt", {4, 1, 20, 0x4a00, 0x4a10}, 0, memory) ==
+        R"(getsockopt(4, SOL_SOCKET, SO_RCVTIMEO_OLD, "\0\0\0\0 \313\0\0", [8]) = 0)");
+
   // getgroups: as many groups as the result says
   memory.put(0x4800, bytes_of(std::array<std::uint32_t, 2>{27, 100}));
   CHECK(line(Abi::i386, "getgroups32", {64, 0x4800}, 0, memory) == "getgroups32(64, []) = 0");
