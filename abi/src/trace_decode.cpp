@@ -110,6 +110,15 @@ enum class Style : std::uint8_t {
   hex_bytes,       // a buffer of random bytes, every one as \x escape (strace's getrandom)
   out_string,      // a string the kernel wrote, NUL included in the result (getcwd)
   mremap_address,  // mremap's new address: only with MREMAP_FIXED
+  struct_before,   // a struct the kernel reads and writes, shown as it read it (before the call)
+  prctl_arg,       // by prctl's option: left out, a task's name, or by its type
+  dirents,         // getdents' buffer: its address and how many entries the kernel wrote
+  futex_arg,       // by futex's operation: left out where the operation takes none
+  ip_protocol,     // socket's protocol: by name for AF_INET and AF_INET6
+  cpu_set,         // a CPU mask, as the CPUs in it: [0 1]
+  decimal,         // in decimal, whatever the argument's name says (signalfd's sizemask)
+  result_count,    // integers the kernel wrote, as many as the result says (getgroups)
+  sockopt_value,   // a socket option's value: an int as [1], other sizes as bytes
 };
 
 struct Show {
@@ -205,11 +214,27 @@ const ShowRow show_rows[] = {
     {"nanosleep clock_nanosleep clock_nanosleep_time64", "rmtp", style(Style::address)},
     {"poll ppoll ppoll_time64", "ufds", style(Style::pollfds)},
     // Structs strace shows as their address: the robust list and rseq areas (the kernel
-    // keeps the pointer), user_desc (its flags are bitfields the description keeps as pad).
+    // keeps the pointer).
     {"set_robust_list", "head", style(Style::address)},
     {"rseq", "rseq", style(Style::address)},
-    {"futex futex_time64", "uaddr uaddr2", style(Style::address)},
-    {"set_thread_area get_thread_area", "u_info", style(Style::address)},
+    {"futex futex_time64", "val utime uaddr2 val3", style(Style::futex_arg)},
+    {"futex futex_time64", "uaddr", style(Style::address)},
+    {"set_thread_area", "u_info", style(Style::struct_before)},  // the entry it got: the result
+    {"sched_setscheduler", "policy", name(sched_policies)},
+    {"prctl", "arg2 arg3 arg4 arg5", style(Style::prctl_arg)},
+    {"getpriority setpriority", "which", name(priority_which)},
+    {"setitimer getitimer", "which", name(itimer_which)},
+    {"getrusage", "who", name(rusage_who)},
+    {"waitid", "which", name(wait_id_types)},
+    {"shutdown", "how", name(shutdown_how)},
+    {"signalfd signalfd4", "sizemask", style(Style::decimal)},
+    {"getgroups getgroups32", "grouplist", style(Style::result_count)},
+    {"getsockopt setsockopt", "optval", style(Style::sockopt_value)},
+    {"io_uring_enter", "flags", bits(io_uring_enter_flags)},
+    {"socket", "protocol", style(Style::ip_protocol)},
+    {"umask", "mask", style(Style::octal)},
+    {"sched_getaffinity sched_setaffinity", "user_mask_ptr", style(Style::cpu_set)},
+    {"getdents getdents64", "dirent", style(Style::dirents)},
     {"_llseek", "offset_high", style(Style::omitted)},
     {"_llseek", "offset_low", style(Style::llseek_offset)},
     {"getrandom", "ubuf", style(Style::hex_bytes)},
@@ -375,6 +400,89 @@ std::string show_futex_op(Abi abi, std::uint64_t value) {
   return text;
 }
 
+// TASK_COMM_LEN, the kernel's own (include/linux/sched.h), in no UAPI header: the bytes of
+// a task's name, its NUL included.
+constexpr std::size_t task_comm_len = 16;
+
+// prctl's arguments past the option, as strace's prctl decoder shows them: none for the
+// options that take none, the name for PR_SET_NAME and (after the call) PR_GET_NAME, and by
+// their type (nullopt) for the others.
+std::optional<std::string> show_prctl_arg(const Context& c, const SyscallArg& arg,
+                                          std::uint64_t value) {
+  const ConstantRow* row = row_of(prctl_options, c.abi, value_of(c, "option"));
+  const std::string_view option = row ? row->name : "";
+  if (names("PR_GET_DUMPABLE PR_GET_KEEPCAPS PR_GET_SECCOMP PR_GET_TIMERSLACK PR_GET_TIMING",
+            option))
+    return std::string();
+  const bool set_name = option == "PR_SET_NAME", get_name = option == "PR_GET_NAME";
+  if (!set_name && !get_name) return std::nullopt;
+  if (arg.name != "arg2") return std::string();
+  if (get_name && !succeeded(c)) return show_pointer(value);
+  const std::size_t limit = set_name ? task_comm_len - 1 : task_comm_len;
+  bool cut = false;
+  const auto text = read_string(c.memory, value, limit, cut);
+  return text ? show_bytes(*text, limit, cut) : show_pointer(value);
+}
+
+// futex's arguments past the operation, as strace's futex decoder shows them: only those the
+// operation takes (FUTEX_WAKE: the count; FUTEX_WAIT: the value and the timeout; the
+// requeues: the second count in the timeout's place), the bitset by name; nullopt: by type.
+std::optional<std::string> show_futex_arg(const Context& c, const SyscallArg& arg,
+                                          std::uint64_t value) {
+  const auto flag = [&](std::string_view name) {
+    return static_cast<std::uint64_t>(
+        *constant_value(constant_row(futex_op_flags.rows, name), c.abi));
+  };
+  const auto op = static_cast<std::uint64_t>(value_of(c, "op")) &
+                  ~(flag("FUTEX_PRIVATE_FLAG") | flag("FUTEX_CLOCK_REALTIME"));
+  const ConstantRow* row = row_of(futex_ops, c.abi, static_cast<std::int64_t>(op));
+  if (!row) return std::nullopt;
+  struct Shape {
+    std::string_view ops, args;  // the operations, and the arguments (past op) they take
+  };
+  static constexpr Shape shapes[] = {
+      {"FUTEX_WAIT", "val utime"},
+      {"FUTEX_WAIT_BITSET", "val utime val3"},
+      {"FUTEX_WAKE FUTEX_FD", "val"},
+      {"FUTEX_WAKE_BITSET", "val val3"},
+      {"FUTEX_REQUEUE", "val utime uaddr2"},
+      {"FUTEX_LOCK_PI FUTEX_LOCK_PI2", "utime"},
+      {"FUTEX_UNLOCK_PI FUTEX_TRYLOCK_PI", ""},
+      {"FUTEX_WAIT_REQUEUE_PI", "val utime uaddr2"},
+  };
+  const bool requeues =
+      names("FUTEX_REQUEUE FUTEX_CMP_REQUEUE FUTEX_CMP_REQUEUE_PI FUTEX_WAKE_OP", row->name);
+  for (const auto& shape : shapes)
+    if (names(shape.ops, row->name) && !names(shape.args, arg.name)) return std::string();
+  if (arg.name == "uaddr2") return show_pointer(value);
+  if (arg.name == "utime" && requeues)  // the second count (val2), in the timeout's place
+    return std::to_string(static_cast<std::uint32_t>(value));
+  if (arg.name == "val3" && names("FUTEX_WAIT_BITSET FUTEX_WAKE_BITSET", row->name)) {
+    const auto bits = static_cast<std::int64_t>(static_cast<std::uint32_t>(value));
+    if (const ConstantRow* any = row_of(futex_bitsets, c.abi, bits)) return std::string(any->name);
+    return hex(static_cast<std::uint32_t>(value));
+  }
+  return std::nullopt;
+}
+
+// The entries getdents wrote at `address`, by their record lengths (the layout's d_reclen).
+std::size_t count_dirents(const Context& c, const StructLayout& layout, std::uint64_t address) {
+  const FieldLayout* reclen = nullptr;
+  for (const auto& field : layout.fields)
+    if (field.name == "d_reclen") reclen = &field;
+  if (!reclen || reclen->size != 2) return 0;
+  std::size_t count = 0;
+  for (std::uint64_t at = 0; at < static_cast<std::uint64_t>(*c.result); ++count) {
+    std::uint16_t length = 0;
+    if (!c.memory.read(address + at + reclen->offset, &length, sizeof length)) break;
+    if (model_layout(c.abi).order == ByteOrder::big)
+      length = static_cast<std::uint16_t>(length >> 8 | length << 8);
+    if (length == 0) break;
+    at += length;
+  }
+  return count;
+}
+
 std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, const Show& show,
                                        std::uint64_t raw) {
   // a pointer's width for what points (a sigset), the scalar's for a value
@@ -496,6 +604,71 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       const auto text = read_string(c.memory, value, path_limit, cut);
       return text ? show_bytes(*text, path_limit, cut) : hex(value);
     }
+    case Style::prctl_arg:
+      return show_prctl_arg(c, arg, value);
+    case Style::futex_arg:
+      return show_futex_arg(c, arg, value);
+    case Style::ip_protocol: {
+      const auto family = value_of(c, "family");
+      for (const std::string_view inet : {"AF_INET", "AF_INET6"})
+        if (constant_value(constant_row(socket_families.rows, inet), c.abi) == family)
+          return show_value(ip_protocols, c.abi, signed_value);
+      return std::to_string(signed_value);
+    }
+    case Style::decimal:
+      return std::to_string(value);
+    case Style::sockopt_value: {
+      // what the kernel read, or wrote (after the call, as many bytes as *optlen says then)
+      if (!value) return std::string("NULL");
+      if (arg.dir == ArgDir::out && !succeeded(c)) return hex(value);
+      const auto size = buffer_size(c, arg);
+      if (!size) return hex(value);
+      if (*size == 4) {  // an int, as strace shows one
+        std::uint32_t word = 0;
+        if (!c.memory.read(value, &word, sizeof word)) return hex(value);
+        if (model_layout(c.abi).order == ByteOrder::big)
+          word = word >> 24 | (word >> 8 & 0xff00) | (word << 8 & 0xff0000) | word << 24;
+        return "[" + std::to_string(static_cast<std::int32_t>(word)) + "]";
+      }
+      const std::size_t shown = std::min(*size, c.options.string_limit);
+      const auto bytes = read_bytes(c.memory, value, shown);
+      return bytes ? show_bytes(*bytes, c.options.string_limit, *size > shown) : hex(value);
+    }
+    case Style::result_count: {
+      if (!succeeded(c)) return show_pointer(value);
+      const std::size_t size = arg_scalar_size(arg.scalar, c.abi);
+      std::string text = "[";
+      for (std::int64_t i = 0; i < *c.result && i < 1024 && size <= 8; ++i) {
+        std::uint64_t element = 0;
+        if (!c.memory.read(value + static_cast<std::uint64_t>(i) * size, &element, size))
+          return show_pointer(value);
+        text += (i ? ", " : "") + std::to_string(narrow(element, size, false));
+      }
+      return text + "]";
+    }
+    case Style::cpu_set: {
+      // what the kernel wrote (after the call: as many bytes as it returned) or read
+      std::size_t size = static_cast<std::size_t>(value_of(c, "len"));
+      if (arg.dir == ArgDir::out) {
+        if (!succeeded(c)) return show_pointer(value);
+        size = std::min(size, static_cast<std::size_t>(*c.result));
+      }
+      const auto bytes = read_bytes(c.memory, value, std::min<std::size_t>(size, 1024));
+      if (!bytes) return show_pointer(value);
+      std::string text = "[";
+      for (std::size_t cpu = 0; cpu < 8 * bytes->size(); ++cpu)
+        if (static_cast<unsigned char>((*bytes)[cpu / 8]) >> (cpu % 8) & 1)
+          text += (text.size() > 1 ? " " : "") + std::to_string(cpu);
+      return text + "]";
+    }
+    case Style::dirents: {
+      if (!succeeded(c) || !show.layout) return show_pointer(value);
+      return hex(value) + " /* " + std::to_string(count_dirents(c, *show.layout, value)) +
+             " entries */";
+    }
+    case Style::struct_before:
+      if (!show.layout) return show_pointer(value);
+      return show_struct(struct_call(c), *show.layout, value);
     case Style::pollfds: {
       const auto count = buffer_size(c, arg);
       if (!show.layout || !count) return show_pointer(value);
@@ -610,7 +783,9 @@ std::string show_argument(const Context& c, std::size_t index, const Show& show)
 // clone as strace writes it, by name, each pointer only with the flag that makes the kernel
 // use it: child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD,
 // child_tidptr=0xf7d8a5a8.
-std::string show_clone(const Context& c) {
+// Before the call, child_stack and flags; after it (`rest`), the tids and the tls, as strace
+// shows them when the call returns: parent_tid=[1234] once the kernel wrote it.
+std::string show_clone(const Context& c, std::string& rest) {
   const auto flag = [&](std::string_view name) {
     return static_cast<std::uint64_t>(
         constant_value(constant_row(clone_flags.rows, name), c.abi).value_or(0));
@@ -624,10 +799,20 @@ std::string show_clone(const Context& c) {
   };
   std::string text = "child_stack=" + pointer("newsp") +
                      ", flags=" + *show_styled(c, *c.values[0].arg, style(Style::clone), flags);
-  if (flags & flag("CLONE_PARENT_SETTID")) text += ", parent_tid=" + pointer("parent_tidptr");
-  if (flags & flag("CLONE_SETTLS")) text += ", tls=" + pointer("tls");
+  if (flags & flag("CLONE_PARENT_SETTID")) {
+    const auto address = static_cast<std::uint64_t>(
+        narrow(static_cast<std::uint64_t>(value_of(c, "parent_tidptr")), word, false));
+    std::int32_t tid = 0;
+    rest += ", parent_tid=" + (succeeded(c) && c.memory.read(address, &tid, sizeof tid)
+                                   ? "[" + std::to_string(tid) + "]"
+                                   : pointer("parent_tidptr"));
+  }
+  if (flags & flag("CLONE_SETTLS"))
+    rest += ", tls=" + show_tls(struct_call(c),
+                                static_cast<std::uint64_t>(narrow(
+                                    static_cast<std::uint64_t>(value_of(c, "tls")), word, false)));
   if (flags & (flag("CLONE_CHILD_SETTID") | flag("CLONE_CHILD_CLEARTID")))
-    text += ", child_tidptr=" + pointer("child_tidptr");
+    rest += ", child_tidptr=" + pointer("child_tidptr");
   return text;
 }
 
@@ -637,7 +822,11 @@ bool decoded_after(const Syscall& call, const SyscallArg& arg, const Show& show)
   switch (show.style) {
     case Style::pollfds:  // poll's events are shown before the call, its revents in the result
     case Style::address:
+    case Style::struct_before:
       return false;
+    case Style::prctl_arg:  // PR_GET_NAME's name is the kernel's
+    case Style::result_count:
+    case Style::dirents:
     case Style::wait_status:
     case Style::hex_bytes:
     case Style::out_string:
@@ -666,11 +855,27 @@ std::optional<std::string> explained_result(const Context& c, const std::vector<
                 : show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value)) +
            ")";
   }
+  if (name == "umask") return show_octal(static_cast<std::uint64_t>(result));
+  if (name == "sched_getscheduler") {
+    if (const ConstantRow* row = row_of(sched_policies, c.abi, result))
+      return std::to_string(result) + " (" + std::string(row->name) + ")";
+    return std::nullopt;
+  }
+  if (name == "set_thread_area" && !shows.empty() && shows[0].layout) {
+    // the entry number the kernel chose (entry_number -1 asks for a free one)
+    const StructLayout& layout = *shows[0].layout;
+    for (const auto& field : layout.fields) {
+      std::uint32_t entry = 0;
+      if (field.name == "entry_number" && field.size == sizeof entry &&
+          c.memory.read(static_cast<std::uint64_t>(value_of(c, "u_info")) + field.offset, &entry,
+                        sizeof entry))
+        return std::to_string(result) + " (entry_number=" + std::to_string(entry) + ")";
+    }
+    return std::nullopt;
+  }
   const bool polls = name == "poll" || name == "ppoll" || name == "ppoll_time64";
-  if ((polls || names("select _newselect pselect6 pselect6_time64 epoll_wait epoll_pwait "
-                      "epoll_pwait2",
-                      name)) &&
-      result == 0)
+  // (strace 6.1 explains no epoll_wait's)
+  if ((polls || names("select _newselect pselect6 pselect6_time64", name)) && result == 0)
     return "0 (Timeout)";
   if (polls) {
     // the descriptors with events, as [{fd=3, revents=POLLIN}]
@@ -828,13 +1033,22 @@ std::optional<TraceParts> socketcall_parts(Abi abi, const TraceCall& traced,
                                            const TraceMemory& memory, const TraceOptions& options) {
   if (traced.registers.size() < 2) return std::nullopt;
   const auto number = static_cast<std::uint8_t>(traced.registers[0]);
+  // The sub-call's entry: the ABI's own, else another ABI's of the same sub-call (i386 has
+  // no send and recv entries of its own; arm EABI does) when it takes no register pairs.
   const Syscall* sub = nullptr;
   for (const auto& each : syscalls(abi))
     if (each.mux.kind == MultiplexerKind::socketcall && each.mux.call == number) sub = &each;
+  for (Abi other : all_abis)
+    for (const auto& each : syscalls(other))
+      if (!sub && each.mux.kind == MultiplexerKind::socketcall && each.mux.call == number &&
+          std::all_of(each.placement.begin(), each.placement.end(),
+                      [](const auto& place) { return place.slots == 1; }))
+        sub = &each;
   if (!sub || sub->signature.opaque || sub->placement.empty()) return std::nullopt;
   const std::size_t word = arg_scalar_size(ArgScalar::ulong, abi);
   std::size_t slots = 0;
-  for (const auto& place : sub->placement) slots = std::max<std::size_t>(slots, place.slot + place.slots);
+  for (const auto& place : sub->placement)
+    slots = std::max<std::size_t>(slots, place.slot + place.slots);
   std::array<std::uint64_t, 8> words{};
   for (std::size_t i = 0; i < slots && i < words.size(); ++i)
     if (!memory.read(traced.registers[1] + i * word, &words[i], word)) return std::nullopt;
@@ -852,7 +1066,7 @@ TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memo
   std::optional<std::string> explained;
   bool values_shown = false;
   if (!traced.call) {
-    line = "syscall_" + std::to_string(traced.number) + "(";
+    line = "syscall_" + hex(traced.number) + "(";
     for (std::size_t i = 0; i < traced.registers.size(); ++i)
       line += (i ? ", " : "") + hex(traced.registers[i]);
   } else {
@@ -866,22 +1080,27 @@ TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memo
       const auto& shows = shows_of(call);
       const Context context{abi, call, values, traced.result, memory, options};
       if (call.name == "clone") {
-        line += show_clone(context);
+        line += show_clone(context, parts.exit);
         values_shown = true;
       }
-      bool first = true;
-      std::string* part = &parts.entry;
-      for (std::size_t i = 0; i < values.size() && !values_shown; ++i) {
-        if (part == &parts.entry && decoded_after(call, *values[i].arg, shows[i])) {
-          part = &parts.exit;
-          if (!first) line += ", ";
-          first = true;
-        }
-        std::string shown = show_argument(context, i, shows[i]);
-        if (shown.empty()) continue;  // an argument strace leaves out
-        *part += (first ? "" : ", ") + shown;
-        first = false;
+      if (traced.restored_mask && names("sigreturn rt_sigreturn", call.name)) {
+        unsigned char mask[8];
+        for (std::size_t i = 0; i < sizeof mask; ++i)  // signal n is bit n-1, byte by byte
+          mask[i] = static_cast<unsigned char>(*traced.restored_mask >> (8 * i));
+        line += "{mask=" + show_sigset_bytes(abi, mask, sizeof mask) + "}";
       }
+      // the arguments known before the call, then (after a ", " when both have some) the
+      // ones decoded after it; an empty one is an argument strace leaves out
+      std::string before, after;
+      bool split = false;
+      for (std::size_t i = 0; i < values.size() && !values_shown; ++i) {
+        split = split || decoded_after(call, *values[i].arg, shows[i]);
+        const std::string shown = show_argument(context, i, shows[i]);
+        std::string& part = split ? after : before;
+        if (!shown.empty()) part += (part.empty() ? "" : ", ") + shown;
+      }
+      line += before + (!before.empty() && !after.empty() ? ", " : "");
+      parts.exit += after;
       explained = explained_result(context, shows);
     }
   }

@@ -44,6 +44,8 @@ std::string show_struct_array(const StructCall& c, const StructLayout& layout,
 std::string show_buffer(const StructCall& c, std::uint64_t address, std::uint64_t length);
 // A socket address of `length` bytes, by its family: {sa_family=AF_INET, sin_port=...}.
 std::string show_sockaddr(const StructCall& c, std::uint64_t address, std::size_t length);
+// clone's and clone3's tls as strace shows it: i386's user_desc, the others' address.
+std::string show_tls(const StructCall& c, std::uint64_t address);
 // A wait status as strace shows it: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}].
 std::string show_wait_status(Abi abi, std::uint32_t status);
 

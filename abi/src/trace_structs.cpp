@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -21,28 +22,35 @@ using namespace vocab;
 
 // How a field is shown beyond its type.
 enum class FieldStyle : std::uint8_t {
-  plain,       // by its type: integers in decimal, pointers in hex, char arrays as strings
-  flags,       // `vocabulary`'s flags
-  name,        // `vocabulary`'s value names
-  mode,        // S_IFREG|0644
-  octal,       // 0644
-  hex,         // an unnamed bit set
-  rlimit,      // `vocabulary`'s infinity, else a count (in units of 1024 as strace: 8192*1024)
-  handler,     // SIG_DFL, SIG_IGN or an address
-  sigset,      // [INT ALRM]
-  restorer,    // sa_restorer: shown only with SA_RESTORER
-  port,        // htons(80)
-  in_addr,     // inet_addr("127.0.0.1")
-  in6_addr,    // inet_pton(AF_INET6, "::1", &sin6_addr)
-  flowinfo,    // htonl(0)
-  family,      // AF_INET
-  buffer,      // iov_base: the bytes `iov_len` says (after the call: what the kernel wrote)
-  sockaddr,    // msg_name: a socket address of msg_namelen bytes
-  iovecs,      // msg_iov: msg_iovlen iovecs
-  epoll_data,  // {u32=3, u64=3}
-  signal,      // SIGCHLD
-  pointer,     // an address in an integer field (clone_args'), in hex
-  omitted,     // not shown
+  plain,         // by its type: integers in decimal, pointers in hex, char arrays as strings
+  flags,         // `vocabulary`'s flags
+  name,          // `vocabulary`'s value names
+  mode,          // S_IFREG|0644
+  octal,         // 0644
+  hex,           // an unnamed bit set
+  rlimit,        // `vocabulary`'s infinity, else a count (in units of 1024 as strace: 8192*1024)
+  handler,       // SIG_DFL, SIG_IGN or an address
+  sigset,        // [INT ALRM]
+  restorer,      // sa_restorer: shown only with SA_RESTORER
+  port,          // htons(80)
+  in_addr,       // inet_addr("127.0.0.1")
+  in6_addr,      // inet_pton(AF_INET6, "::1", &sin6_addr)
+  flowinfo,      // htonl(0)
+  family,        // AF_INET
+  buffer,        // iov_base: the bytes `iov_len` says (after the call: what the kernel wrote)
+  sockaddr,      // msg_name: a socket address of msg_namelen bytes
+  iovecs,        // msg_iov: msg_iovlen iovecs
+  epoll_data,    // {u32=3, u64=3}
+  signal,        // SIGCHLD
+  pointer,       // an address in an integer field (clone_args'), in hex
+  magic,         // `vocabulary`'s name of the unsigned value, unknown values in hex (f_type)
+  statfs_flags,  // statfs's f_flags: ST_* and the kernel's ST_VALID
+  signed_,       // in decimal, signed whatever the field's type (strace's %d)
+  hex08,         // in hex, at least six digits (strace's %#08x)
+  hex_elements,  // an array's elements in hex (statfs's f_fsid)
+  clone_arg,     // clone_args' tids, pidfd and tls: only with the flag that has the kernel use it
+  bit_fields,    // a unit of C bit-fields, by `vocabulary`'s masks: seg_32bit=1, contents=0
+  omitted,       // not shown
 };
 
 struct FieldRule {
@@ -81,8 +89,16 @@ const FieldRule field_rules[] = {
     {"sched_attr", "sched_flags", FieldStyle::hex},
     {"clone_args", "flags", FieldStyle::flags, &clone_flags},
     {"clone_args", "exit_signal", FieldStyle::signal},
-    {"clone_args", "child_tid parent_tid stack tls pidfd set_tid", FieldStyle::pointer},
+    {"clone_args", "child_tid parent_tid tls pidfd", FieldStyle::clone_arg},
+    {"clone_args", "stack set_tid", FieldStyle::pointer},
     {"clone_args", "stack_size", FieldStyle::hex},
+    {"user_desc", "entry_number", FieldStyle::signed_},
+    {"user_desc", "base_addr", FieldStyle::hex},
+    {"user_desc", "limit", FieldStyle::hex08},
+    {"user_desc", "flags", FieldStyle::bit_fields, &user_desc_bits},
+    {"statfs statfs64", "f_type", FieldStyle::magic, &fs_magics},
+    {"kernel_fsid", "val", FieldStyle::hex_elements},
+    {"statfs statfs64", "f_flags", FieldStyle::statfs_flags, &statfs_flags},
 };
 
 // The fields strace's abbreviated view (without -v) shows, in its order; a struct without a
@@ -103,7 +119,9 @@ const ShownFields shown_fields[] = {
     {"msghdr", "msg_name msg_namelen msg_iov msg_iovlen msg_controllen msg_flags", false},
     {"rusage", "ru_utime ru_stime", true},
     {"pollfd", "fd events", false},
-    {"clone_args", "flags child_tid parent_tid exit_signal stack stack_size tls", false},
+    {"clone_args", "flags pidfd child_tid parent_tid exit_signal stack stack_size tls", false},
+    {"user_desc", "entry_number base_addr limit flags", false},  // flags: the bit-fields
+    {"statfs statfs64", "f_type f_bsize f_blocks f_bfree f_bavail f_files f_ffree f_fsid f_namelen f_frsize f_flags", false},
 };
 // clang-format on
 
@@ -254,6 +272,43 @@ std::string show_rlimit(const Vocabulary& infinity, Abi abi, std::uint64_t value
   return std::to_string(value);
 }
 
+// The row whose value, as `size` bytes unsigned, is `value` (a magic number the field holds
+// in a signed long on some ABIs).
+const ConstantRow* row_of_unsigned(const Vocabulary& vocabulary, Abi abi, std::uint64_t value,
+                                   std::size_t size) {
+  const std::uint64_t mask = size >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
+  for (const auto& row : vocabulary.rows)
+    if (const auto each = constant_value(row, abi))
+      if ((static_cast<std::uint64_t>(*each) & mask) == (value & mask)) return &row;
+  return nullptr;
+}
+
+// ST_VALID is the kernel's own (include/linux/statfs.h: "f_flags support is implemented"),
+// in no UAPI or libc header; statfs sets it on every call. Shown in its place by value, as
+// strace does: ST_VALID|ST_RELATIME.
+constexpr std::uint64_t st_valid = 0x20;
+
+std::string show_statfs_flags(Abi abi, std::uint64_t value) {
+  const std::uint64_t below = value & (st_valid - 1), above = value & ~(2 * st_valid - 1);
+  std::string text = below ? show_flags(statfs_flags, abi, below) : "";
+  if (value & st_valid) text += (text.empty() ? "" : "|") + std::string("ST_VALID");
+  if (above) text += (text.empty() ? "" : "|") + show_flags(statfs_flags, abi, above);
+  return text.empty() ? "0" : text;
+}
+
+// Each bit-field of the unit by its mask, in the vocabulary's order: seg_32bit=1, contents=0.
+std::string show_bit_fields(const Vocabulary& fields, Abi abi, std::uint64_t unit) {
+  std::string text;
+  for (const auto& row : fields.rows) {
+    const auto mask = constant_value(row, abi);
+    if (!mask || *mask <= 0) continue;
+    const auto bits = static_cast<std::uint64_t>(*mask);
+    text += (text.empty() ? "" : ", ") + std::string(row.name) + "=" +
+            std::to_string((unit & bits) >> std::countr_zero(bits));
+  }
+  return text;
+}
+
 std::string show_ipv4(std::uint32_t network_order_value) {
   char text[INET_ADDRSTRLEN] = {};
   const std::uint32_t address = htonl(network_order_value);
@@ -344,6 +399,49 @@ std::string show_field(const StructCall& c, const StructLayout& layout, const By
       return b.s(field) ? show_signal(c.abi, b.s(field)) : "0";
     case FieldStyle::pointer:
       return show_pointer(b.u(field));
+    case FieldStyle::magic: {
+      if (const ConstantRow* row =
+              row_of_unsigned(*shown.vocabulary, c.abi, b.u(field), field.size))
+        return std::string(row->name);
+      return hex(b.u(field));
+    }
+    case FieldStyle::statfs_flags:
+      return show_statfs_flags(c.abi, b.u(field));
+    case FieldStyle::signed_: {
+      FieldLayout as_signed = field;
+      as_signed.is_signed = true;
+      return std::to_string(b.s(as_signed));
+    }
+    case FieldStyle::hex08: {
+      char text[24];
+      std::snprintf(text, sizeof text, "%#08llx", static_cast<unsigned long long>(b.u(field)));
+      return text;
+    }
+    case FieldStyle::hex_elements: {
+      std::string text = "[";
+      const std::size_t count = field.element_size ? field.size / field.element_size : 0;
+      for (std::size_t i = 0; i < count; ++i) {
+        const std::uint64_t element =
+            b.unsigned_at(field.offset + i * field.element_size, field.element_size, b.big(field));
+        text += std::string(i ? ", " : "") + (element ? hex(element) : "0");
+      }
+      return text + "]";
+    }
+    case FieldStyle::clone_arg: {
+      const FieldLayout* flags = field_named(layout, "flags");
+      const auto has = [&](std::string_view name) {
+        const auto bit = constant_value(constant_row(clone_flags.rows, name), c.abi).value_or(0);
+        return flags && (b.u(*flags) & static_cast<std::uint64_t>(bit)) != 0;
+      };
+      if (field.name == "tls") return has("CLONE_SETTLS") ? show_tls(c, b.u(field)) : "";
+      const bool used = field.name == "pidfd" ? has("CLONE_PIDFD")
+                        : field.name == "parent_tid"
+                            ? has("CLONE_PARENT_SETTID")
+                            : has("CLONE_CHILD_SETTID") || has("CLONE_CHILD_CLEARTID");
+      return used ? show_pointer(b.u(field)) : "";
+    }
+    case FieldStyle::bit_fields:
+      return show_bit_fields(*shown.vocabulary, c.abi, b.u(field));
     case FieldStyle::omitted:
       return {};
   }
@@ -357,7 +455,8 @@ std::string show_fields(const StructCall& c, const StructLayout& layout, const B
   for (const auto& shown : p.fields) {
     std::string value = show_field(c, layout, b, shown);
     if (value.empty()) continue;
-    text += (first ? "" : ", ") + std::string(shown.field->name) + "=" + value;
+    if (shown.style != FieldStyle::bit_fields) value = std::string(shown.field->name) + "=" + value;
+    text += (first ? "" : ", ") + value;
     first = false;
   }
   if (p.more) text += first ? "..." : ", ...";
@@ -381,6 +480,15 @@ std::string show_struct(const StructCall& c, const StructLayout& layout, std::ui
   const auto bytes = read_struct(c, address, layout.size);
   if (!bytes) return hex(address);
   return show_fields(c, layout, *bytes);
+}
+
+std::string show_tls(const StructCall& c, std::uint64_t address) {
+  // 32-bit x86's CLONE_SETTLS takes a user_desc (the kernel's do_set_thread_area); the other
+  // ABIs take the thread pointer itself
+  if (c.abi == Abi::i386)
+    if (const StructLayout* desc = find_struct_layout(c.abi, "user_desc"))
+      return show_struct(c, *desc, address);
+  return show_pointer(address);
 }
 
 std::string show_struct_array(const StructCall& c, const StructLayout& layout,

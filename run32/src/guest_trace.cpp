@@ -81,10 +81,12 @@ class GuestTraceMemory final : public abi::TraceMemory {
 };
 
 abi::TraceParts parts_of(std::uint32_t number, const TraceArguments& arguments,
-                         std::optional<std::int32_t> result) {
+                         std::optional<std::int32_t> result,
+                         std::optional<std::uint64_t> restored_mask = std::nullopt) {
   const std::array<std::uint64_t, 6> wide{arguments[0], arguments[1], arguments[2],
                                           arguments[3], arguments[4], arguments[5]};
-  abi::TraceCall traced{abi::find_syscall(abi::Abi::i386, number), number, wide, std::nullopt};
+  abi::TraceCall traced{abi::find_syscall(abi::Abi::i386, number), number, wide, std::nullopt,
+                        restored_mask};
   if (result) traced.result = *result;
   return abi::trace_parts(abi::Abi::i386, traced, GuestTraceMemory{}, settings.options);
 }
@@ -92,7 +94,9 @@ abi::TraceParts parts_of(std::uint32_t number, const TraceArguments& arguments,
 std::string name_of(std::uint32_t number) {
   if (const abi::Syscall* call = abi::find_syscall(abi::Abi::i386, number))
     return std::string(call->name);
-  return "syscall_" + std::to_string(number);
+  char text[32];  // an unknown number in hex, as strace (and the decoder) show it
+  std::snprintf(text, sizeof text, "syscall_%#x", number);
+  return text;
 }
 
 // " [int80]" when the call came by Syscall User Dispatch rather than AT_SYSINFO.
@@ -129,8 +133,8 @@ bool traces(std::uint32_t number) {
 }
 
 void trace_call_entry(std::uint32_t number, const TraceArguments& arguments, bool dispatched,
-                      bool whole) {
-  const abi::TraceParts parts = parts_of(number, arguments, std::nullopt);
+                      bool whole, std::optional<std::uint64_t> restored_mask) {
+  const abi::TraceParts parts = parts_of(number, arguments, std::nullopt, restored_mask);
   Writing writing;
   writing.close_others_line();
   if (whole) {

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,10 @@ bool traces(std::uint32_t number);
 using TraceArguments = std::array<std::uint32_t, 6>;
 // Before the call: its name and what is known of its arguments. `whole`: a call that does
 // not come back when it succeeds (exit, exit_group, execve), written whole with `= ?`.
+// `restored_mask`: (rt_)sigreturn's, read from its frame (frame_signal_mask).
 void trace_call_entry(std::uint32_t number, const TraceArguments& arguments, bool dispatched,
-                      bool whole = false);
+                      bool whole = false,
+                      std::optional<std::uint64_t> restored_mask = std::nullopt);
 // After it: the rest of its arguments and its result.
 void trace_call_exit(std::uint32_t number, const TraceArguments& arguments, std::int32_t result,
                      bool dispatched);

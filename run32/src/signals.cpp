@@ -549,26 +549,51 @@ bool deliver_pending_signals(GuestContext context) {
   return true;
 }
 
+namespace {
+
+// The sigcontext and mask of the frame at `esp` as (rt_)sigreturn finds it: the return
+// address popped (rt) or that and the signal number (sigreturn), as the kernel's
+// sys_sigreturn takes the frame at sp - 8 and sys_rt_sigreturn at sp - 4. An rt frame's
+// uc_stack goes to `stack` when asked for (a plain frame has none).
+bool read_frame(const translators::GuestMemory& memory, std::uint32_t esp, bool rt,
+                SigcontextI386& sc, std::uint64_t& mask, StackI386* stack = nullptr) {
+  if (rt) {
+    RtFrameI386 f;
+    if (memory.copy_in(&f, esp - 4, sizeof f)) return false;
+    sc = f.context.mcontext;
+    mask = f.context.sigmask[0] | std::uint64_t{f.context.sigmask[1]} << 32;
+    if (stack) *stack = f.context.stack;
+  } else {
+    FrameI386 f;
+    if (memory.copy_in(&f, esp - 8, sizeof f)) return false;
+    sc = f.context;
+    mask = sc.oldmask | std::uint64_t{f.extramask} << 32;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> frame_signal_mask(const translators::GuestMemory& memory,
+                                               std::uint32_t esp, bool rt) {
+  SigcontextI386 sc;
+  std::uint64_t mask;
+  if (!read_frame(memory, esp, rt, sc, mask)) return std::nullopt;
+  return mask;
+}
+
 std::int32_t signal_return(GuestProcess& process, bool rt) {
   GuestContext& context = *current;
   GuestRegisters& r = context.registers;
   const auto& memory = process.memory();
   SigcontextI386 sc;
   std::uint64_t mask;
-  if (rt) {
-    RtFrameI386 f;
-    if (memory.copy_in(&f, static_cast<std::uint32_t>(r.esp) - 4, sizeof f)) die_by_signal(SIGSEGV);
-    sc = f.context.mcontext;
-    mask = f.context.sigmask[0] | std::uint64_t{f.context.sigmask[1]} << 32;
-    // compat_restore_altstack: the frame's uc_stack is the alternate stack again, as
-    // sigaltstack at the restored esp would set it (its refusals ignored, as the kernel's).
-    change_alternate_stack(&f.context.stack, nullptr, sc.esp);
-  } else {
-    FrameI386 f;
-    if (memory.copy_in(&f, static_cast<std::uint32_t>(r.esp) - 8, sizeof f)) die_by_signal(SIGSEGV);
-    sc = f.context;
-    mask = sc.oldmask | std::uint64_t{f.extramask} << 32;
-  }
+  StackI386 stack;
+  if (!read_frame(memory, static_cast<std::uint32_t>(r.esp), rt, sc, mask, &stack))
+    die_by_signal(SIGSEGV);
+  // compat_restore_altstack: the frame's uc_stack is the alternate stack again, as
+  // sigaltstack at the restored esp would set it (its refusals ignored, as the kernel's).
+  if (rt) change_alternate_stack(&stack, nullptr, sc.esp);
   r.eax = sc.eax, r.ebx = sc.ebx, r.ecx = sc.ecx, r.edx = sc.edx;
   r.esi = sc.esi, r.edi = sc.edi, r.ebp = sc.ebp, r.esp = sc.esp, r.eip = sc.eip;
   r.eflags = (r.eflags & ~std::uint64_t{restorable_eflags}) | (sc.eflags & restorable_eflags);

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 
 #include "guest_process.hpp"
 #include "signal_set.hpp"
@@ -78,6 +79,11 @@ void handle_guest_signal(int signal, siginfo_t* info, void* host_context);
 // sigreturn (rt: rt_sigreturn): the guest's registers, mask and x87/SSE state from its
 // frame; answers the restored eax.
 std::int32_t signal_return(GuestProcess& process, bool rt);
+
+// The signal mask the guest's (rt_)sigreturn frame at `esp` restores; nullopt when the frame
+// cannot be read (the trace's {mask=[...]}, read before the call as strace reads it).
+std::optional<std::uint64_t> frame_signal_mask(const translators::GuestMemory& memory,
+                                               std::uint32_t esp, bool rt);
 
 // The context of the call being served (set by the entries): sigreturn and a forked child
 // change more than eax.

@@ -42,8 +42,10 @@ import tempfile
 
 ADDRESS = re.compile(r"0x[0-9a-f]{5,}")
 PREFIX = re.compile(r"^(?:\[pid +(\d+)\] |(\d+) +)")
-ID_RESULT = re.compile(r"^(getpid|gettid|set_tid_address|getppid|clone|clone3|fork|vfork)\(.*\) = (\d+)$")
-CREATES = re.compile(r"^(clone|clone3|fork|vfork)\(.*\) = (\d+)$")
+# strace pads the result to a column: " = " is any run of blanks around "="
+ID_RESULT = re.compile(
+    r"^(getpid|gettid|set_tid_address|getppid|clone|clone3|fork|vfork)\(.*\)\s+=\s+(\d+)$")
+CREATES = re.compile(r"^(clone|clone3|fork|vfork)\(.*\)\s+=\s+(\d+)$")
 GETRANDOM = re.compile(r'^getrandom\("[^"]*"(\.\.\.)?')
 
 
@@ -55,7 +57,7 @@ def streams_of(text, work):
     # run32 leaves the prefix out while the program has one process and one thread: those
     # lines are the first process's, whose id set_tid_address (or getpid) returned
     for raw in text.splitlines():
-        m = re.match(r"^(?:set_tid_address|getpid)\(.*\) = (\d+)$", raw)
+        m = re.match(r"^(?:set_tid_address|getpid)\(.*\)\s+=\s+(\d+)$", raw.removesuffix(" [int80]"))
         if m:
             first = m.group(1)
             break
@@ -80,13 +82,16 @@ def streams_of(text, work):
         streams.setdefault(pid, []).append(line)
     for pid, (at, start) in open_calls.items():
         streams[pid][at] = start + " <unfinished ...>"
-    # creation order: the first process, then each id in the order a clone returned it
+    # creation order: the first process, then each id in the order a clone returned it; one
+    # that wrote no line (killed before its first call) keeps its place with no lines, so
+    # that the streams after it still pair with their own
     order = [first] if first is not None else []
     for pid in list(streams):
         for line in streams[pid]:
             m = CREATES.match(line or "")
-            if m and m.group(2) in streams and m.group(2) not in order:
+            if m and m.group(2) not in order:
                 order.append(m.group(2))
+                streams.setdefault(m.group(2), [])
     order += [pid for pid in streams if pid not in order]
     ids = {pid for pid in streams if pid != "main"}
     for lines in streams.values():

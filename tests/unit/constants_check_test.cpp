@@ -55,6 +55,21 @@ TEST_CASE("planted: a constant wrongly absent, or absent from the headers, is ca
   CHECK(report.mismatches.size() == 4);
 }
 
+TEST_CASE("planted: a wrong bit-field mask, or a bit-field wrongly absent or present, is caught",
+          "[constantcheck][planted]") {
+  auto input = constantcheck::Check::description_input({Abi::i386, Abi::x86_64});
+  for (auto& entry : input.entries) {
+    if (entry.name == "contents" && entry.abi == Abi::i386) entry.value = 0x4;  // one bit of two
+    if (entry.name == "lm" && entry.abi == Abi::i386) entry.value = 0x80;       // only __x86_64__'s
+    if (entry.name == "useable" && entry.abi == Abi::x86_64) entry.value.reset();
+  }
+  const auto report = constantcheck::Check::check(input);
+  CHECK(reports(report, "contents", "mask: table 0x4, headers 0x6"));
+  CHECK(reports(report, "lm", "not a field of struct user_desc"));
+  CHECK(reports(report, "useable", "in the headers as 0x40, absent from the table"));
+  CHECK(report.mismatches.size() == 6);  // gcc and clang each
+}
+
 TEST_CASE("the vocabularies are well formed and per-ABI values are the rows'", "[constants]") {
   for (const auto& error : abi::constant_table_errors()) UNSCOPED_INFO(error);
   CHECK(abi::constant_table_errors().empty());

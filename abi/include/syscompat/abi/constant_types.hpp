@@ -87,6 +87,11 @@ struct Vocabulary {
   std::string_view headers;  // what the checker includes, space-separated
   HeaderSide side;
   std::span<const ConstantRow> rows;
+  // Set for the bit-fields of a C struct (no macro names them): "user_desc.flags", the
+  // described struct and its member holding the fields' unit. Each row is a field's mask in
+  // that unit, named as the header names the field; the checker sets the field in a
+  // compiled struct of the header's and reads the unit back.
+  std::string_view bit_fields_of = {};
 };
 
 // The row named `name` in `rows`, at compile time (a missing name does not compile there).

@@ -44,6 +44,9 @@ struct TraceCall {
   std::span<const std::uint64_t> registers;  // the argument registers, as the ABI passes them
   // The result, after the call (nullopt: before it, or a call that does not return).
   std::optional<std::int64_t> result;
+  // sigreturn and rt_sigreturn: the signal mask the frame restores, which the tracer reads
+  // from the frame at the stack pointer (strace's {mask=[...]}); nullopt: not shown.
+  std::optional<std::uint64_t> restored_mask = std::nullopt;
 };
 
 // `name(arguments) = result`, without a newline (" = ?" when there is no result).

@@ -1,8 +1,9 @@
 // File constants: open(2) and *at(2) flags, statx(2)'s sync type and mask, flock(2)
 // operations, inotify(7) masks, fcntl(2) commands,
-// access(2) modes, lseek's whence, poll(2) and epoll(7) events (asm/fcntl.h, linux/fcntl.h,
-// linux/fs.h, asm/poll.h, linux/eventpoll.h; access modes from glibc's unistd.h, the kernel's UAPI
-// has none). Notation: abi/include/syscompat/abi/constant_types.hpp.
+// access(2) modes, lseek's whence, poll(2) and epoll(7) events, statfs(2)'s file system magic
+// numbers and mount flags (asm/fcntl.h, linux/fcntl.h, linux/fs.h, asm/poll.h, linux/eventpoll.h,
+// linux/magic.h; access modes and mount flags from glibc's unistd.h and sys/statvfs.h, the
+// kernel's UAPI has none). Notation: abi/include/syscompat/abi/constant_types.hpp.
 #pragma once
 
 #include "syscompat/abi/constant_types.hpp"
@@ -20,26 +21,27 @@ inline constexpr ConstantRow open_access_rows[] = {
     {"O_RDWR", 2},
 };
 
-// Composite flags (O_SYNC holds O_DSYNC's bit, O_TMPFILE O_DIRECTORY's) come first, so the
-// decoder names them whole.
+// In strace's order, which names them in it (O_LARGEFILE|O_CLOEXEC|O_DIRECTORY,
+// O_EXCL|O_TMPFILE); a composite flag comes before the flag whose bit it holds (O_SYNC
+// O_DSYNC's, O_TMPFILE O_DIRECTORY's), so the decoder names it whole.
 inline constexpr ConstantRow open_flag_rows[] = {
-    {"O_SYNC", 04010000, {mips, 0x4010}},
-    {"O_TMPFILE", 020200000, {arm, 020040000}},
     {"O_CREAT", 0100, {mips, 0x100}},
     {"O_EXCL", 0200, {mips, 0x400}},
     {"O_NOCTTY", 0400, {mips, 0x800}},
     {"O_TRUNC", 01000, {mips, 0x200}},
     {"O_APPEND", 02000, {mips, 0x8}},
     {"O_NONBLOCK", 04000, {mips, 0x80}},
+    {"O_SYNC", 04010000, {mips, 0x4010}},
     {"O_DSYNC", 010000, {mips, 0x10}},
     {"FASYNC", 020000, {mips, 0x1000}},
     {"O_DIRECT", 040000, {arm, 0200000}, {mips, 0x8000}},
     {"O_LARGEFILE", 0100000, {arm, 0400000}, {mips, 0x2000}},
-    {"O_DIRECTORY", 0200000, {arm, 040000}},
     {"O_NOFOLLOW", 0400000, {arm, 0100000}},
     {"O_NOATIME", 01000000},
     {"O_CLOEXEC", 02000000},
     {"O_PATH", 010000000},
+    {"O_TMPFILE", 020200000, {arm, 020040000}},
+    {"O_DIRECTORY", 0200000, {arm, 040000}},
 };
 
 inline constexpr ConstantRow at_flag_rows[] = {
@@ -232,11 +234,119 @@ inline constexpr ConstantRow epoll_ctl_op_rows[] = {
     {"EPOLL_CTL_DEL", 2},
     {"EPOLL_CTL_MOD", 3},
 };
+
+// io_uring_enter(2)'s flags (linux/io_uring.h).
+inline constexpr ConstantRow io_uring_enter_flag_rows[] = {
+    {"IORING_ENTER_GETEVENTS", 0x1},
+    {"IORING_ENTER_SQ_WAKEUP", 0x2},
+    {"IORING_ENTER_SQ_WAIT", 0x4},
+    {"IORING_ENTER_EXT_ARG", 0x8},
+    {"IORING_ENTER_REGISTERED_RING", 0x10},
+};
+
+// statfs(2)'s f_type: the file systems' magic numbers of linux/magic.h. EXT3_SUPER_MAGIC and
+// EXT4_SUPER_MAGIC share EXT2_SUPER_MAGIC's value (strace names all three EXT2_SUPER_MAGIC);
+// the header's STACK_END_MAGIC, CRAMFS_MAGIC_WEND and *_MAGIC_STRING are no file system's.
+inline constexpr ConstantRow fs_magic_rows[] = {
+    {"ADFS_SUPER_MAGIC", 0xadf5},
+    {"AFFS_SUPER_MAGIC", 0xadff},
+    {"AFS_SUPER_MAGIC", 0x5346414F},
+    {"AUTOFS_SUPER_MAGIC", 0x0187},
+    {"CEPH_SUPER_MAGIC", 0x00c36400},
+    {"CODA_SUPER_MAGIC", 0x73757245},
+    {"CRAMFS_MAGIC", 0x28cd3d45},
+    {"DEBUGFS_MAGIC", 0x64626720},
+    {"SECURITYFS_MAGIC", 0x73636673},
+    {"SELINUX_MAGIC", 0xf97cff8c},
+    {"SMACK_MAGIC", 0x43415d53},
+    {"RAMFS_MAGIC", 0x858458f6},
+    {"TMPFS_MAGIC", 0x01021994},
+    {"HUGETLBFS_MAGIC", 0x958458f6},
+    {"SQUASHFS_MAGIC", 0x73717368},
+    {"ECRYPTFS_SUPER_MAGIC", 0xf15f},
+    {"EFS_SUPER_MAGIC", 0x414A53},
+    {"EROFS_SUPER_MAGIC_V1", 0xE0F5E1E2},
+    {"EXT2_SUPER_MAGIC", 0xEF53},
+    {"XENFS_SUPER_MAGIC", 0xabba1974},
+    {"BTRFS_SUPER_MAGIC", 0x9123683E},
+    {"NILFS_SUPER_MAGIC", 0x3434},
+    {"F2FS_SUPER_MAGIC", 0xF2F52010},
+    {"HPFS_SUPER_MAGIC", 0xf995e849},
+    {"ISOFS_SUPER_MAGIC", 0x9660},
+    {"JFFS2_SUPER_MAGIC", 0x72b6},
+    {"XFS_SUPER_MAGIC", 0x58465342},
+    {"PSTOREFS_MAGIC", 0x6165676C},
+    {"EFIVARFS_MAGIC", 0xde5e81e4},
+    {"HOSTFS_SUPER_MAGIC", 0x00c0ffee},
+    {"OVERLAYFS_SUPER_MAGIC", 0x794c7630},
+    {"FUSE_SUPER_MAGIC", 0x65735546},
+    {"MINIX_SUPER_MAGIC", 0x137F},
+    {"MINIX_SUPER_MAGIC2", 0x138F},
+    {"MINIX2_SUPER_MAGIC", 0x2468},
+    {"MINIX2_SUPER_MAGIC2", 0x2478},
+    {"MINIX3_SUPER_MAGIC", 0x4d5a},
+    {"MSDOS_SUPER_MAGIC", 0x4d44},
+    {"EXFAT_SUPER_MAGIC", 0x2011BAB0},
+    {"NCP_SUPER_MAGIC", 0x564c},
+    {"NFS_SUPER_MAGIC", 0x6969},
+    {"OCFS2_SUPER_MAGIC", 0x7461636f},
+    {"OPENPROM_SUPER_MAGIC", 0x9fa1},
+    {"QNX4_SUPER_MAGIC", 0x002f},
+    {"QNX6_SUPER_MAGIC", 0x68191122},
+    {"AFS_FS_MAGIC", 0x6B414653},
+    {"REISERFS_SUPER_MAGIC", 0x52654973},
+    {"SMB_SUPER_MAGIC", 0x517B},
+    {"CIFS_SUPER_MAGIC", 0xFF534D42},
+    {"SMB2_SUPER_MAGIC", 0xFE534D42},
+    {"CGROUP_SUPER_MAGIC", 0x27e0eb},
+    {"CGROUP2_SUPER_MAGIC", 0x63677270},
+    {"RDTGROUP_SUPER_MAGIC", 0x7655821},
+    {"TRACEFS_MAGIC", 0x74726163},
+    {"V9FS_MAGIC", 0x01021997},
+    {"BDEVFS_MAGIC", 0x62646576},
+    {"DAXFS_MAGIC", 0x64646178},
+    {"BINFMTFS_MAGIC", 0x42494e4d},
+    {"DEVPTS_SUPER_MAGIC", 0x1cd1},
+    {"BINDERFS_SUPER_MAGIC", 0x6c6f6f70},
+    {"FUTEXFS_SUPER_MAGIC", 0xBAD1DEA},
+    {"PIPEFS_MAGIC", 0x50495045},
+    {"PROC_SUPER_MAGIC", 0x9fa0},
+    {"SOCKFS_MAGIC", 0x534F434B},
+    {"SYSFS_MAGIC", 0x62656572},
+    {"USBDEVICE_SUPER_MAGIC", 0x9fa2},
+    {"MTD_INODE_FS_MAGIC", 0x11307854},
+    {"ANON_INODE_FS_MAGIC", 0x09041934},
+    {"BTRFS_TEST_MAGIC", 0x73727279},
+    {"NSFS_MAGIC", 0x6e736673},
+    {"BPF_FS_MAGIC", 0xcafe4a11},
+    {"AAFS_MAGIC", 0x5a3c69f0},
+    {"ZONEFS_MAGIC", 0x5a4f4653},
+    {"UDF_SUPER_MAGIC", 0x15013346},
+    {"DMA_BUF_MAGIC", 0x444d4142},
+    {"DEVMEM_MAGIC", 0x454d444d},
+    {"SECRETMEM_MAGIC", 0x5345434d},
+};
+
+// statfs(2)'s f_flags, the mount flags (glibc's sys/statvfs.h; the kernel's UAPI has none).
+inline constexpr ConstantRow statfs_flag_rows[] = {
+    {"ST_RDONLY", 0x1},
+    {"ST_NOSUID", 0x2},
+    {"ST_NODEV", 0x4},
+    {"ST_NOEXEC", 0x8},
+    {"ST_SYNCHRONOUS", 0x10},
+    {"ST_MANDLOCK", 0x40},
+    {"ST_WRITE", 0x80},
+    {"ST_APPEND", 0x100},
+    {"ST_IMMUTABLE", 0x200},
+    {"ST_NOATIME", 0x400},
+    {"ST_NODIRATIME", 0x800},
+    {"ST_RELATIME", 0x1000},
+};
 // clang-format on
 
 inline constexpr std::string_view headers_files_uapi =
     "linux/fcntl.h linux/fs.h linux/stat.h linux/poll.h linux/eventpoll.h linux/mman.h "
-    "linux/sched.h linux/inotify.h";
+    "linux/sched.h linux/inotify.h linux/magic.h";
 
 }  // namespace rows
 
@@ -288,6 +398,13 @@ inline constexpr Vocabulary epoll_events{"epoll_events", VocabularyKind::flags,
 inline constexpr Vocabulary epoll_ctl_ops{"epoll_ctl_ops", VocabularyKind::values,
                                           rows::headers_files_uapi, HeaderSide::uapi,
                                           rows::epoll_ctl_op_rows};
+inline constexpr Vocabulary io_uring_enter_flags{"io_uring_enter_flags", VocabularyKind::flags,
+                                                 "linux/io_uring.h", HeaderSide::uapi,
+                                                 rows::io_uring_enter_flag_rows};
+inline constexpr Vocabulary fs_magics{"fs_magics", VocabularyKind::values, rows::headers_files_uapi,
+                                      HeaderSide::uapi, rows::fs_magic_rows};
+inline constexpr Vocabulary statfs_flags{"statfs_flags", VocabularyKind::flags, "sys/statvfs.h",
+                                         HeaderSide::libc, rows::statfs_flag_rows};
 }  // namespace vocab
 
 }  // namespace syscompat::abi

@@ -179,6 +179,27 @@ inline constexpr ConstantRow msg_flag_rows[] = {
 };
 // clang-format on
 
+// shutdown(2)'s `how` (glibc's sys/socket.h; the kernel's UAPI has none).
+inline constexpr ConstantRow shutdown_how_rows[] = {
+    {"SHUT_RD", 0},
+    {"SHUT_WR", 1},
+    {"SHUT_RDWR", 2},
+};
+
+// socket(2)'s protocol for AF_INET and AF_INET6 (linux/in.h's enum, each also a macro).
+inline constexpr ConstantRow ip_protocol_rows[] = {
+    {"IPPROTO_IP", 0},      {"IPPROTO_ICMP", 1},       {"IPPROTO_IGMP", 2},
+    {"IPPROTO_IPIP", 4},    {"IPPROTO_TCP", 6},        {"IPPROTO_EGP", 8},
+    {"IPPROTO_PUP", 12},    {"IPPROTO_UDP", 17},       {"IPPROTO_IDP", 22},
+    {"IPPROTO_TP", 29},     {"IPPROTO_DCCP", 33},      {"IPPROTO_IPV6", 41},
+    {"IPPROTO_RSVP", 46},   {"IPPROTO_GRE", 47},       {"IPPROTO_ESP", 50},
+    {"IPPROTO_AH", 51},     {"IPPROTO_MTP", 92},       {"IPPROTO_BEETPH", 94},
+    {"IPPROTO_ENCAP", 98},  {"IPPROTO_PIM", 103},      {"IPPROTO_COMP", 108},
+    {"IPPROTO_L2TP", 115},  {"IPPROTO_SCTP", 132},     {"IPPROTO_UDPLITE", 136},
+    {"IPPROTO_MPLS", 137},  {"IPPROTO_ETHERNET", 143}, {"IPPROTO_RAW", 255},
+    {"IPPROTO_MPTCP", 262},
+};
+
 inline constexpr std::string_view headers_net_libc = "sys/socket.h";
 
 }  // namespace rows
@@ -200,6 +221,11 @@ inline constexpr Vocabulary socket_options{"socket_options", VocabularyKind::val
                                            HeaderSide::uapi, rows::socket_option_rows};
 inline constexpr Vocabulary cmsg_types{"cmsg_types", VocabularyKind::values, rows::headers_net_libc,
                                        HeaderSide::libc, rows::cmsg_type_rows};
+inline constexpr Vocabulary shutdown_how{"shutdown_how", VocabularyKind::values,
+                                         rows::headers_net_libc, HeaderSide::libc,
+                                         rows::shutdown_how_rows};
+inline constexpr Vocabulary ip_protocols{"ip_protocols", VocabularyKind::values, "linux/in.h",
+                                         HeaderSide::uapi, rows::ip_protocol_rows};
 inline constexpr Vocabulary msg_flags{"msg_flags", VocabularyKind::flags, rows::headers_net_libc,
                                       HeaderSide::libc, rows::msg_flag_rows};
 }  // namespace vocab

@@ -45,6 +45,7 @@ inline constexpr ConstantRow clone_flag_rows[] = {
 
 inline constexpr ConstantRow wait_option_rows[] = {
     {"WNOHANG", 0x1},
+    {"WSTOPPED", 0x2},   // WUNTRACED's value: strace names it so
     {"WUNTRACED", 0x2},
     {"WEXITED", 0x4},
     {"WCONTINUED", 0x8},
@@ -180,6 +181,67 @@ inline constexpr ConstantRow clock_id_rows[] = {
     {"CLOCK_BOOTTIME_ALARM", 9},
     {"CLOCK_TAI", 11},
 };
+
+// setitimer(2) and getitimer(2)'s timers.
+inline constexpr ConstantRow itimer_which_rows[] = {
+    {"ITIMER_REAL", 0},
+    {"ITIMER_VIRTUAL", 1},
+    {"ITIMER_PROF", 2},
+};
+
+// getrusage(2)'s `who`.
+inline constexpr ConstantRow rusage_who_rows[] = {
+    {"RUSAGE_SELF", 0},
+    {"RUSAGE_CHILDREN", -1},
+    {"RUSAGE_BOTH", -2},
+    {"RUSAGE_THREAD", 1},
+};
+
+// waitid(2)'s id types.
+inline constexpr ConstantRow wait_id_type_rows[] = {
+    {"P_ALL", 0},
+    {"P_PID", 1},
+    {"P_PGID", 2},
+    {"P_PIDFD", 3},
+};
+
+// getpriority(2) and setpriority(2)'s `which`.
+inline constexpr ConstantRow priority_which_rows[] = {
+    {"PRIO_PROCESS", 0},
+    {"PRIO_PGRP", 1},
+    {"PRIO_USER", 2},
+};
+
+// The bitset of FUTEX_WAIT_BITSET and FUTEX_WAKE_BITSET (val3) that matches any waiter.
+inline constexpr ConstantRow futex_bitset_rows[] = {
+    {"FUTEX_BITSET_MATCH_ANY", 0xffffffff},
+};
+
+// sched_setscheduler(2)'s policies by glibc's names (sched.h; the kernel's linux/sched.h
+// calls 0 SCHED_NORMAL, strace and glibc SCHED_OTHER). glibc's SCHED_ISO (4) is no policy
+// the kernel has.
+inline constexpr ConstantRow sched_policy_rows[] = {
+    {"SCHED_OTHER", 0},
+    {"SCHED_FIFO", 1},
+    {"SCHED_RR", 2},
+    {"SCHED_BATCH", 3},
+    {"SCHED_IDLE", 5},
+    {"SCHED_DEADLINE", 6},
+};
+
+// struct user_desc's bit-fields (x86's asm/ldt.h, set_thread_area(2) and modify_ldt(2)):
+// each one's mask within the 32-bit unit the description keeps as the member `flags`,
+// checked by setting the field in a compiled struct and reading the unit back. Only x86 has
+// the struct; lm only where __x86_64__ is defined (x86_64, x32).
+inline constexpr ConstantRow user_desc_bit_rows[] = {
+    {"seg_32bit", absent, {x86, 0x1}},
+    {"contents", absent, {x86, 0x6}},
+    {"read_exec_only", absent, {x86, 0x8}},
+    {"limit_in_pages", absent, {x86, 0x10}},
+    {"seg_not_present", absent, {x86, 0x20}},
+    {"useable", absent, {x86, 0x40}},
+    {"lm", absent, {abi_bit(Abi::x86_64) | abi_bit(Abi::x32), 0x80}},
+};
 // clang-format on
 
 // The "no limit" of struct rlimit (~0UL: the long's width; mips o32 keeps it positive)
@@ -228,6 +290,26 @@ inline constexpr Vocabulary getrandom_flags{"getrandom_flags", VocabularyKind::f
 inline constexpr Vocabulary clock_ids{"clock_ids", VocabularyKind::values,
                                       rows::headers_process_uapi, HeaderSide::uapi,
                                       rows::clock_id_rows};
+inline constexpr Vocabulary itimer_which{"itimer_which", VocabularyKind::values,
+                                         rows::headers_process_uapi, HeaderSide::uapi,
+                                         rows::itimer_which_rows};
+inline constexpr Vocabulary rusage_who{"rusage_who", VocabularyKind::values,
+                                       rows::headers_process_uapi, HeaderSide::uapi,
+                                       rows::rusage_who_rows};
+inline constexpr Vocabulary wait_id_types{"wait_id_types", VocabularyKind::values,
+                                          rows::headers_process_uapi, HeaderSide::uapi,
+                                          rows::wait_id_type_rows};
+inline constexpr Vocabulary priority_which{"priority_which", VocabularyKind::values,
+                                           rows::headers_process_uapi, HeaderSide::uapi,
+                                           rows::priority_which_rows};
+inline constexpr Vocabulary futex_bitsets{"futex_bitsets", VocabularyKind::values,
+                                          rows::headers_process_uapi, HeaderSide::uapi,
+                                          rows::futex_bitset_rows};
+inline constexpr Vocabulary sched_policies{"sched_policies", VocabularyKind::values, "sched.h",
+                                           HeaderSide::libc, rows::sched_policy_rows};
+inline constexpr Vocabulary user_desc_bits{
+    "user_desc_bits", VocabularyKind::flags,    "asm/ldt.h",
+    HeaderSide::uapi, rows::user_desc_bit_rows, "user_desc.flags"};
 }  // namespace vocab
 
 }  // namespace syscompat::abi

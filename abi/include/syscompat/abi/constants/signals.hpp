@@ -54,17 +54,18 @@ inline constexpr ConstantRow sigprocmask_how_rows[] = {
     {"SIG_SETMASK", 2, {mips, 3}},
 };
 
+// In strace's order, which names them in it: SA_RESTORER|SA_RESTART, SA_RESETHAND|SA_SIGINFO.
 inline constexpr ConstantRow sigaction_flag_rows[] = {
-    {"SA_NOCLDSTOP", 0x1},
-    {"SA_NOCLDWAIT", 0x2, {mips, 0x10000}},
-    {"SA_SIGINFO", 0x4, {mips, 0x8}},
-    {"SA_UNSUPPORTED", 0x400},
-    {"SA_EXPOSE_TAGBITS", 0x800},
     {"SA_RESTORER", absent, {x86, 0x04000000}, {arm, 0x04000000}},
     {"SA_ONSTACK", 0x08000000},
     {"SA_RESTART", 0x10000000},
     {"SA_NODEFER", 0x40000000},
     {"SA_RESETHAND", 0x80000000LL},
+    {"SA_SIGINFO", 0x4, {mips, 0x8}},
+    {"SA_NOCLDSTOP", 0x1},
+    {"SA_NOCLDWAIT", 0x2, {mips, 0x10000}},
+    {"SA_UNSUPPORTED", 0x400},
+    {"SA_EXPOSE_TAGBITS", 0x800},
 };
 
 // sa_handler's two special values ((__sighandler_t)0 and 1).
