@@ -320,9 +320,10 @@ std::optional<std::size_t> buffer_size(const Context& c, const SyscallArg& arg) 
     case ArgCount::Kind::fixed:
       return arg.count.fixed;
     case ArgCount::Kind::argument:
-      return static_cast<std::size_t>(value_of(c, arg.count.argument));
+      return static_cast<std::size_t>(value_of(c, c.call.signature.args[arg.count.index].name));
     case ArgCount::Kind::pointee: {
-      const std::uint64_t address = static_cast<std::uint64_t>(value_of(c, arg.count.argument));
+      const std::uint64_t address =
+          static_cast<std::uint64_t>(value_of(c, c.call.signature.args[arg.count.index].name));
       std::int32_t size = 0;
       if (!address || !c.memory.read(address, &size, sizeof size) || size < 0) return std::nullopt;
       return static_cast<std::size_t>(size);
@@ -834,7 +835,8 @@ std::optional<TraceParts> socketcall_parts(Abi abi, const TraceCall& traced,
   if (!sub || sub->signature.opaque || sub->placement.empty()) return std::nullopt;
   const std::size_t word = arg_scalar_size(ArgScalar::ulong, abi);
   std::size_t slots = 0;
-  for (const auto& place : sub->placement) slots = std::max<std::size_t>(slots, place.slot + place.slots);
+  for (const auto& place : sub->placement)
+    slots = std::max<std::size_t>(slots, place.slot + place.slots);
   std::array<std::uint64_t, 8> words{};
   for (std::size_t i = 0; i < slots && i < words.size(); ++i)
     if (!memory.read(traced.registers[1] + i * word, &words[i], word)) return std::nullopt;
