@@ -345,9 +345,10 @@ std::optional<std::size_t> buffer_size(const Context& c, const SyscallArg& arg) 
     case ArgCount::Kind::fixed:
       return arg.count.fixed;
     case ArgCount::Kind::argument:
-      return static_cast<std::size_t>(value_of(c, arg.count.argument));
+      return static_cast<std::size_t>(value_of(c, c.call.signature.args[arg.count.index].name));
     case ArgCount::Kind::pointee: {
-      const std::uint64_t address = static_cast<std::uint64_t>(value_of(c, arg.count.argument));
+      const std::uint64_t address =
+          static_cast<std::uint64_t>(value_of(c, c.call.signature.args[arg.count.index].name));
       std::int32_t size = 0;
       if (!address || !c.memory.read(address, &size, sizeof size) || size < 0) return std::nullopt;
       return static_cast<std::size_t>(size);

@@ -110,12 +110,12 @@ std::size_t covered_bytes(const abi::Syscall& call, std::size_t index, const Cal
       count = arg.count.fixed;
       break;
     case abi::ArgCount::Kind::argument: {
-      const int other = arg_index(call, arg.count.argument);
+      const int other = arg_index(call, call.signature.args[arg.count.index].name);
       count = other < 0 ? 0 : c.args[other];
       break;
     }
     case abi::ArgCount::Kind::pointee: {
-      const int other = arg_index(call, arg.count.argument);
+      const int other = arg_index(call, call.signature.args[arg.count.index].name);
       std::int32_t value = 0;
       const std::string bytes = other < 0 ? "" : peek(c.args[other], sizeof value);
       if (bytes.size() == sizeof value) std::memcpy(&value, bytes.data(), sizeof value);

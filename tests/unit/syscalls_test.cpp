@@ -30,6 +30,44 @@ TEST_CASE("the table is sound: signatures parse, structs exist, numbers are uniq
   CHECK(syscall_table_errors().empty());
 }
 
+// An argument keeps no pointer to its type as written, nor to the name of the argument that
+// counts it (syscalls.hpp): they are found from its name and by position. Both against the
+// row's own text, for every call of every ABI.
+TEST_CASE("each argument's spelling and counter are the row's own", "[syscalls]") {
+  std::size_t counted = 0;
+  for (Abi abi : all_abis)
+    for (const auto& c : syscalls(abi)) {
+      const std::string_view text = c.signature.text;
+      for (const auto& arg : c.signature.args) {
+        INFO(c.name << " on " << abi_name(abi) << ": " << arg.name);
+        const std::string_view spelling = arg.spelling();
+        // inside the row's text, ending where only blanks separate it from the name
+        REQUIRE(spelling.data() >= text.data());
+        REQUIRE(arg.name.data() + arg.name.size() <= text.data() + text.size());
+        CHECK_FALSE(spelling.empty());
+        const char* end = spelling.data() + spelling.size();
+        CHECK(end <= arg.name.data());
+        for (const char* p = end; p < arg.name.data(); ++p) CHECK(*p == ' ');
+        // the type's words as the row writes them
+        const std::string written(spelling);
+        if (!arg.struct_name.empty())
+          CHECK(written.find("struct " + std::string(arg.struct_name)) != std::string::npos);
+        else if (arg.form == ArgForm::value)
+          CHECK(written == arg_scalar_name(arg.scalar));
+        if (arg.count.kind != ArgCount::Kind::argument && arg.count.kind != ArgCount::Kind::pointee)
+          continue;
+        ++counted;
+        REQUIRE(arg.count.index < c.signature.args.size());
+        const std::string counter(c.signature.args[arg.count.index].name);
+        const std::string bracket = std::string(arg.name) +
+                                    (arg.count.kind == ArgCount::Kind::pointee ? "[*" : "[") +
+                                    counter + "]";
+        CHECK(std::string(text).find(bracket) != std::string::npos);
+      }
+    }
+  CHECK(counted > 200);
+}
+
 TEST_CASE("every i386 and x86_64 entry has a typed signature", "[syscalls]") {
   for (Abi abi : {Abi::i386, Abi::x86_64})
     for (const auto& c : syscalls(abi)) {

@@ -15,8 +15,10 @@ using abi::Abi;
 
 namespace {
 
-std::string arg_type(const abi::SyscallArg& arg) {
-  std::string type(arg.spelling);
+std::string arg_type(const abi::Syscall& call, const abi::SyscallArg& arg) {
+  std::string type(arg.spelling());
+  const std::string_view counter =
+      arg.count.index < call.signature.args.size() ? call.signature.args[arg.count.index].name : "";
   switch (arg.count.kind) {
     case abi::ArgCount::Kind::one:
       break;
@@ -24,10 +26,10 @@ std::string arg_type(const abi::SyscallArg& arg) {
       type += fmt::format("[{}]", arg.count.fixed);
       break;
     case abi::ArgCount::Kind::argument:
-      type += fmt::format("[{}]", arg.count.argument);
+      type += fmt::format("[{}]", counter);
       break;
     case abi::ArgCount::Kind::pointee:
-      type += fmt::format("[*{}]", arg.count.argument);
+      type += fmt::format("[*{}]", counter);
       break;
   }
   return type;
@@ -41,9 +43,9 @@ std::string signature_text(const abi::Syscall& call) {
     if (i) text += ", ";
     if (arg.form == abi::ArgForm::pointer) text += std::string(abi::arg_dir_name(arg.dir)) + " ";
     // as the notation writes it: `out char *buf[count]`
-    const std::string count = arg_type(arg).substr(arg.spelling.size());
-    text += fmt::format("{}{}{}{}", arg.spelling, arg.spelling.ends_with('*') ? "" : " ", arg.name,
-                        count);
+    const std::string count = arg_type(call, arg).substr(arg.spelling().size());
+    text += fmt::format("{}{}{}{}", arg.spelling(), arg.spelling().ends_with('*') ? "" : " ",
+                        arg.name, count);
   }
   return text + ")";
 }
@@ -67,8 +69,9 @@ int print_table(Abi a, bool json) {
     for (const auto& call : calls) {
       nlohmann::json args = nlohmann::json::array();
       for (const auto& arg : call.signature.args)
-        args.push_back(
-            {{"name", arg.name}, {"type", arg_type(arg)}, {"dir", abi::arg_dir_name(arg.dir)}});
+        args.push_back({{"name", arg.name},
+                        {"type", arg_type(call, arg)},
+                        {"dir", abi::arg_dir_name(arg.dir)}});
       nlohmann::json entry{
           {"nr", call.number},
           {"name", call.name},

@@ -22,7 +22,7 @@ std::function<int()> add_translate_command(CLI::App& app) {
 
   return [options]() -> int {
     if (!options->coverage) throw UsageError{"translate needs --coverage"};
-    const auto& plans = translators::i386_plans();
+    const auto plans = translators::i386_plans();
     std::array<std::size_t, 4> counts{};
     for (const auto& plan : plans) ++counts[static_cast<std::size_t>(plan.handling)];
     if (options->json) {
@@ -31,7 +31,7 @@ std::function<int()> add_translate_command(CLI::App& app) {
         nlohmann::json entry{{"nr", plan.guest->number},
                              {"name", plan.guest->name},
                              {"status", translators::handling_name(plan.handling)},
-                             {"served", plan.served}};
+                             {"served", translators::plan_served(plan)}};
         if (plan.native) entry["native"] = plan.native->name;
         if (!plan.reason.empty()) entry["reason"] = plan.reason;
         out.push_back(entry);
@@ -50,8 +50,10 @@ std::function<int()> add_translate_command(CLI::App& app) {
     }
     std::size_t pending = 0;
     for (const auto& plan : plans) {
-      std::string how = plan.native ? "-> " + std::string(plan.native->name) : plan.reason;
-      const bool waiting = !plan.served && plan.handling == translators::Handling::special;
+      std::string how =
+          plan.native ? "-> " + std::string(plan.native->name) : std::string(plan.reason);
+      const bool waiting =
+          !translators::plan_served(plan) && plan.handling == translators::Handling::special;
       pending += waiting;
       std::cout << fmt::format("{:>5}  {:<26} {:<8} {}{}\n", plan.guest->number, plan.guest->name,
                                translators::handling_name(plan.handling), how,

@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <map>
 #include <string>
 
 #include "i386_special.hpp"
@@ -289,7 +288,8 @@ std::int32_t io_uring_setup(const GuestMemory& memory, ProcessHooks* hooks, Args
                          GuestMemory::readable | GuestMemory::writable))
     return -EFAULT;
   if (hooks && hooks->has_compat_entry())
-    return hooks->compat_entry(abi::syscall_number(abi::Abi::i386, "io_uring_setup"), registers_of(a));
+    return hooks->compat_entry(abi::syscall_number(abi::Abi::i386, "io_uring_setup"),
+                               registers_of(a));
   return static_cast<std::int32_t>(i386_special::native<"io_uring_setup">(
       a[0].value,
       reinterpret_cast<std::uint64_t>(memory.host(static_cast<GuestAddress>(a[1].value)))));
@@ -300,8 +300,9 @@ std::int32_t io_uring_setup(const GuestMemory& memory, ProcessHooks* hooks, Args
 // memory (io_buffer_validate pins them: none may name the shim's).
 std::int32_t io_uring_register(const GuestMemory& memory, ProcessHooks* hooks, Args a) {
   if (!hooks || !hooks->has_compat_entry()) {
-    static const SpecialHandler native_ring = i386_special::find("io_uring_register");  // found once
-    return native_ring(memory, a);
+    // i386_special's handler, at the index the compiler put in
+    return i386_special::handlers[abi::syscall_number(abi::Abi::i386, "io_uring_register")](memory,
+                                                                                            a);
   }
   constexpr std::uint64_t register_buffers = 0, max_buffers = 1u << 14;  // IORING_MAX_REG_BUFFERS
   const auto count = static_cast<std::uint32_t>(a[3].value);
@@ -317,21 +318,22 @@ std::int32_t io_uring_register(const GuestMemory& memory, ProcessHooks* hooks, A
         return -EFAULT;
     }
   }
-  return hooks->compat_entry(abi::syscall_number(abi::Abi::i386, "io_uring_register"), registers_of(a));
+  return hooks->compat_entry(abi::syscall_number(abi::Abi::i386, "io_uring_register"),
+                             registers_of(a));
 }
 
-const std::map<std::string_view, OwnerOptional> owner_optional{
+constexpr i386_plan_table::Named<OwnerOptional> named_owner_optional[] = {
     {"seccomp", seccomp},
     {"prctl", prctl},
     {"io_uring_setup", io_uring_setup},
     {"io_uring_register", io_uring_register},
 };
 
-const std::map<std::string_view, Refusal> refusals{
+constexpr i386_plan_table::Named<Refusal> named_refusals[] = {
     {"execveat", execveat_refusal},
 };
 
-const std::map<std::string_view, Handler> handlers{
+constexpr i386_plan_table::Named<Handler> named_handlers[] = {
     {"mmap", old_mmap},       {"mmap2", mmap2},
     {"munmap", munmap},       {"mprotect", mprotect},
     {"mremap", mremap},       {"brk", brk},
@@ -358,19 +360,9 @@ std::int32_t ipc_shmat(const GuestMemory& memory, ProcessHooks& hooks,
   return memory.copy_out(r[3], &value, sizeof value) ? -EFAULT : 0;
 }
 
-OwnerOptional find_owner_optional(std::string_view name) {
-  auto it = owner_optional.find(name);
-  return it == owner_optional.end() ? nullptr : it->second;
-}
-
-Refusal find_refusal(std::string_view name) {
-  auto it = refusals.find(name);
-  return it == refusals.end() ? nullptr : it->second;
-}
-
-Handler find(std::string_view name) {
-  auto it = handlers.find(name);
-  return it == handlers.end() ? nullptr : it->second;
-}
+constexpr i386_plan_table::ByNumber<OwnerOptional> owner_optional =
+    i386_plan_table::by_number(named_owner_optional);
+constexpr i386_plan_table::ByNumber<Refusal> refusals = i386_plan_table::by_number(named_refusals);
+constexpr i386_plan_table::ByNumber<Handler> handlers = i386_plan_table::by_number(named_handlers);
 
 }  // namespace syscompat::translators::i386_hooks

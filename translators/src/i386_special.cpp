@@ -17,7 +17,6 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
-#include <map>
 #include <memory>
 #include <new>
 #include <optional>
@@ -675,18 +674,17 @@ std::int32_t fcntl(const GuestMemory& memory, Args a) {
   return error ? -error : static_cast<std::int32_t>(result);
 }
 
+// A call named while this compiles: its plan's address is a constant (i386_plans.hpp).
+template <abi::CallName name>
+std::int32_t translate_sub_call(const GuestMemory& memory,
+                                const std::array<std::uint32_t, 6>& registers) {
+  return translate_planned(memory, *i386_plan_table::named_plan<name>(), registers);
+}
+
 // socketcall(call, args): net/socket.c's multiplexer. The sub-call is the call the
 // description marks with that socketcall number; its arguments are read from guest memory,
 // as many as its signature has. send and recv, which x86_64 lacks, are sendto and recvfrom
 // without an address, as the kernel's socketcall makes them.
-// A call by name, its plan found the first time and kept: the multiplexers' sub-calls.
-template <abi::CallName name>
-std::int32_t translate_sub_call(const GuestMemory& memory,
-                                const std::array<std::uint32_t, 6>& registers) {
-  static const CallPlan* const plan = find_named_plan(name.view());
-  return plan ? translate_planned(memory, *plan, registers) : -ENOSYS;
-}
-
 struct SocketSubCall {
   bool known = false;
   const CallPlan* plan = nullptr;
@@ -694,31 +692,35 @@ struct SocketSubCall {
   bool without_address = false;  // send or recv: sendto or recvfrom with no address
 };
 
-// socketcall's sub-calls by their number (SYS_SOCKET...), found once.
-const std::array<SocketSubCall, 32>& socket_sub_calls() {
-  static const auto table = [] {
-    std::array<SocketSubCall, 32> calls{};
-    for (abi::Abi abi : {abi::Abi::x86_64, abi::Abi::arm_eabi})
-      for (const auto& entry : abi::syscalls(abi)) {
-        if (entry.mux.kind != abi::MultiplexerKind::socketcall || entry.mux.call >= calls.size() ||
-            calls[entry.mux.call].known)
-          continue;
-        SocketSubCall& sub = calls[entry.mux.call];
-        sub.known = true;
-        sub.arguments = entry.signature.args.size();
-        sub.without_address = entry.name == "send" || entry.name == "recv";
-        sub.plan = find_named_plan(entry.name == "send"   ? "sendto"
-                                   : entry.name == "recv" ? "recvfrom"
-                                                          : entry.name);
-      }
-    return calls;
-  }();
-  return table;
+// socketcall's sub-calls by their number (SYS_SOCKET...), from x86_64's rows and then arm's
+// (send and recv, which only arm has as calls), built while this compiles.
+consteval std::array<SocketSubCall, 32> build_socket_sub_calls() {
+  std::array<SocketSubCall, 32> calls{};
+  for (abi::Abi abi : {abi::Abi::x86_64, abi::Abi::arm_eabi})
+    i386_plan_table::for_each_row([&](const abi::SyscallRow& row) {
+      if (i386_plan_table::row_number(row, abi) == abi::no ||
+          row.mux.kind != abi::MultiplexerKind::socketcall || row.mux.call >= calls.size() ||
+          calls[row.mux.call].known)
+        return;
+      SocketSubCall& sub = calls[row.mux.call];
+      abi::NotationError error;
+      sub.known = true;
+      sub.arguments = abi::parse_signature(row.signature, error).value().arg_count;
+      sub.without_address = row.name == "send" || row.name == "recv";
+      const std::size_t index =
+          i386_plan_table::plan_index_or_none(row.name == "send"   ? "sendto"
+                                              : row.name == "recv" ? "recvfrom"
+                                                                   : row.name);
+      sub.plan =
+          index == i386_plan_table::no_plan ? nullptr : i386_plan_table::all_plans.data() + index;
+    });
+  return calls;
 }
+constexpr std::array<SocketSubCall, 32> socket_sub_calls = build_socket_sub_calls();
 
 std::int32_t socketcall(const GuestMemory& memory, Args a) {
   const auto call = static_cast<std::uint32_t>(a[0].value);
-  const auto& calls = socket_sub_calls();
+  const auto& calls = socket_sub_calls;
   if (call >= calls.size() || !calls[call].known) return -EINVAL;
   const SocketSubCall& sub = calls[call];
   if (!sub.plan) return -ENOSYS;
@@ -2020,7 +2022,7 @@ std::int32_t ptrace(const GuestMemory& memory, Args a) {
   }
 }
 
-const std::map<std::string_view, Handler> handlers{
+constexpr i386_plan_table::Named<Handler> named_handlers[] = {
     {"msgsnd", msgsnd},
     {"msgrcv", msgrcv},
     {"ipc", ipc},
@@ -2113,10 +2115,7 @@ const std::map<std::string_view, Handler> handlers{
 
 }  // namespace
 
-Handler find(std::string_view name) {
-  auto it = handlers.find(name);
-  return it == handlers.end() ? nullptr : it->second;
-}
+constexpr i386_plan_table::ByNumber<Handler> handlers = i386_plan_table::by_number(named_handlers);
 
 }  // namespace syscompat::translators::i386_special
 

@@ -6,6 +6,7 @@
 #include <span>
 #include <string_view>
 
+#include "i386_plans.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscall_rows.hpp"
 #include "syscompat/translators/guest_memory.hpp"
@@ -16,8 +17,9 @@ namespace syscompat::translators::i386_special {
 
 using Handler = SpecialHandler;
 
-// The handler for an i386 call by name, or null: asked once, when the plans are built.
-Handler find(std::string_view name);
+// The handlers by the i386 number of the call they serve (null: none), built while
+// i386_special.cpp compiles.
+extern const i386_plan_table::ByNumber<Handler> handlers;
 
 using translators::poisoned_pointer;  // guest_memory.hpp
 

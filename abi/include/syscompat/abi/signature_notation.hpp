@@ -239,7 +239,10 @@ constexpr bool is_identifier(std::string_view token) {
   return !token.empty() && (is_alpha(token[0]) || token[0] == '_');
 }
 
-constexpr std::optional<SyscallArg> parse_arg(Lexer& lex, NotationError& error) {
+// One argument; the name of the argument that counts it, if any, in `count_name` (the
+// signature resolves it to a position).
+constexpr std::optional<SyscallArg> parse_arg(Lexer& lex, NotationError& error,
+                                              std::string_view& count_name) {
   SyscallArg arg;
   bool explicit_dir = false;
   if (lex.accept("in")) {
@@ -278,26 +281,33 @@ constexpr std::optional<SyscallArg> parse_arg(Lexer& lex, NotationError& error) 
     return std::nullopt;
   }
   // The type as the row writes it ("struct stat *", "char *", "int").
-  arg.spelling = lex.since(type_start);
+  const std::string_view spelling = lex.since(type_start);
   const std::string_view name = lex.next();
   // A name may repeat a type name, as the kernel's `fd` arguments do; the grammar puts the
   // type first, so the two cannot be confused.
   if (!is_identifier(name) || name == "in" || name == "out" || name == "inout") {
-    error << "expected an argument name after '" << arg.spelling << "', got '" << name << "'";
+    error << "expected an argument name after '" << spelling << "', got '" << name << "'";
     return std::nullopt;
   }
   arg.name = name;
+  const auto back = static_cast<std::size_t>(name.data() - spelling.data());
+  if (back > 255) {
+    error << "the type of '" << name << "' is written too long";
+    return std::nullopt;
+  }
+  arg.spelling_back = static_cast<std::uint8_t>(back);
+  arg.spelling_size = static_cast<std::uint8_t>(spelling.size());
   if (lex.accept("[")) {
     const std::string_view count = lex.next();
     if (count == "*") {
       arg.count.kind = ArgCount::Kind::pointee;
-      arg.count.argument = lex.next();
+      count_name = lex.next();
     } else if (!count.empty() && is_digit(count[0])) {
       arg.count.kind = ArgCount::Kind::fixed;
       arg.count.fixed = static_cast<std::uint32_t>(leading_number(count).value);
     } else {
       arg.count.kind = ArgCount::Kind::argument;
-      arg.count.argument = count;
+      count_name = count;
     }
     if (!lex.accept("]")) {
       error << "expected ']' after the count of '" << arg.name << "'";
@@ -358,14 +368,17 @@ constexpr std::optional<ParsedSignature> parse_signature(std::string_view text,
   }
   auto& args = signature.arg_storage;
   std::size_t& count = signature.arg_count;
+  std::array<std::string_view, max_syscall_args> count_names{};
   if (!lex.accept(")")) {
     do {
-      auto arg = notation::parse_arg(lex, error);
+      std::string_view count_name;
+      auto arg = notation::parse_arg(lex, error, count_name);
       if (!arg) return std::nullopt;
       if (count == args.size()) {
         error << "more than " << notation::digits(max_syscall_args) << " arguments";
         return std::nullopt;
       }
+      count_names[count] = count_name;
       args[count++] = *arg;
     } while (lex.accept(","));
     if (!lex.accept(")")) {
@@ -388,9 +401,9 @@ constexpr std::optional<ParsedSignature> parse_signature(std::string_view text,
     if (arg.count.kind != ArgCount::Kind::argument && arg.count.kind != ArgCount::Kind::pointee)
       continue;
     std::size_t other = 0;
-    while (other < count && args[other].name != arg.count.argument) ++other;
+    while (other < count && args[other].name != count_names[a]) ++other;
     if (other == count) {
-      error << "'" << arg.name << "' is counted by '" << arg.count.argument
+      error << "'" << arg.name << "' is counted by '" << count_names[a]
             << "', which is no argument";
       return std::nullopt;
     }
@@ -399,7 +412,7 @@ constexpr std::optional<ParsedSignature> parse_signature(std::string_view text,
     const bool scalar_pointer =
         args[other].form == ArgForm::pointer && args[other].struct_name.empty();
     if (pointee != scalar_pointer || (!pointee && args[other].form != ArgForm::value)) {
-      error << "'" << arg.name << "' is counted by '" << arg.count.argument << "', which is not "
+      error << "'" << arg.name << "' is counted by '" << count_names[a] << "', which is not "
             << (pointee ? "a pointer to a scalar" : "a value");
       return std::nullopt;
     }

@@ -69,23 +69,30 @@ inline constexpr std::size_t max_syscall_args = 8;
 
 // The types below are literal and hold no owning container: the table is built while the
 // library compiles (syscalls.cpp) and is read-only data when a program starts. Their text is
-// views of the rows' own strings.
+// views of the rows' own strings. They are kept small, and hold as few pointers as they can
+// (each is a relocation that a static PIE applies to every page of the table at start-up):
+// what lies at a known distance from an argument's name is found from the name.
 
 struct ArgCount {
   enum class Kind : std::uint8_t { one, fixed, argument, pointee } kind = Kind::one;
-  std::uint8_t index = 0;     // for argument and pointee: that argument's position
-  std::uint32_t fixed = 0;    // for fixed
-  std::string_view argument;  // for argument and pointee: that argument's name
+  std::uint8_t index = 0;   // for argument and pointee: that argument's position (its name:
+                            // the signature's args[index].name)
+  std::uint32_t fixed = 0;  // for fixed
 };
 
 struct SyscallArg {
   std::string_view name;
+  std::string_view struct_name;  // pointer to a described struct
+  ArgCount count;                // elements a pointer covers
   ArgForm form = ArgForm::value;
   ArgDir dir = ArgDir::in;
   ArgScalar scalar = ArgScalar::long_;  // value, or what a scalar pointer points to
-  std::string_view struct_name;         // pointer to a described struct
-  ArgCount count;                       // elements a pointer covers
-  std::string_view spelling;            // the type as written, for printing
+  // The type as written, for printing: it ends before the name in the row's text, and
+  // begins spelling_back characters before the name.
+  std::uint8_t spelling_back = 0, spelling_size = 0;
+  constexpr std::string_view spelling() const {
+    return {name.data() - spelling_back, spelling_size};
+  }
 };
 
 // A call's arguments: a view of the table's (or a ParsedSignature's) arguments.
@@ -143,15 +150,15 @@ class ArgPlacements {
   std::uint8_t count_ = 0;
 };
 
-// One syscall on one ABI.
+// One syscall on one ABI. (The members are in the order that leaves the least padding.)
 struct Syscall {
   std::string_view name;
-  Abi abi = Abi::i386;
-  std::uint32_t number = 0;  // what goes in the syscall register (x32: with its bit)
-  Release since;
   Signature signature;
-  Multiplexer mux;
   std::string_view alias_of;  // another name the headers give the same number
+  std::uint32_t number = 0;   // what goes in the syscall register (x32: with its bit)
+  Release since;
+  Abi abi = Abi::i386;
+  Multiplexer mux;
   // The registers each argument takes: place_args (syscall_args.hpp), computed once.
   ArgPlacements placement;
 };

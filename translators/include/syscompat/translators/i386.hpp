@@ -7,9 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscalls.hpp"
@@ -27,8 +25,8 @@ enum class Handling {
 };
 std::string_view handling_name(Handling handling);
 
-// The hand-written code that serves a call (i386_special, i386_hooks): found once when the
-// plans are built and kept in the call's plan, so that serving a call looks nothing up.
+// The hand-written code that serves a call (i386_special, i386_hooks): each file keeps its
+// handlers in a table indexed by the i386 number, built while it compiles.
 using SpecialHandler = std::int32_t (*)(const GuestMemory& memory,
                                         std::span<const abi::ArgValue> args);
 using HookHandler = std::int32_t (*)(const GuestMemory& memory, ProcessHooks& hooks,
@@ -40,34 +38,46 @@ using OwnerOptionalHandler = std::int32_t (*)(const GuestMemory& memory, Process
 using RefusalCheck = std::int32_t (*)(const GuestMemory& memory,
                                       std::span<const abi::ArgValue> args);
 
+// How one call is served: compile-time data (i386_plans.cpp derives every plan from the
+// description while it compiles; nothing is built or looked up when a program starts).
 struct CallPlan {
   const abi::Syscall* guest = nullptr;
   const abi::Syscall* native = nullptr;  // the x86_64 call that serves it, if generic
   Handling handling = Handling::special;
-  std::string reason;   // for special, hook and refused
-  bool served = false;  // generic, special with its handler written, or hook (owner's contract)
+  std::string_view reason;  // for special, hook and refused
   // Generic calls whose arguments are all values or addresses (getppid, close, kill): no
   // guest memory to check or carry, so they take translate_generic's short way.
   bool values_only = false;
-  // Generic calls: each struct argument's converter, found once here, not per call.
+  // Generic calls: each struct argument's converter.
   std::array<const struct StructConverter*, 6> converters{};
-  // Special calls: the handler, or the one that may pass sub-operations to the owner.
-  SpecialHandler special = nullptr;
-  OwnerOptionalHandler owner_optional = nullptr;
-  // Hook calls: the decoding handler, or for those the owner takes whole
-  // (ProcessHooks::owner_call) the kernel's checks made first, if any.
-  HookHandler hook = nullptr;
-  RefusalCheck refusal = nullptr;
 };
+
+// What the plans are derived from besides the signatures (i386_plans.cpp): the calls they
+// cannot serve, with why and who does; and the i386 calls an x86_64 call of another name
+// serves with the same arguments.
+struct PlanRule {
+  std::string_view name;
+  Handling handling;
+  std::string_view reason;
+};
+std::span<const PlanRule> i386_plan_rules();
+struct RenamedCall {
+  std::string_view guest, native;
+};
+std::span<const RenamedCall> i386_renamed_calls();
+
+// Whether the call is translated: generic, hook (the owner's contract), or special with its
+// handler written.
+bool plan_served(const CallPlan& plan);
 
 // How every i386 syscall is served, in number order; and one call's plan, found by its number
 // as an index.
-const std::vector<CallPlan>& i386_plans();
+std::span<const CallPlan> i386_plans();
 const CallPlan* i386_plan(std::uint32_t number);
 
 // A call by name, including those i386 reaches only through socketcall (accept, send, recv:
-// x86_64's row read with i386's data model), or null. For the hand-written handlers, which
-// find the plan once and keep it.
+// x86_64's row read with i386's data model), or null: a search, for tools and tests. The
+// hand-written handlers name their sub-calls at compile time instead (i386_plans.hpp).
 const CallPlan* find_named_plan(std::string_view name);
 // Serves a planned call without an owner, as translate_named does.
 std::int32_t translate_planned(const GuestMemory& memory, const CallPlan& plan,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string_view>
 
 #include "syscompat/abi/models.hpp"
@@ -21,8 +22,10 @@ struct StructConverter {
   int (*to_guest)(const void* native, void* guest, Narrowing policy);
 };
 
-// The converter between the guest's `guest_name` and x86_64's `native_name`, or null when
-// the description pairs no such structs.
+// Every converter from `guest`'s structs to x86_64's (empty for an ABI without any), built
+// while the translators compile (i386_plans.cpp); and the converter between the guest's
+// `guest_name` and x86_64's `native_name`, or null when the description pairs no such structs.
+std::span<const StructConverter> struct_converters(abi::Abi guest);
 const StructConverter* find_struct_converter(abi::Abi guest, std::string_view guest_name,
                                              std::string_view native_name);
 
