@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <mutex>
+#include <span>
 #include <unordered_map>
 
 #include "syscompat/abi/layout.hpp"
@@ -213,7 +215,9 @@ struct Table {
   std::size_t rows = 0;
 };
 
-Table build_table() {
+// The table of the ABIs in `abis` (the others' entries stay empty); every row is parsed
+// either way, so the errors of the rows themselves are the same.
+Table build_table(std::span<const Abi> abis) {
   Table table;
   const std::span<const IoctlFamily> chunks[] = {ioctl_families_terminal(), ioctl_families_net(),
                                                  ioctl_families_block(),    ioctl_families_fs(),
@@ -251,7 +255,7 @@ Table build_table() {
           table.errors.push_back(where + error);
           continue;
         }
-        for (Abi abi : all_abis) {
+        for (Abi abi : abis) {
           if (family.x86_only && abi != Abi::i386 && abi != Abi::x86_64 && abi != Abi::x32)
             continue;
           const auto& override_ = own[static_cast<std::size_t>(abi)];
@@ -304,7 +308,7 @@ Table build_table() {
           table.by_abi[static_cast<std::size_t>(abi)].push_back(std::move(entry));
         }
       }
-  for (Abi abi : all_abis) {
+  for (Abi abi : abis) {
     auto& entries = table.by_abi[static_cast<std::size_t>(abi)];
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Ioctl& a, const Ioctl& b) { return a.number < b.number; });
@@ -324,15 +328,26 @@ Table build_table() {
   return table;
 }
 
-const Table& table() {
-  static const Table built = build_table();
+// Every ABI's table, for the checks and the tools.
+const Table& full_table() {
+  static const Table built = build_table(all_abis);
   return built;
+}
+
+// One ABI's table, built the first time that ABI is asked for: a guest's first ioctl under
+// run32 needs i386's and x86_64's, not all seven.
+const Table& table(Abi abi) {
+  static std::array<Table, all_abis.size()> built;
+  static std::array<std::once_flag, all_abis.size()> once;
+  const auto index = static_cast<std::size_t>(abi);
+  std::call_once(once.at(index), [&] { built[index] = build_table(std::span(&abi, 1)); });
+  return built[index];
 }
 
 }  // namespace
 
 const std::vector<Ioctl>& ioctls(Abi abi) {
-  return table().by_abi[static_cast<std::size_t>(abi)];
+  return table(abi).by_abi[static_cast<std::size_t>(abi)];
 }
 
 const Ioctl* find_ioctl(Abi abi, std::uint32_t number) {
@@ -343,17 +358,17 @@ const Ioctl* find_ioctl(Abi abi, std::uint32_t number) {
 }
 
 const Ioctl* find_ioctl(Abi abi, std::string_view name) {
-  const auto& index = table().by_name[static_cast<std::size_t>(abi)];
+  const auto& index = table(abi).by_name[static_cast<std::size_t>(abi)];
   auto found = index.find(name);
   return found == index.end() ? nullptr : found->second;
 }
 
 std::size_t ioctl_row_count() {
-  return table().rows;
+  return full_table().rows;
 }
 
 const std::vector<std::string>& ioctl_table_errors() {
-  return table().errors;
+  return full_table().errors;
 }
 
 }  // namespace syscompat::abi

@@ -1,6 +1,8 @@
 #include "syscompat/abi/layout.hpp"
 
 #include <algorithm>
+#include <array>
+#include <mutex>
 #include <stdexcept>
 
 #include "layouts/struct_layouts_of.hpp"
@@ -30,9 +32,36 @@ std::string_view field_kind_name(FieldKind kind) {
 
 namespace {
 
+// One ABI's layouts, built the first time that ABI is asked for: run32 and libsys ask for one
+// or two ABIs of seven, and a guest's first ioctl or traced call should not build the rest.
+struct AbiLayouts {
+  std::vector<StructLayout> layouts;         // catalog order
+  std::vector<const StructLayout*> by_name;  // sorted by name, for find_struct_layout
+};
+
+const AbiLayouts& layouts_of(Abi abi) {
+  static std::array<AbiLayouts, all_abis.size()> built;
+  static std::array<std::once_flag, all_abis.size()> once;
+  const auto index = static_cast<std::size_t>(abi);
+  std::call_once(once.at(index), [&] {
+    AbiLayouts& entry = built[index];
+    for_each_model([&]<class M>() {
+      if (M::abi == abi) detail::append_struct_layouts<M>(entry.layouts);
+    });
+    for (const StructLayout& layout : entry.layouts) entry.by_name.push_back(&layout);
+    std::stable_sort(
+        entry.by_name.begin(), entry.by_name.end(),
+        [](const StructLayout* a, const StructLayout* b) { return a->name < b->name; });
+  });
+  return built[index];
+}
+
 std::vector<StructLayout> build_all() {
   std::vector<StructLayout> layouts;
-  for_each_model([&]<class M>() { detail::append_struct_layouts<M>(layouts); });
+  for (Abi abi : all_abis) {
+    const auto& of_abi = layouts_of(abi).layouts;
+    layouts.insert(layouts.end(), of_abi.begin(), of_abi.end());
+  }
   return layouts;
 }
 
@@ -73,22 +102,20 @@ const std::vector<StructLayout>& all_struct_layouts() {
 }
 
 std::vector<StructLayout> struct_layouts(Abi abi) {
-  std::vector<StructLayout> result;
-  for (const auto& layout : all_struct_layouts())
-    if (layout.abi == abi) result.push_back(layout);
-  return result;
+  return layouts_of(abi).layouts;
 }
 
 const StructLayout* find_struct_layout(Abi abi, std::string_view name) {
-  for (const auto& layout : all_struct_layouts())
-    if (layout.abi == abi && layout.name == name) return &layout;
-  return nullptr;
+  const auto& by_name = layouts_of(abi).by_name;
+  const auto found = std::lower_bound(
+      by_name.begin(), by_name.end(), name,
+      [](const StructLayout* layout, std::string_view n) { return layout->name < n; });
+  return found != by_name.end() && (*found)->name == name ? *found : nullptr;
 }
 
 std::vector<std::string> struct_names() {
   std::vector<std::string> names;
-  for (const auto& layout : all_struct_layouts())
-    if (layout.abi == all_abis.front()) names.push_back(layout.name);
+  for (const auto& layout : layouts_of(all_abis.front()).layouts) names.push_back(layout.name);
   return names;
 }
 
