@@ -154,12 +154,10 @@ void serve(GuestContext& context, bool dispatched) {
       static_cast<std::uint32_t>(r.edi), static_cast<std::uint32_t>(r.ebp)};
   const bool traced = traces(number);
   if (traced) {
-    static constexpr std::uint32_t sigreturn = i386_number("sigreturn"),
-                                   rt_sigreturn = i386_number("rt_sigreturn");
     std::optional<std::uint64_t> restored_mask;
-    if (number == sigreturn || number == rt_sigreturn)
+    if (shim_call(number) & restores_registers)
       restored_mask = frame_signal_mask(process->memory(), static_cast<std::uint32_t>(r.esp),
-                                        number == rt_sigreturn);
+                                        number == i386_number("rt_sigreturn"));
     trace_call_entry(number, arguments, dispatched, shim_call(number) & ends_or_replaces_guest,
                      restored_mask);
   }
