@@ -591,16 +591,25 @@ std::string trace_signal_line(Abi abi, std::span<const std::uint8_t> siginfo) {
       "--- " + name + " {si_signo=" + name + ", si_code=" + show_value(*codes, abi, code);
   // The live member of the union as the kernel chooses it (siginfo_layout): its fields by
   // the description's layout, named as strace names them (si_ and the member's name).
+  static constexpr const ConstantRow &si_user = constant_row(vocab::si_codes.rows, "SI_USER"),
+                                     &si_tkill = constant_row(vocab::si_codes.rows, "SI_TKILL"),
+                                     &si_kernel = constant_row(vocab::si_codes.rows, "SI_KERNEL");
   std::string_view member;
+  // strace's print_si_info: a signal kill or tkill sent shows its sender alone, another
+  // sent by a process its value only when it has one
+  bool value_when_set = false;
   switch (siginfo_layout(static_cast<int>(signal), code)) {
     case SiginfoLayout::kill:
-      member = code == 0x80 ? "" : "siginfo_kill";  // SI_KERNEL: no sender
+      member = code == constant_value(si_kernel, abi) ? "" : "siginfo_kill";  // no sender
       break;
     case SiginfoLayout::timer:
       member = "siginfo_timer";
       break;
     case SiginfoLayout::rt:
-      member = "siginfo_rt";
+      value_when_set = true;
+      member = code == constant_value(si_user, abi) || code == constant_value(si_tkill, abi)
+                   ? "siginfo_kill"
+                   : "siginfo_rt";
       break;
     case SiginfoLayout::chld:
       member = "siginfo_sigchld";
@@ -622,6 +631,7 @@ std::string trace_signal_line(Abi abi, std::span<const std::uint8_t> siginfo) {
       std::string shown_name = "si_" + field.name.substr(1);
       std::string value;
       if (field.kind == FieldKind::union_) {  // sigval: strace's si_int and si_ptr
+        if (value_when_set && inner.u(field) == 0) continue;
         FieldLayout as_int = field;
         as_int.size = 4;
         as_int.kind = FieldKind::integer;

@@ -427,6 +427,22 @@ TEST_CASE("signal lines from the ABI's siginfo layout", "[trace]") {
   alarm[0] = 14, alarm[2] = 0x80;  // SIGALRM, SI_KERNEL
   CHECK(abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(alarm), sizeof alarm}) ==
         "--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---");
+  // strace's print_si_info: tkill's sender alone (its union is the rt one, with a value of
+  // 0); sigqueue's value only when it has one
+  std::uint32_t tkill[32] = {};
+  tkill[0] = 6, tkill[2] = static_cast<std::uint32_t>(-6), tkill[3] = 77;  // SIGABRT, SI_TKILL
+  CHECK(abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(tkill), sizeof tkill}) ==
+        "--- SIGABRT {si_signo=SIGABRT, si_code=SI_TKILL, si_pid=77, si_uid=0} ---");
+  std::uint32_t queued[32] = {};
+  queued[0] = 10, queued[2] = static_cast<std::uint32_t>(-1), queued[3] = 77;  // SI_QUEUE
+  CHECK(
+      abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(queued), sizeof queued}) ==
+      "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=77, si_uid=0} ---");
+  queued[5] = 0x2a;  // si_value
+  CHECK(
+      abi::trace_signal_line(Abi::i386, {reinterpret_cast<std::uint8_t*>(queued), sizeof queued}) ==
+      "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=77, si_uid=0, si_int=42, "
+      "si_ptr=0x2a} ---");
 }
 
 TEST_CASE("-e trace=SET: names, classes, complements; bad input is one line", "[trace]") {
