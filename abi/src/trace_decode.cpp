@@ -119,6 +119,10 @@ enum class Style : std::uint8_t {
   decimal,         // in decimal, whatever the argument's name says (signalfd's sizemask)
   result_count,    // integers the kernel wrote, as many as the result says (getgroups)
   sockopt_value,   // a socket option's value: an int as [1], other sizes as bytes
+  ipc_key,         // IPC_PRIVATE, another key in hex
+  ipc_flags,       // IPC_CREAT|IPC_EXCL|0600: `main`'s flags (and `part`'s), then the mode
+  ipc_command,     // IPC_64|IPC_STAT: the layouts' version, then ipc_commands' or `main`'s
+  semctl_arg,      // by semctl's command: the struct it reads or writes, else the value
 };
 
 struct Show {
@@ -242,6 +246,14 @@ const ShowRow show_rows[] = {
     {"mremap", "flags", bits(mremap_flags)},
     {"mremap", "new_addr", style(Style::mremap_address)},
     {"msync", "flags", bits(msync_flags)},
+    {"semget msgget shmget", "key", style(Style::ipc_key)},
+    {"semget", "semflg", {Style::ipc_flags, &ipc_get_flags}},
+    {"msgget", "msgflg", {Style::ipc_flags, &ipc_get_flags}},
+    {"shmget", "shmflg", {Style::ipc_flags, &ipc_get_flags, &shm_get_flags}},
+    {"semctl", "cmd", {Style::ipc_command, &sem_commands}},
+    {"shmctl", "cmd", {Style::ipc_command, &shm_commands}},
+    {"msgctl", "cmd", {Style::ipc_command, &msg_commands}},
+    {"semctl", "arg", style(Style::semctl_arg)},
 };
 // clang-format on
 
@@ -322,6 +334,9 @@ struct Context {
   std::optional<std::int64_t> result;
   const TraceMemory& memory;
   const TraceOptions& options;
+  // Bit i: argument i is passed by its address (an ipc sub-call's indirect argument, its
+  // multiplexer entry's "*ptr"), shown as strace shows the word there: [0x9].
+  std::uint32_t indirect = 0;
 };
 
 StructCall struct_call(const Context& c, std::uint64_t* written = nullptr) {
@@ -484,6 +499,53 @@ std::size_t count_dirents(const Context& c, const StructLayout& layout, std::uin
   return count;
 }
 
+// Every bit a flags vocabulary names on `abi`.
+std::uint64_t known_bits(const Vocabulary& flags, Abi abi) {
+  std::uint64_t bits = 0;
+  for (const auto& row : flags.rows)
+    if (const auto value = constant_value(row, abi)) bits |= static_cast<std::uint64_t>(*value);
+  return bits;
+}
+
+// semctl's, shmctl's and msgctl's command: IPC_64| when it asks for the 64-bit layouts, then
+// the command by ipc_commands or the call's own vocabulary; an unknown one in decimal.
+constexpr const ConstantRow& ipc_64 = constant_row(ipc_versions.rows, "IPC_64");
+std::string show_ipc_command(const Vocabulary& own, Abi abi, std::uint64_t value) {
+  const auto version = static_cast<std::uint64_t>(constant_value(ipc_64, abi).value_or(0));
+  const auto command = static_cast<std::int64_t>(value & ~version);
+  const ConstantRow* row = row_of(ipc_commands, abi, command);
+  if (!row) row = row_of(own, abi, command);
+  return ((value & version) ? std::string(ipc_64.name) + "|" : std::string()) +
+         (row ? std::string(row->name) : std::to_string(command));
+}
+
+// semctl's union semun: the semid64_ds the command reads or writes (IPC_STAT, SEM_STAT,
+// SEM_STAT_ANY, IPC_SET), else the value (SETVAL's) or an array's address. Through ipc() it
+// is passed by its address, and strace shows the word there in brackets ([0x9], [NULL]).
+std::string show_semctl_arg(const Context& c, const SyscallArg& arg, std::uint64_t value) {
+  static constexpr const ConstantRow* struct_commands[] = {
+      &constant_row(ipc_commands.rows, "IPC_STAT"), &constant_row(ipc_commands.rows, "IPC_SET"),
+      &constant_row(sem_commands.rows, "SEM_STAT"),
+      &constant_row(sem_commands.rows, "SEM_STAT_ANY")};
+  std::size_t index = 0;
+  while (index < c.values.size() && c.values[index].arg != &arg) ++index;
+  const bool indirect = index < 32 && (c.indirect >> index) & 1;
+  const std::size_t word_size = arg_scalar_size(ArgScalar::ulong, c.abi);
+  std::uint64_t word = value;
+  if (indirect) {
+    word = 0;
+    if (!c.memory.read(value, &word, word_size)) return hex(value);
+  }
+  const auto version = static_cast<std::uint64_t>(constant_value(ipc_64, c.abi).value_or(0));
+  const auto command =
+      static_cast<std::int64_t>(static_cast<std::uint64_t>(value_of(c, "cmd")) & ~version);
+  for (const ConstantRow* row : struct_commands)
+    if (constant_value(*row, c.abi) == command)
+      if (const StructLayout* layout = find_struct_layout(c.abi, "semid64_ds"))
+        return show_struct(struct_call(c), *layout, word);
+  return indirect ? "[" + show_pointer(word) + "]" : show_pointer(word);
+}
+
 std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, const Show& show,
                                        std::uint64_t raw) {
   // a pointer's width for what points (a sigset), the scalar's for a value
@@ -557,6 +619,25 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       if (const Ioctl* request = find_ioctl(c.abi, static_cast<std::uint32_t>(value)))
         return std::string(request->name);
       return hex(value);
+    case Style::ipc_key:
+      if (const ConstantRow* row = row_of(ipc_keys, c.abi, signed_value))
+        return std::string(row->name);
+      return hex(value);
+    case Style::ipc_flags: {
+      constexpr std::uint64_t mode = 0777;
+      const std::uint64_t own = show.part ? value & ~mode & known_bits(*show.part, c.abi) : 0;
+      const std::uint64_t common = value & ~mode & ~own;
+      std::string text = common ? show_flags(*show.main, c.abi, common) + "|" : "";
+      if (own) text += show_flags(*show.part, c.abi, own) + "|";
+      char permissions[24];  // strace's %#03o: 0600, 000
+      std::snprintf(permissions, sizeof permissions, "%#03llo",
+                    static_cast<unsigned long long>(value & mode));
+      return text + permissions;
+    }
+    case Style::ipc_command:
+      return show_ipc_command(*show.main, c.abi, value);
+    case Style::semctl_arg:
+      return show_semctl_arg(c, arg, value);
     case Style::sockaddr: {
       if (!value) return std::string("NULL");
       if (arg.dir != ArgDir::in && !succeeded(c)) return hex(value);
@@ -826,6 +907,7 @@ bool decoded_after(const Syscall& call, const SyscallArg& arg, const Show& show)
     case Style::struct_before:
       return false;
     case Style::prctl_arg:  // PR_GET_NAME's name is the kernel's
+    case Style::semctl_arg:  // IPC_STAT's struct is the kernel's
     case Style::result_count:
     case Style::dirents:
     case Style::wait_status:
@@ -1058,10 +1140,53 @@ std::optional<TraceParts> socketcall_parts(Abi abi, const TraceCall& traced,
   return trace_parts(abi, inner, memory, options);
 }
 
+TraceParts call_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+                      const TraceOptions& options, std::uint32_t indirect);
+
+// ipc(call, first, second, third, ptr, fifth) as the sub-call it stands for, as strace shows
+// it: the description's ipc multiplexer entry names the sub-call and which of ipc()'s
+// arguments it takes in which order; one it takes by its address is shown as the word there.
+// The sub-call's entry: the ABI's own, else one of an ABI with the same pointer size (i386
+// has no semop and semtimedop of its own; arm EABI does). A sub-call without such an order
+// (msgrcv's kludge, shmat's result at third) stays ipc(...).
+std::optional<TraceParts> ipc_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+                                    const TraceOptions& options) {
+  if (traced.registers.size() < 6) return std::nullopt;
+  const auto number = traced.registers[0] & 0xffff;  // the version above
+  const Syscall* sub = nullptr;
+  const std::size_t pointer = arg_scalar_size(ArgScalar::ptr, abi);
+  for (Abi other : all_abis) {
+    if (arg_scalar_size(ArgScalar::ptr, other) != pointer) continue;
+    for (const auto& each : syscalls(other))
+      if (each.mux.kind == MultiplexerKind::ipc && each.mux.call == number &&
+          !each.mux.args.empty() && (!sub || (sub->abi != abi && each.abi == abi)))
+        sub = &each;
+  }
+  if (!sub || sub->signature.opaque) return std::nullopt;
+  const IpcArguments order = ipc_arguments(sub->mux.args);
+  if (!order.valid) return std::nullopt;
+  std::array<std::uint64_t, 6> words{};
+  std::uint32_t indirect = 0;
+  for (std::size_t i = 0; i < order.count; ++i) {
+    words[i] = traced.registers[order.each[i].from];
+    if (order.each[i].indirect) indirect |= 1u << i;
+  }
+  TraceCall inner{sub, sub->number, std::span<const std::uint64_t>(words.data(), order.count),
+                  traced.result};
+  return call_parts(abi, inner, memory, options, indirect);
+}
+
 TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
                        const TraceOptions& options) {
   if (traced.call && traced.call->name == "socketcall")
     if (auto parts = socketcall_parts(abi, traced, memory, options)) return *parts;
+  if (traced.call && traced.call->name == "ipc")
+    if (auto parts = ipc_parts(abi, traced, memory, options)) return *parts;
+  return call_parts(abi, traced, memory, options, 0);
+}
+
+TraceParts call_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+                      const TraceOptions& options, std::uint32_t indirect) {
   TraceParts parts;
   std::string& line = parts.entry;
   std::optional<std::string> explained;
@@ -1079,7 +1204,7 @@ TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memo
     } else {
       const auto values = decode_args(call, traced.registers);
       const auto& shows = shows_of(call);
-      const Context context{abi, call, values, traced.result, memory, options};
+      const Context context{abi, call, values, traced.result, memory, options, indirect};
       if (call.name == "clone") {
         line += show_clone(context, parts.exit);
         values_shown = true;

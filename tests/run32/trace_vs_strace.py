@@ -33,7 +33,8 @@ Normalization (written down in docs/trace.md, "Beside strace"):
     the order their processes and threads were created (the parent's clone, clone3, fork
     and vfork results); then the prefixes are dropped;
   - the ids of processes and threads (the prefixes, and what getpid, gettid,
-    set_tid_address, clone, clone3, fork, vfork return) become PID;
+    set_tid_address, clone, clone3, fork, vfork return) become PID; the ids of System V IPC
+    objects (what semget, shmget and msgget return) become IPCID;
   - addresses (hex of five digits or more) become ADDR; getrandom's bytes become BYTES;
   - a signal line's si_utime and si_stime (the CPU time of a child, in clock ticks) become T;
   - runs of blanks become one. Nothing else is touched: times and sizes are compared whole.
@@ -55,6 +56,7 @@ ID_RESULT = re.compile(
 CREATES = re.compile(r"^(clone|clone3|fork|vfork)\(.*\)\s+=\s+(\d+)$")
 GETRANDOM = re.compile(r'^getrandom\("[^"]*"(\.\.\.)?')
 CHILD_TIMES = re.compile(r"\b(si_utime|si_stime)=\d+")
+IPC_ID = re.compile(r"^(semget|shmget|msgget)\(.*\)\s+=\s+(\d+)$")
 ENDS = ("--- ", "+++ ")
 
 
@@ -103,11 +105,15 @@ def streams_of(text, work):
                 streams.setdefault(m.group(2), [])
     order += [pid for pid in streams if pid not in order]
     ids = {pid for pid in streams if pid != "main"}
+    ipc_ids = set()
     for lines in streams.values():
         for line in lines:
             m = ID_RESULT.match(line or "")
             if m and int(m.group(2)) > 1:
                 ids.add(m.group(2))
+            m = IPC_ID.match(line or "")
+            if m:
+                ipc_ids.add(m.group(2))
     result = []
     for pid in order:
         kept = []
@@ -123,6 +129,8 @@ def streams_of(text, work):
                 line = CHILD_TIMES.sub(r"\1=T", line)
             for each in ids:
                 line = re.sub(r"\b%s\b" % each, "PID", line)
+            for each in ipc_ids:
+                line = re.sub(r"\b%s\b" % each, "IPCID", line)
             kept.append(line)
         result.append(kept)
     return result
