@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <initializer_list>
 #include <map>
 #include <mutex>
 #include <vector>
@@ -34,7 +35,7 @@ std::string show_octal(std::uint64_t value) {
 
 std::string show_file_mode(Abi abi, std::uint64_t mode) {
   const auto mask = static_cast<std::uint64_t>(
-      constant_value(constant_row(vocab::field_masks.rows, "S_IFMT"), abi).value_or(0));
+      constant_value(named_row(vocab::field_masks.rows, "S_IFMT"), abi).value_or(0));
   std::string text;
   for (const auto& row : vocab::file_types.rows)
     if (constant_value(row, abi) == static_cast<std::int64_t>(mode & mask)) text = row.name;
@@ -139,8 +140,8 @@ constexpr Show name(const Vocabulary& v) {
 constexpr Show bits(const Vocabulary& v) {
   return {Style::bits, &v};
 }
-constexpr Show split(const Vocabulary& part, std::string_view mask, const Vocabulary& rest) {
-  return {Style::split, &rest, &part, &constant_row(vocab::field_masks.rows, mask)};
+consteval Show split(const Vocabulary& part, std::string_view mask, const Vocabulary& rest) {
+  return {Style::split, &rest, &part, &named_row(vocab::field_masks.rows, mask)};
 }
 constexpr Show style(Style s) {
   return {s};
@@ -402,8 +403,8 @@ std::optional<std::string> show_sigset(const Context& c, const SyscallArg& arg,
 }
 
 std::string show_futex_op(Abi abi, std::uint64_t value) {
-  const auto& private_flag = constant_row(futex_op_flags.rows, "FUTEX_PRIVATE_FLAG");
-  const auto& realtime = constant_row(futex_op_flags.rows, "FUTEX_CLOCK_REALTIME");
+  const auto& private_flag = named_row(futex_op_flags.rows, "FUTEX_PRIVATE_FLAG");
+  const auto& realtime = named_row(futex_op_flags.rows, "FUTEX_CLOCK_REALTIME");
   const std::uint64_t private_bit = static_cast<std::uint64_t>(*constant_value(private_flag, abi));
   const std::uint64_t realtime_bit = static_cast<std::uint64_t>(*constant_value(realtime, abi));
   const std::uint64_t op = value & ~(private_bit | realtime_bit);
@@ -445,12 +446,12 @@ std::optional<std::string> show_prctl_arg(const Context& c, const SyscallArg& ar
 // requeues: the second count in the timeout's place), the bitset by name; nullopt: by type.
 std::optional<std::string> show_futex_arg(const Context& c, const SyscallArg& arg,
                                           std::uint64_t value) {
-  const auto flag = [&](std::string_view name) {
-    return static_cast<std::uint64_t>(
-        *constant_value(constant_row(futex_op_flags.rows, name), c.abi));
+  const auto flag = [&](const ConstantRow& row) {
+    return static_cast<std::uint64_t>(*constant_value(row, c.abi));
   };
   const auto op = static_cast<std::uint64_t>(value_of(c, "op")) &
-                  ~(flag("FUTEX_PRIVATE_FLAG") | flag("FUTEX_CLOCK_REALTIME"));
+                  ~(flag(named_row(futex_op_flags.rows, "FUTEX_PRIVATE_FLAG")) |
+                    flag(named_row(futex_op_flags.rows, "FUTEX_CLOCK_REALTIME")));
   const ConstantRow* row = row_of(futex_ops, c.abi, static_cast<std::int64_t>(op));
   if (!row) return std::nullopt;
   struct Shape {
@@ -509,7 +510,7 @@ std::uint64_t known_bits(const Vocabulary& flags, Abi abi) {
 
 // semctl's, shmctl's and msgctl's command: IPC_64| when it asks for the 64-bit layouts, then
 // the command by ipc_commands or the call's own vocabulary; an unknown one in decimal.
-constexpr const ConstantRow& ipc_64 = constant_row(ipc_versions.rows, "IPC_64");
+constexpr const ConstantRow& ipc_64 = named_row(ipc_versions.rows, "IPC_64");
 std::string show_ipc_command(const Vocabulary& own, Abi abi, std::uint64_t value) {
   const auto version = static_cast<std::uint64_t>(constant_value(ipc_64, abi).value_or(0));
   const auto command = static_cast<std::int64_t>(value & ~version);
@@ -524,9 +525,8 @@ std::string show_ipc_command(const Vocabulary& own, Abi abi, std::uint64_t value
 // is passed by its address, and strace shows the word there in brackets ([0x9], [NULL]).
 std::string show_semctl_arg(const Context& c, const SyscallArg& arg, std::uint64_t value) {
   static constexpr const ConstantRow* struct_commands[] = {
-      &constant_row(ipc_commands.rows, "IPC_STAT"), &constant_row(ipc_commands.rows, "IPC_SET"),
-      &constant_row(sem_commands.rows, "SEM_STAT"),
-      &constant_row(sem_commands.rows, "SEM_STAT_ANY")};
+      &named_row(ipc_commands.rows, "IPC_STAT"), &named_row(ipc_commands.rows, "IPC_SET"),
+      &named_row(sem_commands.rows, "SEM_STAT"), &named_row(sem_commands.rows, "SEM_STAT_ANY")};
   std::size_t index = 0;
   while (index < c.values.size() && c.values[index].arg != &arg) ++index;
   const bool indirect = index < 32 && (c.indirect >> index) & 1;
@@ -579,10 +579,10 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       return hex(value * 4096);
     case Style::open_mode: {
       const auto flags = static_cast<std::uint64_t>(value_of(c, "flags"));
-      const auto creat = static_cast<std::uint64_t>(
-          *constant_value(constant_row(open_flags.rows, "O_CREAT"), c.abi));
+      const auto creat =
+          static_cast<std::uint64_t>(*constant_value(named_row(open_flags.rows, "O_CREAT"), c.abi));
       const auto tmpfile = static_cast<std::uint64_t>(
-          *constant_value(constant_row(open_flags.rows, "O_TMPFILE"), c.abi));
+          *constant_value(named_row(open_flags.rows, "O_TMPFILE"), c.abi));
       if ((flags & creat) || (flags & tmpfile) == tmpfile) return show_octal(value);
       return std::string();  // left out
     }
@@ -595,22 +595,34 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       return show_futex_op(c.abi, value);
     case Style::fcntl_arg: {
       const auto command = value_of(c, "cmd");
-      const ConstantRow* row = row_of(fcntl_commands, c.abi, command);
-      const std::string_view cmd = row ? row->name : "";
-      if (cmd == "F_GETFD" || cmd == "F_GETFL" || cmd == "F_GETOWN" || cmd == "F_GETSIG" ||
-          cmd == "F_GETLEASE" || cmd == "F_GETPIPE_SZ" || cmd == "F_GET_SEALS")
+      const auto is = [&](std::initializer_list<const ConstantRow*> rows) {
+        return std::any_of(rows.begin(), rows.end(), [&](const ConstantRow* row) {
+          return constant_value(*row, c.abi) == command;
+        });
+      };
+      if (is({&named_row(fcntl_commands.rows, "F_GETFD"),
+              &named_row(fcntl_commands.rows, "F_GETFL"),
+              &named_row(fcntl_commands.rows, "F_GETOWN"),
+              &named_row(fcntl_commands.rows, "F_GETSIG"),
+              &named_row(fcntl_commands.rows, "F_GETLEASE"),
+              &named_row(fcntl_commands.rows, "F_GETPIPE_SZ"),
+              &named_row(fcntl_commands.rows, "F_GET_SEALS")}))
         return std::string();  // no argument
-      if (cmd == "F_SETFD") return show_flags(fd_flags, c.abi, value);
-      if (cmd == "F_SETFL")
+      if (is({&named_row(fcntl_commands.rows, "F_SETFD")}))
+        return show_flags(fd_flags, c.abi, value);
+      if (is({&named_row(fcntl_commands.rows, "F_SETFL")}))
         return show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value);
-      if (cmd == "F_DUPFD" || cmd == "F_DUPFD_CLOEXEC" || cmd == "F_SETOWN" ||
-          cmd == "F_SETPIPE_SZ")
+      if (is({&named_row(fcntl_commands.rows, "F_DUPFD"),
+              &named_row(fcntl_commands.rows, "F_DUPFD_CLOEXEC"),
+              &named_row(fcntl_commands.rows, "F_SETOWN"),
+              &named_row(fcntl_commands.rows, "F_SETPIPE_SZ")}))
         return std::to_string(signed_value);
-      if (cmd == "F_SETSIG") return show_signal(c.abi, signed_value);
+      if (is({&named_row(fcntl_commands.rows, "F_SETSIG")}))
+        return show_signal(c.abi, signed_value);
       return hex(value);
     }
     case Style::sockopt: {
-      const auto& sol_socket = constant_row(socket_levels.rows, "SOL_SOCKET");
+      const auto& sol_socket = named_row(socket_levels.rows, "SOL_SOCKET");
       if (value_of(c, "level") == constant_value(sol_socket, c.abi))
         return show_value(socket_options, c.abi, signed_value);
       return std::to_string(signed_value);
@@ -657,7 +669,7 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
     case Style::omitted:
       return std::string();
     case Style::mremap_address: {
-      const auto fixed = constant_value(constant_row(mremap_flags.rows, "MREMAP_FIXED"), c.abi);
+      const auto fixed = constant_value(named_row(mremap_flags.rows, "MREMAP_FIXED"), c.abi);
       if (!(static_cast<std::uint64_t>(value_of(c, "flags")) &
             static_cast<std::uint64_t>(fixed.value_or(0))))
         return std::string();
@@ -692,8 +704,9 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       return show_futex_arg(c, arg, value);
     case Style::ip_protocol: {
       const auto family = value_of(c, "family");
-      for (const std::string_view inet : {"AF_INET", "AF_INET6"})
-        if (constant_value(constant_row(socket_families.rows, inet), c.abi) == family)
+      for (const ConstantRow* inet : {&named_row(socket_families.rows, "AF_INET"),
+                                      &named_row(socket_families.rows, "AF_INET6")})
+        if (constant_value(*inet, c.abi) == family)
           return show_value(ip_protocols, c.abi, signed_value);
       return std::to_string(signed_value);
     }
@@ -868,9 +881,8 @@ std::string show_argument(const Context& c, std::size_t index, const Show& show)
 // Before the call, child_stack and flags; after it (`rest`), the tids and the tls, as strace
 // shows them when the call returns: parent_tid=[1234] once the kernel wrote it.
 std::string show_clone(const Context& c, std::string& rest) {
-  const auto flag = [&](std::string_view name) {
-    return static_cast<std::uint64_t>(
-        constant_value(constant_row(clone_flags.rows, name), c.abi).value_or(0));
+  const auto flag = [&](const ConstantRow& row) {
+    return static_cast<std::uint64_t>(constant_value(row, c.abi).value_or(0));
   };
   const std::size_t word = arg_scalar_size(ArgScalar::ulong, c.abi);
   const std::uint64_t flags = static_cast<std::uint64_t>(
@@ -881,7 +893,7 @@ std::string show_clone(const Context& c, std::string& rest) {
   };
   std::string text = "child_stack=" + pointer("newsp") +
                      ", flags=" + *show_styled(c, *c.values[0].arg, style(Style::clone), flags);
-  if (flags & flag("CLONE_PARENT_SETTID")) {
+  if (flags & flag(named_row(clone_flags.rows, "CLONE_PARENT_SETTID"))) {
     const auto address = static_cast<std::uint64_t>(
         narrow(static_cast<std::uint64_t>(value_of(c, "parent_tidptr")), word, false));
     std::int32_t tid = 0;
@@ -889,11 +901,12 @@ std::string show_clone(const Context& c, std::string& rest) {
                                    ? "[" + std::to_string(tid) + "]"
                                    : pointer("parent_tidptr"));
   }
-  if (flags & flag("CLONE_SETTLS"))
+  if (flags & flag(named_row(clone_flags.rows, "CLONE_SETTLS")))
     rest += ", tls=" + show_tls(struct_call(c),
                                 static_cast<std::uint64_t>(narrow(
                                     static_cast<std::uint64_t>(value_of(c, "tls")), word, false)));
-  if (flags & (flag("CLONE_CHILD_SETTID") | flag("CLONE_CHILD_CLEARTID")))
+  if (flags & (flag(named_row(clone_flags.rows, "CLONE_CHILD_SETTID")) |
+               flag(named_row(clone_flags.rows, "CLONE_CHILD_CLEARTID"))))
     rest += ", child_tidptr=" + pointer("child_tidptr");
   return text;
 }
@@ -928,14 +941,14 @@ std::optional<std::string> explained_result(const Context& c, const std::vector<
   const std::int64_t result = *c.result;
   const std::string_view name = c.call.name;
   if (name == "fcntl" || name == "fcntl64") {
-    const ConstantRow* row = row_of(fcntl_commands, c.abi, value_of(c, "cmd"));
-    const std::string_view cmd = row ? row->name : "";
-    if (result == 0 || (cmd != "F_GETFD" && cmd != "F_GETFL")) return std::nullopt;
+    const auto command = value_of(c, "cmd");
+    const bool getfd = constant_value(named_row(fcntl_commands.rows, "F_GETFD"), c.abi) == command;
+    const bool getfl = constant_value(named_row(fcntl_commands.rows, "F_GETFL"), c.abi) == command;
+    if (result == 0 || (!getfd && !getfl)) return std::nullopt;
     const auto value = static_cast<std::uint64_t>(result);
     return hex(value) + " (flags " +
-           (cmd == "F_GETFD"
-                ? show_flags(fd_flags, c.abi, value)
-                : show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value)) +
+           (getfd ? show_flags(fd_flags, c.abi, value)
+                  : show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value)) +
            ")";
   }
   if (name == "umask") return show_octal(static_cast<std::uint64_t>(result));
@@ -1042,7 +1055,7 @@ std::string show_value(const Vocabulary& values, Abi abi, std::int64_t value) {
 
 std::string show_signal(Abi abi, std::int64_t signal) {
   if (const ConstantRow* row = row_of(vocab::signals, abi, signal)) return std::string(row->name);
-  const auto rtmin = *constant_value(constant_row(vocab::signals.rows, "SIGRTMIN"), abi);
+  const auto rtmin = *constant_value(named_row(vocab::signals.rows, "SIGRTMIN"), abi);
   if (signal > rtmin && signal <= 128) return "SIGRT_" + std::to_string(signal - rtmin);
   return std::to_string(signal);
 }

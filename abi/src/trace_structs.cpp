@@ -354,7 +354,7 @@ std::string show_field(const StructCall& c, const StructLayout& layout, const By
     case FieldStyle::restorer: {
       const FieldLayout* flags = field_named(layout, "sa_flags");
       const auto sa_restorer =
-          constant_value(constant_row(sigaction_flags.rows, "SA_RESTORER"), c.abi);
+          constant_value(named_row(sigaction_flags.rows, "SA_RESTORER"), c.abi);
       if (!flags || !sa_restorer || !(b.u(*flags) & static_cast<std::uint64_t>(*sa_restorer)))
         return {};
       return show_pointer(b.u(field));
@@ -436,15 +436,17 @@ std::string show_field(const StructCall& c, const StructLayout& layout, const By
     }
     case FieldStyle::clone_arg: {
       const FieldLayout* flags = field_named(layout, "flags");
-      const auto has = [&](std::string_view name) {
-        const auto bit = constant_value(constant_row(clone_flags.rows, name), c.abi).value_or(0);
+      const auto has = [&](const ConstantRow& row) {
+        const auto bit = constant_value(row, c.abi).value_or(0);
         return flags && (b.u(*flags) & static_cast<std::uint64_t>(bit)) != 0;
       };
-      if (field.name == "tls") return has("CLONE_SETTLS") ? show_tls(c, b.u(field)) : "";
-      const bool used = field.name == "pidfd" ? has("CLONE_PIDFD")
+      if (field.name == "tls")
+        return has(named_row(clone_flags.rows, "CLONE_SETTLS")) ? show_tls(c, b.u(field)) : "";
+      const bool used = field.name == "pidfd" ? has(named_row(clone_flags.rows, "CLONE_PIDFD"))
                         : field.name == "parent_tid"
-                            ? has("CLONE_PARENT_SETTID")
-                            : has("CLONE_CHILD_SETTID") || has("CLONE_CHILD_CLEARTID");
+                            ? has(named_row(clone_flags.rows, "CLONE_PARENT_SETTID"))
+                            : has(named_row(clone_flags.rows, "CLONE_CHILD_SETTID")) ||
+                                  has(named_row(clone_flags.rows, "CLONE_CHILD_CLEARTID"));
       return used ? show_pointer(b.u(field)) : "";
     }
     case FieldStyle::bit_fields:
@@ -595,9 +597,9 @@ std::string show_siginfo(Abi abi, const std::string& data, std::string* signal_n
   std::string text = "{si_signo=" + name + ", si_code=" + show_value(*codes, abi, code);
   // The live member of the union as the kernel chooses it (siginfo_layout): its fields by
   // the description's layout, named as strace names them (si_ and the member's name).
-  static constexpr const ConstantRow &si_user = constant_row(vocab::si_codes.rows, "SI_USER"),
-                                     &si_tkill = constant_row(vocab::si_codes.rows, "SI_TKILL"),
-                                     &si_kernel = constant_row(vocab::si_codes.rows, "SI_KERNEL");
+  static constexpr const ConstantRow &si_user = named_row(vocab::si_codes.rows, "SI_USER"),
+                                     &si_tkill = named_row(vocab::si_codes.rows, "SI_TKILL"),
+                                     &si_kernel = named_row(vocab::si_codes.rows, "SI_KERNEL");
   std::string_view member;
   // strace's print_si_info: a signal kill or tkill sent shows its sender alone, another
   // sent by a process its value only when it has one
