@@ -952,6 +952,8 @@ std::optional<std::string> explained_result(const Context& c, const std::vector<
            ")";
   }
   if (name == "umask") return show_octal(static_cast<std::uint64_t>(result));
+  if (name == "rt_sigtimedwait" || name == "rt_sigtimedwait_time64")  // the signal taken
+    return std::to_string(result) + " (" + show_signal(c.abi, result) + ")";
   if (name == "sched_getscheduler") {
     if (const ConstantRow* row = row_of(sched_policies, c.abi, result))
       return std::to_string(result) + " (" + std::string(row->name) + ")";

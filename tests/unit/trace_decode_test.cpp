@@ -551,4 +551,8 @@ TEST_CASE("siginfo arguments as strace's printsiginfo shows them", "[trace]") {
   CHECK(line(Abi::i386, "rt_sigqueueinfo", {77, 34, 0x4000}, 0, memory) ==
         "rt_sigqueueinfo(77, SIGRT_2, {si_signo=SIGRT_2, si_code=SI_TIMER, si_timerid=0, "
         "si_overrun=0, si_int=77, si_ptr=0x4d}) = 0");
+  // the signal rt_sigtimedwait took, named in its result as strace names it
+  memory.put(0x5000, std::string(8, '\0'));
+  CHECK(line(Abi::i386, "rt_sigtimedwait", {0x5000, 0x4000, 0, 8}, 34, memory)
+            .ends_with("= 34 (SIGRT_2)"));
 }
