@@ -69,6 +69,14 @@ std::span<const Vocabulary* const> vocabularies() {
       &rusage_who,
       &wait_id_types,
       &shutdown_how,
+      &ipc_keys,
+      &ipc_get_flags,
+      &shm_get_flags,
+      &ipc_commands,
+      &sem_commands,
+      &shm_commands,
+      &msg_commands,
+      &ipc_versions,
   };
   return all;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <initializer_list>
 #include <map>
 #include <mutex>
 #include <vector>
@@ -34,7 +35,7 @@ std::string show_octal(std::uint64_t value) {
 
 std::string show_file_mode(Abi abi, std::uint64_t mode) {
   const auto mask = static_cast<std::uint64_t>(
-      constant_value(constant_row(vocab::field_masks.rows, "S_IFMT"), abi).value_or(0));
+      constant_value(named_row(vocab::field_masks.rows, "S_IFMT"), abi).value_or(0));
   std::string text;
   for (const auto& row : vocab::file_types.rows)
     if (constant_value(row, abi) == static_cast<std::int64_t>(mode & mask)) text = row.name;
@@ -119,6 +120,10 @@ enum class Style : std::uint8_t {
   decimal,         // in decimal, whatever the argument's name says (signalfd's sizemask)
   result_count,    // integers the kernel wrote, as many as the result says (getgroups)
   sockopt_value,   // a socket option's value: an int as [1], other sizes as bytes
+  ipc_key,         // IPC_PRIVATE, another key in hex
+  ipc_flags,       // IPC_CREAT|IPC_EXCL|0600: `main`'s flags (and `part`'s), then the mode
+  ipc_command,     // IPC_64|IPC_STAT: the layouts' version, then ipc_commands' or `main`'s
+  semctl_arg,      // by semctl's command: the struct it reads or writes, else the value
 };
 
 struct Show {
@@ -135,8 +140,8 @@ constexpr Show name(const Vocabulary& v) {
 constexpr Show bits(const Vocabulary& v) {
   return {Style::bits, &v};
 }
-constexpr Show split(const Vocabulary& part, std::string_view mask, const Vocabulary& rest) {
-  return {Style::split, &rest, &part, &constant_row(vocab::field_masks.rows, mask)};
+consteval Show split(const Vocabulary& part, std::string_view mask, const Vocabulary& rest) {
+  return {Style::split, &rest, &part, &named_row(vocab::field_masks.rows, mask)};
 }
 constexpr Show style(Style s) {
   return {s};
@@ -242,6 +247,14 @@ const ShowRow show_rows[] = {
     {"mremap", "flags", bits(mremap_flags)},
     {"mremap", "new_addr", style(Style::mremap_address)},
     {"msync", "flags", bits(msync_flags)},
+    {"semget msgget shmget", "key", style(Style::ipc_key)},
+    {"semget", "semflg", {Style::ipc_flags, &ipc_get_flags}},
+    {"msgget", "msgflg", {Style::ipc_flags, &ipc_get_flags}},
+    {"shmget", "shmflg", {Style::ipc_flags, &ipc_get_flags, &shm_get_flags}},
+    {"semctl", "cmd", {Style::ipc_command, &sem_commands}},
+    {"shmctl", "cmd", {Style::ipc_command, &shm_commands}},
+    {"msgctl", "cmd", {Style::ipc_command, &msg_commands}},
+    {"semctl", "arg", style(Style::semctl_arg)},
 };
 // clang-format on
 
@@ -322,6 +335,9 @@ struct Context {
   std::optional<std::int64_t> result;
   const TraceMemory& memory;
   const TraceOptions& options;
+  // Bit i: argument i is passed by its address (an ipc sub-call's indirect argument, its
+  // multiplexer entry's "*ptr"), shown as strace shows the word there: [0x9].
+  std::uint32_t indirect = 0;
 };
 
 StructCall struct_call(const Context& c, std::uint64_t* written = nullptr) {
@@ -387,8 +403,8 @@ std::optional<std::string> show_sigset(const Context& c, const SyscallArg& arg,
 }
 
 std::string show_futex_op(Abi abi, std::uint64_t value) {
-  const auto& private_flag = constant_row(futex_op_flags.rows, "FUTEX_PRIVATE_FLAG");
-  const auto& realtime = constant_row(futex_op_flags.rows, "FUTEX_CLOCK_REALTIME");
+  const auto& private_flag = named_row(futex_op_flags.rows, "FUTEX_PRIVATE_FLAG");
+  const auto& realtime = named_row(futex_op_flags.rows, "FUTEX_CLOCK_REALTIME");
   const std::uint64_t private_bit = static_cast<std::uint64_t>(*constant_value(private_flag, abi));
   const std::uint64_t realtime_bit = static_cast<std::uint64_t>(*constant_value(realtime, abi));
   const std::uint64_t op = value & ~(private_bit | realtime_bit);
@@ -430,12 +446,12 @@ std::optional<std::string> show_prctl_arg(const Context& c, const SyscallArg& ar
 // requeues: the second count in the timeout's place), the bitset by name; nullopt: by type.
 std::optional<std::string> show_futex_arg(const Context& c, const SyscallArg& arg,
                                           std::uint64_t value) {
-  const auto flag = [&](std::string_view name) {
-    return static_cast<std::uint64_t>(
-        *constant_value(constant_row(futex_op_flags.rows, name), c.abi));
+  const auto flag = [&](const ConstantRow& row) {
+    return static_cast<std::uint64_t>(*constant_value(row, c.abi));
   };
   const auto op = static_cast<std::uint64_t>(value_of(c, "op")) &
-                  ~(flag("FUTEX_PRIVATE_FLAG") | flag("FUTEX_CLOCK_REALTIME"));
+                  ~(flag(named_row(futex_op_flags.rows, "FUTEX_PRIVATE_FLAG")) |
+                    flag(named_row(futex_op_flags.rows, "FUTEX_CLOCK_REALTIME")));
   const ConstantRow* row = row_of(futex_ops, c.abi, static_cast<std::int64_t>(op));
   if (!row) return std::nullopt;
   struct Shape {
@@ -484,6 +500,52 @@ std::size_t count_dirents(const Context& c, const StructLayout& layout, std::uin
   return count;
 }
 
+// Every bit a flags vocabulary names on `abi`.
+std::uint64_t known_bits(const Vocabulary& flags, Abi abi) {
+  std::uint64_t bits = 0;
+  for (const auto& row : flags.rows)
+    if (const auto value = constant_value(row, abi)) bits |= static_cast<std::uint64_t>(*value);
+  return bits;
+}
+
+// semctl's, shmctl's and msgctl's command: IPC_64| when it asks for the 64-bit layouts, then
+// the command by ipc_commands or the call's own vocabulary; an unknown one in decimal.
+constexpr const ConstantRow& ipc_64 = named_row(ipc_versions.rows, "IPC_64");
+std::string show_ipc_command(const Vocabulary& own, Abi abi, std::uint64_t value) {
+  const auto version = static_cast<std::uint64_t>(constant_value(ipc_64, abi).value_or(0));
+  const auto command = static_cast<std::int64_t>(value & ~version);
+  const ConstantRow* row = row_of(ipc_commands, abi, command);
+  if (!row) row = row_of(own, abi, command);
+  return ((value & version) ? std::string(ipc_64.name) + "|" : std::string()) +
+         (row ? std::string(row->name) : std::to_string(command));
+}
+
+// semctl's union semun: the semid64_ds the command reads or writes (IPC_STAT, SEM_STAT,
+// SEM_STAT_ANY, IPC_SET), else the value (SETVAL's) or an array's address. Through ipc() it
+// is passed by its address, and strace shows the word there in brackets ([0x9], [NULL]).
+std::string show_semctl_arg(const Context& c, const SyscallArg& arg, std::uint64_t value) {
+  static constexpr const ConstantRow* struct_commands[] = {
+      &named_row(ipc_commands.rows, "IPC_STAT"), &named_row(ipc_commands.rows, "IPC_SET"),
+      &named_row(sem_commands.rows, "SEM_STAT"), &named_row(sem_commands.rows, "SEM_STAT_ANY")};
+  std::size_t index = 0;
+  while (index < c.values.size() && c.values[index].arg != &arg) ++index;
+  const bool indirect = index < 32 && (c.indirect >> index) & 1;
+  const std::size_t word_size = arg_scalar_size(ArgScalar::ulong, c.abi);
+  std::uint64_t word = value;
+  if (indirect) {
+    word = 0;
+    if (!c.memory.read(value, &word, word_size)) return hex(value);
+  }
+  const auto version = static_cast<std::uint64_t>(constant_value(ipc_64, c.abi).value_or(0));
+  const auto command =
+      static_cast<std::int64_t>(static_cast<std::uint64_t>(value_of(c, "cmd")) & ~version);
+  for (const ConstantRow* row : struct_commands)
+    if (constant_value(*row, c.abi) == command)
+      if (const StructLayout* layout = find_struct_layout(c.abi, "semid64_ds"))
+        return show_struct(struct_call(c), *layout, word);
+  return indirect ? "[" + show_pointer(word) + "]" : show_pointer(word);
+}
+
 std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, const Show& show,
                                        std::uint64_t raw) {
   // a pointer's width for what points (a sigset), the scalar's for a value
@@ -517,10 +579,10 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       return hex(value * 4096);
     case Style::open_mode: {
       const auto flags = static_cast<std::uint64_t>(value_of(c, "flags"));
-      const auto creat = static_cast<std::uint64_t>(
-          *constant_value(constant_row(open_flags.rows, "O_CREAT"), c.abi));
+      const auto creat =
+          static_cast<std::uint64_t>(*constant_value(named_row(open_flags.rows, "O_CREAT"), c.abi));
       const auto tmpfile = static_cast<std::uint64_t>(
-          *constant_value(constant_row(open_flags.rows, "O_TMPFILE"), c.abi));
+          *constant_value(named_row(open_flags.rows, "O_TMPFILE"), c.abi));
       if ((flags & creat) || (flags & tmpfile) == tmpfile) return show_octal(value);
       return std::string();  // left out
     }
@@ -533,22 +595,34 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       return show_futex_op(c.abi, value);
     case Style::fcntl_arg: {
       const auto command = value_of(c, "cmd");
-      const ConstantRow* row = row_of(fcntl_commands, c.abi, command);
-      const std::string_view cmd = row ? row->name : "";
-      if (cmd == "F_GETFD" || cmd == "F_GETFL" || cmd == "F_GETOWN" || cmd == "F_GETSIG" ||
-          cmd == "F_GETLEASE" || cmd == "F_GETPIPE_SZ" || cmd == "F_GET_SEALS")
+      const auto is = [&](std::initializer_list<const ConstantRow*> rows) {
+        return std::any_of(rows.begin(), rows.end(), [&](const ConstantRow* row) {
+          return constant_value(*row, c.abi) == command;
+        });
+      };
+      if (is({&named_row(fcntl_commands.rows, "F_GETFD"),
+              &named_row(fcntl_commands.rows, "F_GETFL"),
+              &named_row(fcntl_commands.rows, "F_GETOWN"),
+              &named_row(fcntl_commands.rows, "F_GETSIG"),
+              &named_row(fcntl_commands.rows, "F_GETLEASE"),
+              &named_row(fcntl_commands.rows, "F_GETPIPE_SZ"),
+              &named_row(fcntl_commands.rows, "F_GET_SEALS")}))
         return std::string();  // no argument
-      if (cmd == "F_SETFD") return show_flags(fd_flags, c.abi, value);
-      if (cmd == "F_SETFL")
+      if (is({&named_row(fcntl_commands.rows, "F_SETFD")}))
+        return show_flags(fd_flags, c.abi, value);
+      if (is({&named_row(fcntl_commands.rows, "F_SETFL")}))
         return show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value);
-      if (cmd == "F_DUPFD" || cmd == "F_DUPFD_CLOEXEC" || cmd == "F_SETOWN" ||
-          cmd == "F_SETPIPE_SZ")
+      if (is({&named_row(fcntl_commands.rows, "F_DUPFD"),
+              &named_row(fcntl_commands.rows, "F_DUPFD_CLOEXEC"),
+              &named_row(fcntl_commands.rows, "F_SETOWN"),
+              &named_row(fcntl_commands.rows, "F_SETPIPE_SZ")}))
         return std::to_string(signed_value);
-      if (cmd == "F_SETSIG") return show_signal(c.abi, signed_value);
+      if (is({&named_row(fcntl_commands.rows, "F_SETSIG")}))
+        return show_signal(c.abi, signed_value);
       return hex(value);
     }
     case Style::sockopt: {
-      const auto& sol_socket = constant_row(socket_levels.rows, "SOL_SOCKET");
+      const auto& sol_socket = named_row(socket_levels.rows, "SOL_SOCKET");
       if (value_of(c, "level") == constant_value(sol_socket, c.abi))
         return show_value(socket_options, c.abi, signed_value);
       return std::to_string(signed_value);
@@ -557,6 +631,25 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       if (const Ioctl* request = find_ioctl(c.abi, static_cast<std::uint32_t>(value)))
         return std::string(request->name);
       return hex(value);
+    case Style::ipc_key:
+      if (const ConstantRow* row = row_of(ipc_keys, c.abi, signed_value))
+        return std::string(row->name);
+      return hex(value);
+    case Style::ipc_flags: {
+      constexpr std::uint64_t mode = 0777;
+      const std::uint64_t own = show.part ? value & ~mode & known_bits(*show.part, c.abi) : 0;
+      const std::uint64_t common = value & ~mode & ~own;
+      std::string text = common ? show_flags(*show.main, c.abi, common) + "|" : "";
+      if (own) text += show_flags(*show.part, c.abi, own) + "|";
+      char permissions[24];  // strace's %#03o: 0600, 000
+      std::snprintf(permissions, sizeof permissions, "%#03llo",
+                    static_cast<unsigned long long>(value & mode));
+      return text + permissions;
+    }
+    case Style::ipc_command:
+      return show_ipc_command(*show.main, c.abi, value);
+    case Style::semctl_arg:
+      return show_semctl_arg(c, arg, value);
     case Style::sockaddr: {
       if (!value) return std::string("NULL");
       if (arg.dir != ArgDir::in && !succeeded(c)) return hex(value);
@@ -576,7 +669,7 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
     case Style::omitted:
       return std::string();
     case Style::mremap_address: {
-      const auto fixed = constant_value(constant_row(mremap_flags.rows, "MREMAP_FIXED"), c.abi);
+      const auto fixed = constant_value(named_row(mremap_flags.rows, "MREMAP_FIXED"), c.abi);
       if (!(static_cast<std::uint64_t>(value_of(c, "flags")) &
             static_cast<std::uint64_t>(fixed.value_or(0))))
         return std::string();
@@ -611,8 +704,9 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       return show_futex_arg(c, arg, value);
     case Style::ip_protocol: {
       const auto family = value_of(c, "family");
-      for (const std::string_view inet : {"AF_INET", "AF_INET6"})
-        if (constant_value(constant_row(socket_families.rows, inet), c.abi) == family)
+      for (const ConstantRow* inet : {&named_row(socket_families.rows, "AF_INET"),
+                                      &named_row(socket_families.rows, "AF_INET6")})
+        if (constant_value(*inet, c.abi) == family)
           return show_value(ip_protocols, c.abi, signed_value);
       return std::to_string(signed_value);
     }
@@ -787,9 +881,8 @@ std::string show_argument(const Context& c, std::size_t index, const Show& show)
 // Before the call, child_stack and flags; after it (`rest`), the tids and the tls, as strace
 // shows them when the call returns: parent_tid=[1234] once the kernel wrote it.
 std::string show_clone(const Context& c, std::string& rest) {
-  const auto flag = [&](std::string_view name) {
-    return static_cast<std::uint64_t>(
-        constant_value(constant_row(clone_flags.rows, name), c.abi).value_or(0));
+  const auto flag = [&](const ConstantRow& row) {
+    return static_cast<std::uint64_t>(constant_value(row, c.abi).value_or(0));
   };
   const std::size_t word = arg_scalar_size(ArgScalar::ulong, c.abi);
   const std::uint64_t flags = static_cast<std::uint64_t>(
@@ -800,7 +893,7 @@ std::string show_clone(const Context& c, std::string& rest) {
   };
   std::string text = "child_stack=" + pointer("newsp") +
                      ", flags=" + *show_styled(c, *c.values[0].arg, style(Style::clone), flags);
-  if (flags & flag("CLONE_PARENT_SETTID")) {
+  if (flags & flag(named_row(clone_flags.rows, "CLONE_PARENT_SETTID"))) {
     const auto address = static_cast<std::uint64_t>(
         narrow(static_cast<std::uint64_t>(value_of(c, "parent_tidptr")), word, false));
     std::int32_t tid = 0;
@@ -808,11 +901,12 @@ std::string show_clone(const Context& c, std::string& rest) {
                                    ? "[" + std::to_string(tid) + "]"
                                    : pointer("parent_tidptr"));
   }
-  if (flags & flag("CLONE_SETTLS"))
+  if (flags & flag(named_row(clone_flags.rows, "CLONE_SETTLS")))
     rest += ", tls=" + show_tls(struct_call(c),
                                 static_cast<std::uint64_t>(narrow(
                                     static_cast<std::uint64_t>(value_of(c, "tls")), word, false)));
-  if (flags & (flag("CLONE_CHILD_SETTID") | flag("CLONE_CHILD_CLEARTID")))
+  if (flags & (flag(named_row(clone_flags.rows, "CLONE_CHILD_SETTID")) |
+               flag(named_row(clone_flags.rows, "CLONE_CHILD_CLEARTID"))))
     rest += ", child_tidptr=" + pointer("child_tidptr");
   return text;
 }
@@ -826,6 +920,7 @@ bool decoded_after(const Syscall& call, const SyscallArg& arg, const Show& show)
     case Style::struct_before:
       return false;
     case Style::prctl_arg:  // PR_GET_NAME's name is the kernel's
+    case Style::semctl_arg:  // IPC_STAT's struct is the kernel's
     case Style::result_count:
     case Style::dirents:
     case Style::wait_status:
@@ -846,17 +941,19 @@ std::optional<std::string> explained_result(const Context& c, const std::vector<
   const std::int64_t result = *c.result;
   const std::string_view name = c.call.name;
   if (name == "fcntl" || name == "fcntl64") {
-    const ConstantRow* row = row_of(fcntl_commands, c.abi, value_of(c, "cmd"));
-    const std::string_view cmd = row ? row->name : "";
-    if (result == 0 || (cmd != "F_GETFD" && cmd != "F_GETFL")) return std::nullopt;
+    const auto command = value_of(c, "cmd");
+    const bool getfd = constant_value(named_row(fcntl_commands.rows, "F_GETFD"), c.abi) == command;
+    const bool getfl = constant_value(named_row(fcntl_commands.rows, "F_GETFL"), c.abi) == command;
+    if (result == 0 || (!getfd && !getfl)) return std::nullopt;
     const auto value = static_cast<std::uint64_t>(result);
     return hex(value) + " (flags " +
-           (cmd == "F_GETFD"
-                ? show_flags(fd_flags, c.abi, value)
-                : show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value)) +
+           (getfd ? show_flags(fd_flags, c.abi, value)
+                  : show_split(split(open_access, "O_ACCMODE", open_flags), c.abi, value)) +
            ")";
   }
   if (name == "umask") return show_octal(static_cast<std::uint64_t>(result));
+  if (name == "rt_sigtimedwait" || name == "rt_sigtimedwait_time64")  // the signal taken
+    return std::to_string(result) + " (" + show_signal(c.abi, result) + ")";
   if (name == "sched_getscheduler") {
     if (const ConstantRow* row = row_of(sched_policies, c.abi, result))
       return std::to_string(result) + " (" + std::string(row->name) + ")";
@@ -960,7 +1057,7 @@ std::string show_value(const Vocabulary& values, Abi abi, std::int64_t value) {
 
 std::string show_signal(Abi abi, std::int64_t signal) {
   if (const ConstantRow* row = row_of(vocab::signals, abi, signal)) return std::string(row->name);
-  const auto rtmin = *constant_value(constant_row(vocab::signals.rows, "SIGRTMIN"), abi);
+  const auto rtmin = *constant_value(named_row(vocab::signals.rows, "SIGRTMIN"), abi);
   if (signal > rtmin && signal <= 128) return "SIGRT_" + std::to_string(signal - rtmin);
   return std::to_string(signal);
 }
@@ -1058,10 +1155,53 @@ std::optional<TraceParts> socketcall_parts(Abi abi, const TraceCall& traced,
   return trace_parts(abi, inner, memory, options);
 }
 
+TraceParts call_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+                      const TraceOptions& options, std::uint32_t indirect);
+
+// ipc(call, first, second, third, ptr, fifth) as the sub-call it stands for, as strace shows
+// it: the description's ipc multiplexer entry names the sub-call and which of ipc()'s
+// arguments it takes in which order; one it takes by its address is shown as the word there.
+// The sub-call's entry: the ABI's own, else one of an ABI with the same pointer size (i386
+// has no semop and semtimedop of its own; arm EABI does). A sub-call without such an order
+// (msgrcv's kludge, shmat's result at third) stays ipc(...).
+std::optional<TraceParts> ipc_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+                                    const TraceOptions& options) {
+  if (traced.registers.size() < 6) return std::nullopt;
+  const auto number = traced.registers[0] & 0xffff;  // the version above
+  const Syscall* sub = nullptr;
+  const std::size_t pointer = arg_scalar_size(ArgScalar::ptr, abi);
+  for (Abi other : all_abis) {
+    if (arg_scalar_size(ArgScalar::ptr, other) != pointer) continue;
+    for (const auto& each : syscalls(other))
+      if (each.mux.kind == MultiplexerKind::ipc && each.mux.call == number &&
+          !each.mux.args.empty() && (!sub || (sub->abi != abi && each.abi == abi)))
+        sub = &each;
+  }
+  if (!sub || sub->signature.opaque) return std::nullopt;
+  const IpcArguments order = ipc_arguments(sub->mux.args);
+  if (!order.valid) return std::nullopt;
+  std::array<std::uint64_t, 6> words{};
+  std::uint32_t indirect = 0;
+  for (std::size_t i = 0; i < order.count; ++i) {
+    words[i] = traced.registers[order.each[i].from];
+    if (order.each[i].indirect) indirect |= 1u << i;
+  }
+  TraceCall inner{sub, sub->number, std::span<const std::uint64_t>(words.data(), order.count),
+                  traced.result};
+  return call_parts(abi, inner, memory, options, indirect);
+}
+
 TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
                        const TraceOptions& options) {
   if (traced.call && traced.call->name == "socketcall")
     if (auto parts = socketcall_parts(abi, traced, memory, options)) return *parts;
+  if (traced.call && traced.call->name == "ipc")
+    if (auto parts = ipc_parts(abi, traced, memory, options)) return *parts;
+  return call_parts(abi, traced, memory, options, 0);
+}
+
+TraceParts call_parts(Abi abi, const TraceCall& traced, const TraceMemory& memory,
+                      const TraceOptions& options, std::uint32_t indirect) {
   TraceParts parts;
   std::string& line = parts.entry;
   std::optional<std::string> explained;
@@ -1079,7 +1219,7 @@ TraceParts trace_parts(Abi abi, const TraceCall& traced, const TraceMemory& memo
     } else {
       const auto values = decode_args(call, traced.registers);
       const auto& shows = shows_of(call);
-      const Context context{abi, call, values, traced.result, memory, options};
+      const Context context{abi, call, values, traced.result, memory, options, indirect};
       if (call.name == "clone") {
         line += show_clone(context, parts.exit);
         values_shown = true;

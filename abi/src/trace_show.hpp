@@ -46,6 +46,10 @@ std::string show_buffer(const StructCall& c, std::uint64_t address, std::uint64_
 std::string show_sockaddr(const StructCall& c, std::uint64_t address, std::size_t length);
 // clone's and clone3's tls as strace shows it: i386's user_desc, the others' address.
 std::string show_tls(const StructCall& c, std::uint64_t address);
+// A siginfo's bytes as strace shows them (printsiginfo): {si_signo=SIGCHLD, si_code=CLD_EXITED,
+// si_pid=..., ...}, the union's live member as the kernel chooses it; the signal's name to
+// `signal_name` when asked.
+std::string show_siginfo(Abi abi, const std::string& data, std::string* signal_name = nullptr);
 // A wait status as strace shows it: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}].
 std::string show_wait_status(Abi abi, std::uint32_t status);
 

@@ -99,6 +99,7 @@ const FieldRule field_rules[] = {
     {"statfs statfs64", "f_type", FieldStyle::magic, &fs_magics},
     {"kernel_fsid", "val", FieldStyle::hex_elements},
     {"statfs statfs64", "f_flags", FieldStyle::statfs_flags, &statfs_flags},
+    {"ipc64_perm", "mode", FieldStyle::octal},
 };
 
 // The fields strace's abbreviated view (without -v) shows, in its order; a struct without a
@@ -122,6 +123,10 @@ const ShownFields shown_fields[] = {
     {"clone_args", "flags pidfd child_tid parent_tid exit_signal stack stack_size tls", false},
     {"user_desc", "entry_number base_addr limit flags", false},  // flags: the bit-fields
     {"statfs statfs64", "f_type f_bsize f_blocks f_bfree f_bavail f_files f_ffree f_fsid f_namelen f_frsize f_flags", false},
+    {"ipc64_perm", "uid gid mode key cuid cgid", false},
+    {"semid64_ds", "sem_perm sem_otime sem_ctime sem_nsems", false},
+    {"shmid64_ds", "shm_perm shm_segsz shm_cpid shm_lpid shm_nattch shm_atime shm_dtime shm_ctime", false},
+    {"msqid64_ds", "msg_perm msg_stime msg_rtime msg_ctime msg_qnum msg_qbytes msg_lspid msg_lrpid", false},
 };
 // clang-format on
 
@@ -134,6 +139,7 @@ struct ShownField {
 struct Presentation {
   std::vector<ShownField> fields;
   bool more = false;
+  bool siginfo = false;  // shown by its live union member, as strace's printsiginfo
 };
 
 const Presentation& presentation(const StructLayout& layout) {
@@ -143,6 +149,7 @@ const Presentation& presentation(const StructLayout& layout) {
   auto [at, fresh] = cache.try_emplace(&layout);
   if (!fresh) return at->second;
   Presentation& p = at->second;
+  p.siginfo = layout.name == "siginfo";
   const auto add = [&](const FieldLayout& field) {
     ShownField shown{&field, FieldStyle::plain, nullptr};
     for (const auto& rule : field_rules)
@@ -347,7 +354,7 @@ std::string show_field(const StructCall& c, const StructLayout& layout, const By
     case FieldStyle::restorer: {
       const FieldLayout* flags = field_named(layout, "sa_flags");
       const auto sa_restorer =
-          constant_value(constant_row(sigaction_flags.rows, "SA_RESTORER"), c.abi);
+          constant_value(named_row(sigaction_flags.rows, "SA_RESTORER"), c.abi);
       if (!flags || !sa_restorer || !(b.u(*flags) & static_cast<std::uint64_t>(*sa_restorer)))
         return {};
       return show_pointer(b.u(field));
@@ -429,15 +436,17 @@ std::string show_field(const StructCall& c, const StructLayout& layout, const By
     }
     case FieldStyle::clone_arg: {
       const FieldLayout* flags = field_named(layout, "flags");
-      const auto has = [&](std::string_view name) {
-        const auto bit = constant_value(constant_row(clone_flags.rows, name), c.abi).value_or(0);
+      const auto has = [&](const ConstantRow& row) {
+        const auto bit = constant_value(row, c.abi).value_or(0);
         return flags && (b.u(*flags) & static_cast<std::uint64_t>(bit)) != 0;
       };
-      if (field.name == "tls") return has("CLONE_SETTLS") ? show_tls(c, b.u(field)) : "";
-      const bool used = field.name == "pidfd" ? has("CLONE_PIDFD")
+      if (field.name == "tls")
+        return has(named_row(clone_flags.rows, "CLONE_SETTLS")) ? show_tls(c, b.u(field)) : "";
+      const bool used = field.name == "pidfd" ? has(named_row(clone_flags.rows, "CLONE_PIDFD"))
                         : field.name == "parent_tid"
-                            ? has("CLONE_PARENT_SETTID")
-                            : has("CLONE_CHILD_SETTID") || has("CLONE_CHILD_CLEARTID");
+                            ? has(named_row(clone_flags.rows, "CLONE_PARENT_SETTID"))
+                            : has(named_row(clone_flags.rows, "CLONE_CHILD_SETTID")) ||
+                                  has(named_row(clone_flags.rows, "CLONE_CHILD_CLEARTID"));
       return used ? show_pointer(b.u(field)) : "";
     }
     case FieldStyle::bit_fields:
@@ -450,6 +459,7 @@ std::string show_field(const StructCall& c, const StructLayout& layout, const By
 
 std::string show_fields(const StructCall& c, const StructLayout& layout, const Bytes& b) {
   const Presentation& p = presentation(layout);
+  if (p.siginfo) return show_siginfo(c.abi, b.data);
   std::string text = "{";
   bool first = true;
   for (const auto& shown : p.fields) {
@@ -563,44 +573,49 @@ std::string show_wait_status(Abi abi, std::uint32_t status) {
          (status & 0x80 ? " && WCOREDUMP(s)}]" : "}]");
 }
 
-}  // namespace syscompat::abi::trace_detail
-
-namespace syscompat::abi {
-
-using namespace trace_detail;
-
-std::string trace_signal_line(Abi abi, std::span<const std::uint8_t> siginfo) {
+// siginfo as strace shows it (printsiginfo): {si_signo=SIGCHLD, si_code=CLD_EXITED, ...},
+// the union's live member as the kernel chooses it; its signal's name to `signal_name`.
+std::string show_siginfo(Abi abi, const std::string& data, std::string* signal_name) {
   const StructLayout* header = find_struct_layout(abi, "siginfo");
-  if (!header) return "--- ? ---";
-  Bytes b{abi, std::string(siginfo.begin(), siginfo.end())};
+  if (!header) return "{...}";
+  Bytes b{abi, data};
   b.data.resize(std::max(b.data.size(), header->size));
   const FieldLayout* signo = field_named(*header, "si_signo");
   const FieldLayout* code_field = field_named(*header, "si_code");
   const FieldLayout* fields = field_named(*header, "_sifields");
-  if (!signo || !code_field || !fields) return "--- ? ---";
+  if (!signo || !code_field || !fields) return "{...}";
   const auto signal = b.s(*signo);
   const auto code = static_cast<int>(b.s(*code_field));
   const std::string name = show_signal(abi, signal);
+  if (signal_name) *signal_name = name;
   // si_code: the signal's own codes (SIGCHLD's, SIGSEGV's) above 0, the generic ones else
   const Vocabulary* codes = &vocab::si_codes;
   if (code > 0 && code < 0x80) {
     if (name == "SIGCHLD") codes = &vocab::cld_codes;
     if (name == "SIGSEGV") codes = &vocab::segv_codes;
   }
-  std::string text =
-      "--- " + name + " {si_signo=" + name + ", si_code=" + show_value(*codes, abi, code);
+  std::string text = "{si_signo=" + name + ", si_code=" + show_value(*codes, abi, code);
   // The live member of the union as the kernel chooses it (siginfo_layout): its fields by
   // the description's layout, named as strace names them (si_ and the member's name).
+  static constexpr const ConstantRow &si_user = named_row(vocab::si_codes.rows, "SI_USER"),
+                                     &si_tkill = named_row(vocab::si_codes.rows, "SI_TKILL"),
+                                     &si_kernel = named_row(vocab::si_codes.rows, "SI_KERNEL");
   std::string_view member;
+  // strace's print_si_info: a signal kill or tkill sent shows its sender alone, another
+  // sent by a process its value only when it has one
+  bool value_when_set = false;
   switch (siginfo_layout(static_cast<int>(signal), code)) {
     case SiginfoLayout::kill:
-      member = code == 0x80 ? "" : "siginfo_kill";  // SI_KERNEL: no sender
+      member = code == constant_value(si_kernel, abi) ? "" : "siginfo_kill";  // no sender
       break;
     case SiginfoLayout::timer:
       member = "siginfo_timer";
       break;
     case SiginfoLayout::rt:
-      member = "siginfo_rt";
+      value_when_set = true;
+      member = code == constant_value(si_user, abi) || code == constant_value(si_tkill, abi)
+                   ? "siginfo_kill"
+                   : "siginfo_rt";
       break;
     case SiginfoLayout::chld:
       member = "siginfo_sigchld";
@@ -622,6 +637,7 @@ std::string trace_signal_line(Abi abi, std::span<const std::uint8_t> siginfo) {
       std::string shown_name = "si_" + field.name.substr(1);
       std::string value;
       if (field.kind == FieldKind::union_) {  // sigval: strace's si_int and si_ptr
+        if (value_when_set && inner.u(field) == 0) continue;
         FieldLayout as_int = field;
         as_int.size = 4;
         as_int.kind = FieldKind::integer;
@@ -629,6 +645,9 @@ std::string trace_signal_line(Abi abi, std::span<const std::uint8_t> siginfo) {
         text += ", si_int=" + std::to_string(inner.s(as_int));
         value = show_pointer(inner.u(field));  // the union is a pointer wide
         shown_name = "si_ptr";
+      } else if (field.name == "_tid") {  // a timer's id, strace's si_timerid in hex
+        shown_name = "si_timerid";
+        value = inner.u(field) ? hex(inner.u(field)) : "0";
       } else if (field.name == "_status" && code != 1) {  // killed or dumped: the signal
         value = show_signal(abi, inner.s(field));
       } else if (field.kind == FieldKind::pointer) {
@@ -639,7 +658,19 @@ std::string trace_signal_line(Abi abi, std::span<const std::uint8_t> siginfo) {
       text += ", " + shown_name + "=" + value;
     }
   }
-  return text + "} ---";
+  return text + "}";
+}
+
+}  // namespace syscompat::abi::trace_detail
+
+namespace syscompat::abi {
+
+using namespace trace_detail;
+
+std::string trace_signal_line(Abi abi, std::span<const std::uint8_t> siginfo) {
+  std::string name;
+  const std::string fields = show_siginfo(abi, std::string(siginfo.begin(), siginfo.end()), &name);
+  return name.empty() ? "--- ? ---" : "--- " + name + " " + fields + " ---";
 }
 
 }  // namespace syscompat::abi

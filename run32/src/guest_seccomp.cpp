@@ -139,7 +139,7 @@ siginfo_t seccomp_siginfo(const seccomp_data& data, std::uint32_t reason) {
 // __seccomp_filter's kill: the thread alone while others live (do_exit), else the process
 // by SIGSYS's default action (force_sig_seccomp with a core dump).
 [[noreturn]] void kill_for(std::uint32_t action, int signal) {
-  if (action == SECCOMP_RET_KILL_THREAD && live_threads() > 1) exit_thread(signal);
+  if (action == SECCOMP_RET_KILL_THREAD && live_threads() > 1) exit_thread(signal, signal);
   die_by_signal(signal);
 }
 

@@ -3,14 +3,20 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "guest_process.hpp"
+#include "i386_numbers.hpp"
+#include "signals.hpp"
+#include "syscompat/abi/catalog.hpp"
 #include "syscompat/abi/syscalls.hpp"
 #include "threads.hpp"
 
@@ -20,14 +26,41 @@ namespace {
 
 TraceSettings settings;
 
+// A thread of the trace, in the shared table below: its id, its process's, and the traced
+// call whose line waits for its end (-1: none). Whoever ends the thread's process (one of its
+// threads at exit_group or a fatal signal; its parent reaping it after SIGKILL) ends that
+// line as strace does and writes the thread's `+++` line.
+struct TracedThread {
+  std::atomic<int> tid{0};  // 0: never used; ended_tid: free again
+  std::atomic<int> process{0};
+  std::atomic<std::int32_t> call{-1};
+};
+constexpr int ended_tid = -1;
+
 // What every process of the trace shares (a shared mapping, inherited over fork): who may
-// write, whose line is open (written up to its entry part), and how many processes trace.
+// write, whose line is open (written up to its entry part), how many processes trace, and
+// their threads (as many as the shim's thread table holds, found by tid; the kernel gives
+// the pages as they are touched).
 struct SharedTrace {
   std::atomic<int> writer{0};     // the tid holding the right to write, 0: none
   std::atomic<int> open_line{0};  // the tid whose call's line waits for its exit part
   std::atomic<int> processes{1};
+  std::array<TracedThread, thread_slots> threads;
 };
 SharedTrace* shared = nullptr;
+thread_local TracedThread* own = nullptr;  // the calling thread's slot
+
+// The process one of its threads is ending: the others write no line after their `+++` one,
+// which that thread writes for them (the host kills them a moment later). A child on this
+// memory has another process id.
+std::atomic<int> ending_process{0};
+thread_local bool ending_it = false;
+
+std::string pid_prefix(int tid) {
+  char text[32];
+  std::snprintf(text, sizeof text, "[pid %5d] ", tid);
+  return text;
+}
 
 // The right to write, between the processes and threads of the trace. A holder killed while
 // it writes (SIGKILL) would keep it for ever: its tid gone, the right is taken over.
@@ -58,10 +91,10 @@ class Writing {
   }
   std::string prefix() const {
     if (live_threads() <= 1 && shared->processes.load() <= 1) return {};
-    char text[32];
-    std::snprintf(text, sizeof text, "[pid %5d] ", tid_);
-    return text;
+    return pid_prefix(tid_);
   }
+  // Whether another thread is ending this process and wrote this one's end already.
+  bool silenced() const { return !ending_it && ending_process.load() == ::getpid(); }
   void put(const std::string& text) {
     // A trace that cannot be written is not the guest's business.
     if (::write(settings.fd, text.data(), text.size()) < 0) return;
@@ -112,6 +145,7 @@ void start_trace(TraceSettings given) {
   void* page = ::mmap(nullptr, sizeof(SharedTrace), PROT_READ | PROT_WRITE,
                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   shared = page == MAP_FAILED ? new SharedTrace : new (page) SharedTrace;
+  watch_default_deaths();
 }
 
 int trace_descriptor() {
@@ -136,6 +170,7 @@ void trace_call_entry(std::uint32_t number, const TraceArguments& arguments, boo
                       bool whole, std::optional<std::uint64_t> restored_mask) {
   const abi::TraceParts parts = parts_of(number, arguments, std::nullopt, restored_mask);
   Writing writing;
+  if (writing.silenced()) return;
   writing.close_others_line();
   if (whole) {
     writing.put(writing.prefix() + parts.entry + parts.exit + mark(dispatched));
@@ -144,12 +179,15 @@ void trace_call_entry(std::uint32_t number, const TraceArguments& arguments, boo
   }
   writing.put(writing.prefix() + parts.entry);
   shared->open_line.store(writing.tid());
+  if (own) own->call.store(static_cast<std::int32_t>(number));
 }
 
 void trace_call_exit(std::uint32_t number, const TraceArguments& arguments, std::int32_t result,
                      bool dispatched) {
   const abi::TraceParts parts = parts_of(number, arguments, result);
   Writing writing;
+  if (own) own->call.store(-1);
+  if (writing.silenced()) return;
   if (shared->open_line.load() == writing.tid()) {
     writing.put(parts.exit + mark(dispatched));
   } else {
@@ -165,29 +203,131 @@ void trace_signal(const void* guest_siginfo, std::size_t size) {
   const std::string line = abi::trace_signal_line(
       abi::Abi::i386, {static_cast<const std::uint8_t*>(guest_siginfo), size});
   Writing writing;
+  if (writing.silenced()) return;
   writing.close_others_line();
   writing.put(writing.prefix() + line + "\n");
 }
 
-void trace_exited(int status) {
-  if (settings.fd < 0) return;
+namespace {
+
+// strace's end of a thread: `exited with N` (the low byte of the status) or `killed by SIGxxx`.
+std::string end_of(int status, int killed_by) {
+  if (killed_by) return "+++ killed by " + abi::show_signal(abi::Abi::i386, killed_by) + " +++\n";
+  return "+++ exited with " + std::to_string(status & 0xff) + " +++\n";
+}
+
+// The end lines of the threads of `process` but the caller (a call in progress as
+// `<... NAME resumed>) = ?`, as strace shows a call its thread died in); their slots freed.
+std::string end_threads_of(int process, const std::string& end) {
+  std::string lines;
+  for (TracedThread& thread : shared->threads) {
+    if (&thread == own || thread.process.load() != process) continue;
+    const int tid = thread.tid.load();
+    if (tid <= 0) continue;
+    const std::int32_t call = thread.call.load();
+    if (call >= 0)
+      lines += pid_prefix(tid) + "<... " + name_of(static_cast<std::uint32_t>(call)) +
+               " resumed>) = ?\n";
+    lines += pid_prefix(tid) + end;
+    thread.tid.store(ended_tid);
+  }
+  return lines;
+}
+
+// The calling thread ends its process: the end of each of its other threads, then its own.
+void end_process(int status, int killed_by) {
+  ending_it = true;
+  ending_process.store(::getpid());
   Writing writing;
   writing.close_others_line();
-  writing.put(writing.prefix() + "+++ exited with " + std::to_string(status & 0xff) + " +++\n");
+  const std::string end = end_of(status, killed_by);
+  writing.put(end_threads_of(::getpid(), end) + writing.prefix() + end);
+  if (own) own->tid.store(ended_tid);
   shared->processes.fetch_sub(1);
 }
 
+}  // namespace
+
+void trace_exited(int status) {
+  if (settings.fd >= 0) end_process(status, 0);
+}
+
 void trace_killed(int signal) {
+  if (settings.fd >= 0) end_process(0, signal);
+}
+
+void trace_thread_started() {
   if (settings.fd < 0) return;
+  const auto tid = static_cast<int>(::gettid());
+  const std::size_t size = shared->threads.size();
+  // Its own slot again (one its id left behind), else the first free one from its hash.
+  TracedThread* found = nullptr;
+  for (std::size_t probe = 0, at = static_cast<std::size_t>(tid) % size; probe < size;
+       ++probe, at = (at + 1) % size) {
+    TracedThread& slot = shared->threads[at];
+    int holder = slot.tid.load();
+    if (holder == tid) {
+      found = &slot;
+      break;
+    }
+    if ((holder == 0 || holder == ended_tid) && !found &&
+        slot.tid.compare_exchange_strong(holder, tid))
+      found = &slot;
+    if (holder == 0) break;
+  }
+  own = found;
+  if (!own) return;  // a full table: the thread's end is left to its own lines
+  own->call.store(-1);
+  own->process.store(::getpid());
+}
+
+void trace_thread_ended(int status, int killed_by) {
+  if (settings.fd < 0) return;
+  // Its own line alone, the last thread's too: a thread still starting may not be counted
+  // yet, and lives on with its process (which goes on counting).
   Writing writing;
+  if (writing.silenced()) return;
   writing.close_others_line();
-  writing.put(writing.prefix() + "+++ killed by " + abi::show_signal(abi::Abi::i386, signal) +
-              " +++\n");
+  writing.put(writing.prefix() + end_of(status, killed_by));
+  if (own) own->tid.store(ended_tid);
+}
+
+void trace_reaped(std::uint32_t number, const TraceArguments& arguments, std::int32_t result) {
+  if (settings.fd < 0 || result < 0) return;
+  static constexpr std::uint32_t wait4 = i386_number("wait4"), waitpid = i386_number("waitpid"),
+                                 waitid = i386_number("waitid");
+  const auto& memory = guest_process().memory();
+  pid_t child = 0;
+  if ((number == wait4 || number == waitpid) && result > 0 && arguments[1]) {
+    int status;
+    if (memory.copy_in(&status, arguments[1], sizeof status) == 0 && WIFSIGNALED(status) &&
+        WTERMSIG(status) == SIGKILL)
+      child = result;
+  } else if (number == waitid && !(arguments[3] & WNOWAIT) && arguments[2]) {
+    abi::siginfo<abi::I386> info;
+    abi::siginfo_sigchld<abi::I386> chld;
+    if (memory.copy_in(&info, arguments[2], sizeof info) == 0 && info.si_code.get() == CLD_KILLED) {
+      std::memcpy(&chld, info._sifields.bytes, sizeof chld);
+      if (chld._status.get() == SIGKILL) child = static_cast<pid_t>(chld._pid.get());
+    }
+  }
+  if (child <= 0) return;
+  // Nothing of a process runs after SIGKILL: its parent writes the end of its threads (the
+  // one it reaped at least), when it reaps it.
+  Writing writing;
+  if (writing.silenced()) return;
+  writing.close_others_line();
+  const std::string end = end_of(0, SIGKILL);
+  std::string lines = end_threads_of(child, end);
+  if (lines.find(pid_prefix(child) + end) == std::string::npos) lines += pid_prefix(child) + end;
+  writing.put(lines);
   shared->processes.fetch_sub(1);
 }
 
 void trace_forked_child() {
-  if (settings.fd >= 0) shared->processes.fetch_add(1);
+  if (settings.fd < 0) return;
+  shared->processes.fetch_add(1);
+  trace_thread_started();  // its own id, in its own process
 }
 
 }  // namespace syscompat::run32

@@ -45,9 +45,20 @@ void trace_call_exit(std::uint32_t number, const TraceArguments& arguments, std:
                      bool dispatched);
 // A signal delivered to the guest, its siginfo as the guest sees it (i386 layout).
 void trace_signal(const void* guest_siginfo, std::size_t size);
-// The process ends: `+++ exited with N +++`, or `+++ killed by SIGxxx +++`.
+// The process ends (exit_group; a signal's default action): `+++ exited with N +++`, or
+// `+++ killed by SIGxxx +++`, for each of its threads, as strace writes them (a call another
+// thread was in as `<... NAME resumed>) = ?`); the other threads write nothing after.
 void trace_exited(int status);
 void trace_killed(int signal);
+// A guest thread starts: its place in the trace's table of threads, by which the end of
+// its process ends its line.
+void trace_thread_started();
+// The calling thread ends (exit; killed_by: seccomp's kill of the thread alone): its own end
+// line, the process's end when it is the last thread.
+void trace_thread_ended(int status, int killed_by);
+// After a wait4, waitpid or waitid of the guest: a child it reaped that SIGKILL killed, which
+// could write nothing itself, as `[pid N] +++ killed by SIGKILL +++`.
+void trace_reaped(std::uint32_t number, const TraceArguments& arguments, std::int32_t result);
 // In a forked child: one process more.
 void trace_forked_child();
 

@@ -418,6 +418,31 @@ GuestContext* current_context() {
   return current;
 }
 
+// Signals whose default action ends the process (signal(7)'s Term and Core): all but those
+// of the kernel's SIG_KERNEL_IGNORE_MASK and SIG_KERNEL_STOP_MASK, SIGCONT (which continues)
+// and SIGKILL (which nothing catches) (include/linux/signal.h).
+bool ends_process_by_default(int signal) {
+  constexpr std::uint64_t others = signal_bit(SIGCONT) | signal_bit(SIGCHLD) |
+                                   signal_bit(SIGWINCH) | signal_bit(SIGURG) | signal_bit(SIGSTOP) |
+                                   signal_bit(SIGTSTP) | signal_bit(SIGTTIN) | signal_bit(SIGTTOU) |
+                                   signal_bit(SIGKILL);
+  return signal >= 1 && signal <= PendingSignals::last_signal && !(others & signal_bit(signal));
+}
+
+// Whether the shim's handler stands for the guest's default disposition of `signal`, for the
+// trace (watch_default_deaths). The handler delivers it as the default: the process dies by
+// it (deliver, die_by_signal). A call of the shim it interrupts returns EINTR to the shim,
+// which delivers the signal on the guest's way back: the guest dies there and never sees
+// the EINTR, as natively, where it dies in the call. Signals whose default is to be ignored
+// (SIGCHLD, SIGWINCH, SIGURG) and those the guest ignores are not watched: a handler would
+// interrupt the guest's pause, sigsuspend, nanosleep, poll, select or epoll_wait with EINTR
+// (ERESTARTNOHAND and ERESTART_RESTARTBLOCK are EINTR whenever a handler runs, SA_RESTART or
+// not), which natively the kernel discards the signal before it could (docs/trace.md).
+bool watched_death(int signal, const translators::GuestSigaction& action) {
+  return trace_descriptor() >= 0 && action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL) &&
+         ends_process_by_default(signal);
+}
+
 int install_guest_disposition(int signal, const translators::GuestSigaction& action) {
   if (signal == SIGSYS) return 0;  // the shim's; a SIGSYS not from dispatch is handed on
   struct sigaction host {};
@@ -432,7 +457,7 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
   // guest_tls.hpp; int $0x80 without the i386 entry) and hands the others on as the
   // disposition says.
   const bool glibc_internal = signal == 32 || signal == 33;
-  if (!glibc_internal && signal != SIGSEGV &&
+  if (!glibc_internal && signal != SIGSEGV && !watched_death(signal, action) &&
       (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL) ||
        action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN))) {
     host.sa_handler = action.handler ? SIG_IGN : SIG_DFL;
@@ -444,6 +469,17 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
         every_signal();  // the host handler is short; the guest's mask is set on delivery
   }
   return set_host_action(signal, host);
+}
+
+void watch_default_deaths() {
+  for (int signal = 1; signal <= PendingSignals::last_signal; ++signal) {
+    if (signal == SIGSEGV || signal == SIGSYS || signal == 32 || signal == 33) continue;
+    struct sigaction inherited {};
+    if (!ends_process_by_default(signal) || ::sigaction(signal, nullptr, &inherited) != 0 ||
+        inherited.sa_handler != SIG_DFL)
+      continue;
+    install_guest_disposition(signal, translators::GuestSigaction{});
+  }
 }
 
 void handle_guest_signal(int signal, siginfo_t* info, void* host_context) {

@@ -30,6 +30,12 @@ void set_sigreturn_trampolines(GuestAddress sigreturn, GuestAddress rt_sigreturn
 // Sets the host disposition that serves the guest's; 0 or errno.
 int install_guest_disposition(int signal, const translators::GuestSigaction& action);
 
+// Traced, a signal whose default action ends the process is caught while the guest leaves it
+// at the default, so that the trace shows it and the death by it as strace does
+// (`--- SIGTERM {...} ---`, `+++ killed by SIGTERM +++`): the shim's handler dies by it. At
+// the trace's start, for every such signal the process did not inherit as ignored.
+void watch_default_deaths();
+
 // The guest context a signal is delivered into: its registers, the signal mask it resumes
 // with, and its x87/SSE state (a 512-byte fxsave area) which the frame keeps for sigreturn.
 struct GuestContext {

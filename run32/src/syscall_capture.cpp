@@ -192,6 +192,7 @@ void serve(GuestContext& context, bool dispatched) {
   // A new process's or thread's return from its clone is not a line of strace's.
   if (traced && !(result == 0 && (shim_call(number) & creates_task)))
     trace_call_exit(number, arguments, result, dispatched);
+  trace_reaped(number, arguments, result);
   if (result == -EINTR && pending_handlers_restart() &&
       kernel_restarts(number, arguments, process->memory()))
     restart_after_handlers(r, number, dispatched);

@@ -613,6 +613,7 @@ void adopt_thread(GuestThread& thread, std::uint8_t* low, std::uint8_t* high) {
   ::sigaltstack(&alternate, nullptr);
   run32_shim_stack = reinterpret_cast<std::uint64_t>(high) & ~std::uint64_t{15};
   register_thread(thread);
+  trace_thread_started();
   capture_syscalls_after_fork();
 }
 
@@ -704,8 +705,9 @@ std::int32_t clone3_guest(GuestProcess& process, GuestAddress arguments, std::ui
   return clone_guest(process, request);
 }
 
-void exit_thread(int status) {
+void exit_thread(int status, int killed_by) {
   set_host_mask(every_signal());  // no guest handler runs in a thread that is ending
+  trace_thread_ended(status, killed_by);
   GuestThread& thread = this_thread();
   GuestProcess& process = guest_process();
   // do_exit's order: the robust futexes (futex_exit_release), then clear_child_tid.

@@ -77,8 +77,9 @@ std::int32_t clone_guest(GuestProcess& process, const CloneRequest& request);
 std::int32_t clone3_guest(GuestProcess& process, GuestAddress arguments, std::uint32_t size);
 
 // exit: this guest thread ends (its robust futexes released, its clear_child_tid cleared
-// and woken), the process with it when it was the last.
-[[noreturn]] void exit_thread(int status);
+// and woken), the process with it when it was the last. `killed_by`: a seccomp kill of the
+// thread alone (its trace line says so).
+[[noreturn]] void exit_thread(int status, int killed_by = 0);
 [[noreturn]] void exit_group(int status);
 
 // Whether the kernel's i386 entry is there for the shim (decided once per process image,

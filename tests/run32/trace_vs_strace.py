@@ -7,19 +7,25 @@ process; prints the share of identical lines per program and in all, and counts 
 differing lines by kind.
 
 usage: trace_vs_strace.py SYSCOMPAT PROGRAM[,ARG...]... [--show N] [--min PERCENT]
-                          [--jobs N] [--plant] [--each]
+                          [--min-ends PERCENT] [--jobs N] [--plant] [--plant-ends] [--each]
   PROGRAM[,ARG...]  a program and its arguments, comma-separated (busybox,ls,/etc)
   --show N       print N differing pairs of each kind
   --min PERCENT  exit 1 when fewer lines than that are identical (the ctest's floor)
+  --min-ends PERCENT
+                 exit 1 when fewer of strace's signal and exit lines (`--- SIGxxx {...} ---`,
+                 `+++ exited with N +++`, `+++ killed by SIGxxx +++`) than that have their
+                 identical line in run32's trace
   --jobs N       programs compared at once (2)
   --plant        run32's constants shown as numbers, as a decoder without its vocabularies
                  would: the floor must catch it
+  --plant-ends   run32's exit lines left out and its signal lines naming the wrong signal:
+                 --min-ends must catch it
   --each         print each program's share
 
 Normalization (written down in docs/trace.md, "Beside strace"):
   - both runs start in an empty folder of their own; its path becomes WORK;
-  - strace's first execve line (run32 starts the program itself), `+++ exited/killed +++`
-    and `--- SIGNAL {...} ---` lines are left out, and so is run32's ` [int80]` mark;
+  - strace's first execve line (run32 starts the program itself) is left out, and so is
+    run32's ` [int80]` mark;
   - a call cut by another process's or thread's line is joined back into one line (its
     ` <unfinished ...>` start and its `<... NAME resumed>` rest);
   - lines are sorted into one stream per process or thread (strace's `PID ` prefix, run32's
@@ -27,8 +33,10 @@ Normalization (written down in docs/trace.md, "Beside strace"):
     the order their processes and threads were created (the parent's clone, clone3, fork
     and vfork results); then the prefixes are dropped;
   - the ids of processes and threads (the prefixes, and what getpid, gettid,
-    set_tid_address, clone, clone3, fork, vfork return) become PID;
+    set_tid_address, clone, clone3, fork, vfork return) become PID; the ids of System V IPC
+    objects (what semget, shmget and msgget return) become IPCID;
   - addresses (hex of five digits or more) become ADDR; getrandom's bytes become BYTES;
+  - a signal line's si_utime and si_stime (the CPU time of a child, in clock ticks) become T;
   - runs of blanks become one. Nothing else is touched: times and sizes are compared whole.
 """
 import collections
@@ -47,6 +55,9 @@ ID_RESULT = re.compile(
     r"^(getpid|gettid|set_tid_address|getppid|clone|clone3|fork|vfork)\(.*\)\s+=\s+(\d+)$")
 CREATES = re.compile(r"^(clone|clone3|fork|vfork)\(.*\)\s+=\s+(\d+)$")
 GETRANDOM = re.compile(r'^getrandom\("[^"]*"(\.\.\.)?')
+CHILD_TIMES = re.compile(r"\b(si_utime|si_stime)=\d+")
+IPC_ID = re.compile(r"^(semget|shmget|msgget)\(.*\)\s+=\s+(\d+)$")
+ENDS = ("--- ", "+++ ")
 
 
 def streams_of(text, work):
@@ -94,11 +105,15 @@ def streams_of(text, work):
                 streams.setdefault(m.group(2), [])
     order += [pid for pid in streams if pid not in order]
     ids = {pid for pid in streams if pid != "main"}
+    ipc_ids = set()
     for lines in streams.values():
         for line in lines:
             m = ID_RESULT.match(line or "")
             if m and int(m.group(2)) > 1:
                 ids.add(m.group(2))
+            m = IPC_ID.match(line or "")
+            if m:
+                ipc_ids.add(m.group(2))
     result = []
     for pid in order:
         kept = []
@@ -106,13 +121,16 @@ def streams_of(text, work):
             if line is None:
                 continue
             line = re.sub(r"\s+", " ", line).strip()
-            if (line.startswith("+++ ") or line.startswith("--- ") or
-                    (line.startswith("execve(") and pid == first and not kept and not result)):
+            if line.startswith("execve(") and pid == first and not kept and not result:
                 continue
             line = ADDRESS.sub("ADDR", line)
             line = GETRANDOM.sub("getrandom(BYTES", line)
+            if line.startswith("--- "):
+                line = CHILD_TIMES.sub(r"\1=T", line)
             for each in ids:
                 line = re.sub(r"\b%s\b" % each, "PID", line)
+            for each in ipc_ids:
+                line = re.sub(r"\b%s\b" % each, "IPCID", line)
             kept.append(line)
         result.append(kept)
     return result
@@ -136,7 +154,16 @@ def kind(ours, theirs):
     return "argument shown differently"
 
 
-def run(syscompat, item, plant):
+def plant_ends(line):
+    """A trace without exit lines, and naming the wrong signal in its signal lines."""
+    if line.startswith("+++ exited"):
+        return None
+    if line.startswith(ENDS):
+        return re.sub(r"\bSIG(?!HUP\b)[A-Z0-9_]+", "SIGHUP", line)
+    return line
+
+
+def run(syscompat, item, plant, plant_end_lines):
     """Both traces of one program, normalized: (name, ours, theirs) as lists of streams."""
     words = item.split(",")
     program = os.path.abspath(words[0])
@@ -150,7 +177,7 @@ def run(syscompat, item, plant):
             if side == "run32":
                 command = [syscompat, "run32", "--trace=" + out, program] + words[1:]
             else:
-                command = ["strace", "-f", "-qq", "-o", out, program] + words[1:]
+                command = ["strace", "-f", "-q", "-o", out, program] + words[1:]
             try:
                 subprocess.run(command, cwd=folder, stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
@@ -161,6 +188,8 @@ def run(syscompat, item, plant):
     ours, theirs = traces
     if plant:
         ours = [[re.sub(r"\b[A-Z][A-Z0-9_]{2,}\b", "0x1", line) for line in s] for s in ours]
+    if plant_end_lines:
+        ours = [[p for p in map(plant_ends, s) if p is not None] for s in ours]
     return name, ours, theirs
 
 
@@ -168,9 +197,11 @@ def main():
     args = sys.argv[1:]
     show, floor, jobs = 0, None, 2
     plant = "--plant" in args
+    plant_end_lines = "--plant-ends" in args
     each = "--each" in args
-    args = [a for a in args if a not in ("--plant", "--each")]
-    for option in ("--show", "--min", "--jobs"):
+    args = [a for a in args if a not in ("--plant", "--plant-ends", "--each")]
+    ends_floor = None
+    for option in ("--show", "--min", "--min-ends", "--jobs"):
         if option in args:
             at = args.index(option)
             value = args[at + 1]
@@ -179,14 +210,17 @@ def main():
                 show = int(value)
             elif option == "--min":
                 floor = float(value)
+            elif option == "--min-ends":
+                ends_floor = float(value)
             else:
                 jobs = int(value)
     syscompat, items = os.path.abspath(args[0]), args[1:]
     total = same = 0
+    ends_total = ends_same = 0
     kinds = collections.Counter()
     examples = collections.defaultdict(list)
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(lambda item: run(syscompat, item, plant), items))
+        results = list(pool.map(lambda item: run(syscompat, item, plant, plant_end_lines), items))
     for name, ours_streams, theirs_streams in results:
         n_same = n_total = 0
         for i in range(max(len(ours_streams), len(theirs_streams))):
@@ -195,6 +229,9 @@ def main():
             matcher = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False)
             n_same += sum(block.size for block in matcher.get_matching_blocks())
             n_total += max(len(ours), len(theirs))
+            ends_total += sum(line.startswith(ENDS) for line in theirs)
+            ends_same += sum(line.startswith(ENDS) for block in matcher.get_matching_blocks()
+                             for line in theirs[block.b:block.b + block.size])
             for tag, a1, a2, b1, b2 in matcher.get_opcodes():
                 if tag == "equal":
                     continue
@@ -202,6 +239,8 @@ def main():
                     o = ours[a1 + j] if a1 + j < a2 else ""
                     t = theirs[b1 + j] if b1 + j < b2 else ""
                     k = kind(o, t) if o and t else ("only run32" if o else "only strace")
+                    if (o or t).startswith(ENDS) or t.startswith(ENDS):
+                        k = "signal or exit line: " + k
                     kinds[k] += 1
                     if len(examples[k]) < show:
                         examples[k].append((name, o, t))
@@ -217,10 +256,16 @@ def main():
         print(f"  {n:>6}  {k}")
         for name, o, t in examples[k]:
             print(f"            [{name}]\n            run32:  {o}\n            strace: {t}")
+    print(f"signal and exit lines: {ends_same} / {ends_total} of strace's identical in run32's "
+          f"({100.0 * ends_same / max(ends_total, 1):.1f}%)")
+    failed = 0
     if floor is not None and 100.0 * same / max(total, 1) < floor:
         print(f"FAIL: fewer than {floor}% of the lines are identical")
-        return 1
-    return 0
+        failed = 1
+    if ends_floor is not None and 100.0 * ends_same / max(ends_total, 1) < ends_floor:
+        print(f"FAIL: fewer than {ends_floor}% of strace's signal and exit lines are identical")
+        failed = 1
+    return failed
 
 
 if __name__ == "__main__":

@@ -1556,32 +1556,46 @@ std::int32_t shmctl(const GuestMemory& m, Args a) {
   return shmctl_with(m, a[0].value, a[1].value, a[2].value, true);
 }
 
+// ipc(call, first, second, third, ptr, fifth)'s arguments for its sub-call `name`, in the
+// order the sub-call's multiplexer entry names them (an indirect one: its address).
+template <abi::CallName name>
+std::array<std::uint32_t, 6> ipc_sub_arguments(const std::array<std::uint32_t, 6>& ipc_words) {
+  static constexpr abi::IpcArguments order =
+      abi::ipc_arguments(abi::ipc_multiplexer(name.view()).args);
+  static_assert(order.valid && order.count > 0);
+  std::array<std::uint32_t, 6> arguments{};
+  for (std::size_t i = 0; i < order.count; ++i) arguments[i] = ipc_words[order.each[i].from];
+  return arguments;
+}
+
 // ipc(call, first, second, third, ptr, fifth): ipc/syscall.c's compat_ksys_ipc.
 std::int32_t ipc(const GuestMemory& memory, Args a) {
   const auto call = static_cast<std::uint32_t>(a[0].value) & 0xffff;
   const auto version = static_cast<std::uint32_t>(a[0].value) >> 16;
-  const std::uint32_t first = static_cast<std::uint32_t>(a[1].value),
-                      second = static_cast<std::uint32_t>(a[2].value),
-                      third = static_cast<std::uint32_t>(a[3].value),
-                      ptr = static_cast<std::uint32_t>(a[4].value),
-                      fifth = static_cast<std::uint32_t>(a[5].value);
+  std::array<std::uint32_t, 6> words;
+  for (std::size_t i = 0; i < words.size(); ++i) words[i] = static_cast<std::uint32_t>(a[i].value);
+  const std::uint32_t first = words[1], second = words[2], third = words[3], ptr = words[4],
+                      fifth = words[5];
   switch (call) {
     case 1:
-      return translate_sub_call<"semop">(memory, {first, ptr, second});
+      return translate_sub_call<"semop">(memory, ipc_sub_arguments<"semop">(words));
     case 4:
-      return translate_sub_call<"semtimedop">(memory, {first, ptr, second, fifth});
+      return translate_sub_call<"semtimedop">(memory, ipc_sub_arguments<"semtimedop">(words));
     case 2:
-      return translate_sub_call<"semget">(memory, {first, second, third});
+      return translate_sub_call<"semget">(memory, ipc_sub_arguments<"semget">(words));
     case 3: {
-      if (!ptr) return -EINVAL;
+      const auto s = ipc_sub_arguments<"semctl">(words);  // the union semun at its address
+      if (!s[3]) return -EINVAL;
       std::uint32_t pad;
-      if (memory.copy_in(&pad, ptr, 4)) return -EFAULT;
-      return semctl_with(memory, first, second, third & ~ipc_64, pad, third & ipc_64);
+      if (memory.copy_in(&pad, s[3], 4)) return -EFAULT;
+      return semctl_with(memory, s[0], s[1], s[2] & ~ipc_64, pad, s[2] & ipc_64);
     }
-    case 11:
+    case 11: {
+      const auto m = ipc_sub_arguments<"msgsnd">(words);
       return msgsnd(memory,
                     std::array<abi::ArgValue, 4>{
-                        {{nullptr, first}, {nullptr, ptr}, {nullptr, second}, {nullptr, third}}});
+                        {{nullptr, m[0]}, {nullptr, m[1]}, {nullptr, m[2]}, {nullptr, m[3]}}});
+    }
     case 12: {
       if (version == 0) {  // ipc_kludge {msgp; msgtyp}
         if (!ptr) return -EINVAL;
@@ -1598,16 +1612,20 @@ std::int32_t ipc(const GuestMemory& memory, Args a) {
           third);
     }
     case 13:
-      return translate_sub_call<"msgget">(memory, {first, second});
-    case 14:
-      return msgctl_with(memory, first, second & ~ipc_64, ptr, second & ipc_64);
+      return translate_sub_call<"msgget">(memory, ipc_sub_arguments<"msgget">(words));
+    case 14: {
+      const auto m = ipc_sub_arguments<"msgctl">(words);
+      return msgctl_with(memory, m[0], m[1] & ~ipc_64, m[2], m[1] & ipc_64);
+    }
     // 21, shmat, places memory: the process owner's (i386_hooks::ipc_shmat)
     case 22:
-      return translate_sub_call<"shmdt">(memory, {ptr});
+      return translate_sub_call<"shmdt">(memory, ipc_sub_arguments<"shmdt">(words));
     case 23:
-      return translate_sub_call<"shmget">(memory, {first, second, third});
-    case 24:
-      return shmctl_with(memory, first, second & ~ipc_64, ptr, second & ipc_64);
+      return translate_sub_call<"shmget">(memory, ipc_sub_arguments<"shmget">(words));
+    case 24: {
+      const auto m = ipc_sub_arguments<"shmctl">(words);
+      return shmctl_with(memory, m[0], m[1] & ~ipc_64, m[2], m[1] & ipc_64);
+    }
     default:
       return -ENOSYS;
   }

@@ -102,4 +102,10 @@ constexpr const ConstantRow& constant_row(std::span<const ConstantRow> rows,
   throw "no such constant";
 }
 
+// The same, always while the code compiles (an immediate function): what the decoder uses, so
+// that no constant is looked up by name while it runs.
+consteval const ConstantRow& named_row(std::span<const ConstantRow> rows, std::string_view name) {
+  return constant_row(rows, name);
+}
+
 }  // namespace syscompat::abi

@@ -50,6 +50,15 @@ consteval std::size_t syscall_arg_count(Abi abi, std::string_view name) {
   throw "syscall_arg_count: the description has no such call on this ABI";
 }
 
+// The ipc() multiplexer's entry of its sub-call `name` (ipc(call, first, ...)'s arguments
+// the sub-call takes, syscall_table.hpp), at compile time only.
+consteval Multiplexer ipc_multiplexer(std::string_view name) {
+  for (const auto& chunk : syscall_row_chunks)
+    for (const SyscallRow& row : chunk)
+      if (row.name == name && row.mux.kind == MultiplexerKind::ipc) return row.mux;
+  throw "ipc_multiplexer: the description has no ipc sub-call of that name";
+}
+
 // A call's name as a template argument (native<"fstat">(...)): what syscall_number resolves
 // while the template is instantiated.
 template <std::size_t N>

@@ -1,5 +1,6 @@
 // The rows of the syscall table checked while the code compiles, by the parser that reads
-// them (signature_notation.hpp): every signature parses, every release is a release. A row
+// them (signature_notation.hpp): every signature parses, every release is a release, an ipc
+// sub-call's arguments name one ipc() argument each of its signature's. A row
 // that does not is a compile error that names the call and says what is wrong, so a
 // malformed row never reaches a test, let alone a program. The library includes this header
 // (abi/src/syscalls.cpp), so the check runs whenever the rows change.
@@ -25,8 +26,12 @@ consteval RowProblem first_malformed_row(std::span<const SyscallRow> rows) {
   RowProblem problem;
   for (const SyscallRow& row : rows) {
     NotationError error, why;
-    if (!parse_signature(row.signature, why))
+    const auto signature = parse_signature(row.signature, why);
+    const IpcArguments ipc_args = ipc_arguments(row.mux.args);
+    if (!signature)
       error << "signature of " << row.name << ": " << why.view();
+    else if (!row.mux.args.empty() && (!ipc_args.valid || ipc_args.count != signature->arg_count))
+      error << "ipc arguments of " << row.name << ": '" << row.mux.args << "'";
     else if (!parse_release(row.since))
       error << "release of " << row.name << ": '" << row.since << "'";
     else if (!row.since_i386.empty() && !parse_release(row.since_i386))

@@ -44,12 +44,49 @@ enum class MultiplexerKind : std::uint8_t { none, socketcall, ipc };
 struct Multiplexer {
   MultiplexerKind kind = MultiplexerKind::none;
   std::uint8_t call = 0;  // SYS_* (socketcall) or SEMOP/... (ipc) sub-call number
+  // ipc only: which of ipc(call, first, second, third, ptr, fifth)'s arguments the sub-call
+  // takes, in its own order (ipc/syscall.c's ksys_ipc), space-separated; "*ptr" is the word
+  // at ptr (semctl's union semun). Empty: the sub-call takes them its own way (msgrcv's
+  // ipc_kludge by version, shmat's result written at third).
+  std::string_view args = {};
 };
 constexpr Multiplexer socketcall(std::uint8_t call) {
   return {MultiplexerKind::socketcall, call};
 }
-constexpr Multiplexer ipc(std::uint8_t call) {
-  return {MultiplexerKind::ipc, call};
+constexpr Multiplexer ipc(std::uint8_t call, std::string_view args = {}) {
+  return {MultiplexerKind::ipc, call, args};
+}
+
+// An ipc sub-call's arguments as its Multiplexer entry names them: for each, the index of
+// the ipc() argument it is (0 call, 1 first, 2 second, 3 third, 4 ptr, 5 fifth), and
+// whether it is the word at that argument's address rather than the argument itself.
+struct IpcArgument {
+  std::uint8_t from = 0;
+  bool indirect = false;
+};
+struct IpcArguments {
+  std::array<IpcArgument, 6> each{};
+  std::size_t count = 0;
+  bool valid = true;  // every word names an ipc() argument (checked for every row)
+};
+constexpr IpcArguments ipc_arguments(std::string_view args) {
+  constexpr std::string_view names[] = {"call", "first", "second", "third", "ptr", "fifth"};
+  IpcArguments parsed;
+  for (std::size_t at = 0; at < args.size();) {
+    std::size_t end = args.find(' ', at);
+    if (end == std::string_view::npos) end = args.size();
+    std::string_view word = args.substr(at, end - at);
+    at = end + 1;
+    if (parsed.count == parsed.each.size()) return {{}, 0, false};
+    IpcArgument& argument = parsed.each[parsed.count++];
+    argument.indirect = word.starts_with('*');
+    if (argument.indirect) word.remove_prefix(1);
+    std::size_t index = 0;
+    while (index < std::size(names) && names[index] != word) ++index;
+    if (index == std::size(names)) return {{}, 0, false};
+    argument.from = static_cast<std::uint8_t>(index);
+  }
+  return parsed;
 }
 
 inline constexpr std::uint32_t x32_syscall_bit = 0x40000000;

@@ -1,6 +1,7 @@
 // Process constants: clone(2) flags, wait options, futex(2) operations, prctl(2) options,
-// rlimit resources, getrandom(2) flags, clock ids (linux/sched.h, linux/wait.h,
-// linux/futex.h, linux/prctl.h, linux/resource.h, linux/random.h, linux/time.h).
+// rlimit resources, getrandom(2) flags, clock ids, System V IPC's keys, flags and commands
+// (linux/sched.h, linux/wait.h, linux/futex.h, linux/prctl.h, linux/resource.h,
+// linux/random.h, linux/time.h, linux/ipc.h, linux/sem.h, linux/shm.h, linux/msg.h).
 // Notation: abi/include/syscompat/abi/constant_types.hpp.
 #pragma once
 
@@ -257,9 +258,73 @@ inline constexpr std::string_view headers_process_uapi =
     "linux/sched.h linux/wait.h linux/futex.h linux/prctl.h linux/time.h linux/resource.h "
     "linux/random.h";
 
+// System V IPC (linux/ipc.h, linux/sem.h, linux/shm.h, linux/msg.h): the key that makes a new
+// object, the flags of semget, msgget and shmget (their low nine bits are the mode), the
+// commands of semctl, shmctl and msgctl (the common ones, then each call's own), and the flag
+// that asks for the 64-bit layouts.
+inline constexpr ConstantRow ipc_key_rows[] = {
+    {"IPC_PRIVATE", 0},
+};
+inline constexpr ConstantRow ipc_get_flag_rows[] = {
+    {"IPC_CREAT", 01000},
+    {"IPC_EXCL", 02000},
+    {"IPC_NOWAIT", 04000},
+};
+inline constexpr ConstantRow shm_get_flag_rows[] = {
+    {"SHM_HUGETLB", 04000},
+    {"SHM_NORESERVE", 010000},
+};
+inline constexpr ConstantRow ipc_command_rows[] = {
+    {"IPC_RMID", 0},
+    {"IPC_SET", 1},
+    {"IPC_STAT", 2},
+    {"IPC_INFO", 3},
+};
+inline constexpr ConstantRow sem_command_rows[] = {
+    {"GETPID", 11}, {"GETVAL", 12}, {"GETALL", 13},   {"GETNCNT", 14},  {"GETZCNT", 15},
+    {"SETVAL", 16}, {"SETALL", 17}, {"SEM_STAT", 18}, {"SEM_INFO", 19}, {"SEM_STAT_ANY", 20},
+};
+inline constexpr ConstantRow shm_command_rows[] = {
+    {"SHM_LOCK", 11}, {"SHM_UNLOCK", 12}, {"SHM_STAT", 13}, {"SHM_INFO", 14}, {"SHM_STAT_ANY", 15},
+};
+inline constexpr ConstantRow msg_command_rows[] = {
+    {"MSG_STAT", 11},
+    {"MSG_INFO", 12},
+    {"MSG_STAT_ANY", 13},
+};
+inline constexpr ConstantRow ipc_version_rows[] = {
+    {"IPC_64", 0x100},
+};
+
+inline constexpr std::string_view headers_ipc_uapi =
+    "linux/ipc.h linux/sem.h linux/shm.h linux/msg.h";
+
 }  // namespace rows
 
 namespace vocab {
+inline constexpr Vocabulary ipc_keys{"ipc_keys", VocabularyKind::values, rows::headers_ipc_uapi,
+                                     HeaderSide::uapi, rows::ipc_key_rows};
+inline constexpr Vocabulary ipc_get_flags{"ipc_get_flags", VocabularyKind::flags,
+                                          rows::headers_ipc_uapi, HeaderSide::uapi,
+                                          rows::ipc_get_flag_rows};
+inline constexpr Vocabulary shm_get_flags{"shm_get_flags", VocabularyKind::flags,
+                                          rows::headers_ipc_uapi, HeaderSide::uapi,
+                                          rows::shm_get_flag_rows};
+inline constexpr Vocabulary ipc_commands{"ipc_commands", VocabularyKind::values,
+                                         rows::headers_ipc_uapi, HeaderSide::uapi,
+                                         rows::ipc_command_rows};
+inline constexpr Vocabulary sem_commands{"sem_commands", VocabularyKind::values,
+                                         rows::headers_ipc_uapi, HeaderSide::uapi,
+                                         rows::sem_command_rows};
+inline constexpr Vocabulary shm_commands{"shm_commands", VocabularyKind::values,
+                                         rows::headers_ipc_uapi, HeaderSide::uapi,
+                                         rows::shm_command_rows};
+inline constexpr Vocabulary msg_commands{"msg_commands", VocabularyKind::values,
+                                         rows::headers_ipc_uapi, HeaderSide::uapi,
+                                         rows::msg_command_rows};
+inline constexpr Vocabulary ipc_versions{"ipc_versions", VocabularyKind::flags,
+                                         rows::headers_ipc_uapi, HeaderSide::uapi,
+                                         rows::ipc_version_rows};
 inline constexpr Vocabulary clone_flags{"clone_flags", VocabularyKind::flags,
                                         rows::headers_process_uapi, HeaderSide::uapi,
                                         rows::clone_flag_rows};
