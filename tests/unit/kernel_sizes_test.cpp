@@ -11,7 +11,6 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
-#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -22,19 +21,12 @@
 #include <cstdio>
 #include <cstring>
 
+#include "running_kernel.hpp"
 #include "syscompat/abi/layout.hpp"
 
 using namespace syscompat::abi;
 
 namespace {
-
-KernelRelease running_release() {
-  utsname name{};
-  REQUIRE(uname(&name) == 0);
-  KernelRelease release;
-  REQUIRE(std::sscanf(name.release, "%d.%d", &release.major, &release.minor) == 2);
-  return release;
-}
 
 // The struct as a kernel of `release` has it: the members that release has, to the end of
 // the last one, rounded up to the struct's alignment.

@@ -195,7 +195,8 @@ SYSCOMPAT_STRUCT(scm_timestamping64, "scm_timestamping64",
 // failure handling", 16 Sep 2025: blob 53e0e85b52be..dce3113787a7 appends the two u16
 // after tcpi_received_ce_bytes; the next change to the file, Jan 2026's tcpi_ecn_mode
 // series, starts from that same blob dce3113787a7). The running 6.18 kernel's TCP_INFO is
-// 280 bytes, this entry's size (tests/unit/kernel_sizes_test.cpp asks it).
+// 280 bytes, this entry's size (tests/unit/kernel_sizes_test.cpp asks it), and its BTF puts
+// each member where this entry does (tests/unit/kernel_btf_test.cpp).
 SYSCOMPAT_STRUCT(tcp_info, "tcp_info", uapi("linux/tcp.h", "struct tcp_info"),
                  (tcpi_state, u8),
                  (tcpi_ca_state, u8),
