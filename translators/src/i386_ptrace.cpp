@@ -96,6 +96,9 @@ constexpr std::array native_register_offsets = [] {
 constexpr std::uint32_t register_index(std::string_view member) {
   return static_cast<std::uint32_t>(detail::present_member_index<RegsI386>(member));
 }
+constexpr std::uint32_t fs_index = register_index("xfs"), gs_index = register_index("xgs");
+constexpr std::uint64_t fs_base_offset = native_offset("fs_base"),
+                        gs_base_offset = native_offset("gs_base");
 
 // putreg32 of each register the guest's struct has: the native register its member rule
 // names takes the 32 bits zero-extended (R32's `regs->q = value`, SEG32's set_segment_reg);
@@ -185,16 +188,16 @@ long putreg32(std::uint64_t pid, std::uint32_t regno, std::uint32_t value) {
     return error;
   if (regno < sizeof(RegsI386) && regno % 4 == 0) {
     const std::uint32_t index = regno / 4;
-    if (index == register_index("xfs") || index == register_index("xgs")) {
+    if (index == fs_index || index == gs_index) {
       // set_segment_reg, then the base the selector's descriptor gives. The base goes
       // first: the native base write (do_arch_prctl_64) clears the selector.
       const auto selector = static_cast<std::uint16_t>(value);
       if (invalid_selector(selector)) return -EIO;
-      const bool fs = index == register_index("xfs");
+      const bool fs = index == fs_index;
       const std::uint64_t base =
           segment_base(pid, selector, fs ? registers.fs_base.get() : registers.gs_base.get());
-      if (long error = native<"ptrace">(PTRACE_POKEUSER, pid,
-                                        native_offset(fs ? "fs_base" : "gs_base"), base);
+      if (long error =
+              native<"ptrace">(PTRACE_POKEUSER, pid, fs ? fs_base_offset : gs_base_offset, base);
           error < 0)
         return error;
       return native<"ptrace">(PTRACE_POKEUSER, pid, native_register_offsets[index], selector);
