@@ -1737,6 +1737,240 @@ TEST_CASE("oracle: ptrace's general registers, getreg32 and putreg32", "[oracle]
       end);
 }
 
+namespace {
+
+// A child stopped under our trace with x87 registers of every tag (a NaN: special; pi:
+// valid; 1: valid; 0: zero; four empty) and xmm8, which a 32-bit tracer has not, all ones;
+// the other SSE registers 0 (a child inherits the parent's, which differ run to run).
+pid_t stopped_fpu_tracee() {
+  const pid_t child = fork();
+  if (child == 0) {
+    ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
+    static const double not_a_number = __builtin_nan("");
+    asm volatile(
+        "pxor %%xmm0, %%xmm0; pxor %%xmm1, %%xmm1; pxor %%xmm2, %%xmm2; pxor %%xmm3, %%xmm3\n"
+        "pxor %%xmm4, %%xmm4; pxor %%xmm5, %%xmm5; pxor %%xmm6, %%xmm6; pxor %%xmm7, %%xmm7\n"
+        "pcmpeqd %%xmm8, %%xmm8; pxor %%xmm9, %%xmm9; pxor %%xmm10, %%xmm10\n"
+        "pxor %%xmm11, %%xmm11; pxor %%xmm12, %%xmm12; pxor %%xmm13, %%xmm13\n"
+        "pxor %%xmm14, %%xmm14; pxor %%xmm15, %%xmm15\n"
+        "fninit; fldz; fld1; fldpi; fldl %0"
+        :
+        : "m"(not_a_number)
+        : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10",
+          "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "st", "st(1)", "st(2)", "st(3)");
+    raise(SIGSTOP);
+    _exit(0);
+  }
+  int status;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  REQUIRE(WIFSTOPPED(status));
+  return child;
+}
+
+// What a tracee holds after a write, read natively: the words that must agree between the
+// two runs.
+std::vector<std::uint64_t> native_words(pid_t child,
+                                        std::initializer_list<std::size_t> user_offsets) {
+  std::vector<std::uint64_t> words;
+  for (std::size_t offset : user_offsets) {
+    errno = 0;
+    const long word = ptrace(PTRACE_PEEKUSER, child, offset, nullptr);
+    words.push_back(errno ? 0xdead0000u + errno : static_cast<std::uint64_t>(word));
+  }
+  return words;
+}
+
+}  // namespace
+
+// PEEKUSR and POKEUSR of a 32-bit tracer address struct user32 (getreg32/putreg32): the
+// registers' low halves, the debug registers (ptrace_get_debugreg/ptrace_set_debugreg), 0
+// for the other fields, EIO past the struct or off a word.
+TEST_CASE("oracle: ptrace's user area, getreg32 and putreg32", "[oracle]") {
+  pid_t child = -1;
+  auto tracee = [&] { return u32(child = stopped_tracee()); };
+  auto end = [&](Arena&, std::int32_t) {
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+  };
+  // every register (those holding each run's tracee's ids masked, as for GETREGS), the
+  // dummy fields, each debug register and an offset inside one, the end of the struct
+  for (std::uint32_t offset :
+       {0u,   4u,   8u,   12u,  16u,  20u,  24u,  28u,  32u,  36u,  40u,  44u,
+        48u,  52u,  56u,  60u,  64u,  68u,  72u,  180u, 216u, 248u, 252u, 256u,
+        264u, 268u, 272u, 276u, 280u, 253u, 282u, 284u, 285u, 288u, 2u,   0x10000u}) {
+    INFO("PEEKUSR " << offset);
+    const bool ids = offset == 0 || offset == 12 || offset == 16 || offset == 20;
+    compare(
+        [&](Arena& g) {
+          const auto word = g.alloc(4);
+          Case c{nr("ptrace"), {PTRACE_PEEKUSER, tracee(), offset, word}};
+          if (ids) c.masks.push_back({word, 4, "raise's and tgkill's ids, each run's tracee"});
+          return c;
+        },
+        end);
+  }
+  // POKEUSR, then what the tracee holds natively: the register written (and the base of a
+  // segment), the debug registers
+  const std::size_t rax = offsetof(user_regs_struct, rax), rip = offsetof(user_regs_struct, rip),
+                    orig_rax = offsetof(user_regs_struct, orig_rax),
+                    eflags = offsetof(user_regs_struct, eflags),
+                    ds = offsetof(user_regs_struct, ds), fs = offsetof(user_regs_struct, fs),
+                    gs = offsetof(user_regs_struct, gs),
+                    fs_base = offsetof(user_regs_struct, fs_base),
+                    gs_base = offsetof(user_regs_struct, gs_base),
+                    cs = offsetof(user_regs_struct, cs), ss = offsetof(user_regs_struct, ss);
+  auto debugreg = [](std::size_t n) { return offsetof(struct user, u_debugreg) + 8 * n; };
+  struct Poke {
+    std::uint32_t offset, value;
+    std::vector<std::size_t> native;
+  };
+  const std::vector<Poke> pokes = {
+      {24, 0x12345678, {rax}},
+      {48, 0x87654321, {rip}},
+      {44, 0xffffffff, {orig_rax}},
+      {44, 5, {orig_rax}},
+      {56, 0x00000ed7, {eflags}},  // every flag: the ones a tracer may set change
+      {28, 0x2b, {ds}},
+      {36, 0, {fs, fs_base}},
+      {40, 0x2b, {gs, gs_base}},
+      {36, 0x8, {fs, fs_base}},  // privilege level 0: EIO, nothing changed
+      {52, 0, {cs}},             // a null cs: EIO
+      {64, 0x10, {ss}},
+      {252, 0x10000, {debugreg(0), debugreg(7)}},
+      {280, 0x1, {debugreg(0), debugreg(7)}},  // enables DR0, an execute breakpoint of 1 byte
+      {256, 0x20000, {debugreg(1)}},
+      {255, 0x30000, {debugreg(0)}},           // inside DR0's word: DR0
+      {268, 0x1, {debugreg(0), debugreg(7)}},  // DR4: EIO
+      {276, 0, {debugreg(6)}},
+      {72, 0x1234, {rax}},        // a dummy field: ignored
+      {284, 0x1234, {rax}},       // just past the struct: ignored too (the kernel's `>`)
+      {285, 0x1234, {rax}},       // EIO
+      {0x10000, 0x1234, {rax}}};  // EIO
+  for (const Poke& poke : pokes) {
+    INFO("POKEUSR " << poke.offset << " = " << poke.value);
+    std::vector<std::vector<std::uint64_t>> after;
+    compare(
+        [&](Arena&) {
+          return Case{nr("ptrace"), {PTRACE_POKEUSER, tracee(), poke.offset, poke.value}};
+        },
+        [&](Arena& g, std::int32_t result) {
+          std::vector<std::uint64_t> words;
+          for (std::size_t offset : poke.native)
+            words.push_back(native_words(child, {offset}).front());
+          after.push_back(words);
+          end(g, result);
+        });
+    REQUIRE(after.size() == 2);
+    CHECK(after[0] == after[1]);
+  }
+  // bad input: not our tracee (for a dummy field too: ptrace_check_attach comes first), a
+  // bad result pointer
+  compare([&](Arena& g) { return Case{nr("ptrace"), {PTRACE_PEEKUSER, 1, 72, g.alloc(4)}}; });
+  compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_POKEUSER, 1, 72, 0}}; });
+  compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_PEEKUSER, tracee(), 24, 0x10}}; }, end);
+}
+
+// GETFPREGS/SETFPREGS of a 32-bit tracer: the i387 fsave image the kernel converts from and
+// to the fxsave one (convert_from_fxsr, convert_to_fxsr, the tag word both ways);
+// GETFPXREGS/SETFPXREGS: the fxsave image, xmm8-15 cleared on a write.
+TEST_CASE("oracle: ptrace's FPU registers, fsave and fxsave images", "[oracle]") {
+  pid_t child = -1;
+  auto tracee = [&] { return u32(child = stopped_fpu_tracee()); };
+  auto end = [&](Arena&, std::int32_t) {
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+  };
+  compare(
+      [&](Arena& g) {
+        return Case{nr("ptrace"), {PTRACE_GETFPREGS, tracee(), 0, g.alloc(108)}};
+      },
+      end);
+  compare(
+      [&](Arena& g) {
+        return Case{nr("ptrace"), {PTRACE_GETFPXREGS, tracee(), 0, g.alloc(512)}};
+      },
+      end);
+  // Writes, then the tracee's fxsave image read natively: the same in both runs.
+  std::vector<user_fpregs_struct> after;
+  auto read_back = [&](Arena& g, std::int32_t result) {
+    user_fpregs_struct fx{};
+    CHECK(ptrace(PTRACE_GETFPREGS, child, nullptr, &fx) == 0);
+    after.push_back(fx);
+    end(g, result);
+  };
+  auto same_after = [&] {
+    REQUIRE(after.size() == 2);
+    const auto* a = reinterpret_cast<const unsigned char*>(&after[0]);
+    const auto* b = reinterpret_cast<const unsigned char*>(&after[1]);
+    for (std::size_t i = 0; i < sizeof after[0]; ++i) {
+      INFO("fxsave byte " << i);
+      if (a[i] != b[i]) {
+        CHECK(int(b[i]) == int(a[i]));
+        break;
+      }
+    }
+  };
+  // fsave: control word, status word (top 6), a tag word of every kind, the offsets and
+  // selectors (fop in fcs's upper half), eight registers
+  std::vector<std::uint32_t> fsave = {0xffff027f, 0xffff3000, 0xffff1b4e, 0x08049000,
+                                      0x07ff0023, 0x0804a000, 0xffff002b};
+  for (std::uint32_t i = 0; i < 20; ++i) fsave.push_back(0x3fff8000u + 0x01010101u * i);
+  auto put_fsave = [&](Arena& g) {
+    const auto at = g.alloc(108);
+    std::memcpy(g.base + (at - Arena::address(g.base)), fsave.data(), 108);
+    return at;
+  };
+  compare(
+      [&](Arena& g) {
+        return Case{nr("ptrace"), {PTRACE_SETFPREGS, tracee(), 0, put_fsave(g)}};
+      },
+      read_back);
+  same_after();
+  CHECK(after[1].cwd == 0x027f);
+  CHECK(after[1].fop == 0x07ff);
+  CHECK(after[1].rip == 0x08049000);
+  CHECK(after[1].rdp == 0x0804a000);
+  // fxsave: SSE state included; xmm8-15 (all ones in the tracee) cleared
+  after.clear();
+  auto put_fxsave = [&](Arena& g, std::uint32_t mxcsr) {
+    const auto at = g.alloc(512, 0x5a);
+    auto* image = g.base + (at - Arena::address(g.base));
+    std::memset(image, 0, 32);
+    const std::uint16_t control = 0x037f;
+    std::memcpy(image, &control, 2);
+    std::memcpy(image + 24, &mxcsr, 4);
+    std::memset(image + 28, 0, 4);  // mxcsr_mask
+    return at;
+  };
+  compare(
+      [&](Arena& g) {
+        return Case{nr("ptrace"), {PTRACE_SETFPXREGS, tracee(), 0, put_fxsave(g, 0x1f80)}};
+      },
+      read_back);
+  same_after();
+  CHECK(after[1].mxcsr == 0x1f80);
+  CHECK(after[1].xmm_space[0] == 0x5a5a5a5a);
+  CHECK(after[1].xmm_space[32] == 0);  // xmm8
+  CHECK(after[1].xmm_space[63] == 0);  // xmm15
+  // bad input: an mxcsr with reserved bits (EINVAL), bad pointers each way, not our tracee
+  compare(
+      [&](Arena& g) {
+        return Case{nr("ptrace"), {PTRACE_SETFPXREGS, tracee(), 0, put_fxsave(g, 0xffffffff)}};
+      },
+      end);
+  for (long request : {PTRACE_GETFPREGS, PTRACE_SETFPREGS, PTRACE_GETFPXREGS, PTRACE_SETFPXREGS}) {
+    INFO("request " << request);
+    compare(
+        [&](Arena&) {
+          return Case{nr("ptrace"), {static_cast<std::uint32_t>(request), tracee(), 0, 0x10}};
+        },
+        end);
+    compare([&](Arena& g) {
+      return Case{nr("ptrace"), {static_cast<std::uint32_t>(request), 1, 0, g.alloc(512)}};
+    });
+  }
+}
+
 // The 6.8 mount and LSM calls carry statmount, mnt_id_req and lsm_ctx, which have one layout
 // on i386 and x86_64 (u32 and u64 members at offsets their size divides; layout --check):
 // they pass through, and the kernel's compat path must write the same bytes. A kernel

@@ -222,6 +222,59 @@ TEST_CASE("convert: the 6.8 mount and LSM structs have one layout on i386 and x8
   CHECK_FALSE(registers->identical);
 }
 
+TEST_CASE("convert: netlink, socket option and notification structs pass through", "[convert]") {
+  // What sendmsg/recvmsg, getsockopt/setsockopt and read(2) of the notification fds carry
+  // as bytes: the translators pass them through, which needs one layout on both sides.
+  for (const char* name : {"sockaddr_nl",
+                           "nlmsghdr",
+                           "nlmsgerr",
+                           "nlattr",
+                           "rtattr",
+                           "rtgenmsg",
+                           "ifinfomsg",
+                           "ifaddrmsg",
+                           "rtmsg",
+                           "ip_mreq",
+                           "ip_mreqn",
+                           "ip_mreq_source",
+                           "in_pktinfo",
+                           "ipv6_mreq",
+                           "in6_pktinfo",
+                           "sockaddr_ll",
+                           "packet_mreq",
+                           "sockaddr_vm",
+                           "sockaddr_can",
+                           "sockaddr_alg",
+                           "sock_extended_err",
+                           "scm_timestamping64",
+                           "tcp_info",
+                           "inotify_event",
+                           "signalfd_siginfo",
+                           "fanotify_event_metadata",
+                           "fanotify_response",
+                           "perf_event_attr"}) {
+    INFO(name);
+    const auto* converter =
+        syscompat::translators::find_struct_converter(abi::Abi::i386, name, name);
+    REQUIRE(converter != nullptr);
+    CHECK(converter->identical);
+    CHECK(converter->guest_size == converter->native_size);
+  }
+  // ... and those that differ, which the translators convert: SO_ATTACH_FILTER's program,
+  // the old timestamps recvmsg narrows, ptrace's registers by the description ...
+  for (const char* name : {"sock_fprog", "scm_timestamping", "user_regs_struct"}) {
+    INFO(name);
+    const auto* converter =
+        syscompat::translators::find_struct_converter(abi::Abi::i386, name, name);
+    REQUIRE(converter != nullptr);
+    CHECK_FALSE(converter->identical);
+  }
+  // ... ptrace's FPU images and user area by hand (i386_ptrace.cpp: convert_from_fxsr,
+  // getreg32), as no member-by-member copy makes one of the other
+  for (const char* name : {"user_fpregs_struct", "user"})
+    CHECK(syscompat::translators::find_struct_converter(abi::Abi::i386, name, name) == nullptr);
+}
+
 TEST_CASE("convert: user_regs_struct narrows as getreg32 does, by the member rules' map",
           "[convert]") {
   abi::user_regs_struct<X86_64> native{};

@@ -133,6 +133,19 @@ TEST_CASE("quirk: i386 multiplexes sockets and SysV IPC, with direct calls since
   CHECK(call(Abi::x86_64, "accept").mux.call == 5);
 }
 
+TEST_CASE("since: calls 5.1's table synchronization gave arm EABI and mips o32", "[syscalls]") {
+  // mips o32 reached SysV IPC through ipc() alone until its direct calls (with i386's)
+  CHECK(call(Abi::mips_o32, "semget").since == Release{5, 1, 0});
+  CHECK(call(Abi::mips_o32, "msgrcv").since == Release{5, 1, 0});
+  CHECK(call(Abi::mips_o32, "ipc").since < Release{2, 0, 0});
+  CHECK(call(Abi::arm_eabi, "semget").since == Release{2, 6, 16});
+  // kexec_file_load's 2014 number was x86_64's; arm's came with migrate_pages in 5.1
+  CHECK(call(Abi::x86_64, "kexec_file_load").since == Release{3, 17, 0});
+  CHECK(call(Abi::arm_eabi, "kexec_file_load").since == Release{5, 1, 0});
+  CHECK(call(Abi::arm_eabi, "migrate_pages").since == Release{5, 1, 0});
+  CHECK(call(Abi::i386, "migrate_pages").since == Release{2, 6, 16});
+}
+
 TEST_CASE("quirk: the time64 calls are 403-423 on the 32-bit ABIs", "[syscalls][quirk]") {
   CHECK(call(Abi::i386, "clock_gettime64").number == 403);
   CHECK(call(Abi::arm_eabi, "clock_gettime64").number == 403);

@@ -161,7 +161,8 @@ int print_markdown(std::ostream& out) {
          "`since` is the first Linux release that had the call on any of these ABIs. An ABI "
          "has it from that release or from its own first one, whichever is later; where an "
          "ABI got it later still, the cell names that ABI and its release (i386's direct "
-         "socket calls in 4.3, map_shadow_stack outside x86_64 in 6.7). "
+         "socket calls in 4.3, the direct SysV IPC calls on i386 and mips o32 in 5.1, "
+         "map_shadow_stack outside x86_64 in 6.7). "
          "x32 numbers are written without the x32 bit (0x40000000) that the syscall "
          "register carries; mips o32 numbers include its 4000 base; — means no number.\n\n"
          "The ABIs' first releases (`abi/include/syscompat/abi/syscall_arch_since.hpp`):\n\n";

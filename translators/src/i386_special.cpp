@@ -4,7 +4,6 @@
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/msg.h>
-#include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
@@ -25,10 +24,10 @@
 
 #include "i386_ioctl.hpp"
 #include "i386_large_files.hpp"
+#include "i386_ptrace.hpp"
 #include "syscompat/abi/catalog.hpp"
 #include "syscompat/abi/constants.hpp"
 #include "syscompat/abi/open_flags.hpp"
-#include "syscompat/abi/x86_segments.hpp"
 #include "syscompat/translators/convert.hpp"
 #include "syscompat/translators/directory_positions.hpp"
 #include "syscompat/translators/i386.hpp"
@@ -1866,178 +1865,10 @@ std::int32_t get_mempolicy(const GuestMemory& memory, Args a) {
 }
 
 // ---- ptrace ----------------------------------------------------------------------------
-//
-// compat_arch_ptrace and compat_ptrace_request for an i386 tracer. Served: process control
-// (TRACEME, ATTACH, SEIZE, DETACH, KILL, CONT, SYSCALL, SINGLESTEP, INTERRUPT, LISTEN,
-// SETOPTIONS), the tracee's memory in 32-bit words (PEEK/POKE TEXT and DATA), GETEVENTMSG,
-// GETSIGINFO/SETSIGINFO, the TLS entries and the general registers (GETREGS/SETREGS,
-// ia32_arch_ptrace's getreg32/putreg32 of the tracee's kernel registers, as the kernel
-// gives a 32-bit tracer of any tracee). A tracee under run32 stopped while the shim serves
-// one of its calls has its i386 registers in the shim, not in those: the tracer then sees
-// the shim's, as a native i386 tracer of it would (docs/run32.md). The user area
-// (PEEKUSER, POKEUSER) and the FPU and regset requests answer EIO, the kernel's answer to a
-// request it does not know, until run32 serves them.
 
-// Four bytes of the tracee at `address`, from the native 8-byte peek that covers them
-// (from four bytes earlier where the 8 bytes would cross into the next page).
-// A 32-bit tracee's address space ends at IA32_PAGE_OFFSET (TASK_SIZE of a compat task):
-// nothing of it lies above, so access_process_vm finds nothing there (EIO). A tracee under
-// run32 has its shim's memory there instead, which a guest must not reach.
-constexpr std::uint64_t compat_task_size = 0xffffe000;
-
-long peek_word(std::uint64_t pid, std::uint64_t address, std::uint32_t& word, std::uint64_t& base) {
-  if (address > compat_task_size - sizeof word) return -EIO;
-  base = (address & 0xfff) > 0xff8 ? address - 4 : address;
-  std::uint64_t data = 0;
-  const long result =
-      native<"ptrace">(PTRACE_PEEKDATA, pid, base, reinterpret_cast<std::uint64_t>(&data));
-  if (result < 0) return result;
-  std::memcpy(&word, reinterpret_cast<const char*>(&data) + (address - base), sizeof word);
-  return 0;
-}
-
-// putreg32 of each register the guest's struct has: the native register its member rule
-// names (abi/.../structs/process.hpp) takes the 32 bits zero-extended (R32's
-// `regs->q = value`, SEG32's set_segment_reg); r8-r15 and the segment bases keep the
-// tracee's own.
-void put_registers32(const abi::user_regs_struct<I386>& guest,
-                     abi::user_regs_struct<X86_64>& native) {
-  using Guest = abi::user_regs_struct<I386>;
-  using Native = abi::user_regs_struct<X86_64>;
-  const auto from = boost::pfr::structure_tie(const_cast<Guest&>(guest));
-  auto to = boost::pfr::structure_tie(native);
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (
-        [&] {
-          constexpr abi::MemberRule rule = detail::member_rule<Guest>(Guest::field_names[I]);
-          constexpr std::size_t at = detail::present_member_index<Native>(
-              rule.from.empty() ? Guest::field_names[I] : rule.from);
-          static_assert(at != static_cast<std::size_t>(-1), "an i386 register x86_64 lacks");
-          std::get<at>(to).set(static_cast<std::uint32_t>(std::get<I>(from).get()));
-        }(),
-        ...);
-  }
-  (std::make_index_sequence<Guest::field_names.size()>{});
-}
-
-// putreg32 writing FS or GS also sets its base to the one the selector's descriptor gives
-// (x86_fsgsbase_read_task): a GDT TLS entry's (read with PTRACE_GET_THREAD_AREA), 0 for
-// any other GDT selector. An LDT one's descriptor is in the tracee's LDT, which no call
-// shows another process: its base stays the tracee's own, the descriptor's as long as the
-// tracee loaded that selector (a tracer that switches it to another LDT entry is not
-// served).
-std::uint64_t segment_base(std::uint64_t pid, std::uint64_t selector, std::uint64_t current) {
-  const std::uint32_t index = abi::x86::selector_index(static_cast<std::uint32_t>(selector));
-  if (abi::x86::selector_in_ldt(static_cast<std::uint32_t>(selector))) return current;
-  if (index < abi::x86::gdt_entry_tls_min ||
-      index >= abi::x86::gdt_entry_tls_min + abi::x86::gdt_entry_tls_entries)
-    return 0;
-  abi::user_desc<I386> entry{};
-  if (native<"ptrace">(PTRACE_GET_THREAD_AREA, pid, index,
-                       reinterpret_cast<std::uint64_t>(&entry)) < 0)
-    return 0;
-  return entry.base_addr.get();
-}
-
+// ptrace(request, pid, addr, data): i386_ptrace.cpp, compat_arch_ptrace's requests.
 std::int32_t ptrace(const GuestMemory& memory, Args a) {
-  const auto request = static_cast<std::int32_t>(a[0].value);
-  const std::uint64_t pid = a[1].value, address = a[2].value, data = a[3].value;
-  switch (request) {
-    case PTRACE_TRACEME:
-    case PTRACE_ATTACH:
-    case PTRACE_SEIZE:
-    case PTRACE_DETACH:
-    case PTRACE_KILL:
-    case PTRACE_CONT:
-    case PTRACE_SYSCALL:
-    case PTRACE_SINGLESTEP:
-    case PTRACE_INTERRUPT:
-    case PTRACE_LISTEN:
-    case PTRACE_SETOPTIONS:
-      return static_cast<std::int32_t>(
-          native<"ptrace">(static_cast<std::uint32_t>(request), pid, address, data));
-    case PTRACE_PEEKTEXT:
-    case PTRACE_PEEKDATA: {
-      std::uint32_t word;
-      std::uint64_t base;
-      if (long error = peek_word(pid, address, word, base); error < 0)
-        return static_cast<std::int32_t>(error);
-      return memory.copy_out(static_cast<GuestAddress>(data), &word, sizeof word) ? -EFAULT : 0;
-    }
-    case PTRACE_POKETEXT:
-    case PTRACE_POKEDATA: {
-      std::uint32_t word;
-      std::uint64_t base;
-      if (long error = peek_word(pid, address, word, base); error < 0)
-        return static_cast<std::int32_t>(error);
-      std::uint64_t wide = 0;
-      if (long error =
-              native<"ptrace">(PTRACE_PEEKDATA, pid, base, reinterpret_cast<std::uint64_t>(&wide));
-          error < 0)
-        return static_cast<std::int32_t>(error);
-      const auto value = static_cast<std::uint32_t>(data);
-      std::memcpy(reinterpret_cast<char*>(&wide) + (address - base), &value, sizeof value);
-      return static_cast<std::int32_t>(
-          native<"ptrace">(static_cast<std::uint32_t>(request), pid, base, wide));
-    }
-    case PTRACE_GETEVENTMSG: {  // a compat_ulong_t
-      std::uint64_t message = 0;
-      if (long error = native<"ptrace">(PTRACE_GETEVENTMSG, pid, 0,
-                                        reinterpret_cast<std::uint64_t>(&message));
-          error < 0)
-        return static_cast<std::int32_t>(error);
-      const auto low = static_cast<std::uint32_t>(message);
-      return memory.copy_out(static_cast<GuestAddress>(data), &low, sizeof low) ? -EFAULT : 0;
-    }
-    case PTRACE_GETSIGINFO: {
-      abi::siginfo<X86_64> info{};
-      if (long error =
-              native<"ptrace">(PTRACE_GETSIGINFO, pid, 0, reinterpret_cast<std::uint64_t>(&info));
-          error < 0)
-        return static_cast<std::int32_t>(error);
-      const auto guest = siginfo_to_i386(info);
-      return memory.copy_out(static_cast<GuestAddress>(data), &guest, sizeof guest) ? -EFAULT : 0;
-    }
-    case PTRACE_SETSIGINFO: {
-      abi::siginfo<I386> guest{};
-      if (memory.copy_in(&guest, static_cast<GuestAddress>(data), sizeof guest)) return -EFAULT;
-      auto info = siginfo_from_i386(guest);
-      return static_cast<std::int32_t>(
-          native<"ptrace">(PTRACE_SETSIGINFO, pid, 0, reinterpret_cast<std::uint64_t>(&info)));
-    }
-    case PTRACE_GETREGS: {  // getreg32 of each: the native registers' low 32 bits
-      abi::user_regs_struct<X86_64> registers{};
-      if (long error =
-              native<"ptrace">(PTRACE_GETREGS, pid, 0, reinterpret_cast<std::uint64_t>(&registers));
-          error < 0)
-        return static_cast<std::int32_t>(error);
-      abi::user_regs_struct<I386> guest{};
-      convert(registers, guest, Narrowing::as_kernel);
-      return memory.copy_out(static_cast<GuestAddress>(data), &guest, sizeof guest) ? -EFAULT : 0;
-    }
-    case PTRACE_SETREGS: {  // putreg32 of each over the tracee's own 64-bit registers
-      abi::user_regs_struct<X86_64> registers{};
-      if (long error =
-              native<"ptrace">(PTRACE_GETREGS, pid, 0, reinterpret_cast<std::uint64_t>(&registers));
-          error < 0)
-        return static_cast<std::int32_t>(error);
-      abi::user_regs_struct<I386> guest{};
-      if (memory.copy_in(&guest, static_cast<GuestAddress>(data), sizeof guest)) return -EFAULT;
-      put_registers32(guest, registers);
-      registers.fs_base.set(segment_base(pid, registers.fs.get(), registers.fs_base.get()));
-      registers.gs_base.set(segment_base(pid, registers.gs.get(), registers.gs_base.get()));
-      return static_cast<std::int32_t>(
-          native<"ptrace">(PTRACE_SETREGS, pid, 0, reinterpret_cast<std::uint64_t>(&registers)));
-    }
-    case PTRACE_GET_THREAD_AREA:
-    case PTRACE_SET_THREAD_AREA:  // user_desc: one layout on both sides
-      return static_cast<std::int32_t>(
-          native<"ptrace">(static_cast<std::uint32_t>(request), pid, address,
-                           checked(memory, data, sizeof(abi::user_desc<I386>),
-                                   GuestMemory::readable | GuestMemory::writable)));
-    default:
-      return -EIO;
-  }
+  return i386_ptrace::translate(memory, a);
 }
 
 constexpr i386_plan_table::Named<Handler> named_handlers[] = {

@@ -1,12 +1,14 @@
 /* PTRACE_GETREGS and PTRACE_SETREGS of an i386 tracee stopped in its own code: a child spins
- * in a loop with known values in its registers; the parent seizes it, interrupts it until
- * it stops inside the loop, reads its registers (the known values, 32-bit user code and
- * stack selectors), then sets eip to the exit path and ebx to the status it exits with, and
- * lets it go. Under run32 the tracee's exit through int $0x80 is a SIGSYS the shim serves:
- * the tracer passes every signal stop on, as a tracer must. */
+ * in a loop with known values in its registers (and two on its x87 stack); the parent seizes
+ * it, interrupts it until it stops inside the loop, reads its registers (the known values,
+ * 32-bit user code and stack selectors, the same through PTRACE_PEEKUSER, the x87 ones
+ * through PTRACE_GETFPREGS and GETFPXREGS), then sets eip to the exit path and ebx to the
+ * status it exits with, and lets it go. Under run32 the tracee's exit through int $0x80 is a
+ * SIGSYS the shim serves: the tracer passes every signal stop on, as a tracer must. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -23,6 +25,9 @@ __asm__(
     "movl $0x22222222, %esi\n\t"
     "movl $0x33333333, %edi\n\t"
     "movl $0x44444444, %eax\n\t"
+    "fninit\n\t"
+    "fld1\n\t"
+    "fldpi\n\t"
     ".globl spin_loop\n"
     "spin_loop:\n\t"
     "jmp spin_loop\n\t"
@@ -67,6 +72,30 @@ int main(void) {
   printf("stopped in the loop: %d\n", in_loop);
   printf("ebx %lx esi %lx edi %lx eax %lx\n", regs.ebx, regs.esi, regs.edi, regs.eax);
   printf("cs %lx ss %lx\n", regs.xcs, regs.xss);
+  /* the user area: registers by their offset in struct user, a field the kernel answers 0
+   * for, the debug control register, an offset past the struct */
+  const long offsets[] = {offsetof(struct user, regs.eax),      offsetof(struct user, regs.ebx),
+                          offsetof(struct user, regs.xcs),      offsetof(struct user, u_tsize),
+                          offsetof(struct user, u_debugreg[7]), sizeof(struct user) + 4};
+  for (unsigned i = 0; i < sizeof offsets / sizeof offsets[0]; ++i) {
+    errno = 0;
+    const long word = ptrace(PTRACE_PEEKUSER, child, offsets[i], 0);
+    printf("peekuser %ld: %lx %s\n", offsets[i], word, errno ? strerror(errno) : "");
+  }
+  /* the x87 stack: pi over 1, five registers empty */
+  struct user_fpregs_struct fp;
+  struct user_fpxregs_struct fpx;
+  if (ptrace(PTRACE_GETFPREGS, child, 0, &fp) == 0) {
+    printf("fpregs: cwd %lx swd %lx twd %lx st0 %08lx %08lx st1 %08lx %08lx\n", fp.cwd, fp.swd,
+           fp.twd, fp.st_space[0], fp.st_space[1], fp.st_space[2] >> 16 | fp.st_space[3] << 16,
+           fp.st_space[3] >> 16 | fp.st_space[4] << 16);
+  } else {
+    printf("getfpregs: %s\n", strerror(errno));
+  }
+  if (ptrace(PTRACE_GETFPXREGS, child, 0, &fpx) == 0)
+    printf("fpxregs: cwd %x swd %x twd %x st0 %08lx\n", fpx.cwd, fpx.swd, fpx.twd, fpx.st_space[0]);
+  else
+    printf("getfpxregs: %s\n", strerror(errno));
   printf("getregs to a bad address: %s\n",
          ptrace(PTRACE_GETREGS, child, 0, (void*)16) ? strerror(errno) : "no error");
   regs.eip = (long)spin_exit;

@@ -11,6 +11,13 @@
 // two such members share one C name. Types contain no commas: arrays are written `u8[4]`.
 #pragma once
 
+// An entry may have more members than Boost.PP's default 64 tuple elements (tcp_info has 70):
+// the abi target asks for 128 (abi/CMakeLists.txt); a translation unit that included Boost.PP
+// before this header without it stops below.
+#ifndef BOOST_PP_LIMIT_TUPLE
+#define BOOST_PP_LIMIT_TUPLE 128
+#endif
+
 #include <array>
 #include <boost/preprocessor/cat.hpp>
 #include <boost/preprocessor/comparison/equal.hpp>
@@ -28,6 +35,10 @@
 
 #include "syscompat/abi/models.hpp"
 #include "syscompat/abi/storage.hpp"
+
+#if BOOST_PP_LIMIT_TUPLE < 128 || BOOST_PP_LIMIT_VARIADIC < 128
+#error "Boost.PP takes 64 tuple elements here: define BOOST_PP_LIMIT_TUPLE=128 before it"
+#endif
 
 namespace syscompat::abi {
 

@@ -44,11 +44,33 @@ inline constexpr std::string_view reserve_shadow_stack =
     "commit 2fd0ebad27bc \"arch: Reserve map_shadow_stack() syscall number for all "
     "architectures\", merged for 6.7 with the futex_wake calls after it";
 
+// Arnd Bergmann's "arch: synchronize syscall tables in preparation for y2038" (Jan 2019,
+// merged with the y2038 calls for 5.1): "ARM: add migrate_pages() system call", "ARM: add
+// kexec_file_load system call number" (4ab65ba7a5cb; kexec_file_load's 2014 number was
+// x86_64's only) and "arch: add split IPC system calls where needed" (0d6040d46817), which
+// gave mips o32 the direct SysV IPC calls, as it gave i386 (the rows' since_i386).
+inline constexpr std::string_view synchronized_tables =
+    "Arnd Bergmann's syscall table series for 5.1 (\"ARM: add migrate_pages() system call\", "
+    "4ab65ba7a5cb \"ARM: add kexec_file_load system call number\", 0d6040d46817 \"arch: add "
+    "split IPC system calls where needed\")";
+
 inline constexpr std::array arch_late_additions{
     ArchLateAddition{"map_shadow_stack", Abi::arm_eabi, "6.7", reserve_shadow_stack},
     ArchLateAddition{"map_shadow_stack", Abi::aarch64, "6.7", reserve_shadow_stack},
     ArchLateAddition{"map_shadow_stack", Abi::riscv64, "6.7", reserve_shadow_stack},
     ArchLateAddition{"map_shadow_stack", Abi::mips_o32, "6.7", reserve_shadow_stack},
+    ArchLateAddition{"migrate_pages", Abi::arm_eabi, "5.1", synchronized_tables},
+    ArchLateAddition{"kexec_file_load", Abi::arm_eabi, "5.1", synchronized_tables},
+    ArchLateAddition{"semget", Abi::mips_o32, "5.1", synchronized_tables},
+    ArchLateAddition{"semctl", Abi::mips_o32, "5.1", synchronized_tables},
+    ArchLateAddition{"shmget", Abi::mips_o32, "5.1", synchronized_tables},
+    ArchLateAddition{"shmctl", Abi::mips_o32, "5.1", synchronized_tables},
+    ArchLateAddition{"shmat", Abi::mips_o32, "5.1", synchronized_tables},
+    ArchLateAddition{"shmdt", Abi::mips_o32, "5.1", synchronized_tables},
+    ArchLateAddition{"msgget", Abi::mips_o32, "5.1", synchronized_tables},
+    ArchLateAddition{"msgsnd", Abi::mips_o32, "5.1", synchronized_tables},
+    ArchLateAddition{"msgrcv", Abi::mips_o32, "5.1", synchronized_tables},
+    ArchLateAddition{"msgctl", Abi::mips_o32, "5.1", synchronized_tables},
 };
 
 }  // namespace syscompat::abi

@@ -188,11 +188,15 @@ SYSCOMPAT_STRUCT(scm_timestamping64, "scm_timestamping64",
 // ---- TCP_INFO (linux/tcp.h) -------------------------------------------------------------
 // The two bytes of bit-fields (tcpi_snd_wscale:4, tcpi_rcv_wscale:4; then
 // tcpi_delivery_rate_app_limited:1, tcpi_fastopen_client_fail:2) have no address to
-// probe. 6.2 and 6.7 appended members; the option's length says how much a caller gets.
-// Accurate ECN's counters (tcpi_received_ce, tcpi_delivered_e1_bytes, ...) are left out:
-// the public sources found give only patch series whose layouts differ from version to
-// version (u16 fail mode and option fields before or after the counters, or bit-fields),
-// none a release, so neither their place nor their first release is known here.
+// probe. 6.2, 6.7 and 6.18 appended members; the option's length says how much a caller
+// gets. 6.18's are Accurate ECN's (RFC 9768): the received CE count, the byte counters and
+// two u16 (fail mode, option seen), as the v19 series that net-next took for 6.18 puts them
+// in include/uapi/linux/tcp.h ("[PATCH v19 net-next 08/10] tcp: accecn: AccECN option
+// failure handling", 16 Sep 2025: blob 53e0e85b52be..dce3113787a7 appends the two u16
+// after tcpi_received_ce_bytes; the next change to the file, Jan 2026's tcpi_ecn_mode
+// series, starts from that same blob dce3113787a7). The running 6.18 kernel's TCP_INFO is
+// 280 bytes, this entry's size (tests/unit/kernel_sizes_test.cpp asks it), and its BTF puts
+// each member where this entry does (tests/unit/kernel_btf_test.cpp).
 SYSCOMPAT_STRUCT(tcp_info, "tcp_info", uapi("linux/tcp.h", "struct tcp_info"),
                  (tcpi_state, u8),
                  (tcpi_ca_state, u8),
@@ -252,14 +256,32 @@ SYSCOMPAT_STRUCT(tcp_info, "tcp_info", uapi("linux/tcp.h", "struct tcp_info"),
                  (tcpi_rehash, u32),
                  (tcpi_total_rto, u16),
                  (tcpi_total_rto_recoveries, u16),
-                 (tcpi_total_rto_time, u32));
+                 (tcpi_total_rto_time, u32),
+                 (tcpi_received_ce, u32),
+                 (tcpi_delivered_e1_bytes, u32),
+                 (tcpi_delivered_e0_bytes, u32),
+                 (tcpi_delivered_ce_bytes, u32),
+                 (tcpi_received_e1_bytes, u32),
+                 (tcpi_received_e0_bytes, u32),
+                 (tcpi_received_ce_bytes, u32),
+                 (tcpi_accecn_fail_mode, u16),
+                 (tcpi_accecn_opt_seen, u16));
 template <class M>
 inline constexpr std::array newer_members<tcp_info<M>>{
     NewerMember{"tcpi_rcv_wnd", {6, 2}, true},
     NewerMember{"tcpi_rehash", {6, 2}, true},
     NewerMember{"tcpi_total_rto", {6, 7}, true},
     NewerMember{"tcpi_total_rto_recoveries", {6, 7}, true},
-    NewerMember{"tcpi_total_rto_time", {6, 7}, true}};
+    NewerMember{"tcpi_total_rto_time", {6, 7}, true},
+    NewerMember{"tcpi_received_ce", {6, 18}, true},
+    NewerMember{"tcpi_delivered_e1_bytes", {6, 18}, true},
+    NewerMember{"tcpi_delivered_e0_bytes", {6, 18}, true},
+    NewerMember{"tcpi_delivered_ce_bytes", {6, 18}, true},
+    NewerMember{"tcpi_received_e1_bytes", {6, 18}, true},
+    NewerMember{"tcpi_received_e0_bytes", {6, 18}, true},
+    NewerMember{"tcpi_received_ce_bytes", {6, 18}, true},
+    NewerMember{"tcpi_accecn_fail_mode", {6, 18}, true},
+    NewerMember{"tcpi_accecn_opt_seen", {6, 18}, true}};
 
 // ---- what the notification fds give read(2) ---------------------------------------------
 

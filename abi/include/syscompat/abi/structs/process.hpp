@@ -273,12 +273,71 @@ using user_regs_struct = std::conditional_t<
                                std::conditional_t<M::abi == Abi::riscv64, user_regs_riscv64<M>,
                                                   user_regs_mips<M>>>>>>;
 
+// PTRACE_GETFPREGS/SETFPREGS's x87 state. i386's is the fsave image the kernel's compat path
+// builds from the fxsave one (user_i387_ia32_struct, arch/x86/kernel/fpu/regset.c's
+// convert_from_fxsr/convert_to_fxsr: 16-bit words widened to 32, st registers 10 bytes
+// each); x86_64's is the fxsave image itself (user_i387_struct, 512 bytes).
+SYSCOMPAT_STRUCT(user_fpregs_i386, "user_fpregs_struct",
+                 libc("sys/user.h", "struct user_fpregs_struct"),
+                 (cwd, c_long), (swd, c_long), (twd, c_long), (fip, c_long), (fcs, c_long),
+                 (foo, c_long), (fos, c_long), (st_space, c_long[20]));
+
+SYSCOMPAT_STRUCT(user_fpregs_x86_64, "user_fpregs_struct",
+                 libc("sys/user.h", "struct user_fpregs_struct"),
+                 (cwd, c_ushort), (swd, c_ushort), (ftw, c_ushort), (fop, c_ushort),
+                 (rip, c_ullong), (rdp, c_ullong), (mxcsr, c_uint), (mxcr_mask, c_uint),
+                 (st_space, c_uint[32]), (xmm_space, c_uint[64]), (padding, c_uint[24]));
+
+template <class M>
+using user_fpregs_struct =
+    only_on<M, std::conditional_t<M::abi == Abi::i386, user_fpregs_i386<M>, user_fpregs_x86_64<M>>,
+            "x86 only (sys/user.h)", Abi::i386, Abi::x86_64, Abi::x32>;
+
+// i386's PTRACE_GETFPXREGS/SETFPXREGS: the fxsave image (user32_fxsr_struct, 512 bytes),
+// with the x87 instruction and operand pointers as 32-bit words.
+SYSCOMPAT_STRUCT(user_fpxregs_decl, "user_fpxregs_struct",
+                 libc("sys/user.h", "struct user_fpxregs_struct"),
+                 (cwd, c_ushort), (swd, c_ushort), (twd, c_ushort), (fop, c_ushort),
+                 (fip, c_long), (fcs, c_long), (foo, c_long), (fos, c_long), (mxcsr, c_long),
+                 (reserved, c_long), (st_space, c_long[32]), (xmm_space, c_long[32]),
+                 (padding, c_long[56]));
+
+template <class M>
+using user_fpxregs_struct =
+    only_on<M, user_fpxregs_decl<M>, "i386 only (sys/user.h)", Abi::i386>;
+
+// The user area PTRACE_PEEKUSER/POKEUSER address (struct user; the kernel's user32 for a
+// 32-bit tracer, asm/user32.h): the general registers, then fields the kernel answers 0 for
+// and ignores, then the debug registers (u_debugreg, ptrace_get_debugreg/set_debugreg).
+SYSCOMPAT_STRUCT(user_area_i386, "user", libc("sys/user.h", "struct user"),
+                 (regs, user_regs_i386<M>), (u_fpvalid, c_int), (i387, user_fpregs_i386<M>),
+                 (u_tsize, c_ulong), (u_dsize, c_ulong), (u_ssize, c_ulong),
+                 (start_code, c_ulong), (start_stack, c_ulong), (signal, c_long),
+                 (reserved, c_int), (u_ar0, ptr), (u_fpstate, ptr), (magic, c_ulong),
+                 (u_comm, c_char[32]), (u_debugreg, c_int[8]));
+
+// x86_64's (asm/user_64.h), which x32 shares: glibc keeps u_ar0 and u_fpstate 8 bytes wide
+// on x32 through a union with a 64-bit word, the member described here.
+SYSCOMPAT_STRUCT(user_area_x86_64, "user", libc("sys/user.h", "struct user"),
+                 (regs, user_regs_x86_64<M>), (u_fpvalid, c_int),
+                 (i387, user_fpregs_x86_64<M>), (u_tsize, c_ullong), (u_dsize, c_ullong),
+                 (u_ssize, c_ullong), (start_code, c_ullong), (start_stack, c_ullong),
+                 (signal, c_llong), (reserved, c_int), (__u_ar0_word, c_ullong),
+                 (__u_fpstate_word, c_ullong), (magic, c_ullong), (u_comm, c_char[32]),
+                 (u_debugreg, c_ullong[8]));
+
+template <class M>
+using user_area =
+    only_on<M, std::conditional_t<M::abi == Abi::i386, user_area_i386<M>, user_area_x86_64<M>>,
+            "x86 only (sys/user.h)", Abi::i386, Abi::x86_64, Abi::x32>;
+
 // clang-format on
 
 }  // namespace syscompat::abi
 
 #define SYSCOMPAT_STRUCTS_PROCESS(X)                                                         \
   X(timex)                                                                                   \
-  X(tms) X(rusage) X(rlimit) X(rlimit64) X(sysinfo) X(oldold_utsname) X(old_utsname)         \
-      X(new_utsname) X(sched_param) X(sched_attr) X(robust_list) X(robust_list_head) X(rseq) \
-          X(clone_args) X(user_regs_struct)
+  X(tms)                                                                                     \
+  X(rusage) X(rlimit) X(rlimit64) X(sysinfo) X(oldold_utsname) X(old_utsname) X(new_utsname) \
+      X(sched_param) X(sched_attr) X(robust_list) X(robust_list_head) X(rseq) X(clone_args)  \
+          X(user_regs_struct) X(user_fpregs_struct) X(user_fpxregs_struct) X(user_area)

@@ -225,7 +225,7 @@ SYSCOMPAT_STRUCT(kernel_sym, "kernel_sym", no_header("kernel-internal, 2.4's ker
                  (value, c_ulong),
                  (name, c_char[60]));
 
-// perf_event_open's attributes (PERF_ATTR_SIZE_VER8, 6.3 to 6.18; attr.size says which
+// perf_event_open's attributes (PERF_ATTR_SIZE_VER8, 6.3 to at least 6.18; attr.size says which
 // version user space passed). Each anonymous union is named by its first member; the u64 of
 // flag bit-fields after read_format is unnamed room to offsetof.
 SYSCOMPAT_STRUCT(perf_event_attr, "perf_event_attr",
@@ -235,14 +235,20 @@ SYSCOMPAT_STRUCT(perf_event_attr, "perf_event_attr",
                  (bp_type, u32), (bp_addr, u64), (bp_len, u64), (branch_sample_type, u64),
                  (sample_regs_user, u64), (sample_stack_user, u32), (clockid, s32),
                  (sample_regs_intr, u64), (aux_watermark, u32), (sample_max_stack, u16),
-                 (__reserved_2, u16), (aux_sample_size, u32), (__reserved_3, u32),
+                 (__reserved_2, u16), (aux_sample_size, u32), (aux_action, u32),
                  (sig_data, u64), (config3, u64));
-// PERF_ATTR_SIZE_VER8 (6.3): config3, the extension of config2. config4 ("extension of
-// config3") is left out: the public sources found give only the patch that adds it, not a
-// release that has it.
+// PERF_ATTR_SIZE_VER8 (6.3): config3, the extension of config2. config4 (PERF_ATTR_SIZE_VER9,
+// 144 bytes) is in no release up to the running 6.18: it exists only as a patch ("perf: Add
+// perf_event_attr::config4", James Clark's Arm SPE FEAT_SPE_FDS series, May 2025), and 6.18's
+// perf_copy_attr answers a larger attr with E2BIG and size 136, this entry's
+// (tests/unit/kernel_sizes_test.cpp asks it).
+// 6.13 made the u32 after aux_sample_size (__reserved_3 before) a union of aux_action and its
+// bit-fields (aux_start_paused, aux_pause, aux_resume, the rest __reserved_3): "perf/core: Add
+// aux_pause, aux_resume, aux_start_paused", tip perf/core 18d92bb57c39, Nov 2024. The union is
+// named by aux_action, as the running kernel's BTF has it (tests/unit/kernel_btf_test.cpp).
 template <class M>
 inline constexpr std::array newer_members<perf_event_attr<M>>{
-    NewerMember{"config3", {6, 3}, true}};
+    NewerMember{"aux_action", {6, 13}}, NewerMember{"config3", {6, 3}, true}};
 
 // pselect6's sixth argument (fs/select.c): the signal set and its size, packed in memory
 // because there are not enough registers.
