@@ -77,6 +77,7 @@ std::span<const Vocabulary* const> vocabularies() {
       &shm_commands,
       &msg_commands,
       &ipc_versions,
+      &sigev_notify,
   };
   return all;
 }

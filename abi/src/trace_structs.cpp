@@ -41,6 +41,7 @@ enum class FieldStyle : std::uint8_t {
   sockaddr,      // msg_name: a socket address of msg_namelen bytes
   iovecs,        // msg_iov: msg_iovlen iovecs
   epoll_data,    // {u32=3, u64=3}
+  sigval,        // {sival_int=77, sival_ptr=0x4d}
   signal,        // SIGCHLD
   pointer,       // an address in an integer field (clone_args'), in hex
   magic,         // `vocabulary`'s name of the unsigned value, unknown values in hex (f_type)
@@ -100,6 +101,9 @@ const FieldRule field_rules[] = {
     {"kernel_fsid", "val", FieldStyle::hex_elements},
     {"statfs statfs64", "f_flags", FieldStyle::statfs_flags, &statfs_flags},
     {"ipc64_perm", "mode", FieldStyle::octal},
+    {"sigevent", "sigev_value", FieldStyle::sigval},
+    {"sigevent", "sigev_signo", FieldStyle::signal},
+    {"sigevent", "sigev_notify", FieldStyle::name, &sigev_notify},
 };
 
 // The fields strace's abbreviated view (without -v) shows, in its order; a struct without a
@@ -124,6 +128,7 @@ const ShownFields shown_fields[] = {
     {"user_desc", "entry_number base_addr limit flags", false},  // flags: the bit-fields
     {"statfs statfs64", "f_type f_bsize f_blocks f_bfree f_bavail f_files f_ffree f_fsid f_namelen f_frsize f_flags", false},
     {"ipc64_perm", "uid gid mode key cuid cgid", false},
+    {"sigevent", "sigev_value sigev_signo sigev_notify", false},
     {"semid64_ds", "sem_perm sem_otime sem_ctime sem_nsems", false},
     {"shmid64_ds", "shm_perm shm_segsz shm_cpid shm_lpid shm_nattch shm_atime shm_dtime shm_ctime", false},
     {"msqid64_ds", "msg_perm msg_stime msg_rtime msg_ctime msg_qnum msg_qbytes msg_lspid msg_lrpid", false},
@@ -401,6 +406,14 @@ std::string show_field(const StructCall& c, const StructLayout& layout, const By
       const std::uint64_t value = b.u(field);
       return "{u32=" + std::to_string(static_cast<std::uint32_t>(value)) +
              ", u64=" + std::to_string(value) + "}";
+    }
+    case FieldStyle::sigval: {  // the union pointer wide, its int the low (or first) bytes
+      FieldLayout as_int = field;
+      as_int.size = 4;
+      as_int.kind = FieldKind::integer;
+      as_int.is_signed = true;
+      return "{sival_int=" + std::to_string(b.s(as_int)) +
+             ", sival_ptr=" + show_pointer(b.u(field)) + "}";
     }
     case FieldStyle::signal:
       return b.s(field) ? show_signal(c.abi, b.s(field)) : "0";

@@ -551,6 +551,13 @@ TEST_CASE("siginfo arguments as strace's printsiginfo shows them", "[trace]") {
   CHECK(line(Abi::i386, "rt_sigqueueinfo", {77, 34, 0x4000}, 0, memory) ==
         "rt_sigqueueinfo(77, SIGRT_2, {si_signo=SIGRT_2, si_code=SI_TIMER, si_timerid=0, "
         "si_overrun=0, si_int=77, si_ptr=0x4d}) = 0");
+  // timer_create's sigevent: the value, the signal by name, how it notifies
+  std::uint32_t event[16] = {77, 34, 0};  // sigev_value, sigev_signo, SIGEV_SIGNAL
+  memory.put(0x6000, std::string(reinterpret_cast<const char*>(event), sizeof event));
+  memory.put(0x6100, std::string(4, '\0'));
+  CHECK(line(Abi::i386, "timer_create", {1, 0x6000, 0x6100}, 0, memory) ==
+        "timer_create(CLOCK_MONOTONIC, {sigev_value={sival_int=77, sival_ptr=0x4d}, "
+        "sigev_signo=SIGRT_2, sigev_notify=SIGEV_SIGNAL}, [0]) = 0");
   // the signal rt_sigtimedwait took, named in its result as strace names it
   memory.put(0x5000, std::string(8, '\0'));
   CHECK(line(Abi::i386, "rt_sigtimedwait", {0x5000, 0x4000, 0, 8}, 34, memory)

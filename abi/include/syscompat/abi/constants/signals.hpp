@@ -112,6 +112,14 @@ inline constexpr ConstantRow segv_code_rows[] = {
     {"SEGV_BNDERR", 3},
     {"SEGV_PKUERR", 4},
 };
+
+// sigevent's sigev_notify (timer_create, mq_notify).
+inline constexpr ConstantRow sigev_notify_rows[] = {
+    {"SIGEV_SIGNAL", 0},
+    {"SIGEV_NONE", 1},
+    {"SIGEV_THREAD", 2},
+    {"SIGEV_THREAD_ID", 4},
+};
 // clang-format on
 
 inline constexpr std::string_view headers_signals_uapi = "asm/signal.h";
@@ -143,6 +151,9 @@ inline constexpr Vocabulary cld_codes{"cld_codes", VocabularyKind::values,
 inline constexpr Vocabulary segv_codes{"segv_codes", VocabularyKind::values,
                                        rows::headers_siginfo_uapi, HeaderSide::uapi,
                                        rows::segv_code_rows};
+inline constexpr Vocabulary sigev_notify{"sigev_notify", VocabularyKind::values,
+                                         rows::headers_siginfo_uapi, HeaderSide::uapi,
+                                         rows::sigev_notify_rows};
 }  // namespace vocab
 
 }  // namespace syscompat::abi
