@@ -4,12 +4,12 @@
 #include <array>
 #include <string>
 
+#include "syscompat/abi/carried_tables.hpp"
 #include "syscompat/abi/layout.hpp"
 #include "syscompat/abi/syscall_arch_since.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscall_rows.hpp"
 #include "syscompat/abi/syscall_rows_check.hpp"  // every row checked while this compiles
-#include "syscompat/abi/syscall_table_data.hpp"
 
 namespace syscompat::abi {
 
@@ -46,42 +46,9 @@ std::string Release::str() const {
 
 namespace {
 
-using namespace table;
-
-// Each ABI's calls by name: positions in abi_calls, sorted by the name there.
-template <Abi A>
-constexpr std::array<std::uint16_t, count_calls<A>()> build_name_index() {
-  std::array<std::uint16_t, count_calls<A>()> index{};
-  for (std::size_t i = 0; i < index.size(); ++i) index[i] = static_cast<std::uint16_t>(i);
-  std::sort(index.begin(), index.end(), [](std::uint16_t a, std::uint16_t b) {
-    const std::string_view x = abi_calls<A>[a].name, y = abi_calls<A>[b].name;
-    return x != y ? x < y : a < b;
-  });
-  return index;
-}
-
-template <Abi A>
-constexpr auto abi_name_index = build_name_index<A>();
-
-struct AbiTable {
-  std::span<const Syscall> calls;
-  std::span<const std::uint16_t> by_name;
-};
-
-template <Abi A>
-constexpr AbiTable table_of() {
-  return {std::span<const Syscall>(abi_calls<A>),
-          std::span<const std::uint16_t>(abi_name_index<A>)};
-}
-
-constexpr std::array<AbiTable, all_abis.size()> abi_tables{
-    table_of<Abi::i386>(),     table_of<Abi::x86_64>(),  table_of<Abi::x32>(),
-    table_of<Abi::arm_eabi>(), table_of<Abi::aarch64>(), table_of<Abi::riscv64>(),
-    table_of<Abi::mips_o32>()};
-static_assert(all_abis[6] == Abi::mips_o32, "abi_tables is in all_abis order");
-
-const AbiTable& abi_table(Abi abi) {
-  return abi_tables[static_cast<std::size_t>(abi)];
+// An ABI the program does not carry (carried_tables.hpp) has no calls.
+const CarriedTables& abi_table(Abi abi) {
+  return carried_tables()[static_cast<std::size_t>(abi)];
 }
 
 }  // namespace
@@ -98,11 +65,12 @@ const Syscall* find_syscall(Abi abi, std::uint32_t number) {
 }
 
 const Syscall* find_syscall(Abi abi, std::string_view name) {
-  const AbiTable& table = abi_table(abi);
+  const CarriedTables& table = abi_table(abi);
   auto it = std::lower_bound(
-      table.by_name.begin(), table.by_name.end(), name,
+      table.calls_by_name.begin(), table.calls_by_name.end(), name,
       [&](std::uint16_t i, std::string_view n) { return table.calls[i].name < n; });
-  return it != table.by_name.end() && table.calls[*it].name == name ? &table.calls[*it] : nullptr;
+  return it != table.calls_by_name.end() && table.calls[*it].name == name ? &table.calls[*it]
+                                                                          : nullptr;
 }
 
 // What only a reading for each ABI finds (the compiler has checked every row's notation while

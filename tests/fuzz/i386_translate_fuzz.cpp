@@ -109,9 +109,10 @@ struct Fixture {
   std::vector<std::uint32_t> queries;
   Fixture() {
     for (const auto& request : syscompat::abi::ioctls(syscompat::abi::Abi::i386))
-      if (request.arg.kind == syscompat::abi::IoctlArgKind::pointer &&
-          (request.arg.dir == syscompat::abi::ArgDir::out ||
-           (request.arg.dir == syscompat::abi::ArgDir::inout && request.name.starts_with("SIOCG"))))
+      if (request.arg().kind == syscompat::abi::IoctlArgKind::pointer &&
+          (request.arg().dir == syscompat::abi::ArgDir::out ||
+           (request.arg().dir == syscompat::abi::ArgDir::inout &&
+            request.name.starts_with("SIOCG"))))
         queries.push_back(request.number);
     arena = static_cast<std::uint8_t*>(mmap(nullptr, size, PROT_READ | PROT_WRITE,
                                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0));

@@ -1,11 +1,14 @@
 // How the i386 translators serve each call: every call has a plan, and every plan says why.
+#include <array>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
+#include "syscompat/abi/ioctls.hpp"
 #include "syscompat/abi/layout.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/translators/i386.hpp"
+#include "syscompat/translators/i386_ioctl.hpp"
 #include "syscompat/translators/struct_converters.hpp"
 
 using namespace syscompat;
@@ -259,4 +262,125 @@ TEST_CASE("the plan comparison catches planted differences", "[translate]") {
     same.identical = !same.identical;
     CHECK_FALSE(identical_as_layouts(same));
   }
+}
+
+namespace {
+
+// An i386 ioctl request's plan as the translators derived it when a guest made its first
+// ioctl: the x86_64 request found by name, a struct's converter by name, and whether it
+// holds a union from the run-time layouts. Which requests are hand-written is the handlers'
+// list; the rest follows from the description.
+bool holds_union_at_run_time(std::string_view name) {
+  const abi::StructLayout* layout = abi::find_struct_layout(abi::Abi::i386, name);
+  if (!layout) return false;
+  for (const auto& field : layout->fields)
+    if (field.kind == abi::FieldKind::union_ ||
+        (field.kind == abi::FieldKind::record && holds_union_at_run_time(field.type)))
+      return true;
+  return false;
+}
+
+struct ExpectedIoctl {
+  const abi::Ioctl* native = nullptr;
+  translators::IoctlHandling handling = translators::IoctlHandling::left_out;
+  std::string how;
+  const translators::StructConverter* converter = nullptr;
+};
+
+ExpectedIoctl runtime_ioctl_plan(const abi::Ioctl& guest) {
+  using translators::IoctlHandling;
+  ExpectedIoctl plan;
+  plan.native = abi::find_ioctl(abi::Abi::x86_64, guest.name);
+  const auto& arg = guest.arg();
+  const std::string name(arg.struct_name);
+  if (!plan.native) {
+    plan.how = "x86_64 has no such request";
+  } else if (arg.kind != abi::IoctlArgKind::pointer) {
+    plan.handling = IoctlHandling::passthrough;
+  } else if (arg.struct_name.empty()) {
+    plan.handling = guest.arg_size == plan.native->arg_size ? IoctlHandling::passthrough
+                                                            : IoctlHandling::converted;
+  } else if (!(plan.converter = translators::find_struct_converter(abi::Abi::i386, name, name))) {
+    plan.how = "no conversion derives from struct " + name + "'s description";
+  } else if (plan.converter->identical) {
+    plan.handling = guest.trailing_element == plan.native->trailing_element
+                        ? IoctlHandling::passthrough
+                        : IoctlHandling::left_out;
+    if (plan.handling == IoctlHandling::left_out) plan.how = "its trailing elements differ";
+  } else if (holds_union_at_run_time(name)) {
+    plan.how = "struct " + name +
+               "'s layout differs and a union in it may hold a pointer: needs a hand-written "
+               "handler";
+  } else if (!arg.count_member.empty()) {
+    plan.how = "a converted struct with a trailing part";
+  } else {
+    plan.handling = IoctlHandling::converted;
+  }
+  if (plan.handling == IoctlHandling::left_out) plan.converter = nullptr;
+  return plan;
+}
+
+std::vector<std::string> ioctl_plan_differences(const translators::IoctlPlan& plan) {
+  std::vector<std::string> found;
+  if (plan.handling == translators::IoctlHandling::hand_written) {
+    if (!plan.handler) found.push_back("hand-written without a handler");
+    if (plan.how.empty()) found.push_back("hand-written without the code it mirrors");
+    if (plan.native != abi::find_ioctl(abi::Abi::x86_64, plan.guest->name))
+      found.push_back("native request");
+    return found;
+  }
+  const ExpectedIoctl expected = runtime_ioctl_plan(*plan.guest);
+  if (plan.native != expected.native) found.push_back("native request");
+  if (plan.handling != expected.handling)
+    found.push_back(std::string("handling ") +
+                    std::string(translators::ioctl_handling_name(plan.handling)) + ", expected " +
+                    std::string(translators::ioctl_handling_name(expected.handling)));
+  if (plan.how != expected.how)
+    found.push_back("how '" + std::string(plan.how) + "', expected '" + expected.how + "'");
+  if (plan.converter != expected.converter) found.push_back("converter");
+  if (plan.handler) found.push_back("a handler where none is listed");
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("the compile-time ioctl plans are what the run-time derivation gives", "[translate]") {
+  const auto plans = translators::i386_ioctl_plans();
+  const auto requests = abi::ioctls(abi::Abi::i386);
+  REQUIRE(plans.size() == requests.size());
+  std::array<std::size_t, 4> counts{};
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    INFO(requests[i].name);
+    CHECK(plans[i].guest == &requests[i]);
+    ++counts[static_cast<std::size_t>(plans[i].handling)];
+    const auto found = ioctl_plan_differences(plans[i]);
+    for (const auto& difference : found) UNSCOPED_INFO(difference);
+    CHECK(found.empty());
+  }
+  using translators::IoctlHandling;
+  CHECK(counts[static_cast<std::size_t>(IoctlHandling::passthrough)] > 250);
+  CHECK(counts[static_cast<std::size_t>(IoctlHandling::converted)] > 10);
+  CHECK(counts[static_cast<std::size_t>(IoctlHandling::hand_written)] > 20);  // every ifreq one
+  const auto plan_of = [&](std::string_view name) {
+    return &plans[static_cast<std::size_t>(abi::find_ioctl(abi::Abi::i386, name) -
+                                           requests.data())];
+  };
+  CHECK(plan_of("TCGETS")->handling == IoctlHandling::passthrough);
+  CHECK(plan_of("LOOP_GET_STATUS")->handling == IoctlHandling::converted);
+  CHECK(plan_of("SIOCGIFCONF")->handling == IoctlHandling::hand_written);
+  CHECK(plan_of("SIOCGIFFLAGS")->how == "get_user_ifreq/put_user_ifreq (net/socket.c)");
+  // and the comparison sees a planted difference
+  translators::IoctlPlan wrong = *plan_of("LOOP_GET_STATUS");
+  REQUIRE(ioctl_plan_differences(wrong).empty());
+  wrong.handling = IoctlHandling::passthrough;
+  CHECK_FALSE(ioctl_plan_differences(wrong).empty());
+  wrong = *plan_of("LOOP_GET_STATUS");
+  wrong.converter = translators::find_struct_converter(abi::Abi::i386, "stat64", "stat");
+  CHECK_FALSE(ioctl_plan_differences(wrong).empty());
+  wrong = *plan_of("FS_IOC_FIEMAP");
+  wrong.how = "something else";
+  CHECK_FALSE(ioctl_plan_differences(wrong).empty());
+  wrong = *plan_of("SIOCGIFCONF");
+  wrong.handler = nullptr;
+  CHECK_FALSE(ioctl_plan_differences(wrong).empty());
 }

@@ -1,7 +1,7 @@
-// ioctl for an i386 guest. Every described request (abi/ioctls.hpp) is planned once from
-// the description: a value or an argument with the same bytes on both sides passes through
-// (its guest range checked); an argument whose layout differs converts through its struct
-// description or its scalar sizes, with the x86_64 request number; an argument with a
+// ioctl for an i386 guest. Every described request (abi/ioctls.hpp) is planned from the
+// description while i386_plans.cpp compiles: a value or an argument with the same bytes on both
+// sides passes through (its guest range checked); an argument whose layout differs converts through
+// its struct description or its scalar sizes, with the x86_64 request number; an argument with a
 // union that may hold a pointer, or a request the kernel's compat code treats specially,
 // has a hand-written handler below, naming the compat function it mirrors. A request
 // nobody described answers as the kernel answers an unknown one.
@@ -12,11 +12,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <map>
 
 #include "i386_special.hpp"
 #include "syscompat/abi/catalog.hpp"
-#include "syscompat/abi/layout.hpp"
 #include "syscompat/translators/convert.hpp"
 #include "syscompat/translators/i386_ioctl.hpp"
 #include "syscompat/translators/struct_converters.hpp"
@@ -58,19 +56,21 @@ int access_for(abi::ArgDir dir) {
                                    : GuestMemory::readable | GuestMemory::writable;
 }
 
-// ---- hand-written handlers ------------------------------------------------------------
+}  // namespace
 
-using Handler = IoctlHandler;
+// ---- hand-written handlers (listed in i386_ioctl.hpp) -----------------------------------
+
+namespace i386_ioctl {
 
 // net/socket.c's get_user_ifreq and put_user_ifreq (compat branch): the kernel reads the
 // 32-byte compat ifreq into the start of its own, calls the request, and writes the same
 // 32 bytes back. A request whose union holds a pointer (ifr_data; if_settings' protocol
 // pointer 8 bytes in) gets it widened as compat_ptr, and the guest's bytes there back.
-std::int32_t ifreq_with_pointer_at(const GuestMemory& memory, const IoctlPlan& plan,
-                                   std::uint64_t fd, std::uint64_t arg, int pointer_offset) {
+static std::int32_t ifreq_with_pointer_at(const GuestMemory& memory, const IoctlPlan& plan,
+                                          std::uint64_t fd, std::uint64_t arg, int pointer_offset) {
   constexpr std::size_t compat_size = sizeof(abi::ifreq<I386>);
   constexpr std::size_t union_offset = 16;
-  const int access = access_for(plan.guest->arg.dir);
+  const int access = access_for(plan.guest->arg().dir);
   if (!memory.accessible(static_cast<GuestAddress>(arg), compat_size, access))
     return eax(native<"ioctl">(fd, plan.native->number, poisoned_pointer));
   alignas(8) std::uint8_t request[sizeof(abi::ifreq<X86_64>)] = {};
@@ -86,7 +86,7 @@ std::int32_t ifreq_with_pointer_at(const GuestMemory& memory, const IoctlPlan& p
   }
   const long result =
       native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(request));
-  if (result < 0 || plan.guest->arg.dir == abi::ArgDir::in) return eax(result);
+  if (result < 0 || plan.guest->arg().dir == abi::ArgDir::in) return eax(result);
   if (pointer_offset >= 0) std::memcpy(request + at + 4, kept, sizeof kept);
   return memory.copy_out(static_cast<GuestAddress>(arg), request, compat_size) ? -EFAULT
                                                                                : eax(result);
@@ -109,7 +109,7 @@ std::int32_t ifreq_settings_request(const GuestMemory& m, const IoctlPlan& p, st
 std::int32_t ifmap_request(const GuestMemory& memory, const IoctlPlan& plan, std::uint64_t fd,
                            std::uint64_t arg) {
   constexpr std::size_t name_size = 16;
-  const bool get = plan.guest->arg.dir != abi::ArgDir::in;
+  const bool get = plan.guest->arg().dir != abi::ArgDir::in;
   abi::ifmap<I386> guest_map{};
   abi::ifreq<X86_64> request{};
   std::uint8_t name[name_size];
@@ -177,7 +177,7 @@ std::int32_t fprog_request(const GuestMemory& memory, const IoctlPlan& plan, std
                            std::uint64_t arg) {
   abi::sock_fprog<X86_64> program{};
   abi::sock_fprog<I386> guest{};
-  if (plan.guest->arg.dir == abi::ArgDir::in) {
+  if (plan.guest->arg().dir == abi::ArgDir::in) {
     if (memory.copy_in(&guest, static_cast<GuestAddress>(arg), sizeof guest))
       return eax(native<"ioctl">(fd, plan.native->number, poisoned_pointer));
     program.len.set(guest.len.get());
@@ -237,92 +237,9 @@ std::int32_t blkbszget_request(const GuestMemory& memory, const IoctlPlan&, std:
                                                                              : eax(result);
 }
 
-struct HandWritten {
-  Handler handler;
-  std::string_view mirrors;
-};
+}  // namespace i386_ioctl
 
-const std::map<std::string_view, HandWritten>& hand_written() {
-  static const std::map<std::string_view, HandWritten> table = [] {
-    std::map<std::string_view, HandWritten> handlers;
-    // every ifreq request, then the ones whose union holds a pointer or an ifmap
-    for (const auto& entry : abi::ioctls(abi::Abi::i386))
-      if (entry.arg.struct_name == "ifreq")
-        handlers[entry.name] = {ifreq_request, "get_user_ifreq/put_user_ifreq (net/socket.c)"};
-    for (std::string_view name : {"SIOCETHTOOL", "SIOCSHWTSTAMP", "SIOCGHWTSTAMP",
-                                  "SIOCBONDSLAVEINFOQUERY", "SIOCBONDINFOQUERY"})
-      handlers[name] = {ifreq_data_request,
-                        "get_user_ifreq with compat_ptr(ifr_data) (net/socket.c)"};
-    handlers["SIOCWANDEV"] = {ifreq_settings_request,
-                              "get_user_ifreq, if_settings' pointer widened (net/socket.c)"};
-    handlers["SIOCGIFMAP"] =
-        handlers["SIOCSIFMAP"] = {ifmap_request, "compat_sioc_ifmap (net/socket.c)"};
-    handlers["SIOCGIFCONF"] = {ifconf_request, "dev_ifconf (net/core/dev_ioctl.c)"};
-    handlers["TUNATTACHFILTER"] =
-        handlers["TUNGETFILTER"] = {fprog_request, "tun_chr_compat_ioctl (drivers/net/tun.c)"};
-    handlers["EVIOCSFF"] = {ff_effect_request,
-                            "input_ff_effect_from_user (drivers/input/input-compat.c)"};
-    handlers["BLKGETSIZE"] = {blkgetsize_request, "compat_blkdev_ioctl (block/ioctl.c)"};
-    handlers["BLKBSZGET"] = {blkbszget_request,
-                             "compat_blkdev_ioctl's BLKBSZGET_32: the logical block size"};
-    return handlers;
-  }();
-  return table;
-}
-
-// Whether a described struct has a union, anywhere in it: a union whose layout differs may
-// hold a pointer in any member, which no description says how to convert.
-bool has_union(std::string_view name) {
-  const abi::StructLayout* layout = abi::find_struct_layout(abi::Abi::i386, name);
-  if (!layout) return false;
-  for (const auto& field : layout->fields)
-    if (field.kind == abi::FieldKind::union_ ||
-        (field.kind == abi::FieldKind::record && has_union(field.type)))
-      return true;
-  return false;
-}
-
-std::vector<IoctlPlan> build_plans() {
-  std::vector<IoctlPlan> plans;
-  const auto& handlers = hand_written();
-  for (const auto& guest : abi::ioctls(abi::Abi::i386)) {
-    IoctlPlan plan;
-    plan.guest = &guest;
-    plan.native = abi::find_ioctl(abi::Abi::x86_64, guest.name);
-    const auto& arg = guest.arg;
-    if (auto found = handlers.find(guest.name); found != handlers.end() && plan.native) {
-      plan.handling = IoctlHandling::hand_written;
-      plan.handler = found->second.handler;
-      plan.how = std::string(found->second.mirrors);
-    } else if (!plan.native) {
-      plan.how = "x86_64 has no such request";
-    } else if (arg.kind != abi::IoctlArgKind::pointer) {
-      plan.handling = IoctlHandling::passthrough;
-    } else if (arg.struct_name.empty()) {
-      plan.handling = guest.arg_size == plan.native->arg_size ? IoctlHandling::passthrough
-                                                              : IoctlHandling::converted;
-    } else if (!(plan.converter =
-                     find_struct_converter(abi::Abi::i386, arg.struct_name, arg.struct_name))) {
-      plan.how = "no conversion derives from struct " + arg.struct_name + "'s description";
-    } else if (plan.converter->identical) {
-      plan.handling = guest.trailing_element == plan.native->trailing_element
-                          ? IoctlHandling::passthrough
-                          : IoctlHandling::left_out;
-      if (plan.handling == IoctlHandling::left_out) plan.how = "its trailing elements differ";
-    } else if (has_union(arg.struct_name)) {
-      plan.how = "struct " + arg.struct_name +
-                 "'s layout differs and a union in it may hold a pointer: needs a hand-written "
-                 "handler";
-    } else if (!arg.count_member.empty()) {
-      plan.how = "a converted struct with a trailing part";
-    } else {
-      plan.handling = IoctlHandling::converted;
-    }
-    if (plan.handling == IoctlHandling::left_out) plan.converter = nullptr;
-    plans.push_back(std::move(plan));
-  }
-  return plans;
-}
+namespace {
 
 // What fs/ioctl.c answers a request no driver knows: EBADF for a descriptor ioctl cannot
 // use (none, or an O_PATH one: fdget skips FMODE_PATH files), ENOTTY otherwise.
@@ -348,20 +265,20 @@ std::uint64_t guest_extent(const GuestMemory& memory, const abi::Ioctl& request,
 std::int32_t scalar_converted(const GuestMemory& memory, const IoctlPlan& plan, std::uint64_t fd,
                               std::uint64_t arg) {
   const std::size_t guest_size = plan.guest->arg_size;
-  const int access = access_for(plan.guest->arg.dir);
+  const int access = access_for(plan.guest->arg().dir);
   if (guest_size > 8 || !memory.accessible(static_cast<GuestAddress>(arg), guest_size, access))
     return eax(native<"ioctl">(fd, plan.native->number, poisoned_pointer));
   std::uint64_t value = 0;
-  if (plan.guest->arg.dir != abi::ArgDir::out) {
+  if (plan.guest->arg().dir != abi::ArgDir::out) {
     memory.copy_in(&value, static_cast<GuestAddress>(arg), guest_size);
     const bool is_signed =
-        plan.guest->arg.scalar == "c_long" || plan.guest->arg.scalar == "kernel_long";
+        plan.guest->arg().scalar == "c_long" || plan.guest->arg().scalar == "kernel_long";
     if (is_signed && guest_size < 8 && (value >> (8 * guest_size - 1)) & 1)
       value |= ~std::uint64_t{0} << (8 * guest_size);
   }
   const long result =
       native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(&value));
-  if (result < 0 || plan.guest->arg.dir == abi::ArgDir::in) return eax(result);
+  if (result < 0 || plan.guest->arg().dir == abi::ArgDir::in) return eax(result);
   return memory.copy_out(static_cast<GuestAddress>(arg), &value, guest_size) ? -EFAULT
                                                                              : eax(result);
 }
@@ -371,7 +288,7 @@ std::int32_t scalar_converted(const GuestMemory& memory, const IoctlPlan& plan, 
 std::int32_t struct_converted(const GuestMemory& memory, const IoctlPlan& plan, std::uint64_t fd,
                               std::uint64_t arg) {
   const StructConverter& converter = *plan.converter;
-  const int access = access_for(plan.guest->arg.dir);
+  const int access = access_for(plan.guest->arg().dir);
   if (!memory.accessible(static_cast<GuestAddress>(arg), converter.guest_size, access))
     return eax(native<"ioctl">(fd, plan.native->number, poisoned_pointer));
   alignas(16) std::uint8_t guest[512], native_bytes[512];
@@ -379,22 +296,17 @@ std::int32_t struct_converted(const GuestMemory& memory, const IoctlPlan& plan, 
     return unknown_request(fd);  // no described ioctl struct is this large
   std::memset(native_bytes, 0, converter.native_size);
   memory.copy_in(guest, static_cast<GuestAddress>(arg), converter.guest_size);
-  if (plan.guest->arg.dir != abi::ArgDir::out)
+  if (plan.guest->arg().dir != abi::ArgDir::out)
     if (int error = converter.to_native(guest, native_bytes, Narrowing::as_kernel)) return -error;
   const long result =
       native<"ioctl">(fd, plan.native->number, reinterpret_cast<std::uint64_t>(native_bytes));
-  if (result < 0 || plan.guest->arg.dir == abi::ArgDir::in) return eax(result);
+  if (result < 0 || plan.guest->arg().dir == abi::ArgDir::in) return eax(result);
   if (int error = converter.to_guest(native_bytes, guest, Narrowing::as_kernel)) return -error;
   return memory.copy_out(static_cast<GuestAddress>(arg), guest, converter.guest_size) ? -EFAULT
                                                                                       : eax(result);
 }
 
 }  // namespace
-
-const std::vector<IoctlPlan>& i386_ioctl_plans() {
-  static const std::vector<IoctlPlan> plans = build_plans();
-  return plans;
-}
 
 namespace i386_ioctl {
 
@@ -403,9 +315,8 @@ std::int32_t translate(const GuestMemory& memory, std::span<const abi::ArgValue>
   const abi::Ioctl* request =
       abi::find_ioctl(abi::Abi::i386, static_cast<std::uint32_t>(a[1].value));
   if (!request) return unknown_request(fd);
-  const auto& plans = i386_ioctl_plans();
   const IoctlPlan& plan =
-      plans[static_cast<std::size_t>(request - abi::ioctls(abi::Abi::i386).data())];
+      i386_ioctl_plans()[static_cast<std::size_t>(request - abi::ioctls(abi::Abi::i386).data())];
   switch (plan.handling) {
     case IoctlHandling::left_out:
       return unknown_request(fd);
@@ -417,12 +328,12 @@ std::int32_t translate(const GuestMemory& memory, std::span<const abi::ArgValue>
     case IoctlHandling::passthrough:
       break;
   }
-  if (plan.guest->arg.kind != abi::IoctlArgKind::pointer)
+  if (plan.guest->arg().kind != abi::IoctlArgKind::pointer)
     return eax(native<"ioctl">(fd, plan.native->number, arg));
   const std::uint64_t extent = guest_extent(memory, *plan.guest, arg);
   const bool reachable =
       arg && extent &&
-      memory.accessible(static_cast<GuestAddress>(arg), extent, access_for(plan.guest->arg.dir));
+      memory.accessible(static_cast<GuestAddress>(arg), extent, access_for(plan.guest->arg().dir));
   return eax(
       native<"ioctl">(fd, plan.native->number, reachable ? host(memory, arg) : poisoned_pointer));
 }

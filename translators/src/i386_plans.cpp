@@ -12,9 +12,11 @@
 #include <string_view>
 #include <utility>
 
+#include "i386_ioctl.hpp"
 #include "syscompat/abi/catalog.hpp"
+#include "syscompat/abi/field_keys.hpp"
+#include "syscompat/abi/ioctl_table_data.hpp"
 #include "syscompat/abi/layout.hpp"
-#include "syscompat/abi/reflect.hpp"
 #include "syscompat/abi/syscall_table_data.hpp"
 #include "syscompat/translators/i386.hpp"
 #include "syscompat/translators/struct_converters.hpp"
@@ -31,77 +33,25 @@ namespace {
 
 using Native = abi::X86_64;
 
-// A member as the layout table describes it (reflect.hpp's field_type_layout), at compile
-// time: what same_layout compares.
-struct FieldKey {
-  std::string_view name;
-  std::size_t offset = 0, size = 0;
-  abi::FieldKind kind = abi::FieldKind::integer;
-  std::string_view type;                 // the scalar's, union's or struct's name
-  std::array<std::size_t, 3> extents{};  // an array's, outermost first
-  bool is_signed = false;
-  constexpr bool operator==(const FieldKey&) const = default;
-};
+using abi::field_keys;
 
+// Whether T holds a union anywhere (in a member, a member's member, an array's element): a
+// union whose layout differs may hold a pointer in any member, which no description says how
+// to convert.
 template <class T>
-constexpr void describe_type(FieldKey& key, std::size_t depth) {
+constexpr bool holds_union() {
   if constexpr (abi::detail::IsArray<T>::value) {
-    if (depth == 0) key.kind = abi::FieldKind::array;
-    if (depth < key.extents.size()) key.extents[depth] = T::extent;
-    FieldKey element;
-    describe_type<typename T::element_type>(element, 0);
-    key.type = element.type;
-    key.is_signed = element.is_signed;
-    if (element.kind == abi::FieldKind::array)
-      for (std::size_t i = 0; i + depth + 1 < key.extents.size(); ++i)
-        key.extents[depth + 1 + i] = element.extents[i];
-  } else if constexpr (abi::detail::IsPad<T>::value) {
-    key.kind = abi::FieldKind::padding;
+    return holds_union<typename T::element_type>();
   } else if constexpr (abi::detail::IsUnion<T>::value) {
-    key.kind = abi::FieldKind::union_;
-    key.type = T::type_name;
+    return true;
   } else if constexpr (abi::described_struct<T>) {
-    key.kind = abi::FieldKind::record;
-    key.type = T::description_name;
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+      return (holds_union<boost::pfr::tuple_element_t<I, T>>() || ... || false);
+    }
+    (std::make_index_sequence<boost::pfr::tuple_size_v<T>>{});
   } else {
-    key.kind = T::kind == abi::ScalarKind::pointer    ? abi::FieldKind::pointer
-               : T::kind == abi::ScalarKind::floating ? abi::FieldKind::floating
-                                                      : abi::FieldKind::integer;
-    key.type = T::type_name;
-    key.is_signed = T::is_signed;
+    return false;
   }
-}
-
-// The present members of S in order, with the offsets the compiler gives them: each at the
-// next multiple of its alignment (the storage types carry the ABI's alignment, packed ones 1),
-// an absent member taking no room.
-template <class S>
-struct FieldKeys {
-  std::array<FieldKey, boost::pfr::tuple_size_v<S>> keys{};
-  std::size_t count = 0;
-};
-
-template <class S>
-constexpr FieldKeys<S> field_keys() {
-  FieldKeys<S> out;
-  std::size_t cursor = 0;
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (
-        [&] {
-          using T = boost::pfr::tuple_element_t<I, S>;
-          if constexpr (!abi::is_absent_v<T>) {
-            FieldKey& key = out.keys[out.count++];
-            key.name = S::field_names[I];
-            key.offset = (cursor + alignof(T) - 1) / alignof(T) * alignof(T);
-            key.size = sizeof(T);
-            cursor = key.offset + sizeof(T);
-            describe_type<T>(key, 0);
-          }
-        }(),
-        ...);
-  }
-  (std::make_index_sequence<boost::pfr::tuple_size_v<S>>{});
-  return out;
 }
 
 // Same bytes on both sides, member for member: the copy can be skipped.
@@ -123,6 +73,7 @@ constexpr StructConverter make_converter() {
           sizeof(Guest),
           sizeof(Host),
           same_layout<Guest, Host>(),
+          holds_union<Guest>(),
           [](const void* guest, void* native, Narrowing policy) {
             return convert(*static_cast<const Guest*>(guest), *static_cast<Host*>(native), policy);
           },
@@ -512,19 +463,38 @@ constexpr std::array<Draft, i386_plan_table::plan_count> build_drafts() {
 
 constexpr auto drafts = build_drafts();
 
-// Every plan's reason, one after another: the plans view their part.
-constexpr std::size_t reason_bytes = [] {
+// Texts built in NotationError buffers (each plan's reason), one after another in one array:
+// the plans view their part.
+template <class Drafts, class Text>
+constexpr std::size_t joined_size(const Drafts& drafts, Text text) {
   std::size_t total = 0;
-  for (const Draft& draft : drafts) total += draft.reason.view().size();
+  for (const auto& draft : drafts) total += text(draft).view().size();
   return total;
-}();
-constexpr auto reason_text = [] {
-  std::array<char, reason_bytes> text{};
+}
+template <std::size_t Bytes, class Drafts, class Text>
+constexpr std::array<char, Bytes> joined(const Drafts& drafts, Text text) {
+  std::array<char, Bytes> out{};
   std::size_t next = 0;
-  for (const Draft& draft : drafts)
-    for (char c : draft.reason.view()) text[next++] = c;
-  return text;
-}();
+  for (const auto& draft : drafts)
+    for (char c : text(draft).view()) out[next++] = c;
+  return out;
+}
+// Points each plan's `field` at its text in `joined_text`.
+template <class Plans, class Drafts, class Text, class Field, std::size_t Bytes>
+constexpr void view_joined(Plans& plans, const Drafts& drafts, Text text, Field field,
+                           const std::array<char, Bytes>& joined_text) {
+  std::size_t offset = 0;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const std::size_t size = text(drafts[i]).view().size();
+    if (size) plans[i].*field = std::string_view(joined_text.data() + offset, size);
+    offset += size;
+  }
+}
+
+constexpr auto reason_of = [](const Draft& draft) -> const abi::NotationError& {
+  return draft.reason;
+};
+constexpr auto reason_text = joined<joined_size(drafts, reason_of)>(drafts, reason_of);
 
 // Each plan where i386_plans.hpp finds it from the rows: the i386 calls are every row with an
 // i386 number, in number order (numbers unique: below), so their positions agree by
@@ -557,13 +527,8 @@ constexpr auto plan_by_number = [] {
 
 constexpr std::array<CallPlan, i386_plan_table::plan_count> i386_plan_table::all_plans = [] {
   std::array<CallPlan, plan_count> plans{};
-  std::size_t offset = 0;
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    plans[i] = drafts[i].plan;
-    const std::size_t size = drafts[i].reason.view().size();
-    if (size) plans[i].reason = std::string_view(reason_text.data() + offset, size);
-    offset += size;
-  }
+  for (std::size_t i = 0; i < plans.size(); ++i) plans[i] = drafts[i].plan;
+  view_joined(plans, drafts, reason_of, &CallPlan::reason, reason_text);
   return plans;
 }();
 
@@ -588,6 +553,93 @@ const CallPlan* find_named_plan(std::string_view name) {
   for (const CallPlan& plan : i386_plan_table::all_plans)
     if (plan.guest->name == name) return &plan;
   return nullptr;
+}
+
+// ---- the ioctl plans ---------------------------------------------------------------------
+//
+// How each described i386 request is served (i386_ioctl.cpp): a value or an argument with the
+// same bytes on both sides passes through, an argument whose layout differs converts through
+// its struct description or its scalar sizes, a request i386_ioctl.hpp lists is hand-written,
+// and the rest is left out with why. Built from the ioctl table's compile-time data
+// (ioctl_table_data.hpp) while this file compiles, in the order of abi::ioctls(Abi::i386).
+
+namespace {
+
+using abi::ioctl_table::abi_ioctls;
+
+struct IoctlDraft {
+  IoctlPlan plan;
+  abi::NotationError how;
+};
+
+constexpr const i386_ioctl::HandWritten* hand_written(const abi::Ioctl& guest) {
+  for (const auto& entry : i386_ioctl::by_name)
+    if (entry.name == guest.name) return &entry;
+  for (const auto& entry : i386_ioctl::by_struct)
+    if (entry.name == guest.arg().struct_name) return &entry;
+  return nullptr;
+}
+
+constexpr IoctlDraft plan_ioctl(const abi::Ioctl& guest) {
+  IoctlDraft draft;
+  IoctlPlan& plan = draft.plan;
+  plan.guest = &guest;
+  plan.native = abi::ioctl_table::ioctl_named<Abi::x86_64>(guest.name);
+  const abi::IoctlArg& arg = guest.arg();
+  const StructConverter* converter = nullptr;
+  if (const auto* hand = hand_written(guest); hand && plan.native) {
+    plan.handling = IoctlHandling::hand_written;
+    plan.handler = hand->handler;
+    draft.how << hand->mirrors;
+  } else if (!plan.native) {
+    draft.how << "x86_64 has no such request";
+  } else if (arg.kind != abi::IoctlArgKind::pointer) {
+    plan.handling = IoctlHandling::passthrough;
+  } else if (arg.struct_name.empty()) {
+    plan.handling = guest.arg_size == plan.native->arg_size ? IoctlHandling::passthrough
+                                                            : IoctlHandling::converted;
+  } else if (!(converter = converter_named(arg.struct_name, arg.struct_name))) {
+    draft.how << "no conversion derives from struct " << arg.struct_name << "'s description";
+  } else if (converter->identical) {
+    if (guest.trailing_element == plan.native->trailing_element)
+      plan.handling = IoctlHandling::passthrough;
+    else
+      draft.how << "its trailing elements differ";
+  } else if (converter->holds_union) {
+    draft.how << "struct " << arg.struct_name
+              << "'s layout differs and a union in it may hold a pointer: needs a hand-written "
+                 "handler";
+  } else if (!arg.count_member.empty()) {
+    draft.how << "a converted struct with a trailing part";
+  } else {
+    plan.handling = IoctlHandling::converted;
+  }
+  if (plan.handling != IoctlHandling::left_out) plan.converter = converter;
+  return draft;
+}
+
+constexpr auto ioctl_drafts = [] {
+  std::array<IoctlDraft, abi_ioctls<Abi::i386>.size()> drafts{};
+  for (std::size_t i = 0; i < drafts.size(); ++i) drafts[i] = plan_ioctl(abi_ioctls<Abi::i386>[i]);
+  return drafts;
+}();
+
+constexpr auto how_of = [](const IoctlDraft& draft) -> const abi::NotationError& {
+  return draft.how;
+};
+constexpr auto how_text = joined<joined_size(ioctl_drafts, how_of)>(ioctl_drafts, how_of);
+
+constexpr auto ioctl_plans = [] {
+  std::array<IoctlPlan, ioctl_drafts.size()> plans{};
+  for (std::size_t i = 0; i < plans.size(); ++i) plans[i] = ioctl_drafts[i].plan;
+  view_joined(plans, ioctl_drafts, how_of, &IoctlPlan::how, how_text);
+  return plans;
+}();
+
+}  // namespace
+
+std::span<const IoctlPlan> i386_ioctl_plans() {
+  return ioctl_plans;
 }
 
 }  // namespace syscompat::translators

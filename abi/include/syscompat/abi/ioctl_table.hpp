@@ -1,5 +1,6 @@
-// The ioctl table's rows, as written in abi/src/ioctls/*.cpp: the one place each request's
-// encoding and argument are stated. Every per-ABI number is derived from the row.
+// The ioctl table's rows, as written in ioctl_rows/*.hpp: the one place each request's
+// encoding and argument are stated. Every per-ABI number is derived from the row while the
+// library compiles (ioctl_table_data.hpp).
 //
 // A row is one request:
 //
@@ -7,8 +8,9 @@
 //   {"FS_IOC_GETFLAGS", "linux/fs.h", "_IOR('f', 1, c_long)", "out c_int"}
 //   {"TIOCGPGRP", "asm/ioctls.h", "0x540F | mips_o32 _IOR('t', 119, c_int)", "out c_int"}
 //
-// The notation (parsed by parse_ioctl_request / parse_ioctl_argument, every row checked by
-// the tests and by `syscompat ioctls --check` against each ABI's headers):
+// The notation (parsed by the constexpr parse_ioctl_encoding / parse_ioctl_argument of
+// ioctls.hpp while the library compiles, so a malformed row is a compile error; every
+// number checked by `syscompat ioctls --check` against each ABI's headers):
 //
 //   request  := encoding {'|' ABI encoding}       where an ABI has its own number (mips's
 //                                                 old terminal numbers, arm's FIOQSIZE)
@@ -58,14 +60,6 @@ struct IoctlFamily {
   bool x86_only = false;
   std::string_view why_x86_only = {};
 };
-
-// Each table file contributes its families.
-std::span<const IoctlFamily> ioctl_families_terminal();
-std::span<const IoctlFamily> ioctl_families_net();
-std::span<const IoctlFamily> ioctl_families_block();
-std::span<const IoctlFamily> ioctl_families_fs();
-std::span<const IoctlFamily> ioctl_families_devices();
-std::span<const IoctlFamily> ioctl_families_media();
 
 }  // namespace syscompat::abi
 

@@ -137,4 +137,19 @@ constexpr std::array<Syscall, count_calls<A>()> build_calls() {
 template <Abi A>
 inline constexpr auto abi_calls = build_calls<A>();
 
+// Each ABI's calls by name: positions in abi_calls, sorted by the name there.
+template <Abi A>
+constexpr std::array<std::uint16_t, count_calls<A>()> build_name_index() {
+  std::array<std::uint16_t, count_calls<A>()> index{};
+  for (std::size_t i = 0; i < index.size(); ++i) index[i] = static_cast<std::uint16_t>(i);
+  std::sort(index.begin(), index.end(), [](std::uint16_t a, std::uint16_t b) {
+    const std::string_view x = abi_calls<A>[a].name, y = abi_calls<A>[b].name;
+    return x != y ? x < y : a < b;
+  });
+  return index;
+}
+
+template <Abi A>
+inline constexpr auto abi_name_index = build_name_index<A>();
+
 }  // namespace syscompat::abi::table

@@ -1,11 +1,11 @@
-// How the i386 translators serve each described ioctl request (abi/ioctls.hpp): derived
-// once from the description, listed by `syscompat translate --coverage` and docs/ioctls.md.
+// How the i386 translators serve each described ioctl request (abi/ioctls.hpp): derived from
+// the description while the translators compile (i386_plans.cpp), listed by `syscompat
+// translate --coverage` and docs/ioctls.md.
 #pragma once
 
 #include <cstdint>
-#include <string>
+#include <span>
 #include <string_view>
-#include <vector>
 
 #include "syscompat/abi/ioctls.hpp"
 
@@ -30,12 +30,12 @@ struct IoctlPlan {
   const abi::Ioctl* guest = nullptr;   // the i386 request
   const abi::Ioctl* native = nullptr;  // the x86_64 request of the same name
   IoctlHandling handling = IoctlHandling::left_out;
-  std::string how;  // the kernel function a hand-written handler mirrors, or why left out
+  std::string_view how;  // the kernel function a hand-written handler mirrors, or why left out
   const StructConverter* converter = nullptr;  // converted structs
-  IoctlHandler handler = nullptr;              // hand-written requests, found once
+  IoctlHandler handler = nullptr;              // hand-written requests
 };
 
 // Every described i386 request, in abi::ioctls(Abi::i386) order.
-const std::vector<IoctlPlan>& i386_ioctl_plans();
+std::span<const IoctlPlan> i386_ioctl_plans();
 
 }  // namespace syscompat::translators

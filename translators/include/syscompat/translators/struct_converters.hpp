@@ -16,6 +16,8 @@ struct StructConverter {
   std::size_t guest_size, native_size;
   // Same bytes on both sides (pollfd, statx, epoll_event on i386 and x86_64): no copy needed.
   bool identical;
+  // The guest's struct holds a union somewhere (a member's member, an array's element).
+  bool holds_union;
   int (*to_native)(const void* guest, void* native, Narrowing policy);
   // Writes over `guest`, which holds the guest's bytes: where the kernel writes member by
   // member, padding keeps them.

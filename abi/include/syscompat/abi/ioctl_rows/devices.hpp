@@ -1,15 +1,17 @@
 // Device requests: random (linux/random.h), perf_event (linux/perf_event.h), watchdog
 // (linux/watchdog.h), input/evdev (linux/input.h), hidraw (linux/hidraw.h), sound
 // (sound/asound.h) and KVM (linux/kvm.h).
+#pragma once
+
 #include "syscompat/abi/ioctl_table.hpp"
 
 namespace syscompat::abi {
 
-namespace {
+namespace ioctl_rows {
 
 // One row per request; see ioctl_table.hpp for the notation.
 // clang-format off
-constexpr IoctlRow random_rows[] = {
+inline constexpr IoctlRow random_rows[] = {
     {"RNDGETENTCNT", "linux/random.h", "_IOR('R', 0x00, c_int)", "out c_int"},
     {"RNDADDTOENTCNT", "linux/random.h", "_IOW('R', 0x01, c_int)", "in c_int"},
     {"RNDGETPOOL", "linux/random.h", "_IOR('R', 0x02, c_int[2])", "inout c_int[2]"},
@@ -20,7 +22,7 @@ constexpr IoctlRow random_rows[] = {
 };
 
 // SET_FILTER, ID and QUERY_BPF encode a pointer: perf_compat_ioctl widens their size field.
-constexpr IoctlRow perf_rows[] = {
+inline constexpr IoctlRow perf_rows[] = {
     {"PERF_EVENT_IOC_ENABLE", "linux/perf_event.h", "_IO('$', 0)", "val"},
     {"PERF_EVENT_IOC_DISABLE", "linux/perf_event.h", "_IO('$', 1)", "val"},
     {"PERF_EVENT_IOC_REFRESH", "linux/perf_event.h", "_IO('$', 2)", "val"},
@@ -34,7 +36,7 @@ constexpr IoctlRow perf_rows[] = {
     {"PERF_EVENT_IOC_QUERY_BPF", "linux/perf_event.h", "_IOWR('$', 10, ptr)", "inout struct perf_event_query_bpf + u32[ids_len]"},
 };
 
-constexpr IoctlRow watchdog_rows[] = {
+inline constexpr IoctlRow watchdog_rows[] = {
     {"WDIOC_GETSUPPORT", "linux/watchdog.h", "_IOR('W', 0, struct watchdog_info)", "out struct watchdog_info"},
     {"WDIOC_GETSTATUS", "linux/watchdog.h", "_IOR('W', 1, c_int)", "out c_int"},
     {"WDIOC_GETBOOTSTATUS", "linux/watchdog.h", "_IOR('W', 2, c_int)", "out c_int"},
@@ -48,7 +50,7 @@ constexpr IoctlRow watchdog_rows[] = {
     {"WDIOC_GETTIMELEFT", "linux/watchdog.h", "_IOR('W', 10, c_int)", "out c_int"},
 };
 
-constexpr IoctlRow input_rows[] = {
+inline constexpr IoctlRow input_rows[] = {
     {"EVIOCGVERSION", "linux/input.h", "_IOR('E', 0x01, c_int)", "out c_int"},
     {"EVIOCGID", "linux/input.h", "_IOR('E', 0x02, struct input_id)", "out struct input_id"},
     {"EVIOCGREP", "linux/input.h", "_IOR('E', 0x03, c_uint[2])", "out c_uint[2]"},
@@ -67,14 +69,14 @@ constexpr IoctlRow input_rows[] = {
     {"EVIOCSCLOCKID", "linux/input.h", "_IOW('E', 0xa0, c_int)", "in c_int"},
 };
 
-constexpr IoctlRow hidraw_rows[] = {
+inline constexpr IoctlRow hidraw_rows[] = {
     {"HIDIOCGRDESCSIZE", "linux/hidraw.h", "_IOR('H', 0x01, c_int)", "out c_int"},
     {"HIDIOCGRDESC", "linux/hidraw.h", "_IOR('H', 0x02, struct hidraw_report_descriptor)", "inout struct hidraw_report_descriptor"},
     {"HIDIOCGRAWINFO", "linux/hidraw.h", "_IOR('H', 0x03, struct hidraw_devinfo)", "out struct hidraw_devinfo"},
 };
 
 // REWIND, FORWARD and DELAY carry snd_pcm_[us]frames_t, a long: converted by value.
-constexpr IoctlRow sound_rows[] = {
+inline constexpr IoctlRow sound_rows[] = {
     {"SNDRV_CTL_IOCTL_PVERSION", "sound/asound.h", "_IOR('U', 0x00, c_int)", "out c_int"},
     {"SNDRV_CTL_IOCTL_CARD_INFO", "sound/asound.h", "_IOR('U', 0x01, struct snd_ctl_card_info)", "out struct snd_ctl_card_info"},
     {"SNDRV_CTL_IOCTL_SUBSCRIBE_EVENTS", "sound/asound.h", "_IOWR('U', 0x16, c_int)", "inout c_int"},
@@ -122,7 +124,7 @@ constexpr IoctlRow sound_rows[] = {
     {"SNDRV_TIMER_IOCTL_TREAD64", "sound/asound.h", "_IOW('T', 0xa4, c_int)", "in c_int"},
 };
 
-constexpr IoctlRow kvm_rows[] = {
+inline constexpr IoctlRow kvm_rows[] = {
     {"KVM_GET_API_VERSION", "linux/kvm.h", "_IO(0xAE, 0x00)", ""},
     {"KVM_CREATE_VM", "linux/kvm.h", "_IO(0xAE, 0x01)", "val"},
     {"KVM_GET_MSR_INDEX_LIST", "linux/kvm.h", "_IOWR(0xAE, 0x02, struct kvm_msr_list)", "inout struct kvm_msr_list + u32[nmsrs]"},
@@ -154,7 +156,7 @@ constexpr IoctlRow kvm_rows[] = {
 };
 // clang-format on
 
-constexpr IoctlFamily families[] = {
+inline constexpr IoctlFamily devices_families[] = {
     {"random", random_rows},
     {"perf_event", perf_rows},
     {"watchdog", watchdog_rows},
@@ -166,10 +168,6 @@ constexpr IoctlFamily families[] = {
      "KVM since 5.7: described for the x86 ABIs"},
 };
 
-}  // namespace
-
-std::span<const IoctlFamily> ioctl_families_devices() {
-  return families;
-}
+}  // namespace ioctl_rows
 
 }  // namespace syscompat::abi

@@ -1,13 +1,15 @@
 // video4linux (linux/videodev2.h): the requests whose arguments hold no pointer.
+#pragma once
+
 #include "syscompat/abi/ioctl_table.hpp"
 
 namespace syscompat::abi {
 
-namespace {
+namespace ioctl_rows {
 
 // One row per request; see ioctl_table.hpp for the notation.
 // clang-format off
-constexpr IoctlRow v4l2_rows[] = {
+inline constexpr IoctlRow v4l2_rows[] = {
     {"VIDIOC_QUERYCAP", "linux/videodev2.h", "_IOR('V', 0, struct v4l2_capability)", "out struct v4l2_capability"},
     {"VIDIOC_ENUM_FMT", "linux/videodev2.h", "_IOWR('V', 2, struct v4l2_fmtdesc)", "inout struct v4l2_fmtdesc"},
     {"VIDIOC_REQBUFS", "linux/videodev2.h", "_IOWR('V', 8, struct v4l2_requestbuffers)", "inout struct v4l2_requestbuffers"},
@@ -31,14 +33,10 @@ constexpr IoctlRow v4l2_rows[] = {
 };
 // clang-format on
 
-constexpr IoctlFamily families[] = {
+inline constexpr IoctlFamily media_families[] = {
     {"video4linux", v4l2_rows},
 };
 
-}  // namespace
-
-std::span<const IoctlFamily> ioctl_families_media() {
-  return families;
-}
+}  // namespace ioctl_rows
 
 }  // namespace syscompat::abi

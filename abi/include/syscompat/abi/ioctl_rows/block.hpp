@@ -1,14 +1,16 @@
 // Loop devices (linux/loop.h) and block devices (linux/fs.h's BLK*, linux/hdreg.h,
 // linux/blkzoned.h).
+#pragma once
+
 #include "syscompat/abi/ioctl_table.hpp"
 
 namespace syscompat::abi {
 
-namespace {
+namespace ioctl_rows {
 
 // One row per request; see ioctl_table.hpp for the notation.
 // clang-format off
-constexpr IoctlRow loop_rows[] = {
+inline constexpr IoctlRow loop_rows[] = {
     {"LOOP_SET_FD", "linux/loop.h", "0x4C00", "val"},
     {"LOOP_CLR_FD", "linux/loop.h", "0x4C01", ""},
     {"LOOP_SET_STATUS", "linux/loop.h", "0x4C02", "in struct loop_info"},
@@ -27,7 +29,7 @@ constexpr IoctlRow loop_rows[] = {
 
 // BLKBSZGET and BLKGETSIZE64 encode a size_t and pass an int and a u64: their numbers
 // differ between i386 and x86_64, their arguments do not.
-constexpr IoctlRow block_rows[] = {
+inline constexpr IoctlRow block_rows[] = {
     {"BLKROSET", "linux/fs.h", "_IO(0x12, 93)", "in c_int"},
     {"BLKROGET", "linux/fs.h", "_IO(0x12, 94)", "out c_int"},
     {"BLKRRPART", "linux/fs.h", "_IO(0x12, 95)", ""},
@@ -76,15 +78,11 @@ constexpr IoctlRow block_rows[] = {
 };
 // clang-format on
 
-constexpr IoctlFamily families[] = {
+inline constexpr IoctlFamily block_families[] = {
     {"loop devices", loop_rows},
     {"block devices", block_rows},
 };
 
-}  // namespace
-
-std::span<const IoctlFamily> ioctl_families_block() {
-  return families;
-}
+}  // namespace ioctl_rows
 
 }  // namespace syscompat::abi

@@ -1,17 +1,19 @@
 // File and file-system requests (linux/fs.h, linux/fscrypt.h, linux/fsverity.h) and the
 // descriptors of userfaultfd, pidfd and nsfs.
+#pragma once
+
 #include "syscompat/abi/ioctl_table.hpp"
 
 namespace syscompat::abi {
 
-namespace {
+namespace ioctl_rows {
 
 // One row per request; see ioctl_table.hpp for the notation.
 // clang-format off
 
 // FS_IOC_GETFLAGS and its kin encode a long and pass an int (the kernel's FS_IOC32_*
 // numbers are what an i386 program sends).
-constexpr IoctlRow file_rows[] = {
+inline constexpr IoctlRow file_rows[] = {
     {"FIBMAP", "linux/fs.h", "_IO(0x00, 1)", "inout c_int"},
     {"FIGETBSZ", "linux/fs.h", "_IO(0x00, 2)", "out c_int"},
     {"FIFREEZE", "linux/fs.h", "_IOWR('X', 119, c_int)", ""},
@@ -32,7 +34,7 @@ constexpr IoctlRow file_rows[] = {
     {"PROCMAP_QUERY", "linux/fs.h", "_IOWR('f', 17, struct procmap_query)", "inout struct procmap_query", "6.11"},
 };
 
-constexpr IoctlRow fscrypt_rows[] = {
+inline constexpr IoctlRow fscrypt_rows[] = {
     {"FS_IOC_SET_ENCRYPTION_POLICY", "linux/fscrypt.h", "_IOR('f', 19, struct fscrypt_policy_v1)", "in struct fscrypt_policy_v1"},
     {"FS_IOC_GET_ENCRYPTION_PWSALT", "linux/fscrypt.h", "_IOW('f', 20, u8[16])", "out u8[16]"},
     {"FS_IOC_GET_ENCRYPTION_POLICY", "linux/fscrypt.h", "_IOW('f', 21, struct fscrypt_policy_v1)", "out struct fscrypt_policy_v1"},
@@ -44,13 +46,13 @@ constexpr IoctlRow fscrypt_rows[] = {
     {"FS_IOC_GET_ENCRYPTION_NONCE", "linux/fscrypt.h", "_IOR('f', 27, u8[16])", "out u8[16]"},
 };
 
-constexpr IoctlRow verity_rows[] = {
+inline constexpr IoctlRow verity_rows[] = {
     {"FS_IOC_ENABLE_VERITY", "linux/fsverity.h", "_IOW('f', 133, struct fsverity_enable_arg)", "in struct fsverity_enable_arg"},
     {"FS_IOC_MEASURE_VERITY", "linux/fsverity.h", "_IOWR('f', 134, struct fsverity_digest)", "inout struct fsverity_digest + u8[digest_size]"},
     {"FS_IOC_READ_VERITY_METADATA", "linux/fsverity.h", "_IOWR('f', 135, struct fsverity_read_metadata_arg)", "in struct fsverity_read_metadata_arg"},
 };
 
-constexpr IoctlRow userfaultfd_rows[] = {
+inline constexpr IoctlRow userfaultfd_rows[] = {
     {"USERFAULTFD_IOC_NEW", "linux/userfaultfd.h", "_IO(0xAA, 0x00)", "val"},
     {"UFFDIO_API", "linux/userfaultfd.h", "_IOWR(0xAA, 0x3F, struct uffdio_api)", "inout struct uffdio_api"},
     {"UFFDIO_REGISTER", "linux/userfaultfd.h", "_IOWR(0xAA, 0x00, struct uffdio_register)", "inout struct uffdio_register"},
@@ -63,7 +65,7 @@ constexpr IoctlRow userfaultfd_rows[] = {
 };
 
 // The pidfd requests came after the 6.1 headers (linux/pidfd.h had only PIDFD_NONBLOCK).
-constexpr IoctlRow pidfd_rows[] = {
+inline constexpr IoctlRow pidfd_rows[] = {
     {"PIDFD_GET_CGROUP_NAMESPACE", "linux/pidfd.h", "_IO(0xFF, 1)", "", "6.11"},
     {"PIDFD_GET_IPC_NAMESPACE", "linux/pidfd.h", "_IO(0xFF, 2)", "", "6.11"},
     {"PIDFD_GET_MNT_NAMESPACE", "linux/pidfd.h", "_IO(0xFF, 3)", "", "6.11"},
@@ -77,7 +79,7 @@ constexpr IoctlRow pidfd_rows[] = {
     {"PIDFD_GET_INFO", "linux/pidfd.h", "_IOWR(0xFF, 11, struct pidfd_info)", "inout struct pidfd_info", "6.13"},
 };
 
-constexpr IoctlRow nsfs_rows[] = {
+inline constexpr IoctlRow nsfs_rows[] = {
     {"NS_GET_USERNS", "linux/nsfs.h", "_IO(0xb7, 0x1)", ""},
     {"NS_GET_PARENT", "linux/nsfs.h", "_IO(0xb7, 0x2)", ""},
     {"NS_GET_NSTYPE", "linux/nsfs.h", "_IO(0xb7, 0x3)", ""},
@@ -90,15 +92,11 @@ constexpr IoctlRow nsfs_rows[] = {
 };
 // clang-format on
 
-constexpr IoctlFamily families[] = {
+inline constexpr IoctlFamily fs_families[] = {
     {"files and file systems", file_rows}, {"fscrypt", fscrypt_rows}, {"fs-verity", verity_rows},
     {"userfaultfd", userfaultfd_rows},     {"pidfd", pidfd_rows},     {"nsfs", nsfs_rows},
 };
 
-}  // namespace
-
-std::span<const IoctlFamily> ioctl_families_fs() {
-  return families;
-}
+}  // namespace ioctl_rows
 
 }  // namespace syscompat::abi

@@ -1,14 +1,16 @@
 // Terminal and pseudo-terminal requests (asm/ioctls.h): the old numbers of
 // asm-generic/ioctls.h, which x86, arm, aarch64 and riscv64 share, and mips's own.
+#pragma once
+
 #include "syscompat/abi/ioctl_table.hpp"
 
 namespace syscompat::abi {
 
-namespace {
+namespace ioctl_rows {
 
 // One row per request; see ioctl_table.hpp for the notation.
 // clang-format off
-constexpr IoctlRow terminal_rows[] = {
+inline constexpr IoctlRow terminal_rows[] = {
     {"TCGETS", "asm/ioctls.h", "0x5401 | mips_o32 0x540d", "out struct termios"},
     {"TCSETS", "asm/ioctls.h", "0x5402 | mips_o32 0x540e", "in struct termios"},
     {"TCSETSW", "asm/ioctls.h", "0x5403 | mips_o32 0x540f", "in struct termios"},
@@ -81,14 +83,10 @@ constexpr IoctlRow terminal_rows[] = {
 };
 // clang-format on
 
-constexpr IoctlFamily families[] = {
+inline constexpr IoctlFamily terminal_families[] = {
     {"terminals and ptys", terminal_rows},
 };
 
-}  // namespace
-
-std::span<const IoctlFamily> ioctl_families_terminal() {
-  return families;
-}
+}  // namespace ioctl_rows
 
 }  // namespace syscompat::abi

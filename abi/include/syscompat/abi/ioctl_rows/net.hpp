@@ -1,14 +1,16 @@
 // Socket and network-interface requests (asm/sockios.h, linux/sockios.h) and tun/tap
 // (linux/if_tun.h).
+#pragma once
+
 #include "syscompat/abi/ioctl_table.hpp"
 
 namespace syscompat::abi {
 
-namespace {
+namespace ioctl_rows {
 
 // One row per request; see ioctl_table.hpp for the notation.
 // clang-format off
-constexpr IoctlRow socket_rows[] = {
+inline constexpr IoctlRow socket_rows[] = {
     {"FIOSETOWN", "asm/sockios.h", "0x8901 | mips_o32 _IOW('f', 124, c_int)", "in c_int"},
     {"SIOCSPGRP", "asm/sockios.h", "0x8902 | mips_o32 _IOW('s', 8, c_int)", "in c_int"},
     {"FIOGETOWN", "asm/sockios.h", "0x8903 | mips_o32 _IOR('f', 123, c_int)", "out c_int"},
@@ -91,7 +93,7 @@ constexpr IoctlRow socket_rows[] = {
     {"SIOCGHWTSTAMP", "linux/sockios.h", "0x89b1", "inout struct ifreq"},
 };
 
-constexpr IoctlRow tun_rows[] = {
+inline constexpr IoctlRow tun_rows[] = {
     {"TUNSETNOCSUM", "linux/if_tun.h", "_IOW('T', 200, c_int)", "val"},
     {"TUNSETDEBUG", "linux/if_tun.h", "_IOW('T', 201, c_int)", "val"},
     {"TUNSETIFF", "linux/if_tun.h", "_IOW('T', 202, c_int)", "inout struct ifreq"},
@@ -123,15 +125,11 @@ constexpr IoctlRow tun_rows[] = {
 };
 // clang-format on
 
-constexpr IoctlFamily families[] = {
+inline constexpr IoctlFamily net_families[] = {
     {"sockets and network interfaces", socket_rows},
     {"tun/tap", tun_rows},
 };
 
-}  // namespace
-
-std::span<const IoctlFamily> ioctl_families_net() {
-  return families;
-}
+}  // namespace ioctl_rows
 
 }  // namespace syscompat::abi

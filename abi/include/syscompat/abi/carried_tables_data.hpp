@@ -1,0 +1,21 @@
+// One ABI's tables for carried_tables() (carried_tables.hpp), evaluated while the file that
+// defines it compiles.
+#pragma once
+
+#include "syscompat/abi/carried_tables.hpp"
+#include "syscompat/abi/ioctl_table_data.hpp"
+#include "syscompat/abi/syscall_table_data.hpp"
+
+namespace syscompat::abi {
+
+template <Abi A>
+constexpr CarriedTables carry(bool with_ioctls = true) {
+  CarriedTables tables{true, table::abi_calls<A>, table::abi_name_index<A>, {}, {}};
+  if (with_ioctls) {
+    tables.ioctls = ioctl_table::abi_ioctls<A>;
+    tables.ioctls_by_name = ioctl_table::abi_ioctl_names<A>;
+  }
+  return tables;
+}
+
+}  // namespace syscompat::abi
