@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string_view>
 
@@ -371,14 +372,49 @@ inline constexpr auto abi_ioctl_names = [] {
   return index;
 }();
 
-// The request of that name on A, while compiling; nothing when A has none.
+// The position in abi_ioctls<A> of the request of that name, while compiling; `none` when A
+// has none.
 template <Abi A>
-constexpr const Ioctl* ioctl_named(std::string_view name) {
+constexpr std::uint16_t ioctl_index(std::string_view name) {
   const auto& names = abi_ioctl_names<A>;
   auto it = std::lower_bound(
       names.begin(), names.end(), name,
       [](std::uint16_t i, std::string_view n) { return abi_ioctls<A>[i].name < n; });
-  return it != names.end() && abi_ioctls<A>[*it].name == name ? &abi_ioctls<A>[*it] : nullptr;
+  return it != names.end() && abi_ioctls<A>[*it].name == name ? *it : none;
 }
+
+// ---- what a program keeps: no pointers -----------------------------------------------------
+//
+// abi_ioctls<A> holds a view of each name and a pointer to its row: a static PIE would
+// relocate, and so copy, every page of it at each start. A program keeps instead each
+// request's facts, which hold none (read-only data, mapped from the file and never copied),
+// and writes A's Ioctl entries from them the first time A's requests are asked for
+// (ioctls.cpp): a copy, nothing parsed or looked up.
+struct IoctlFacts {
+  std::uint16_t request = 0;  // the row: requests[request]
+  std::uint16_t count_offset = 0, count_size = 0;
+  std::uint32_t number = 0, arg_size = 0, trailing_element = 0;
+};
+
+template <Abi A>
+inline constexpr auto abi_ioctl_facts = [] {
+  std::array<IoctlFacts, abi_ioctls<A>.size()> facts{};
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    const Ioctl& entry = abi_ioctls<A>[i];
+    facts[i] = {static_cast<std::uint16_t>(entry.request - requests.data()),
+                entry.count_offset,
+                entry.count_size,
+                entry.number,
+                entry.arg_size,
+                entry.trailing_element};
+  }
+  return facts;
+}();
+
+// Where A's entries are written (zeroed storage until then), and whether they are.
+template <Abi A>
+inline std::array<Ioctl, abi_ioctls<A>.size()> ioctl_store{};
+template <Abi A>
+inline std::once_flag ioctl_store_written;
 
 }  // namespace syscompat::abi::ioctl_table
