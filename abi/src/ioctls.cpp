@@ -12,6 +12,26 @@ namespace syscompat::abi {
 
 namespace {
 
+// Every row's request, written from its facts the first time one is asked for.
+const std::array<IoctlRequest, ioctl_table::row_count>& requests() {
+  std::call_once(ioctl_table::request_store_written, [] {
+    ioctl_table::for_each_row([](std::size_t i, const IoctlFamily& family, const IoctlRow& row) {
+      const ioctl_table::RequestFacts& facts = ioctl_table::request_facts[i];
+      const auto part = [&](ioctl_table::TextPlace place) {
+        return place.size ? row.argument.substr(place.at, place.size) : std::string_view{};
+      };
+      ioctl_table::request_store[i] = {
+          &row,
+          &family,
+          {facts.kind, facts.dir, facts.count, part(facts.type), part(facts.scalar),
+           part(facts.struct_name), part(facts.trailing_struct), part(facts.trailing_scalar),
+           part(facts.count_member)},
+          facts.since};
+    });
+  });
+  return ioctl_table::request_store;
+}
+
 // An ABI the program does not carry (carried_tables.hpp) has no requests. The entries are
 // written from the facts the first time the ABI's requests are asked for.
 const CarriedTables& table(Abi abi) {
@@ -20,7 +40,7 @@ const CarriedTables& table(Abi abi) {
     std::call_once(*t.ioctls_written, [&] {
       for (std::size_t i = 0; i < t.ioctl_facts.size(); ++i) {
         const ioctl_table::IoctlFacts& facts = t.ioctl_facts[i];
-        const IoctlRequest& request = ioctl_table::requests[facts.request];
+        const IoctlRequest& request = requests()[facts.request];
         t.ioctls[i] = {
             request.row->name,      &request,           facts.number,    abi, facts.arg_size,
             facts.trailing_element, facts.count_offset, facts.count_size};

@@ -411,7 +411,61 @@ inline constexpr auto abi_ioctl_facts = [] {
   return facts;
 }();
 
-// Where A's entries are written (zeroed storage until then), and whether they are.
+// Each row's argument and release as facts too: the argument's views as places in the row's
+// own argument text.
+struct TextPlace {
+  std::uint8_t at = 0, size = 0;
+};
+struct RequestFacts {
+  IoctlArgKind kind = IoctlArgKind::none;
+  ArgDir dir = ArgDir::in;
+  std::uint32_t count = 1;
+  TextPlace type, scalar, struct_name, trailing_struct, trailing_scalar, count_member;
+  std::optional<Release> since;
+};
+
+constexpr TextPlace place_in(std::string_view text, std::string_view part) {
+  if (part.empty()) return {};
+  // part is a view into text: where it starts is found by comparing the characters, as a
+  // constant expression cannot subtract pointers into another object's string literal
+  for (std::size_t at = 0; at + part.size() <= text.size(); ++at)
+    if (text.substr(at, part.size()) == part && text.data() + at == part.data())
+      return {static_cast<std::uint8_t>(at), static_cast<std::uint8_t>(part.size())};
+  return {0xff, 0xff};
+}
+
+inline constexpr auto request_facts = [] {
+  std::array<RequestFacts, row_count> out{};
+  for_each_row([&](std::size_t i, const IoctlFamily&, const IoctlRow& row) {
+    const IoctlArg& arg = parsed_rows.rows[i].arg;
+    out[i] = {arg.kind,
+              arg.dir,
+              arg.count,
+              place_in(row.argument, arg.type),
+              place_in(row.argument, arg.scalar),
+              place_in(row.argument, arg.struct_name),
+              place_in(row.argument, arg.trailing_struct),
+              place_in(row.argument, arg.trailing_scalar),
+              place_in(row.argument, arg.count_member),
+              parsed_rows.rows[i].since};
+  });
+  return out;
+}();
+static_assert(
+    [] {
+      for (const RequestFacts& facts : request_facts)
+        for (const TextPlace& place :
+             {facts.type, facts.scalar, facts.struct_name, facts.trailing_struct,
+              facts.trailing_scalar, facts.count_member})
+          if (place.at == 0xff) return false;
+      return true;
+    }(),
+    "an ioctl argument's part is not in its row's text (or the text is over 254 characters)");
+
+// Where the rows' requests and A's entries are written (zeroed storage until then), and
+// whether they are.
+inline std::array<IoctlRequest, row_count> request_store{};
+inline std::once_flag request_store_written;
 template <Abi A>
 inline std::array<Ioctl, abi_ioctls<A>.size()> ioctl_store{};
 template <Abi A>
