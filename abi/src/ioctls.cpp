@@ -1,6 +1,6 @@
-// Looking an ioctl request up: a binary search of an ABI's sorted requests (built while
-// carried_tables_all.cpp compiles, ioctl_table_data.hpp). The rows are checked while this
-// file compiles.
+// Looking an ioctl request up: a binary search of an ABI's requests, sorted by number while
+// the program compiled (ioctl_table_data.hpp) and written out of their facts on first use.
+// The rows are checked while this file compiles.
 #include "syscompat/abi/ioctls.hpp"
 
 #include <algorithm>
@@ -12,9 +12,41 @@ namespace syscompat::abi {
 
 namespace {
 
-// An ABI the program does not carry (carried_tables.hpp) has no requests.
+// Every row's request, written from its facts the first time one is asked for.
+const std::array<IoctlRequest, ioctl_table::row_count>& requests() {
+  std::call_once(ioctl_table::request_store_written, [] {
+    ioctl_table::for_each_row([](std::size_t i, const IoctlFamily& family, const IoctlRow& row) {
+      const ioctl_table::RequestFacts& facts = ioctl_table::request_facts[i];
+      const auto part = [&](ioctl_table::TextPlace place) {
+        return place.size ? row.argument.substr(place.at, place.size) : std::string_view{};
+      };
+      ioctl_table::request_store[i] = {
+          &row,
+          &family,
+          {facts.kind, facts.dir, facts.count, part(facts.type), part(facts.scalar),
+           part(facts.struct_name), part(facts.trailing_struct), part(facts.trailing_scalar),
+           part(facts.count_member)},
+          facts.since};
+    });
+  });
+  return ioctl_table::request_store;
+}
+
+// An ABI the program does not carry (carried_tables.hpp) has no requests. The entries are
+// written from the facts the first time the ABI's requests are asked for.
 const CarriedTables& table(Abi abi) {
-  return carried_tables()[static_cast<std::size_t>(abi)];
+  const CarriedTables& t = carried_tables()[static_cast<std::size_t>(abi)];
+  if (t.ioctls_written)
+    std::call_once(*t.ioctls_written, [&] {
+      for (std::size_t i = 0; i < t.ioctl_facts.size(); ++i) {
+        const ioctl_table::IoctlFacts& facts = t.ioctl_facts[i];
+        const IoctlRequest& request = requests()[facts.request];
+        t.ioctls[i] = {
+            request.row->name,      &request,           facts.number,    abi, facts.arg_size,
+            facts.trailing_element, facts.count_offset, facts.count_size};
+      }
+    });
+  return t;
 }
 
 }  // namespace

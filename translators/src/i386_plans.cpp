@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <mutex>
 #include <string_view>
 #include <utility>
 
@@ -566,42 +567,65 @@ const CallPlan* find_named_plan(std::string_view name) {
 namespace {
 
 using abi::ioctl_table::abi_ioctls;
+using abi::ioctl_table::none;
+
+// A plan without pointers (a static PIE would relocate, and so copy, the pages of one with
+// them at every start): the x86_64 request, the converter and the handler by their positions.
+// i386_ioctl_plans() writes the plans from these the first time it is asked.
+struct IoctlPlanFacts {
+  IoctlHandling handling = IoctlHandling::left_out;
+  std::uint16_t native = none;     // in abi::ioctls(Abi::x86_64)
+  std::uint16_t converter = none;  // in i386_converters
+  std::uint16_t handler = none;    // in i386_ioctl::by_name, then by_struct
+  std::uint16_t how_at = 0, how_size = 0;
+};
 
 struct IoctlDraft {
-  IoctlPlan plan;
+  IoctlPlanFacts plan;
   abi::NotationError how;
 };
 
-constexpr const i386_ioctl::HandWritten* hand_written(const abi::Ioctl& guest) {
-  for (const auto& entry : i386_ioctl::by_name)
-    if (entry.name == guest.name) return &entry;
-  for (const auto& entry : i386_ioctl::by_struct)
-    if (entry.name == guest.arg().struct_name) return &entry;
-  return nullptr;
+constexpr std::size_t handler_count =
+    std::size(i386_ioctl::by_name) + std::size(i386_ioctl::by_struct);
+constexpr const i386_ioctl::HandWritten& handler_at(std::size_t i) {
+  return i < std::size(i386_ioctl::by_name)
+             ? i386_ioctl::by_name[i]
+             : i386_ioctl::by_struct[i - std::size(i386_ioctl::by_name)];
+}
+
+// by_name first: it takes precedence over by_struct.
+constexpr std::uint16_t hand_written(const abi::Ioctl& guest) {
+  for (std::size_t i = 0; i < handler_count; ++i) {
+    const auto& entry = handler_at(i);
+    if (i < std::size(i386_ioctl::by_name) ? entry.name == guest.name
+                                           : entry.name == guest.arg().struct_name)
+      return static_cast<std::uint16_t>(i);
+  }
+  return none;
 }
 
 constexpr IoctlDraft plan_ioctl(const abi::Ioctl& guest) {
   IoctlDraft draft;
-  IoctlPlan& plan = draft.plan;
-  plan.guest = &guest;
-  plan.native = abi::ioctl_table::ioctl_named<Abi::x86_64>(guest.name);
+  IoctlPlanFacts& plan = draft.plan;
+  plan.native = abi::ioctl_table::ioctl_index<Abi::x86_64>(guest.name);
+  const abi::Ioctl* native = plan.native != none ? &abi_ioctls<Abi::x86_64>[plan.native] : nullptr;
   const abi::IoctlArg& arg = guest.arg();
   const StructConverter* converter = nullptr;
-  if (const auto* hand = hand_written(guest); hand && plan.native) {
+  if (const auto hand = hand_written(guest); hand != none && native) {
     plan.handling = IoctlHandling::hand_written;
-    plan.handler = hand->handler;
-    draft.how << hand->mirrors;
-  } else if (!plan.native) {
+    plan.handler = hand;
+    draft.how << handler_at(hand).mirrors;
+  } else if (!native) {
     draft.how << "x86_64 has no such request";
   } else if (arg.kind != abi::IoctlArgKind::pointer) {
     plan.handling = IoctlHandling::passthrough;
   } else if (arg.struct_name.empty()) {
-    plan.handling = guest.arg_size == plan.native->arg_size ? IoctlHandling::passthrough
-                                                            : IoctlHandling::converted;
+    plan.handling =
+        guest.arg_size == native->arg_size ? IoctlHandling::passthrough : IoctlHandling::converted;
   } else if (!(converter = converter_named(arg.struct_name, arg.struct_name))) {
     draft.how << "no conversion derives from struct " << arg.struct_name << "'s description";
   } else if (converter->identical) {
-    if (guest.trailing_element == plan.native->trailing_element)
+    if (guest.trailing_element == native->trailing_element)
       plan.handling = IoctlHandling::passthrough;
     else
       draft.how << "its trailing elements differ";
@@ -614,7 +638,8 @@ constexpr IoctlDraft plan_ioctl(const abi::Ioctl& guest) {
   } else {
     plan.handling = IoctlHandling::converted;
   }
-  if (plan.handling != IoctlHandling::left_out) plan.converter = converter;
+  if (plan.handling != IoctlHandling::left_out && converter)
+    plan.converter = static_cast<std::uint16_t>(converter - i386_converters.data());
   return draft;
 }
 
@@ -629,17 +654,39 @@ constexpr auto how_of = [](const IoctlDraft& draft) -> const abi::NotationError&
 };
 constexpr auto how_text = joined<joined_size(ioctl_drafts, how_of)>(ioctl_drafts, how_of);
 
-constexpr auto ioctl_plans = [] {
-  std::array<IoctlPlan, ioctl_drafts.size()> plans{};
-  for (std::size_t i = 0; i < plans.size(); ++i) plans[i] = ioctl_drafts[i].plan;
-  view_joined(plans, ioctl_drafts, how_of, &IoctlPlan::how, how_text);
-  return plans;
+constexpr auto ioctl_plan_facts = [] {
+  std::array<IoctlPlanFacts, ioctl_drafts.size()> facts{};
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    facts[i] = ioctl_drafts[i].plan;
+    facts[i].how_at = static_cast<std::uint16_t>(at);
+    facts[i].how_size = static_cast<std::uint16_t>(ioctl_drafts[i].how.view().size());
+    at += facts[i].how_size;
+  }
+  return facts;
 }();
 
 }  // namespace
 
 std::span<const IoctlPlan> i386_ioctl_plans() {
-  return ioctl_plans;
+  static std::array<IoctlPlan, ioctl_plan_facts.size()> plans;
+  static std::once_flag written;
+  std::call_once(written, [] {
+    const auto guests = abi::ioctls(Abi::i386);
+    const auto natives = abi::ioctls(Abi::x86_64);
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      const IoctlPlanFacts& facts = ioctl_plan_facts[i];
+      IoctlPlan& plan = plans[i];
+      plan.guest = &guests[i];
+      plan.native = facts.native != none ? &natives[facts.native] : nullptr;
+      plan.handling = facts.handling;
+      if (facts.how_size)
+        plan.how = std::string_view(how_text.data() + facts.how_at, facts.how_size);
+      plan.converter = facts.converter != none ? &i386_converters[facts.converter] : nullptr;
+      plan.handler = facts.handler != none ? handler_at(facts.handler).handler : nullptr;
+    }
+  });
+  return plans;
 }
 
 }  // namespace syscompat::translators

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <span>
 
 #include "syscompat/abi/ioctls.hpp"
@@ -18,11 +19,19 @@
 
 namespace syscompat::abi {
 
+namespace ioctl_table {
+struct IoctlFacts;
+}
+
 struct CarriedTables {
   bool carried = false;
   std::span<const Syscall> calls;                // by number
   std::span<const std::uint16_t> calls_by_name;  // positions in calls, sorted by name
-  std::span<const Ioctl> ioctls;                 // by number
+  // The ioctl requests by number: their facts (no pointers: never relocated), and where their
+  // Ioctl entries are written the first time they are asked for (ioctl_table_data.hpp).
+  std::span<const ioctl_table::IoctlFacts> ioctl_facts;
+  std::span<Ioctl> ioctls;
+  std::once_flag* ioctls_written = nullptr;
   std::span<const std::uint16_t> ioctls_by_name;
 };
 

@@ -12,7 +12,9 @@ template <Abi A>
 constexpr CarriedTables carry(bool with_ioctls = true) {
   CarriedTables tables{true, table::abi_calls<A>, table::abi_name_index<A>, {}, {}};
   if (with_ioctls) {
-    tables.ioctls = ioctl_table::abi_ioctls<A>;
+    tables.ioctl_facts = ioctl_table::abi_ioctl_facts<A>;
+    tables.ioctls = ioctl_table::ioctl_store<A>;
+    tables.ioctls_written = &ioctl_table::ioctl_store_written<A>;
     tables.ioctls_by_name = ioctl_table::abi_ioctl_names<A>;
   }
   return tables;

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string_view>
 
@@ -371,14 +372,103 @@ inline constexpr auto abi_ioctl_names = [] {
   return index;
 }();
 
-// The request of that name on A, while compiling; nothing when A has none.
+// The position in abi_ioctls<A> of the request of that name, while compiling; `none` when A
+// has none.
 template <Abi A>
-constexpr const Ioctl* ioctl_named(std::string_view name) {
+constexpr std::uint16_t ioctl_index(std::string_view name) {
   const auto& names = abi_ioctl_names<A>;
   auto it = std::lower_bound(
       names.begin(), names.end(), name,
       [](std::uint16_t i, std::string_view n) { return abi_ioctls<A>[i].name < n; });
-  return it != names.end() && abi_ioctls<A>[*it].name == name ? &abi_ioctls<A>[*it] : nullptr;
+  return it != names.end() && abi_ioctls<A>[*it].name == name ? *it : none;
 }
+
+// ---- what a program keeps: no pointers -----------------------------------------------------
+//
+// abi_ioctls<A> holds a view of each name and a pointer to its row: a static PIE would
+// relocate, and so copy, every page of it at each start. A program keeps instead each
+// request's facts, which hold none (read-only data, mapped from the file and never copied),
+// and writes A's Ioctl entries from them the first time A's requests are asked for
+// (ioctls.cpp): a copy, nothing parsed or looked up.
+struct IoctlFacts {
+  std::uint16_t request = 0;  // the row: requests[request]
+  std::uint16_t count_offset = 0, count_size = 0;
+  std::uint32_t number = 0, arg_size = 0, trailing_element = 0;
+};
+
+template <Abi A>
+inline constexpr auto abi_ioctl_facts = [] {
+  std::array<IoctlFacts, abi_ioctls<A>.size()> facts{};
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    const Ioctl& entry = abi_ioctls<A>[i];
+    facts[i] = {static_cast<std::uint16_t>(entry.request - requests.data()),
+                entry.count_offset,
+                entry.count_size,
+                entry.number,
+                entry.arg_size,
+                entry.trailing_element};
+  }
+  return facts;
+}();
+
+// Each row's argument and release as facts too: the argument's views as places in the row's
+// own argument text.
+struct TextPlace {
+  std::uint8_t at = 0, size = 0;
+};
+struct RequestFacts {
+  IoctlArgKind kind = IoctlArgKind::none;
+  ArgDir dir = ArgDir::in;
+  std::uint32_t count = 1;
+  TextPlace type, scalar, struct_name, trailing_struct, trailing_scalar, count_member;
+  std::optional<Release> since;
+};
+
+constexpr TextPlace place_in(std::string_view text, std::string_view part) {
+  if (part.empty()) return {};
+  // part is a view into text: where it starts is found by comparing the characters, as a
+  // constant expression cannot subtract pointers into another object's string literal
+  for (std::size_t at = 0; at + part.size() <= text.size(); ++at)
+    if (text.substr(at, part.size()) == part && text.data() + at == part.data())
+      return {static_cast<std::uint8_t>(at), static_cast<std::uint8_t>(part.size())};
+  return {0xff, 0xff};
+}
+
+inline constexpr auto request_facts = [] {
+  std::array<RequestFacts, row_count> out{};
+  for_each_row([&](std::size_t i, const IoctlFamily&, const IoctlRow& row) {
+    const IoctlArg& arg = parsed_rows.rows[i].arg;
+    out[i] = {arg.kind,
+              arg.dir,
+              arg.count,
+              place_in(row.argument, arg.type),
+              place_in(row.argument, arg.scalar),
+              place_in(row.argument, arg.struct_name),
+              place_in(row.argument, arg.trailing_struct),
+              place_in(row.argument, arg.trailing_scalar),
+              place_in(row.argument, arg.count_member),
+              parsed_rows.rows[i].since};
+  });
+  return out;
+}();
+static_assert(
+    [] {
+      for (const RequestFacts& facts : request_facts)
+        for (const TextPlace& place :
+             {facts.type, facts.scalar, facts.struct_name, facts.trailing_struct,
+              facts.trailing_scalar, facts.count_member})
+          if (place.at == 0xff) return false;
+      return true;
+    }(),
+    "an ioctl argument's part is not in its row's text (or the text is over 254 characters)");
+
+// Where the rows' requests and A's entries are written (zeroed storage until then), and
+// whether they are.
+inline std::array<IoctlRequest, row_count> request_store{};
+inline std::once_flag request_store_written;
+template <Abi A>
+inline std::array<Ioctl, abi_ioctls<A>.size()> ioctl_store{};
+template <Abi A>
+inline std::once_flag ioctl_store_written;
 
 }  // namespace syscompat::abi::ioctl_table
