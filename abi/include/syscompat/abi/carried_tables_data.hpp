@@ -10,7 +10,10 @@ namespace syscompat::abi {
 
 template <Abi A>
 constexpr CarriedTables carry(bool with_ioctls = true) {
-  CarriedTables tables{true, table::abi_calls<A>, table::abi_name_index<A>, {}, {}};
+  CarriedTables tables{};
+  tables.carried = true;
+  tables.calls = table::abi_calls<A>;
+  tables.calls_by_name = table::abi_name_index<A>;
   if (with_ioctls) {
     tables.ioctl_facts = ioctl_table::abi_ioctl_facts<A>;
     tables.ioctls = ioctl_table::ioctl_store<A>;
