@@ -1557,10 +1557,15 @@ std::int32_t shmctl(const GuestMemory& m, Args a) {
 
 // ipc(call, first, second, third, ptr, fifth)'s arguments for its sub-call `name`, in the
 // order the sub-call's multiplexer entry names them (an indirect one: its address).
+// (One consteval function: clang 14 refuses a consteval call nested in a template's constant
+// initializer, "cannot take address of consteval function".)
+consteval abi::IpcArguments ipc_sub_call_order(std::string_view name) {
+  return abi::ipc_arguments(abi::ipc_multiplexer(name).args);
+}
+
 template <abi::CallName name>
 std::array<std::uint32_t, 6> ipc_sub_arguments(const std::array<std::uint32_t, 6>& ipc_words) {
-  static constexpr abi::IpcArguments order =
-      abi::ipc_arguments(abi::ipc_multiplexer(name.view()).args);
+  static constexpr abi::IpcArguments order = ipc_sub_call_order(name.view());
   static_assert(order.valid && order.count > 0);
   std::array<std::uint32_t, 6> arguments{};
   for (std::size_t i = 0; i < order.count; ++i) arguments[i] = ipc_words[order.each[i].from];
