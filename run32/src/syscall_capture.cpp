@@ -77,6 +77,7 @@ enum ShimCall : std::uint8_t {
   guest_altstack = 16,         // sigaltstack: the shim keeps the guest's
   creates_task = 32,           // fork, vfork, clone, clone3: returns 0 in the new task
   restores_registers = 64,     // sigreturn, rt_sigreturn: eax is the frame's, no result
+  reaps_child = 128,           // waitpid, wait4, waitid: a child's end for the trace
 };
 
 constexpr auto shim_calls = [] {
@@ -98,6 +99,8 @@ constexpr auto shim_calls = [] {
     kinds[n] |= creates_task;
   for (std::uint32_t n : {i386_number("sigreturn"), i386_number("rt_sigreturn")})
     kinds[n] |= restores_registers;
+  for (std::uint32_t n : {i386_number("waitpid"), i386_number("wait4"), i386_number("waitid")})
+    kinds[n] |= reaps_child;
   return kinds;
 }();
 
@@ -192,7 +195,7 @@ void serve(GuestContext& context, bool dispatched) {
   // A new process's or thread's return from its clone is not a line of strace's.
   if (traced && !(result == 0 && (shim_call(number) & creates_task)))
     trace_call_exit(number, arguments, result, dispatched);
-  trace_reaped(number, arguments, result);
+  if (shim_call(number) & reaps_child) trace_reaped(number, arguments, result);
   if (result == -EINTR && pending_handlers_restart() &&
       kernel_restarts(number, arguments, process->memory()))
     restart_after_handlers(r, number, dispatched);
