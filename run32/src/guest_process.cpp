@@ -1,6 +1,7 @@
 #include "guest_process.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <linux/sched.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
@@ -74,6 +75,18 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
 }
 
 }  // namespace
+
+// What execve passed on (flush_signal_handlers): a signal the exec'ing process ignored stays
+// ignored, every other is back to its default. The host's dispositions are those; the
+// guest's start as them (nohup's SIGHUP, a shell's `trap '' INT`).
+GuestProcess::GuestProcess() {
+  for (std::size_t signal = 1; signal < guest_signal_count; ++signal) {
+    struct sigaction inherited {};
+    if (::sigaction(static_cast<int>(signal), nullptr, &inherited) == 0 &&
+        inherited.sa_handler == SIG_IGN)
+      dispositions_[signal].handler = reinterpret_cast<std::uintptr_t>(SIG_IGN);
+  }
+}
 
 GuestProcess& guest_process() {
   return *the_process;

@@ -30,6 +30,9 @@ class GuestProcess final : public translators::ProcessHooks {
   static constexpr GuestAddress task_size = 0xffffe000;
   static constexpr std::uint32_t page_size = 4096;
 
+  // Its signal dispositions start as execve left this process's.
+  GuestProcess();
+
   translators::GuestMemory& memory() { return memory_; }
 
   // Maps with x86_64 calls where the shim's placement (GuestMemoryMap) says, with the i386

@@ -474,9 +474,8 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
 void watch_default_deaths() {
   for (int signal = 1; signal <= PendingSignals::last_signal; ++signal) {
     if (signal == SIGSEGV || signal == SIGSYS || signal == 32 || signal == 33) continue;
-    struct sigaction inherited {};
-    if (!ends_process_by_default(signal) || ::sigaction(signal, nullptr, &inherited) != 0 ||
-        inherited.sa_handler != SIG_DFL)
+    if (!ends_process_by_default(signal) ||
+        guest_process().dispositions()[signal].handler != reinterpret_cast<std::uintptr_t>(SIG_DFL))
       continue;
     install_guest_disposition(signal, translators::GuestSigaction{});
   }

@@ -432,15 +432,6 @@ void start_capturing_syscalls(GuestProcess& guest) {
                         !std::getenv("SYSCOMPAT_RUN32_NO_FSGSBASE");
   run32_arch_prctl = abi::syscall_number(abi::Abi::x86_64, "arch_prctl");
   run32_gettid = abi::syscall_number(abi::Abi::x86_64, "gettid");
-  // What execve passed on (flush_signal_handlers): a signal the exec'ing process ignored stays
-  // ignored, every other is back to its default. The host's dispositions are those; the
-  // guest's start as them (nohup's SIGHUP, a shell's `trap '' INT`).
-  for (std::size_t signal = 1; signal < guest_signal_count; ++signal) {
-    struct sigaction inherited {};
-    if (::sigaction(static_cast<int>(signal), nullptr, &inherited) == 0 &&
-        inherited.sa_handler == SIG_IGN)
-      guest.dispositions()[signal].handler = reinterpret_cast<std::uintptr_t>(SIG_IGN);
-  }
   struct sigaction action {};
   action.sa_sigaction = run32_host_signal_entry;
   action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
