@@ -27,7 +27,7 @@ class GuestProcess final : public translators::ProcessHooks {
  public:
   // The i386 kernel's TASK_SIZE: the guest may not map at or above it; the shim's own
   // low page lives there.
-  static constexpr GuestAddress task_size = 0xffffe000;
+  static constexpr GuestAddress task_size = translators::i386_task_size;
   static constexpr std::uint32_t page_size = 4096;
 
   // Its signal dispositions start as execve left this process's.

@@ -25,6 +25,7 @@
 #include "syscompat/abi/catalog.hpp"
 #include "syscompat/abi/x86_segments.hpp"
 #include "syscompat/translators/convert.hpp"
+#include "syscompat/translators/guest_memory.hpp"
 #include "syscompat/translators/siginfo.hpp"
 
 namespace syscompat::translators::i386_ptrace {
@@ -64,7 +65,7 @@ std::int32_t result(T value) {
 // A 32-bit tracee's address space ends at IA32_PAGE_OFFSET (TASK_SIZE of a compat task):
 // nothing of it lies above, so access_process_vm finds nothing there (EIO). A tracee under
 // run32 has its shim's memory there instead, which a guest must not reach.
-constexpr std::uint64_t compat_task_size = 0xffffe000;
+constexpr std::uint64_t compat_task_size = i386_task_size;
 
 // Four bytes of the tracee at `address`, from the native 8-byte peek that covers them
 // (from four bytes earlier where the 8 bytes would cross into the next page).

@@ -28,6 +28,10 @@ namespace syscompat::translators {
 
 using GuestAddress = std::uint32_t;
 
+// The end of a 32-bit task's address space on an x86_64 kernel (IA32_PAGE_OFFSET, a compat
+// task's TASK_SIZE): nothing of the task lies at or above it.
+inline constexpr GuestAddress i386_task_size = 0xffffe000;
+
 // Where the translators point the kernel for a guest pointer the guest may not use: a user
 // address (access_ok passes, as it does natively for any 32-bit one) where nothing is mapped,
 // so that the kernel answers EFAULT exactly where it touches the memory and not before; a
