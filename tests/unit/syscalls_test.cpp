@@ -142,6 +142,9 @@ TEST_CASE("since: calls 5.1's table synchronization gave arm EABI and mips o32",
   // kexec_file_load's 2014 number was x86_64's; arm's came with migrate_pages in 5.1
   CHECK(call(Abi::x86_64, "kexec_file_load").since == Release{3, 17, 0});
   CHECK(call(Abi::arm_eabi, "kexec_file_load").since == Release{5, 1, 0});
+  // asm-generic's number (aarch64, riscv64) came with arm64's kexec_file support in 5.0
+  CHECK(call(Abi::aarch64, "kexec_file_load").since == Release{5, 0, 0});
+  CHECK(call(Abi::riscv64, "kexec_file_load").since == Release{5, 0, 0});
   CHECK(call(Abi::arm_eabi, "migrate_pages").since == Release{5, 1, 0});
   CHECK(call(Abi::i386, "migrate_pages").since == Release{2, 6, 16});
 }

@@ -54,6 +54,16 @@ inline constexpr std::string_view synchronized_tables =
     "4ab65ba7a5cb \"ARM: add kexec_file_load system call number\", 0d6040d46817 \"arch: add "
     "split IPC system calls where needed\")";
 
+// asm-generic's number for kexec_file_load (294) came with AKASHI Takahiro's arm64 kexec_file
+// series (v16, posted after 4.20-rc1): commit 4e21565b7fd4 "asm-generic: add kexec_file_load
+// system call to unistd.h", merged for 5.0. It is not in 4.19.y (the stable bot lists it as a
+// missing dependency there); rust-lang/libc #3009 dates it 5.0 from the same commit. riscv64
+// reads the same asm-generic table, so its entry (sys_ni_syscall until riscv's own kexec_file
+// support in 5.19) begins then too.
+inline constexpr std::string_view asm_generic_kexec_file_load =
+    "commit 4e21565b7fd4 \"asm-generic: add kexec_file_load system call to unistd.h\" (arm64 "
+    "kexec_file_load series, merged for 5.0; absent from 4.19.y)";
+
 inline constexpr std::array arch_late_additions{
     ArchLateAddition{"map_shadow_stack", Abi::arm_eabi, "6.7", reserve_shadow_stack},
     ArchLateAddition{"map_shadow_stack", Abi::aarch64, "6.7", reserve_shadow_stack},
@@ -61,6 +71,8 @@ inline constexpr std::array arch_late_additions{
     ArchLateAddition{"map_shadow_stack", Abi::mips_o32, "6.7", reserve_shadow_stack},
     ArchLateAddition{"migrate_pages", Abi::arm_eabi, "5.1", synchronized_tables},
     ArchLateAddition{"kexec_file_load", Abi::arm_eabi, "5.1", synchronized_tables},
+    ArchLateAddition{"kexec_file_load", Abi::aarch64, "5.0", asm_generic_kexec_file_load},
+    ArchLateAddition{"kexec_file_load", Abi::riscv64, "5.0", asm_generic_kexec_file_load},
     ArchLateAddition{"semget", Abi::mips_o32, "5.1", synchronized_tables},
     ArchLateAddition{"semctl", Abi::mips_o32, "5.1", synchronized_tables},
     ArchLateAddition{"shmget", Abi::mips_o32, "5.1", synchronized_tables},
