@@ -99,6 +99,10 @@ thread_local bool guest_mask_in_place = false;
 // thread, as the mask is.
 constexpr std::uint64_t kept_by_shim = signal_bit(SIGSYS) | signal_bit(SIGSEGV);
 constexpr int kept_signals[] = {SIGSYS, SIGSEGV};
+// The signals whose host handler the shim keeps whatever the guest's disposition: those two,
+// and glibc's SIGCANCEL (32) and SIGSETXID (33), which the shim's own host threads need
+// (install_guest_disposition says why).
+constexpr std::uint64_t handled_by_shim_always = kept_by_shim | signal_bit(32) | signal_bit(33);
 thread_local std::uint64_t guest_blocks_kept = 0;
 thread_local std::uint64_t kept_parked = 0;
 thread_local siginfo_t parked_info[std::size(kept_signals)];
@@ -456,8 +460,7 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
   // caught: the shim serves some of the guest's faults itself (a TLS entry's GDT selector,
   // guest_tls.hpp; int $0x80 without the i386 entry) and hands the others on as the
   // disposition says.
-  const bool glibc_internal = signal == 32 || signal == 33;
-  if (!glibc_internal && signal != SIGSEGV && !watched_death(signal, action) &&
+  if (!(handled_by_shim_always & signal_bit(signal)) && !watched_death(signal, action) &&
       (action.handler == reinterpret_cast<std::uintptr_t>(SIG_DFL) ||
        action.handler == reinterpret_cast<std::uintptr_t>(SIG_IGN))) {
     host.sa_handler = action.handler ? SIG_IGN : SIG_DFL;
@@ -473,7 +476,7 @@ int install_guest_disposition(int signal, const translators::GuestSigaction& act
 
 void watch_default_deaths() {
   for (int signal = 1; signal <= PendingSignals::last_signal; ++signal) {
-    if (signal == SIGSEGV || signal == SIGSYS || signal == 32 || signal == 33) continue;
+    if (handled_by_shim_always & signal_bit(signal)) continue;
     if (!ends_process_by_default(signal) ||
         guest_process().dispositions()[signal].handler != reinterpret_cast<std::uintptr_t>(SIG_DFL))
       continue;
