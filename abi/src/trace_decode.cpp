@@ -165,6 +165,9 @@ const ShowRow show_rows[] = {
     {"*", "dfd", style(Style::dirfd)},
     {"*", "olddfd", style(Style::dirfd)},
     {"*", "newdfd", style(Style::dirfd)},
+    {"move_mount", "from_dfd", style(Style::dirfd)},
+    {"move_mount", "to_dfd", style(Style::dirfd)},
+    {"execveat", "fd", style(Style::dirfd)},  // the kernel's name for its dfd
     {"open openat", "flags", split(open_access, "O_ACCMODE", open_flags)},
     {"open openat", "mode", style(Style::open_mode)},
     {"access faccessat faccessat2", "mode", bits(access_modes)},
@@ -819,6 +822,16 @@ std::string show_argument(const Context& c, std::size_t index, const Show& show)
     case ArgForm::string_vector: {
       if (!v.value) return "NULL";
       const std::size_t word = arg_scalar_size(ArgScalar::ptr, c.abi);
+      if (arg.name == "envp") {
+        // strace without -v: the environment by its address and its length (printargc).
+        std::size_t count = 0;
+        for (std::uint64_t element = 1;; ++count) {
+          if (!c.memory.read(v.value + count * word, &element, word)) return hex(v.value);
+          if (!element) break;
+        }
+        return hex(v.value) + " /* " + std::to_string(count) +
+               (count == 1 ? " var */" : " vars */");
+      }
       std::string text = "[";
       for (std::size_t i = 0;; ++i) {
         std::uint64_t element = 0;
@@ -919,7 +932,7 @@ bool decoded_after(const Syscall& call, const SyscallArg& arg, const Show& show)
     case Style::address:
     case Style::struct_before:
       return false;
-    case Style::prctl_arg:  // PR_GET_NAME's name is the kernel's
+    case Style::prctl_arg:   // PR_GET_NAME's name is the kernel's
     case Style::semctl_arg:  // IPC_STAT's struct is the kernel's
     case Style::result_count:
     case Style::dirents:

@@ -563,3 +563,29 @@ TEST_CASE("siginfo arguments as strace's printsiginfo shows them", "[trace]") {
   CHECK(line(Abi::i386, "rt_sigtimedwait", {0x5000, 0x4000, 0, 8}, 34, memory)
             .ends_with("= 34 (SIGRT_2)"));
 }
+
+TEST_CASE("execve: argv in full, the environment by its address and length, as strace -f",
+          "[trace]") {
+  FakeMemory memory;
+  const auto words = [](std::vector<std::uint32_t> values) {
+    return std::string(reinterpret_cast<const char*>(values.data()), values.size() * 4);
+  };
+  memory.put(0x1000, std::string("/bin/echo\0hi\0A=1\0B=2\0", 21));
+  memory.put(0x2000, words({0x1000, 0x100a, 0}));  // argv
+  memory.put(0x3000, words({0x100d, 0x1011, 0}));  // envp: two
+  memory.put(0x4000, words({0x100d, 0}));          // envp: one
+  memory.put(0x5000, words({0x100d}));             // no NULL before the fault
+  CHECK(line(Abi::i386, "execve", {0x1000, 0x2000, 0x3000}, 0, memory) ==
+        "execve(\"/bin/echo\", [\"/bin/echo\", \"hi\"], 0x3000 /* 2 vars */) = 0");
+  CHECK(line(Abi::i386, "execve", {0x1000, 0x2000, 0x4000}, -2, memory) ==
+        "execve(\"/bin/echo\", [\"/bin/echo\", \"hi\"], 0x4000 /* 1 var */) = -1 ENOENT (No such "
+        "file or directory)");
+  CHECK(line(Abi::i386, "execve", {0x1000, 0x2000, 0}, std::nullopt, memory) ==
+        "execve(\"/bin/echo\", [\"/bin/echo\", \"hi\"], NULL) = ?");
+  CHECK(line(Abi::i386, "execve", {0x1000, 0x2000, 0x5000}, -14, memory) ==
+        "execve(\"/bin/echo\", [\"/bin/echo\", \"hi\"], 0x5000) = -1 EFAULT (Bad address)");
+  // execveat's directory as every *at call's, AT_FDCWD by name
+  CHECK(line(Abi::i386, "execveat", {0xffffff9c, 0x1000, 0x2000, 0, 0x100}, -40, memory) ==
+        "execveat(AT_FDCWD, \"/bin/echo\", [\"/bin/echo\", \"hi\"], NULL, AT_SYMLINK_NOFOLLOW) = "
+        "-1 ELOOP (Too many levels of symbolic links)");
+}
