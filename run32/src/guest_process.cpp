@@ -1,8 +1,8 @@
 #include "guest_process.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <linux/sched.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
@@ -24,6 +24,7 @@
 #include "signals.hpp"
 #include "syscall_capture.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "syscompat/run32/run32.hpp"
 #include "threads.hpp"
 
 namespace syscompat::run32 {
@@ -421,25 +422,25 @@ std::int32_t GuestProcess::execute(std::string path, GuestAddress argv, GuestAdd
     char resolved[PATH_MAX];
     if (path.starts_with("/proc/self/fd/") && ::realpath(path.c_str(), resolved)) path = resolved;
     std::vector<std::string> shim{"syscompat", "run32"};
-    const int trace_fd = trace_descriptor();
     for (auto& option : trace_options_for_exec()) shim.push_back(std::move(option));
     int seccomp_fd;
     if (const std::int32_t error = seccomp_for_shim_execve(seccomp_fd)) return error;
-    if (seccomp_fd >= 0) shim.push_back("--seccomp-fd=" + std::to_string(seccomp_fd));
-    if (!arguments.empty()) shim.push_back("--argv0=" + arguments[0]);
+    if (seccomp_fd >= 0)
+      shim.push_back(std::string(seccomp_fd_option) + "=" + std::to_string(seccomp_fd));
+    if (!arguments.empty()) shim.push_back(std::string(argv0_option) + "=" + arguments[0]);
     shim.push_back("--");
     // execve takes a name without a slash as relative, where run32 would search PATH.
     shim.push_back(path.find('/') == std::string::npos ? "./" + path : path);
     for (std::size_t i = 1; i < arguments.size(); ++i) shim.push_back(arguments[i]);
     auto shim_pointers = c_strings(shim);
-    if (trace_fd >= 0) ::fcntl(trace_fd, F_SETFD, 0);
+    keep_trace_over_exec(true);
     stop_capturing_syscalls();
     enter_guest_mask_call();  // the mask and pending signals, SIGSYS's too, survive execve
     ::execve(shim_program_.c_str(), shim_pointers.data(), environment_pointers.data());
     const int error = errno;
     leave_guest_mask_call();
     capture_syscalls_after_fork();
-    if (trace_fd >= 0) ::fcntl(trace_fd, F_SETFD, FD_CLOEXEC);
+    keep_trace_over_exec(false);
     if (seccomp_fd >= 0) ::close(seccomp_fd);
     return -error;
   }
@@ -453,6 +454,8 @@ std::int32_t GuestProcess::execute(std::string path, GuestAddress argv, GuestAdd
     capture_syscalls_after_fork();
     return error;
   }
+  // One that will fail for want of the file keeps its line open for its error, as strace's.
+  if (::access(path.c_str(), X_OK) == 0) trace_untraced_exec();
   ::execve(path.c_str(), argument_pointers.data(), environment_pointers.data());
   const int error = errno;
   leave_guest_mask_call();

@@ -1,8 +1,10 @@
 #include "guest_trace.hpp"
 
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,12 +14,14 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include "guest_process.hpp"
 #include "i386_numbers.hpp"
 #include "signals.hpp"
 #include "syscompat/abi/catalog.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "syscompat/run32/run32.hpp"
 #include "threads.hpp"
 
 namespace syscompat::run32 {
@@ -37,10 +41,11 @@ struct TracedThread {
 };
 constexpr int ended_tid = -1;
 
-// What every process of the trace shares (a shared mapping, inherited over fork): who may
-// write, whose line is open (written up to its entry part), how many processes trace, and
-// their threads (as many as the shim's thread table holds, found by tid; the kernel gives
-// the pages as they are touched).
+// What every process of the trace shares (a memfd's shared mapping, inherited over fork, and
+// mapped again by the shim a guest's execve starts, which gets the memfd's descriptor): who
+// may write, whose line is open (written up to its entry part), how many processes trace,
+// and their threads (as many as the shim's thread table holds, found by tid; the kernel
+// gives the pages as they are touched).
 struct SharedTrace {
   std::atomic<int> writer{0};     // the tid holding the right to write, 0: none
   std::atomic<int> open_line{0};  // the tid whose call's line waits for its exit part
@@ -139,13 +144,103 @@ const char* mark(bool dispatched) {
 
 }  // namespace
 
+namespace {
+
+constexpr char shared_trace_name[] = "syscompat-trace";
+
+// Only the memfd a shim made for this (its name, its size): any other descriptor, a file
+// shorter than the state above all (whose missing pages would fault), starts a trace anew.
+SharedTrace* map_shared_trace(int fd) {
+  char link[64] = {};
+  const std::string path = "/proc/self/fd/" + std::to_string(fd);
+  struct stat st {};
+  const std::string memfd = std::string("/memfd:") + shared_trace_name;  // then " (deleted)"
+  if (::readlink(path.c_str(), link, sizeof link - 1) < 0 ||
+      !std::string_view(link).starts_with(memfd) || ::fstat(fd, &st) != 0 ||
+      st.st_size < static_cast<off_t>(sizeof(SharedTrace)))
+    return nullptr;
+  void* page = ::mmap(nullptr, sizeof(SharedTrace), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  return page == MAP_FAILED ? nullptr : static_cast<SharedTrace*>(page);
+}
+
+// A new trace's shared state, in a memfd whose descriptor sits with the trace's (above the
+// guest's numbering, closed on exec but for the shim's own). Without a memfd, an anonymous
+// shared mapping: the processes of the trace share it, a shim after execve starts anew.
+SharedTrace* new_shared_trace() {
+  const int memfd = ::memfd_create(shared_trace_name, MFD_CLOEXEC);
+  if (memfd >= 0) {
+    settings.shared_fd = ::fcntl(memfd, F_DUPFD_CLOEXEC, settings.fd);
+    ::close(memfd);
+    if (settings.shared_fd >= 0 && ::ftruncate(settings.shared_fd, sizeof(SharedTrace)) == 0)
+      if (SharedTrace* state = map_shared_trace(settings.shared_fd)) return new (state) SharedTrace;
+    if (settings.shared_fd >= 0) ::close(settings.shared_fd);
+    settings.shared_fd = -1;
+  }
+  void* page = ::mmap(nullptr, sizeof(SharedTrace), PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  return page == MAP_FAILED ? new SharedTrace : new (page) SharedTrace;
+}
+
+// The shim a guest's execve started: the thread that made the call (its process's, now this
+// one's only thread) had its line open; it ends as strace ends it once the new program runs,
+// `) = 0`. The process's other threads, which the kernel ended in the execve, leave the
+// table; this thread takes its place again when the shim adopts it (trace_thread_started).
+void end_execve_line() {
+  static constexpr std::uint32_t execve = i386_number("execve"), execveat = i386_number("execveat");
+  const int process = ::getpid();
+  int caller = 0;
+  std::int32_t call = -1;
+  for (TracedThread& thread : shared->threads) {
+    if (thread.process.load() != process || thread.tid.load() <= 0) continue;
+    const std::int32_t in = thread.call.load();
+    if (!caller &&
+        (in == static_cast<std::int32_t>(execve) || in == static_cast<std::int32_t>(execveat))) {
+      caller = thread.tid.load();
+      call = in;
+    }
+    thread.tid.store(ended_tid);
+  }
+  if (call < 0) return;
+  const auto number = static_cast<std::uint32_t>(call);
+  const std::string end = parts_of(number, TraceArguments{}, 0).exit + "\n";
+  Writing writing;
+  if (shared->open_line.load() == caller) {
+    writing.put(end);
+  } else {
+    writing.close_others_line();
+    writing.put(writing.prefix() + "<... " + name_of(number) + " resumed>" + end);
+  }
+  shared->open_line.store(0);
+}
+
+}  // namespace
+
 void start_trace(TraceSettings given) {
   settings = std::move(given);
   if (settings.fd < 0) return;
-  void* page = ::mmap(nullptr, sizeof(SharedTrace), PROT_READ | PROT_WRITE,
-                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  shared = page == MAP_FAILED ? new SharedTrace : new (page) SharedTrace;
+  if (settings.shared_fd >= 0) shared = map_shared_trace(settings.shared_fd);
+  if (shared) {
+    end_execve_line();
+  } else {
+    shared = new_shared_trace();
+  }
   watch_default_deaths();
+}
+
+void keep_trace_over_exec(bool keep) {
+  for (int fd : {settings.fd, settings.shared_fd})
+    if (fd >= 0) ::fcntl(fd, F_SETFD, keep ? 0 : FD_CLOEXEC);
+}
+
+void trace_untraced_exec() {
+  if (settings.fd < 0 || !own || shared->open_line.load() != own->tid.load()) return;
+  const std::int32_t call = own->call.load();
+  if (call < 0) return;
+  const std::string end =
+      parts_of(static_cast<std::uint32_t>(call), TraceArguments{}, std::nullopt).exit;
+  Writing writing;
+  writing.put(end + "\n");
+  shared->open_line.store(0);
 }
 
 int trace_descriptor() {
@@ -155,10 +250,13 @@ int trace_descriptor() {
 std::vector<std::string> trace_options_for_exec() {
   std::vector<std::string> options;
   if (settings.fd < 0) return options;
-  options.push_back("--trace-fd=" + std::to_string(settings.fd));
+  options.push_back(std::string(trace_fd_option) + "=" + std::to_string(settings.fd));
+  if (settings.shared_fd >= 0)
+    options.push_back(std::string(trace_shared_fd_option) + "=" +
+                      std::to_string(settings.shared_fd));
   if (settings.options.string_limit != abi::TraceOptions{}.string_limit)
-    options.push_back("-s" + std::to_string(settings.options.string_limit));
-  if (!settings.filter_text.empty()) options.push_back("-e" + settings.filter_text);
+    options.push_back(string_limit_option + std::to_string(settings.options.string_limit));
+  if (!settings.filter_text.empty()) options.push_back(filter_option + settings.filter_text);
   return options;
 }
 

@@ -18,24 +18,33 @@
 namespace syscompat::run32 {
 
 struct TraceSettings {
-  int fd = -1;  // -1: no trace
+  int fd = -1;         // -1: no trace
+  int shared_fd = -1;  // the shared state of a trace begun before a guest's execve, or -1
   abi::TraceOptions options;
   abi::TraceFilter filter;
   std::string filter_text;  // as given (-e), passed on to an exec'd guest's shim
 };
 
-// Starts the trace (once, before the guest runs).
+// Starts the trace (once, before the guest runs). In the shim a guest's execve started
+// (settings.shared_fd), it goes on with the trace's shared state and ends the execve's line
+// with its result, 0, as strace writes it once the new program runs.
 void start_trace(TraceSettings settings);
 int trace_descriptor();
 // run32's options that carry the trace's settings into the shim a guest's execve starts.
 std::vector<std::string> trace_options_for_exec();
+// Around the shim's own execve of an i386 program: the trace's descriptors kept open across
+// it (true), and closed on exec again after one that failed (false).
+void keep_trace_over_exec(bool keep);
+// Before the execve of a program the trace cannot follow (not i386): its line ends `) = ?`,
+// as a call the process ended in (strace, which follows it, writes `= 0`).
+void trace_untraced_exec();
 
 // Whether the call of this i386 number is traced.
 bool traces(std::uint32_t number);
 
 using TraceArguments = std::array<std::uint32_t, 6>;
 // Before the call: its name and what is known of its arguments. `whole`: a call that does
-// not come back when it succeeds (exit, exit_group, execve), written whole with `= ?`.
+// not come back when it succeeds (exit, exit_group), written whole with `= ?`.
 // `restored_mask`: (rt_)sigreturn's, read from its frame (frame_signal_mask).
 void trace_call_entry(std::uint32_t number, const TraceArguments& arguments, bool dispatched,
                       bool whole = false,

@@ -223,6 +223,7 @@ int run(const Options& given) {
     // makes a readable mapping executable for the guest as the kernel would.
     if (program.read_implies_exec) ::personality(::personality(0xffffffff) | READ_IMPLIES_EXEC);
     trace.fd = open_trace(options);
+    trace.shared_fd = options.trace_shared_fd;
     process->set_brk_start(program.brk_start);
     char resolved[PATH_MAX];
     process->set_program_path(::realpath(options.program.c_str(), resolved) ? resolved

@@ -70,20 +70,21 @@ void turn_dispatch_on() {
 // What the shim does itself with a call before (or instead of) the translators, by i386
 // number: a table built while the shim compiles, so that serving a call reads one byte.
 enum ShimCall : std::uint8_t {
-  ends_or_replaces_guest = 1,  // does not return when it succeeds: traced before it runs
-  directory_seek = 2,          // lseek, _llseek and close: seek_directory
-  sees_guest_mask = 4,         // reads or changes the guest's signal mask or pending signals
-  executable_link = 8,         // readlink or readlinkat: own_executable_link
-  guest_altstack = 16,         // sigaltstack: the shim keeps the guest's
-  creates_task = 32,           // fork, vfork, clone, clone3: returns 0 in the new task
-  restores_registers = 64,     // sigreturn, rt_sigreturn: eax is the frame's, no result
-  reaps_child = 128,           // waitpid, wait4, waitid: a child's end for the trace
+  ends_guest = 1,           // exit, exit_group: never returns, traced whole before it runs
+  directory_seek = 2,       // lseek, _llseek and close: seek_directory
+  sees_guest_mask = 4,      // reads or changes the guest's signal mask or pending signals
+  executable_link = 8,      // readlink or readlinkat: own_executable_link
+  guest_altstack = 16,      // sigaltstack: the shim keeps the guest's
+  creates_task = 32,        // fork, vfork, clone, clone3: returns 0 in the new task
+  restores_registers = 64,  // sigreturn, rt_sigreturn: eax is the frame's, no result
+  reaps_child = 128,        // waitpid, wait4, waitid: a child's end for the trace
 };
 
 constexpr auto shim_calls = [] {
   std::array<std::uint8_t, abi::highest_syscall_number(abi::Abi::i386) + 1> kinds{};
-  for (std::uint32_t n : {i386_number("exit"), i386_number("exit_group"), i386_number("execve")})
-    kinds[n] |= ends_or_replaces_guest;
+  // execve's line stays open: its end is written by the shim that runs the new program, or
+  // `= ?` before a program the trace cannot follow (guest_trace.hpp).
+  for (std::uint32_t n : {i386_number("exit"), i386_number("exit_group")}) kinds[n] |= ends_guest;
   for (std::uint32_t n : {i386_number("lseek"), i386_number("_llseek"), i386_number("close")})
     kinds[n] |= directory_seek;
   for (std::uint32_t n :
@@ -161,8 +162,7 @@ void serve(GuestContext& context, bool dispatched) {
     if (shim_call(number) & restores_registers)
       restored_mask = frame_signal_mask(process->memory(), static_cast<std::uint32_t>(r.esp),
                                         number == i386_number("rt_sigreturn"));
-    trace_call_entry(number, arguments, dispatched, shim_call(number) & ends_or_replaces_guest,
-                     restored_mask);
+    trace_call_entry(number, arguments, dispatched, shim_call(number) & ends_guest, restored_mask);
   }
   if (const auto verdict = judge_guest_call(r, number, arguments)) {
     // seccomp skipped the call (an errno, a SIGSYS waiting for the way back).

@@ -64,6 +64,8 @@ bin=$work/as-syscompat && ln -s "$lean" "$bin"
 expect_usage | grep -q "started by .syscompat run32" || fail "lean as syscompat without run32"
 expect_usage run32 --bogus "$bb" | grep -q "'--bogus'" || fail "lean run32 --bogus"
 expect_usage run32 --trace-fd x "$bb" | grep -q "bad --trace-fd 'x'" || fail "lean --trace-fd x"
+expect_usage run32 --trace-shared-fd=-2 "$bb" | grep -q "bad --trace-shared-fd '-2'" ||
+  fail "lean --trace-shared-fd=-2"
 expect_usage run32 --trace | grep -q "needs a PROGRAM" || fail "lean without PROGRAM"
 
 # syscompat's own parser and CLI11 agree: the options with their value apart or after '='.
@@ -72,4 +74,5 @@ out=$("$bin" run32 --argv0 echo "$bb" four) && [ "$out" = four ] || fail "--argv
 out=$("$bin" run32 --argv0=echo -- "$bb" five) && [ "$out" = five ] || fail "--argv0=NAME: '$out'"
 "$bin" run32 --trace="$work/trace" "$bb" true && grep -q exit_group "$work/trace" || fail "--trace=FILE"
 expect_usage run32 --trace-fd x "$bb" >/dev/null || fail "syscompat --trace-fd x"
+expect_usage run32 --trace-shared-fd x "$bb" >/dev/null || fail "syscompat --trace-shared-fd x"
 echo "run32 programs: ok"

@@ -87,6 +87,7 @@ std::function<int()> add_run32_command(CLI::App& app, std::vector<std::string> c
                   "%signal %memory), `!` for the others (strace's -e)");
   // How a guest's execve of another i386 program starts the shim again.
   cmd->add_option(trace_fd_option, line->trace_fd)->group("");
+  cmd->add_option(trace_shared_fd_option, line->trace_shared_fd)->group("");
   cmd->add_option(seccomp_fd_option, line->seccomp_fd)->group("");
   cmd->add_option(argv0_option, line->argv0)->group("");
 

@@ -88,6 +88,10 @@ Scan scan(int argc, char** argv) {
     } else if (auto fd = option_value(trace_fd_option, argc, argv, i, error)) {
       if (error.empty() && !parse_descriptor(*fd, result.line.trace_fd))
         error = std::string("bad ") + trace_fd_option + " '" + *fd + "': a descriptor number";
+    } else if (auto fd = option_value(trace_shared_fd_option, argc, argv, i, error)) {
+      if (error.empty() && !parse_descriptor(*fd, result.line.trace_shared_fd))
+        error =
+            std::string("bad ") + trace_shared_fd_option + " '" + *fd + "': a descriptor number";
     } else if (auto limit = short_option_value(string_limit_option, argc, argv, i, error)) {
       if (error.empty() && !parse_count(*limit, result.line.string_limit))
         error = std::string("bad ") + string_limit_option + " '" + *limit + "': a number of bytes";
@@ -154,6 +158,7 @@ int run_run32_command_line(const Run32CommandLine& line, std::string shim_progra
   options.trace = line.trace;
   options.trace_path = line.trace_path;
   options.trace_fd = line.trace_fd;
+  options.trace_shared_fd = line.trace_shared_fd;
   options.trace_string_limit = line.string_limit;
   options.trace_filter = line.filter;
   options.seccomp_fd = line.seccomp_fd;

@@ -10,24 +10,29 @@
 #include <string_view>
 #include <vector>
 
+#include "syscompat/run32/run32.hpp"
+
 namespace syscompat::tools {
 
 // The program's file name: what `syscompat run32` executes (next to itself), and the name
 // binfmt_misc starts it under as the interpreter of i386 programs.
 inline constexpr std::string_view run32_program_name = "syscompat-run32";
 
-// run32's options, named once for CLI11's registration (run32_command.cpp) and this parser.
-inline constexpr const char* trace_option = "--trace";            // --trace or --trace=FILE
-inline constexpr const char* trace_fd_option = "--trace-fd";      // internal: a guest's execve
-inline constexpr const char* string_limit_option = "-s";          // -s N: strace's string limit
-inline constexpr const char* filter_option = "-e";                // -e trace=SET, as strace's
-inline constexpr const char* argv0_option = "--argv0";            // internal: a guest's execve
-inline constexpr const char* seccomp_fd_option = "--seccomp-fd";  // internal: a guest's execve
+// run32's options, named once in run32.hpp for CLI11's registration (run32_command.cpp), this
+// parser and the shim's own execve.
+using run32::argv0_option;
+using run32::filter_option;
+using run32::seccomp_fd_option;
+using run32::string_limit_option;
+using run32::trace_fd_option;
+using run32::trace_option;
+using run32::trace_shared_fd_option;
 // CLI11's alone (run32 --binfmt): named here so that the scan skips their values.
 inline constexpr const char* binfmt_name_option = "--binfmt-name";
 inline constexpr const char* binfmt_interpreter_option = "--binfmt-interpreter";
 
-// `run32 [--trace[=FILE]] [-s N] [-e trace=SET] [--trace-fd N] [--seccomp-fd N] [--argv0 NAME]
+// `run32 [--trace[=FILE]] [-s N] [-e trace=SET] [--trace-fd N] [--trace-shared-fd N] [--seccomp-fd
+// N] [--argv0 NAME]
 //        [--] PROGRAM [ARGS...]`
 // taken apart.
 struct Run32CommandLine {
@@ -35,6 +40,7 @@ struct Run32CommandLine {
   bool trace = false;
   std::string trace_path;         // empty: stderr
   int trace_fd = -1;              // an inherited trace (a guest's execve of an i386 program)
+  int trace_shared_fd = -1;       // that trace's shared state, inherited the same way
   std::size_t string_limit = 32;  // -s
   std::string filter;             // -e
   int seccomp_fd = -1;            // the guest's seccomp filters, inherited the same way

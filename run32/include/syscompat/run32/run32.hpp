@@ -8,6 +8,17 @@
 
 namespace syscompat::run32 {
 
+// run32's command-line options, named once: the tools' parsers (tools/src/run32_command*.cpp)
+// read them, and the shim writes them when a guest's execve of an i386 program starts the
+// shim again (guest_process.cpp, guest_trace.cpp).
+inline constexpr const char* trace_option = "--trace";        // --trace or --trace=FILE
+inline constexpr const char* trace_fd_option = "--trace-fd";  // internal: a guest's execve
+inline constexpr const char* trace_shared_fd_option = "--trace-shared-fd";  // internal: the same
+inline constexpr const char* string_limit_option = "-s";          // -s N: strace's string limit
+inline constexpr const char* filter_option = "-e";                // -e trace=SET, as strace's
+inline constexpr const char* argv0_option = "--argv0";            // internal: a guest's execve
+inline constexpr const char* seccomp_fd_option = "--seccomp-fd";  // internal: a guest's execve
+
 struct Options {
   std::string program;                  // the i386 ELF file
   std::vector<std::string> arguments;   // argv[1..]
@@ -15,6 +26,7 @@ struct Options {
   bool trace = false;                   // one line per translated call
   std::string trace_path;               // empty: stderr
   int trace_fd = -1;                    // an inherited trace (a guest's execve of an i386 program)
+  int trace_shared_fd = -1;             // that trace's shared state (guest_trace.cpp), the same
   std::size_t trace_string_limit = 32;  // bytes of a string or buffer a trace line shows (-s)
   std::string trace_filter;             // the calls traced, as strace's -e trace=SET; empty: all
   int seccomp_fd = -1;                  // the guest's seccomp filters, inherited the same way
