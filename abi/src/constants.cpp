@@ -19,6 +19,7 @@ std::span<const Vocabulary* const> vocabularies() {
       &fd_flags,
       &access_modes,
       &flock_ops,
+      &lock_types,
       &inotify_mask,
       &seek_whence,
       &poll_events,

@@ -357,6 +357,42 @@ std::int64_t value_of(const Context& c, std::string_view arg_name) {
   return 0;
 }
 
+// fcntl's record-lock commands: the struct they take (struct flock, or flock64 for the
+// 64-bit-offset commands of a 32-bit ABI, as fcntl_getlk64/compat_get_flock64 read it), and
+// whether the struct is a query the kernel answers in place (F_GETLK, F_OFD_GETLK: shown
+// after the call, with l_pid, as strace shows them).
+struct FcntlLock {
+  const StructLayout* layout;
+  bool query;
+};
+
+std::optional<FcntlLock> fcntl_lock(const Context& c) {
+  const auto command = value_of(c, "cmd");
+  const auto among = [&](std::initializer_list<const ConstantRow*> rows) {
+    return std::any_of(rows.begin(), rows.end(), [&](const ConstantRow* row) {
+      return constant_value(*row, c.abi) == command;
+    });
+  };
+  const auto& rows = fcntl_commands.rows;
+  const bool query = among({&named_row(rows, "F_GETLK"), &named_row(rows, "F_GETLK64"),
+                            &named_row(rows, "F_OFD_GETLK")});
+  const bool wide = among({&named_row(rows, "F_GETLK64"), &named_row(rows, "F_SETLK64"),
+                           &named_row(rows, "F_SETLKW64"), &named_row(rows, "F_OFD_GETLK"),
+                           &named_row(rows, "F_OFD_SETLK"), &named_row(rows, "F_OFD_SETLKW")});
+  if (!wide && !among({&named_row(rows, "F_GETLK"), &named_row(rows, "F_SETLK"),
+                       &named_row(rows, "F_SETLKW")}))
+    return std::nullopt;
+  const StructLayout* layout = wide ? find_struct_layout(c.abi, "flock64") : nullptr;
+  if (!layout || !layout->present) layout = find_struct_layout(c.abi, "flock");
+  if (!layout || !layout->present) return std::nullopt;
+  return FcntlLock{layout, query};
+}
+
+bool is_lock_query(const Context& c) {
+  const auto lock = fcntl_lock(c);
+  return lock && lock->query;
+}
+
 // How many bytes a pointer argument covers: its count (another argument's value, or what
 // another argument points to), times one for char buffers.
 std::optional<std::size_t> buffer_size(const Context& c, const SyscallArg& arg) {
@@ -622,6 +658,12 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
         return std::to_string(signed_value);
       if (is({&named_row(fcntl_commands.rows, "F_SETSIG")}))
         return show_signal(c.abi, signed_value);
+      if (const auto lock = fcntl_lock(c)) {
+        if (lock->query && !succeeded(c)) return hex(value);
+        StructCall call = struct_call(c);
+        call.answer = lock->query;
+        return show_struct(call, *lock->layout, value);
+      }
       return hex(value);
     }
     case Style::sockopt: {
@@ -1248,7 +1290,8 @@ TraceParts call_parts(Abi abi, const TraceCall& traced, const TraceMemory& memor
       std::string before, after;
       bool split = false;
       for (std::size_t i = 0; i < values.size() && !values_shown; ++i) {
-        split = split || decoded_after(call, *values[i].arg, shows[i]);
+        split = split || decoded_after(call, *values[i].arg, shows[i]) ||
+                (shows[i].style == Style::fcntl_arg && is_lock_query(context));
         const std::string shown = show_argument(context, i, shows[i]);
         std::string& part = split ? after : before;
         if (!shown.empty()) part += (part.empty() ? "" : ", ") + shown;

@@ -32,6 +32,9 @@ struct StructCall {
   // Buffers the kernel filled (readv, recvmsg, after the call): the bytes not yet shown of
   // what the call wrote, spent iovec by iovec; nullptr when the buffers are what it read.
   std::uint64_t* written = nullptr;
+  // The struct is the kernel's answer to a query (fcntl's F_GETLK): the fields only an answer
+  // carries are shown too (struct flock's l_pid).
+  bool answer = false;
 };
 
 // `{field=value, ...}` for the struct of `layout` at `address`, as strace shows it; the

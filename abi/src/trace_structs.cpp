@@ -51,6 +51,7 @@ enum class FieldStyle : std::uint8_t {
   hex_elements,  // an array's elements in hex (statfs's f_fsid)
   clone_arg,     // clone_args' tids, pidfd and tls: only with the flag that has the kernel use it
   bit_fields,    // a unit of C bit-fields, by `vocabulary`'s masks: seg_32bit=1, contents=0
+  answer_only,   // in decimal, only in the kernel's answer to a query (StructCall::answer)
   omitted,       // not shown
 };
 
@@ -104,6 +105,9 @@ const FieldRule field_rules[] = {
     {"sigevent", "sigev_value", FieldStyle::sigval},
     {"sigevent", "sigev_signo", FieldStyle::signal},
     {"sigevent", "sigev_notify", FieldStyle::name, &sigev_notify},
+    {"flock flock64", "l_type", FieldStyle::name, &lock_types},
+    {"flock flock64", "l_whence", FieldStyle::name, &seek_whence},
+    {"flock flock64", "l_pid", FieldStyle::answer_only},
 };
 
 // The fields strace's abbreviated view (without -v) shows, in its order; a struct without a
@@ -132,6 +136,7 @@ const ShownFields shown_fields[] = {
     {"semid64_ds", "sem_perm sem_otime sem_ctime sem_nsems", false},
     {"shmid64_ds", "shm_perm shm_segsz shm_cpid shm_lpid shm_nattch shm_atime shm_dtime shm_ctime", false},
     {"msqid64_ds", "msg_perm msg_stime msg_rtime msg_ctime msg_qnum msg_qbytes msg_lspid msg_lrpid", false},
+    {"flock flock64", "l_type l_whence l_start l_len l_pid", false},  // mips's l_sysid, pad not
 };
 // clang-format on
 
@@ -464,6 +469,8 @@ std::string show_field(const StructCall& c, const StructLayout& layout, const By
     }
     case FieldStyle::bit_fields:
       return show_bit_fields(*shown.vocabulary, c.abi, b.u(field));
+    case FieldStyle::answer_only:
+      return c.answer ? std::to_string(b.s(field)) : std::string();
     case FieldStyle::omitted:
       return {};
   }

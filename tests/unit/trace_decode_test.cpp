@@ -5,6 +5,7 @@
 #include "syscompat/abi/trace_decode.hpp"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <linux/stat.h>
 #include <poll.h>
 #include <sys/resource.h>
@@ -588,4 +589,46 @@ TEST_CASE("execve: argv in full, the environment by its address and length, as s
   CHECK(line(Abi::i386, "execveat", {0xffffff9c, 0x1000, 0x2000, 0, 0x100}, -40, memory) ==
         "execveat(AT_FDCWD, \"/bin/echo\", [\"/bin/echo\", \"hi\"], NULL, AT_SYMLINK_NOFOLLOW) = "
         "-1 ELOOP (Too many levels of symbolic links)");
+}
+
+TEST_CASE("fcntl's record locks: struct flock as strace shows it, a query's answer after the call",
+          "[trace]") {
+  FakeMemory memory;
+  const auto bytes = [](auto value) {
+    return std::string(reinterpret_cast<const char*>(&value), sizeof value);
+  };
+  // i386's struct flock: short, short, then 32-bit l_start, l_len, l_pid
+  struct [[gnu::packed]] Flock32 {
+    std::int16_t type, whence;
+    std::int32_t start, len, pid;
+  };
+  struct [[gnu::packed]] Flock64 {
+    std::int16_t type, whence;
+    std::int64_t start, len;
+    std::int32_t pid;
+  };
+  memory.put(0x1000, bytes(Flock32{1, 0, 10, 20, 0}));        // F_WRLCK, SEEK_SET
+  memory.put(0x2000, bytes(Flock64{2, 1, -5, 0, 4321}));      // F_UNLCK, SEEK_CUR
+  memory.put(0x3000, bytes(Flock64{1, 0, 1LL << 33, 1, 0}));  // past 4 GiB
+  CHECK(line(Abi::i386, "fcntl64", {3, F_SETLK, 0x1000}, 0, memory) ==
+        "fcntl64(3, F_SETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=10, l_len=20}) = 0");
+  CHECK(line(Abi::i386, "fcntl64", {3, 12 /* F_GETLK64 */, 0x2000}, 0, memory) ==
+        "fcntl64(3, F_GETLK64, {l_type=F_UNLCK, l_whence=SEEK_CUR, l_start=-5, l_len=0, "
+        "l_pid=4321}) = 0");
+  CHECK(line(Abi::i386, "fcntl64", {3, F_OFD_SETLKW, 0x3000}, 0, memory) ==
+        "fcntl64(3, F_OFD_SETLKW, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=8589934592, "
+        "l_len=1}) = 0");
+  memory.put(0x4000, bytes(flock{F_UNLCK, SEEK_CUR, -5, 0, 4321}));  // x86_64's, aligned
+  CHECK(line(Abi::x86_64, "fcntl", {3, F_OFD_GETLK, 0x4000}, 0, memory) ==
+        "fcntl(3, F_OFD_GETLK, {l_type=F_UNLCK, l_whence=SEEK_CUR, l_start=-5, l_len=0, "
+        "l_pid=4321}) = 0");
+  // a query that failed has no answer: its address
+  CHECK(line(Abi::i386, "fcntl64", {3, F_GETLK, 0x1000}, -22, memory) ==
+        "fcntl64(3, F_GETLK, 0x1000) = -1 EINVAL (Invalid argument)");
+  // the answer is the call's exit part: what is known before the call stops at the command
+  const abi::Syscall* fcntl64 = abi::find_syscall(Abi::i386, "fcntl64");
+  const std::vector<std::uint64_t> getlk{3, F_GETLK, 0x1000};
+  const auto before =
+      abi::trace_parts(Abi::i386, {fcntl64, fcntl64->number, getlk, std::nullopt}, memory, {});
+  CHECK(before.entry == "fcntl64(3, F_GETLK, ");
 }

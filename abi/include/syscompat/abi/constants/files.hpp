@@ -160,6 +160,15 @@ inline constexpr ConstantRow flock_op_rows[] = {
     {"LOCK_UN", 8},
 };
 
+// struct flock's l_type (asm-generic/fcntl.h; F_EXLCK and F_SHLCK are the old flock emulation's).
+inline constexpr ConstantRow lock_type_rows[] = {
+    {"F_RDLCK", 0},
+    {"F_WRLCK", 1},
+    {"F_UNLCK", 2},
+    {"F_EXLCK", 4},
+    {"F_SHLCK", 8},
+};
+
 // strace names the events one by one (no IN_ALL_EVENTS, IN_CLOSE, IN_MOVE).
 inline constexpr ConstantRow inotify_mask_rows[] = {
     {"IN_ACCESS", 0x1},
@@ -383,6 +392,9 @@ inline constexpr Vocabulary access_modes{"access_modes", VocabularyKind::flags, 
                                          HeaderSide::libc, rows::access_mode_rows};
 inline constexpr Vocabulary flock_ops{"flock_ops", VocabularyKind::flags, rows::headers_files_uapi,
                                       HeaderSide::uapi, rows::flock_op_rows};
+inline constexpr Vocabulary lock_types{"lock_types", VocabularyKind::values,
+                                       rows::headers_files_uapi, HeaderSide::uapi,
+                                       rows::lock_type_rows};
 inline constexpr Vocabulary inotify_mask{"inotify_mask", VocabularyKind::flags,
                                          rows::headers_files_uapi, HeaderSide::uapi,
                                          rows::inotify_mask_rows};
