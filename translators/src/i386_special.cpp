@@ -293,7 +293,7 @@ constexpr std::int64_t max_non_lfs = 0x7fffffff;  // MAX_NON_LFS
 std::int32_t open_as_compat(std::int32_t fd, std::uint64_t flags) {
   if (fd < 0) return fd;
   if ((flags & abi::o_largefile(abi::Abi::i386)) || (flags & O_PATH)) {
-    if (i386_large_files::any()) i386_large_files::opened(fd, flags, false);
+    if (i386_large_files::any()) i386_large_files::opened(fd, flags, nullptr);
     return fd;
   }
   abi::stat_x86_64<X86_64> status{};
@@ -304,7 +304,9 @@ std::int32_t open_as_compat(std::int32_t fd, std::uint64_t flags) {
     native<"close">(static_cast<std::uint32_t>(fd));
     return -EOVERFLOW;
   }
-  i386_large_files::opened(fd, flags, regular);
+  // The file as this fstat found it: no second fstat to remember it by.
+  const i386_large_files::File file{status.st_dev.get(), status.st_ino.get()};
+  i386_large_files::opened(fd, flags, regular ? &file : nullptr);
   return fd;
 }
 std::int32_t open_at(const GuestMemory& memory, std::uint64_t directory, std::uint64_t path,
