@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
@@ -301,9 +302,18 @@ translators::GuestSigaction GuestProcess::disposition(int signal) const {
   return this_thread().dispositions[signal];
 }
 
-bool GuestProcess::is_own_executable_link(const std::string& path) const {
-  return path == "/proc/self/exe" || path == "/proc/thread-self/exe" ||
-         path == "/proc/" + std::to_string(::getpid()) + "/exe";
+bool GuestProcess::is_own_executable_link(std::string_view path) const {
+  if (path == "/proc/self/exe" || path == "/proc/thread-self/exe") return true;
+  // /proc/PID/exe with this process's PID, which is asked for only when the path has that
+  // shape: every readlink comes here, and nothing on the way allocates.
+  constexpr std::string_view prefix = "/proc/", suffix = "/exe";
+  if (path.size() <= prefix.size() + suffix.size() || !path.starts_with(prefix) ||
+      !path.ends_with(suffix))
+    return false;
+  std::array<char, 16> pid;
+  const auto written = std::to_chars(pid.data(), pid.data() + pid.size(), ::getpid());
+  return path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()) ==
+         std::string_view(pid.data(), static_cast<std::size_t>(written.ptr - pid.data()));
 }
 
 std::string GuestProcess::resolve_own_executable(const std::string& path) const {

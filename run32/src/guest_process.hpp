@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "guest_memory_map.hpp"
@@ -63,7 +64,7 @@ class GuestProcess final : public translators::ProcessHooks {
   void set_shim_program(std::string path) { shim_program_ = std::move(path); }
   // readlink and readlinkat of /proc/self/exe (or /proc/PID/exe of this process): answered
   // from program_path; other paths are the translators'.
-  bool is_own_executable_link(const std::string& path) const;
+  bool is_own_executable_link(std::string_view path) const;
   std::int32_t read_own_executable_link(GuestAddress buffer, std::uint32_t size);
 
   // The heap starts on the page after the program's last segment.

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -116,9 +117,9 @@ std::optional<std::int32_t> own_executable_link(std::uint32_t number,
                                                 const std::array<std::uint32_t, 6>& arguments) {
   constexpr std::uint32_t readlinkat = i386_number("readlinkat");
   const std::size_t path_index = number == readlinkat ? 1 : 0;
-  std::string path;
-  if (process->memory().read_string(arguments[path_index], 4096, path) ||
-      !process->is_own_executable_link(path))
+  std::array<char, 4096> path;  // PATH_MAX, as the kernel reads it: on the stack
+  if (process->memory().read_string(arguments[path_index], path) ||
+      !process->is_own_executable_link(path.data()))
     return std::nullopt;
   return process->read_own_executable_link(arguments[path_index + 1], arguments[path_index + 2]);
 }

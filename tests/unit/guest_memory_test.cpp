@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -59,6 +60,23 @@ TEST_CASE("guest memory: strings end at NUL, fault at unmapped memory, or are to
   std::memset(arena.data() + 0x2000, 'x', 0x1000);
   CHECK(memory.read_string(0x2000, 100, out) == ENAMETOOLONG);
   CHECK(memory.read_string(0x2f00, 4096, out) == EFAULT);  // no NUL before the end
+
+  // The same answers into a fixed buffer (its size the limit, the NUL included) and
+  // without a copy (the length, the NUL not counted).
+  std::array<char, 3> small;
+  std::memcpy(arena.data() + 0x1ffe, "ab\0", 3);
+  CHECK(memory.read_string(0x1ffe, small) == 0);
+  CHECK(std::string_view(small.data()) == "ab");
+  std::memcpy(arena.data() + 0x1ffd, "abc\0", 4);
+  CHECK(memory.read_string(0x1ffd, small) == ENAMETOOLONG);  // "abc" and its NUL are 4
+  std::array<char, 4096> path;
+  CHECK(memory.read_string(0x2f00, path) == EFAULT);
+  std::size_t length = 99;
+  CHECK(memory.string_length(0x1ffd, 4, length) == 0);
+  CHECK(length == 3);
+  CHECK(memory.string_length(0x1ffd, 3, length) == ENAMETOOLONG);
+  CHECK(memory.string_length(0x2f00, 1 << 20, length) == EFAULT);
+  CHECK(memory.string_length(0x0ffe, 16, length) == EFAULT);  // starts unmapped
 }
 
 // Threads of a guest check and copy while another changes the map (run32's threads): the

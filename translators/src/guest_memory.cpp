@@ -88,28 +88,50 @@ int GuestMemory::copy_out(GuestAddress to, const void* from, std::size_t length)
   return 0;
 }
 
-int GuestMemory::read_string(GuestAddress from, std::size_t max_length, std::string& out) const {
-  std::shared_lock lock(mutex_);
-  out.clear();
+int GuestMemory::string_length_locked(GuestAddress from, std::size_t max_length,
+                                      std::size_t& length) const {
+  length = 0;
   std::uint64_t at = from;
-  while (out.size() < max_length) {
+  while (length < max_length) {
     // The readable region holding `at`, scanned for the NUL in one go.
     auto it = regions_.upper_bound(at);
     if (it == regions_.begin()) return EFAULT;
     --it;
     if (it->second.end <= at || !(it->second.access & readable)) return EFAULT;
-    const std::size_t chunk = static_cast<std::size_t>(
-        std::min<std::uint64_t>(it->second.end - at, max_length - out.size()));
+    const std::size_t chunk =
+        static_cast<std::size_t>(std::min<std::uint64_t>(it->second.end - at, max_length - length));
     const auto* start = host(static_cast<GuestAddress>(at));
     if (const void* nul = std::memchr(start, 0, chunk)) {
-      out.append(reinterpret_cast<const char*>(start),
-                 static_cast<const std::uint8_t*>(nul) - start);
+      length += static_cast<std::size_t>(static_cast<const std::uint8_t*>(nul) - start);
       return 0;
     }
-    out.append(reinterpret_cast<const char*>(start), chunk);
+    length += chunk;
     at += chunk;
   }
   return ENAMETOOLONG;
+}
+
+int GuestMemory::string_length(GuestAddress from, std::size_t max_length,
+                               std::size_t& length) const {
+  std::shared_lock lock(mutex_);
+  return string_length_locked(from, max_length, length);
+}
+
+int GuestMemory::read_string(GuestAddress from, std::size_t max_length, std::string& out) const {
+  std::shared_lock lock(mutex_);
+  std::size_t length = 0;
+  out.clear();
+  if (int error = string_length_locked(from, max_length, length)) return error;
+  out.assign(reinterpret_cast<const char*>(host(from)), length);
+  return 0;
+}
+
+int GuestMemory::read_string(GuestAddress from, std::span<char> out) const {
+  std::shared_lock lock(mutex_);
+  std::size_t length = 0;
+  if (int error = string_length_locked(from, out.size(), length)) return error;
+  std::memcpy(out.data(), host(from), length + 1);  // the NUL came within out.size()
+  return 0;
 }
 
 }  // namespace syscompat::translators

@@ -1,8 +1,8 @@
 #include "i386_large_files.hpp"
 
 #include <fcntl.h>
-#include <pthread.h>
 #include <linux/close_range.h>
+#include <pthread.h>
 #include <sys/stat.h>
 
 #include <atomic>
@@ -20,11 +20,6 @@ namespace {
 using i386_special::native;
 
 constexpr std::int64_t max_non_lfs = 0x7fffffff;  // MAX_NON_LFS
-
-struct File {
-  dev_t device;
-  ino_t inode;
-};
 
 class Table;
 Table& table();
@@ -138,15 +133,13 @@ bool any() {
   return table().any();
 }
 
-void opened(int fd, std::uint64_t flags, bool regular) {
+void opened(int fd, std::uint64_t flags, const File* regular) {
   if (fd < 0) return;
   if (!regular || (flags & abi::o_largefile(abi::Abi::i386)) || (flags & O_PATH)) {
     table().forget(fd);
     return;
   }
-  struct stat status;
-  if (native<"fstat">(fd, reinterpret_cast<std::uint64_t>(&status)) == 0)
-    table().remember(fd, File{status.st_dev, status.st_ino});
+  table().remember(fd, *regular);
 }
 
 std::optional<std::int64_t> write_room(int fd, std::int64_t position) {

@@ -24,9 +24,17 @@ namespace syscompat::translators::i386_large_files {
 // Whether any descriptor is remembered: while none is, nothing here runs.
 bool any();
 
+// The file a descriptor names (fstat's st_dev and st_ino): what a remembered descriptor is
+// checked against later.
+struct File {
+  std::uint64_t device;
+  std::uint64_t inode;
+};
+
 // A guest open or openat of `flags` answered with `fd`: remembered when it is a regular file
-// opened without O_LARGEFILE (whose size the caller has checked), forgotten otherwise.
-void opened(int fd, std::uint64_t flags, bool regular);
+// (`regular`, from the caller's own fstat, whose size the caller has checked) opened without
+// O_LARGEFILE, forgotten otherwise (`regular` null: not a regular file, or not asked).
+void opened(int fd, std::uint64_t flags, const File* regular);
 
 // The calls the remembered files change, before the translators serve them: the answer, when
 // it is made here; nothing when the call goes on as usual, maybe with a count cut to what

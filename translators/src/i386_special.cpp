@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -19,6 +20,7 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -71,9 +73,20 @@ int put(const GuestMemory& memory, std::uint64_t address, const Native& value) {
 
 // A guest path as getname() reads it: EFAULT for unreadable bytes, ENAMETOOLONG when no
 // NUL comes within PATH_MAX (4096, the NUL included); 0 and the text otherwise.
-int guest_path(const GuestMemory& memory, std::uint64_t address, std::string& path) {
-  constexpr std::size_t path_max = 4096;
-  return memory.read_string(static_cast<GuestAddress>(address), path_max, path);
+// A path's bytes live on the stack: PATH_MAX bounds them, and no call pays an allocation.
+constexpr std::size_t path_max = 4096;
+struct GuestPath {
+  std::array<char, path_max> text;
+  const char* c_str() const { return text.data(); }
+};
+int guest_path(const GuestMemory& memory, std::uint64_t address, GuestPath& path) {
+  return memory.read_string(static_cast<GuestAddress>(address), path.text);
+}
+// The same checks, the guest's bytes left where they are (for a call given the guest's
+// own pointer): 0, EFAULT or ENAMETOOLONG.
+int check_guest_path(const GuestMemory& memory, std::uint64_t address) {
+  std::size_t length = 0;
+  return memory.string_length(static_cast<GuestAddress>(address), path_max, length);
 }
 
 // ---- file offsets ---------------------------------------------------------------------
@@ -106,26 +119,47 @@ std::int32_t llseek(const GuestMemory& memory, Args a) {
 
 constexpr std::uint64_t uio_maxiov = 1024;
 
-struct NativeIovecs {
-  std::vector<abi::iovec<X86_64>> vec;
-  std::uint64_t pointer = 0;  // what the native call gets for the array
+// The native array: inline when short, as nearly every readv/writev's is, on the heap only
+// for a guest's long one (up to UIO_MAXIOV, or io_uring's 16384 buffers: guest-sized, so
+// never on the stack). Filled in place and never moved, as the native call gets its address.
+class NativeIovecs {
+ public:
+  NativeIovecs() = default;
+  NativeIovecs(const NativeIovecs&) = delete;
+  NativeIovecs& operator=(const NativeIovecs&) = delete;
+
+  std::span<abi::iovec<X86_64>> entries() {
+    return {count_ > small_.size() ? large_.data() : small_.data(), count_};
+  }
+  void resize(std::size_t count) {
+    count_ = count;
+    if (count > small_.size()) large_.resize(count);
+  }
+  // What the native call gets for the array: the entries, or the guest's own pointer (or
+  // a poisoned one) when they were not read.
+  std::uint64_t pointer = 0;
+
+ private:
+  std::array<abi::iovec<X86_64>, 16> small_{};
+  std::vector<abi::iovec<X86_64>> large_;
+  std::size_t count_ = 0;
 };
 
 // access: GuestMemory::writable for a read into the buffers, readable for a write from
 // them, 0 for another process's addresses.
-NativeIovecs iovecs_in(const GuestMemory& memory, std::uint64_t address, std::uint64_t count,
-                       int access, std::uint64_t limit = uio_maxiov) {
-  NativeIovecs out;
+void iovecs_in(NativeIovecs& out, const GuestMemory& memory, std::uint64_t address,
+               std::uint64_t count, int access, std::uint64_t limit = uio_maxiov) {
   if (count == 0 || count > limit) {
     out.pointer = host(memory, address);  // not read: the count answers first
-    return out;
+    return;
   }
   if (!memory.accessible(static_cast<GuestAddress>(address), count * sizeof(abi::iovec<I386>),
                          GuestMemory::readable)) {
     out.pointer = poisoned_pointer;
-    return out;
+    return;
   }
-  out.vec.resize(count);
+  out.resize(count);
+  const auto vec = out.entries();
   bool cut = false;
   for (std::size_t i = 0; i < count; ++i) {
     abi::iovec<I386> guest{};
@@ -147,25 +181,24 @@ NativeIovecs iovecs_in(const GuestMemory& memory, std::uint64_t address, std::ui
         cut = true;
       }
     }
-    out.vec[i].iov_base.set(native_base);
-    out.vec[i].iov_len.set(static_cast<std::uint64_t>(native_length));
+    vec[i].iov_base.set(native_base);
+    vec[i].iov_len.set(static_cast<std::uint64_t>(native_length));
   }
-  out.pointer = reinterpret_cast<std::uint64_t>(out.vec.data());
-  return out;
+  out.pointer = reinterpret_cast<std::uint64_t>(vec.data());
 }
 
 // A write's vectors cut to the room a file opened without O_LARGEFILE has left
 // (generic_write_check_limits, i386_large_files.hpp): 0, or -EFBIG when it has none.
 std::int32_t cut_to_room(NativeIovecs& vec, std::uint64_t fd, std::int64_t position) {
-  if (!i386_large_files::any() || vec.vec.empty()) return 0;
+  if (!i386_large_files::any() || vec.entries().empty()) return 0;
   std::uint64_t total = 0;
-  for (const auto& entry : vec.vec) total += entry.iov_len.get();
+  for (const auto& entry : vec.entries()) total += entry.iov_len.get();
   if (total == 0) return 0;  // generic_write_checks: nothing to write, no limit
   const auto room = i386_large_files::write_room(static_cast<int>(fd), position);
   if (!room) return 0;
   if (*room < 0) return static_cast<std::int32_t>(*room);
   std::uint64_t left = static_cast<std::uint64_t>(*room);
-  for (auto& entry : vec.vec) {
+  for (auto& entry : vec.entries()) {
     const std::uint64_t length = std::min<std::uint64_t>(entry.iov_len.get(), left);
     entry.iov_len.set(length);
     left -= length;
@@ -176,8 +209,9 @@ std::int32_t cut_to_room(NativeIovecs& vec, std::uint64_t fd, std::int64_t posit
 // readv/writev(fd, vec, vlen): fs/read_write.c's do_readv and do_writev.
 template <bool Read>
 std::int32_t readv(const GuestMemory& memory, Args a) {
-  auto vec = iovecs_in(memory, a[1].value, a[2].value,
-                       Read ? GuestMemory::writable : GuestMemory::readable);
+  NativeIovecs vec;
+  iovecs_in(vec, memory, a[1].value, a[2].value,
+            Read ? GuestMemory::writable : GuestMemory::readable);
   if (!Read)
     if (std::int32_t error = cut_to_room(vec, a[0].value, -1)) return error;
   return static_cast<std::int32_t>(native(Read ? native_number("readv") : native_number("writev"),
@@ -188,8 +222,9 @@ std::int32_t readv(const GuestMemory& memory, Args a) {
 // (compat_sys_preadv).
 template <bool Read>
 std::int32_t vectored(std::uint32_t number, const GuestMemory& memory, Args a) {
-  auto vec = iovecs_in(memory, a[1].value, a[2].value,
-                       Read ? GuestMemory::writable : GuestMemory::readable);
+  NativeIovecs vec;
+  iovecs_in(vec, memory, a[1].value, a[2].value,
+            Read ? GuestMemory::writable : GuestMemory::readable);
   const std::uint64_t pos = (a[4].value << 32) | (a[3].value & 0xffffffffu);
   const std::uint64_t flags = a.size() > 5 ? a[5].value : 0;
   if (!Read)
@@ -215,9 +250,10 @@ std::int32_t pwritev2(const GuestMemory& m, Args a) {
 // process_vm_rw. lvec names this process's (the guest's) memory, rvec the other process's.
 template <bool Read>
 std::int32_t process_vm(const GuestMemory& memory, Args a) {
-  const auto local = iovecs_in(memory, a[1].value, a[2].value,
-                               Read ? GuestMemory::writable : GuestMemory::readable);
-  const auto remote = iovecs_in(memory, a[3].value, a[4].value, 0);
+  NativeIovecs local, remote;
+  iovecs_in(local, memory, a[1].value, a[2].value,
+            Read ? GuestMemory::writable : GuestMemory::readable);
+  iovecs_in(remote, memory, a[3].value, a[4].value, 0);
   return static_cast<std::int32_t>(
       native(Read ? native_number("process_vm_readv") : native_number("process_vm_writev"),
              a[0].value, local.pointer, a[2].value, remote.pointer, a[4].value, a[5].value));
@@ -234,8 +270,9 @@ std::int32_t process_vm(const GuestMemory& memory, Args a) {
 std::int32_t io_uring_register(const GuestMemory& memory, Args a) {
   constexpr std::uint64_t register_buffers = 0, max_buffers = 1u << 14;  // IORING_MAX_REG_BUFFERS
   if ((a[1].value & 0xffffffffu) == register_buffers) {
-    const auto vec = iovecs_in(memory, a[2].value, a[3].value,
-                               GuestMemory::readable | GuestMemory::writable, max_buffers);
+    NativeIovecs vec;
+    iovecs_in(vec, memory, a[2].value, a[3].value, GuestMemory::readable | GuestMemory::writable,
+              max_buffers);
     return static_cast<std::int32_t>(
         native<"io_uring_register">(a[0].value, a[1].value, vec.pointer, a[3].value));
   }
@@ -256,7 +293,7 @@ constexpr std::int64_t max_non_lfs = 0x7fffffff;  // MAX_NON_LFS
 std::int32_t open_as_compat(std::int32_t fd, std::uint64_t flags) {
   if (fd < 0) return fd;
   if ((flags & abi::o_largefile(abi::Abi::i386)) || (flags & O_PATH)) {
-    if (i386_large_files::any()) i386_large_files::opened(fd, flags, false);
+    if (i386_large_files::any()) i386_large_files::opened(fd, flags, nullptr);
     return fd;
   }
   abi::stat_x86_64<X86_64> status{};
@@ -267,13 +304,14 @@ std::int32_t open_as_compat(std::int32_t fd, std::uint64_t flags) {
     native<"close">(static_cast<std::uint32_t>(fd));
     return -EOVERFLOW;
   }
-  i386_large_files::opened(fd, flags, regular);
+  // The file as this fstat found it: no second fstat to remember it by.
+  const i386_large_files::File file{status.st_dev.get(), status.st_ino.get()};
+  i386_large_files::opened(fd, flags, regular ? &file : nullptr);
   return fd;
 }
 std::int32_t open_at(const GuestMemory& memory, std::uint64_t directory, std::uint64_t path,
                      std::uint64_t flags, std::uint64_t mode) {
-  std::string name;
-  const bool readable = guest_path(memory, path, name) != EFAULT;
+  const bool readable = check_guest_path(memory, path) != EFAULT;
   const long fd =
       native<"openat">(directory, readable ? host(memory, path) : poisoned_pointer, flags, mode);
   return open_as_compat(static_cast<std::int32_t>(fd), flags);
@@ -398,7 +436,7 @@ template <bool ByFd>
 std::int32_t statfs64(const GuestMemory& memory, Args a) {
   if (a[1].value != sizeof(abi::statfs64<I386>)) return -EINVAL;
   abi::statfs<X86_64> buf{};
-  std::string path;
+  GuestPath path;
   if (!ByFd)
     if (int error = guest_path(memory, a[0].value, path)) return -error;
   const long result = ByFd ? native<"fstatfs">(a[0].value, reinterpret_cast<std::uint64_t>(&buf))
@@ -546,7 +584,7 @@ std::int32_t getresgid16(const GuestMemory& m, Args a) {
 }
 
 std::int32_t chown16_by(std::uint32_t number, const GuestMemory& memory, Args a, bool path) {
-  std::string text;
+  GuestPath text;
   if (path)
     if (int error = guest_path(memory, a[0].value, text)) return -error;
   const std::uint64_t first = path ? reinterpret_cast<std::uint64_t>(text.c_str()) : a[0].value;
@@ -622,7 +660,7 @@ std::int32_t oldolduname(const GuestMemory& m, Args a) {
 
 // umount(path): umount2 without flags.
 std::int32_t umount(const GuestMemory& memory, Args a) {
-  std::string path;
+  GuestPath path;
   if (int error = guest_path(memory, a[0].value, path)) return -error;
   return static_cast<std::int32_t>(
       native<"umount2">(reinterpret_cast<std::uint64_t>(path.c_str()), 0));
@@ -775,7 +813,7 @@ constexpr std::size_t native_cmsg_header = sizeof(struct cmsghdr);
 
 struct NativeMessage {
   abi::msghdr<X86_64> header{};
-  std::vector<abi::iovec<X86_64>> iov;
+  NativeIovecs iov;
   std::vector<std::uint8_t> control;
 };
 
@@ -791,10 +829,9 @@ int message_in(const GuestMemory& memory, GuestAddress address, NativeMessage& o
   if (iovlen && !memory.accessible(guest.msg_iov.get(), iovlen * sizeof(abi::iovec<I386>),
                                    GuestMemory::readable))
     return EFAULT;
-  out.iov = iovecs_in(memory, guest.msg_iov.get(), iovlen,
-                      receiving ? GuestMemory::writable : GuestMemory::readable)
-                .vec;
-  out.header.msg_iov.set(iovlen ? reinterpret_cast<std::uint64_t>(out.iov.data()) : 0);
+  iovecs_in(out.iov, memory, guest.msg_iov.get(), iovlen,
+            receiving ? GuestMemory::writable : GuestMemory::readable);
+  out.header.msg_iov.set(iovlen ? out.iov.pointer : 0);
   if (guest.msg_name.get()) out.header.msg_name.set(host(memory, guest.msg_name.get()));
   const std::uint32_t controllen = guest.msg_controllen.get();
   // the kernel's sock_kmalloc refuses control data past optmem_max with ENOBUFS
@@ -1194,7 +1231,7 @@ std::int32_t old_stat(const GuestMemory& memory, Args a) {
   if (How == 1) {
     result = native<"fstat">(a[0].value, reinterpret_cast<std::uint64_t>(&buf));
   } else {
-    std::string path;
+    GuestPath path;
     if (int error = guest_path(memory, a[0].value, path)) return -error;
     result = native(How == 0 ? native_number("stat") : native_number("lstat"),
                     reinterpret_cast<std::uint64_t>(path.c_str()),

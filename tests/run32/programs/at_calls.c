@@ -1,5 +1,6 @@
 // The *at calls relative to a directory descriptor: openat, mkdirat, fstatat, renameat,
-// unlinkat, faccessat, readlinkat, symlinkat, fchdir, getcwd.
+// unlinkat, faccessat, readlinkat, symlinkat, fchdir, getcwd; and the links that name the
+// program itself (/proc/self/exe, /proc/thread-self/exe, /proc/PID/exe), which agree.
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -32,5 +33,16 @@ int main(void) {
   printf("unlinkat inner: %d\n", unlinkat(AT_FDCWD, "inner", AT_REMOVEDIR));
   chdir("..");
   printf("rmdir: %d\n", rmdir("base"));
+
+  char self[4096] = {0}, other[4096] = {0}, by_pid[64];
+  const ssize_t self_length = readlink("/proc/self/exe", self, sizeof self - 1);
+  snprintf(by_pid, sizeof by_pid, "/proc/%d/exe", (int)getpid());
+  const char* const same_links[] = {"/proc/thread-self/exe", by_pid};
+  for (unsigned i = 0; i < sizeof same_links / sizeof same_links[0]; ++i) {
+    memset(other, 0, sizeof other);
+    const ssize_t length = readlinkat(AT_FDCWD, same_links[i], other, sizeof other - 1);
+    printf("readlinkat of the program's link %u: %d\n", i,
+           length == self_length && self_length > 0 && strcmp(self, other) == 0);
+  }
   return 0;
 }

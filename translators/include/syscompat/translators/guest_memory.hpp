@@ -22,6 +22,7 @@
 #include <new>
 #include <optional>
 #include <shared_mutex>
+#include <span>
 #include <string>
 
 namespace syscompat::translators {
@@ -118,6 +119,12 @@ class GuestMemory {
   // A NUL-terminated guest string of at most max_length bytes: EFAULT if it runs into
   // unreadable memory, ENAMETOOLONG if no NUL comes within max_length.
   int read_string(GuestAddress from, std::size_t max_length, std::string& out) const;
+  // The same string copied with its NUL into `out`, whose size is the max_length: no
+  // allocation, for the paths a call reads on every use (PATH_MAX bytes at most).
+  int read_string(GuestAddress from, std::span<char> out) const;
+  // The same checks without a copy: 0 and the string's length (its NUL not counted), for a
+  // caller that hands the guest's own bytes on.
+  int string_length(GuestAddress from, std::size_t max_length, std::size_t& length) const;
 
   // Integer arithmetic: base_ is null for a guest in this process's low 4 GB, and adding
   // to a null pointer is undefined.
@@ -133,6 +140,7 @@ class GuestMemory {
   void map_locked(GuestAddress start, std::uint64_t length, int access);
   void unmap_locked(GuestAddress start, std::uint64_t length);
   bool accessible_locked(GuestAddress start, std::uint64_t length, int access) const;
+  int string_length_locked(GuestAddress from, std::size_t max_length, std::size_t& length) const;
 
   mutable Lock mutex_;
   std::uint8_t* base_;
