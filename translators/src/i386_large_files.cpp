@@ -19,8 +19,6 @@ namespace {
 
 using i386_special::native;
 
-constexpr std::int64_t max_non_lfs = 0x7fffffff;  // MAX_NON_LFS
-
 class Table;
 Table& table();
 

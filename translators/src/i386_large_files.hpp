@@ -21,6 +21,9 @@
 
 namespace syscompat::translators::i386_large_files {
 
+// MAX_NON_LFS (include/linux/fs.h): the largest size or position without O_LARGEFILE.
+inline constexpr std::int64_t max_non_lfs = 0x7fffffff;
+
 // Whether any descriptor is remembered: while none is, nothing here runs.
 bool any();
 

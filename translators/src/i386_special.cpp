@@ -288,8 +288,6 @@ std::int32_t io_uring_register(const GuestMemory& memory, Args a) {
 // made after it, on the file opened; the file is then remembered, for what else the kernel
 // does with it (i386_large_files.hpp: writes stop at 2 GiB, F_GETFL).
 
-constexpr std::int64_t max_non_lfs = 0x7fffffff;  // MAX_NON_LFS
-
 std::int32_t open_as_compat(std::int32_t fd, std::uint64_t flags) {
   if (fd < 0) return fd;
   if ((flags & abi::o_largefile(abi::Abi::i386)) || (flags & O_PATH)) {
@@ -300,7 +298,7 @@ std::int32_t open_as_compat(std::int32_t fd, std::uint64_t flags) {
   const bool regular = native<"fstat">(static_cast<std::uint32_t>(fd),
                                        reinterpret_cast<std::uint64_t>(&status)) == 0 &&
                        S_ISREG(status.st_mode.get());
-  if (regular && status.st_size.get() > max_non_lfs) {
+  if (regular && status.st_size.get() > i386_large_files::max_non_lfs) {
     native<"close">(static_cast<std::uint32_t>(fd));
     return -EOVERFLOW;
   }
