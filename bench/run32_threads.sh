@@ -1,6 +1,6 @@
 #!/bin/bash
 # run32 against the native i386 run (the kernel's compat layer) for threads, each pair of
-# commands in one farm-bench call (A = run32, B = native, in turn, the ratio taken pair by
+# commands in one bench/paired.sh call (A = run32, B = native, in turn, the ratio taken pair by
 # pair): thread create+join and a futex ping-pong between two threads
 # (bench/run32/threads_loop.c, gcc -m32 -O2, dynamic; it also prints its own ns per
 # operation, start-up excluded), and a 4-thread workload: Debian's zstd:i386 -T4 (level 3)
@@ -27,12 +27,12 @@ for mode in "create 20000" "pingpong 200000"; do
   # shellcheck disable=SC2086
   "$syscompat" run32 -- "$work/threads_loop" $mode
   # shellcheck disable=SC2086
-  farm-bench -n "$runs" --timeout 600 --vs "$work/threads_loop $mode" -- \
+  bench/paired.sh -n "$runs" --timeout 600 --vs "$work/threads_loop $mode" -- \
     "$syscompat" run32 -- "$work/threads_loop" $mode
 done
 echo "## zstd -T4 -3, 64 MiB:"
 libraries=LD_LIBRARY_PATH=$root/usr/lib/i386-linux-gnu:$root/lib/i386-linux-gnu
 zstd_arguments="-q -f -T4 -3 $work/input -o /dev/null"
 # shellcheck disable=SC2086
-farm-bench -n "$runs" --timeout 900 --vs "env $libraries $root/usr/bin/zstd $zstd_arguments" -- \
+bench/paired.sh -n "$runs" --timeout 900 --vs "env $libraries $root/usr/bin/zstd $zstd_arguments" -- \
   env "$libraries" "$syscompat" run32 -- "$root/usr/bin/zstd" $zstd_arguments
