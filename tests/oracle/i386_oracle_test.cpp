@@ -2099,7 +2099,7 @@ TEST_CASE("oracle: ptrace's regsets through a compat iovec", "[oracle]") {
     INFO(kind.name);
     auto tracee = [&] { return u32(child = kind.stop()); };
     // reads: each regset, the whole of it (a longer length clamped), a part, none, a length
-    // off its element size
+    // off its element size, and one past 64 KiB off it too (regset_room's remainder)
     // (the length written back, each run's, kept for the checks below)
     std::vector<std::uint32_t> lengths;
     std::uint32_t iov = 0;
@@ -2111,7 +2111,7 @@ TEST_CASE("oracle: ptrace's regsets through a compat iovec", "[oracle]") {
     };
     for (std::uint32_t type : {u32(NT_PRSTATUS), u32(NT_PRFPREG), u32(NT_PRXFPREG),
                                u32(NT_X86_XSTATE), u32(NT_386_TLS), u32(NT_386_IOPERM), nt_unknown})
-      for (std::uint32_t length : {16384u, 16u, 0u, 6u}) {
+      for (std::uint32_t length : {16384u, 16u, 0u, 6u, 0x20006u}) {
         INFO("GETREGSET " << type << ", " << length << " bytes");
         compare(
             [&](Arena& g) {
@@ -2131,13 +2131,13 @@ TEST_CASE("oracle: ptrace's regsets through a compat iovec", "[oracle]") {
       }
     // the whole of each regset: the tracee's view, not the tracer's (216 bytes of x86_64
     // registers for an x86_64 tracee), the xsave image as large for both
-    REQUIRE(lengths.size() == 7 * 4 * 2);
+    REQUIRE(lengths.size() == 7 * 5 * 2);
     CHECK(lengths[0] == (kind.compat ? 68u : 216u));     // NT_PRSTATUS
-    CHECK(lengths[8] == (kind.compat ? 108u : 512u));    // NT_PRFPREG
-    CHECK(lengths[16] == (kind.compat ? 512u : 16384));  // NT_PRXFPREG: x86_64's has none
-    CHECK(lengths[24] >= 576);                           // NT_X86_XSTATE
-    CHECK(lengths[32] == (kind.compat ? 48u : 16384));   // NT_386_TLS: 3 user_desc
-    CHECK(lengths[10] == 16);                            // a part
+    CHECK(lengths[10] == (kind.compat ? 108u : 512u));   // NT_PRFPREG
+    CHECK(lengths[20] == (kind.compat ? 512u : 16384));  // NT_PRXFPREG: x86_64's has none
+    CHECK(lengths[30] >= 576);                           // NT_X86_XSTATE
+    CHECK(lengths[40] == (kind.compat ? 48u : 16384));   // NT_386_TLS: 3 user_desc
+    CHECK(lengths[12] == 16);                            // a part
     // bad input: a bad iovec, a bad buffer (and none with length 0), not our tracee (before
     // the iovec is read)
     compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_GETREGSET, tracee(), 1, 0x10}}; }, end);
