@@ -2023,11 +2023,13 @@ std::uint8_t* compat_code_page() {
 }
 
 // A child stopped under our trace in 32-bit code (CS 0x23: user_x86_32_view's regsets), at
-// compat_code's int3, with load_fpu_state's FPU and a GDT TLS entry (set_thread_area through
-// int $0x80: base 0x12345000, 4 GiB, 32-bit, useable).
+// compat_code's int3, with load_fpu_state's FPU, a GDT TLS entry (set_thread_area through
+// int $0x80: base 0x12345000, 4 GiB, 32-bit, useable) and, where it may have one, an I/O
+// bitmap, NT_386_IOPERM's 8 KiB (ioperm needs CAP_SYS_RAWIO and a kernel with
+// CONFIG_X86_IOPL_IOPERM; this machine's answers ENOSYS, so NT_386_IOPERM is ENXIO here).
 pid_t stopped_32bit_tracee() {
   std::uint8_t* page = compat_code_page();
-  const std::uint32_t set_thread_area = nr("set_thread_area");
+  const std::uint32_t set_thread_area = nr("set_thread_area"), ioperm = nr("ioperm");
   const pid_t child = fork();
   if (child == 0) {
     ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
@@ -2035,6 +2037,7 @@ pid_t stopped_32bit_tracee() {
     std::memcpy(page + tls_desc_offset, desc, sizeof desc);
     if (int80(set_thread_area, {u32(reinterpret_cast<std::uintptr_t>(page + tls_desc_offset))}))
       _exit(1);
+    int80(ioperm, {0x80, 1, 1});
     load_fpu_state();
     asm volatile("pushq $0x23; pushq %0; lretq" : : "r"(reinterpret_cast<std::uint64_t>(page)));
     __builtin_unreachable();
