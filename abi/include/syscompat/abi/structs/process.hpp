@@ -336,7 +336,7 @@ using user_area =
 // here. Every member lies where its size divides the offset, so i386 has x86_64's layout
 // but for the tail padding (84 bytes, 88 on x86_64): the kernel writes the bytes it fills
 // (ptrace_get_syscall_info's actual_size) for any tracer, and a compat one needs no
-// conversion. (6.16 renamed pad to reserved and flags and added seccomp.reserved2.)
+// conversion. The names are the 6.1 header's, which the layout suite checks here.
 SYSCOMPAT_STRUCT(ptrace_syscall_info_seccomp, "ptrace_syscall_info_seccomp",
                  uapi("linux/ptrace.h", "__typeof__(((struct ptrace_syscall_info *)0)->seccomp)"),
                  (nr, u64),
