@@ -365,11 +365,29 @@ SYSCOMPAT_STRUCT(ptrace_rseq_configuration, "ptrace_rseq_configuration",
 
 }  // namespace syscompat::abi
 
-#define SYSCOMPAT_STRUCTS_PROCESS(X)                                                               \
-  X(timex)                                                                                         \
-  X(tms)                                                                                           \
-  X(rusage)                                                                                        \
-  X(rlimit) X(rlimit64) X(sysinfo) X(oldold_utsname) X(old_utsname) X(new_utsname) X(sched_param)  \
-      X(sched_attr) X(robust_list) X(robust_list_head) X(rseq) X(clone_args) X(user_regs_struct)   \
-          X(user_fpregs_struct) X(user_fpxregs_struct) X(user_area) X(ptrace_syscall_info_seccomp) \
-              X(ptrace_syscall_info) X(ptrace_rseq_configuration)
+// One entry per line (clang-format would refill the list).
+// clang-format off
+#define SYSCOMPAT_STRUCTS_PROCESS(X) \
+  X(timex) \
+  X(tms) \
+  X(rusage) \
+  X(rlimit) \
+  X(rlimit64) \
+  X(sysinfo) \
+  X(oldold_utsname) \
+  X(old_utsname) \
+  X(new_utsname) \
+  X(sched_param) \
+  X(sched_attr) \
+  X(robust_list) \
+  X(robust_list_head) \
+  X(rseq) \
+  X(clone_args) \
+  X(user_regs_struct) \
+  X(user_fpregs_struct) \
+  X(user_fpxregs_struct) \
+  X(user_area) \
+  X(ptrace_syscall_info_seccomp) \
+  X(ptrace_syscall_info) \
+  X(ptrace_rseq_configuration)
+// clang-format on
