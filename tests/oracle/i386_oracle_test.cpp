@@ -15,6 +15,7 @@
 #include <sys/ipc.h>
 #include <sys/mman.h>
 #include <sys/msg.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/sem.h>
@@ -2032,6 +2033,7 @@ pid_t stopped_32bit_tracee() {
   const std::uint32_t set_thread_area = nr("set_thread_area"), ioperm = nr("ioperm");
   const pid_t child = fork();
   if (child == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);  // its loop must not outlive a test that dies
     ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
     const std::uint32_t desc[4] = {0xffffffff, 0x12345000, 0xfffff, 0x51};
     std::memcpy(page + tls_desc_offset, desc, sizeof desc);
@@ -2199,8 +2201,8 @@ TEST_CASE("oracle: ptrace's regsets written through a compat iovec", "[oracle]")
       }
     }
   };
-  auto words = [](std::initializer_list<std::uint32_t> values) {
-    return [values](std::uint8_t* bytes, pid_t) {
+  auto words = [](std::initializer_list<std::uint32_t> list) {
+    return [values = std::vector<std::uint32_t>(list)](std::uint8_t* bytes, pid_t) {
       std::size_t i = 0;
       for (std::uint32_t w : values) std::memcpy(bytes + 4 * i++, &w, 4);
     };
