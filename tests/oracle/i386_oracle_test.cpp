@@ -4,6 +4,7 @@
 // translate), and compares the results and every guest byte. Fields that legitimately
 // differ between two calls (a clock) are masked, each with its reason.
 #include <arpa/inet.h>
+#include <elf.h>
 #include <fcntl.h>
 #include <linux/futex.h>
 #include <linux/net_tstamp.h>
@@ -14,6 +15,7 @@
 #include <sys/ipc.h>
 #include <sys/mman.h>
 #include <sys/msg.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/sem.h>
@@ -1566,12 +1568,14 @@ TEST_CASE("oracle: io_setup's ring placed below 4 GB by the process owner", "[or
 
 namespace {
 
-// A child stopped under our trace, as each run of a ptrace case needs its own.
-pid_t stopped_tracee() {
+// A child stopped under our trace, as each run of a ptrace case needs its own; when it
+// goes on, it runs `then`.
+pid_t stopped_tracee(void (*then)() = nullptr) {
   const pid_t child = fork();
   if (child == 0) {
     ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
     raise(SIGSTOP);
+    if (then) then();
     _exit(0);
   }
   int status;
@@ -1739,25 +1743,44 @@ TEST_CASE("oracle: ptrace's general registers, getreg32 and putreg32", "[oracle]
 
 namespace {
 
-// A child stopped under our trace with x87 registers of every tag (a NaN: special; pi:
-// valid; 1: valid; 0: zero; four empty) and xmm8, which a 32-bit tracer has not, all ones;
-// the other SSE registers 0 (a child inherits the parent's, which differ run to run).
+// x87 registers of every tag (a NaN: special; pi: valid; 1: valid; 0: zero; four empty) and
+// xmm8, which a 32-bit tracer has not, all ones; the other SSE registers 0 (a child inherits
+// the parent's, which differ run to run).
+// The AVX and AVX-512 state (NT_X86_XSTATE's) zeroed first: a child inherits the parent's.
+[[gnu::always_inline]] inline void load_fpu_state() {
+  static const double not_a_number = __builtin_nan("");
+  if (__builtin_cpu_supports("avx")) asm volatile("vzeroall");
+  if (__builtin_cpu_supports("avx512f"))
+    asm volatile(
+        "vpxord %zmm16, %zmm16, %zmm16; vpxord %zmm17, %zmm17, %zmm17\n"
+        "vpxord %zmm18, %zmm18, %zmm18; vpxord %zmm19, %zmm19, %zmm19\n"
+        "vpxord %zmm20, %zmm20, %zmm20; vpxord %zmm21, %zmm21, %zmm21\n"
+        "vpxord %zmm22, %zmm22, %zmm22; vpxord %zmm23, %zmm23, %zmm23\n"
+        "vpxord %zmm24, %zmm24, %zmm24; vpxord %zmm25, %zmm25, %zmm25\n"
+        "vpxord %zmm26, %zmm26, %zmm26; vpxord %zmm27, %zmm27, %zmm27\n"
+        "vpxord %zmm28, %zmm28, %zmm28; vpxord %zmm29, %zmm29, %zmm29\n"
+        "vpxord %zmm30, %zmm30, %zmm30; vpxord %zmm31, %zmm31, %zmm31\n"
+        "kxorw %k0, %k0, %k0; kxorw %k1, %k1, %k1; kxorw %k2, %k2, %k2; kxorw %k3, %k3, %k3\n"
+        "kxorw %k4, %k4, %k4; kxorw %k5, %k5, %k5; kxorw %k6, %k6, %k6; kxorw %k7, %k7, %k7");
+  asm volatile(
+      "pxor %%xmm0, %%xmm0; pxor %%xmm1, %%xmm1; pxor %%xmm2, %%xmm2; pxor %%xmm3, %%xmm3\n"
+      "pxor %%xmm4, %%xmm4; pxor %%xmm5, %%xmm5; pxor %%xmm6, %%xmm6; pxor %%xmm7, %%xmm7\n"
+      "pcmpeqd %%xmm8, %%xmm8; pxor %%xmm9, %%xmm9; pxor %%xmm10, %%xmm10\n"
+      "pxor %%xmm11, %%xmm11; pxor %%xmm12, %%xmm12; pxor %%xmm13, %%xmm13\n"
+      "pxor %%xmm14, %%xmm14; pxor %%xmm15, %%xmm15\n"
+      "fninit; fldz; fld1; fldpi; fldl %0"
+      :
+      : "m"(not_a_number)
+      : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10",
+        "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "st", "st(1)", "st(2)", "st(3)");
+}
+
+// A child stopped under our trace with the FPU state load_fpu_state gives.
 pid_t stopped_fpu_tracee() {
   const pid_t child = fork();
   if (child == 0) {
     ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
-    static const double not_a_number = __builtin_nan("");
-    asm volatile(
-        "pxor %%xmm0, %%xmm0; pxor %%xmm1, %%xmm1; pxor %%xmm2, %%xmm2; pxor %%xmm3, %%xmm3\n"
-        "pxor %%xmm4, %%xmm4; pxor %%xmm5, %%xmm5; pxor %%xmm6, %%xmm6; pxor %%xmm7, %%xmm7\n"
-        "pcmpeqd %%xmm8, %%xmm8; pxor %%xmm9, %%xmm9; pxor %%xmm10, %%xmm10\n"
-        "pxor %%xmm11, %%xmm11; pxor %%xmm12, %%xmm12; pxor %%xmm13, %%xmm13\n"
-        "pxor %%xmm14, %%xmm14; pxor %%xmm15, %%xmm15\n"
-        "fninit; fldz; fld1; fldpi; fldl %0"
-        :
-        : "m"(not_a_number)
-        : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10",
-          "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "st", "st(1)", "st(2)", "st(3)");
+    load_fpu_state();
     raise(SIGSTOP);
     _exit(0);
   }
@@ -1969,6 +1992,371 @@ TEST_CASE("oracle: ptrace's FPU registers, fsave and fxsave images", "[oracle]")
       return Case{nr("ptrace"), {static_cast<std::uint32_t>(request), 1, 0, g.alloc(512)}};
     });
   }
+}
+
+namespace {
+
+// 32-bit code for stopped_32bit_tracee: known values in every general register, then int3
+// (the stop), then a loop.
+constexpr std::uint8_t compat_code[] = {0xbb, 0x11, 0x11, 0x11, 0x11,  // mov $0x11111111, %ebx
+                                        0xb9, 0x22, 0x22, 0x22, 0x22,  // mov $0x22222222, %ecx
+                                        0xba, 0x33, 0x33, 0x33, 0x33,  // mov $0x33333333, %edx
+                                        0xbe, 0x44, 0x44, 0x44, 0x44,  // mov $0x44444444, %esi
+                                        0xbf, 0x55, 0x55, 0x55, 0x55,  // mov $0x55555555, %edi
+                                        0xbd, 0x66, 0x66, 0x66, 0x66,  // mov $0x66666666, %ebp
+                                        0xb8, 0x77, 0x77, 0x77, 0x77,  // mov $0x77777777, %eax
+                                        0xbc, 0x00, 0xf0, 0x04, 0x08,  // mov $0x0804f000, %esp
+                                        0xcc,                          // int3
+                                        0xeb, 0xfe};                   // jmp .
+constexpr std::size_t tls_desc_offset = 0x800;  // the user_desc set_thread_area takes
+
+// A page below 4 GB with compat_code, mapped once so that every child runs it at the same
+// address.
+std::uint8_t* compat_code_page() {
+  static std::uint8_t* page = [] {
+    void* p = mmap(nullptr, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+    REQUIRE(p != MAP_FAILED);
+    std::memcpy(p, compat_code, sizeof compat_code);
+    return static_cast<std::uint8_t*>(p);
+  }();
+  return page;
+}
+
+// A child stopped under our trace in 32-bit code (CS 0x23: user_x86_32_view's regsets), at
+// compat_code's int3, with load_fpu_state's FPU, a GDT TLS entry (set_thread_area through
+// int $0x80: base 0x12345000, 4 GiB, 32-bit, useable) and, where it may have one, an I/O
+// bitmap, NT_386_IOPERM's 8 KiB (ioperm needs CAP_SYS_RAWIO and a kernel with
+// CONFIG_X86_IOPL_IOPERM; this machine's answers ENOSYS, so NT_386_IOPERM is ENXIO here).
+pid_t stopped_32bit_tracee() {
+  std::uint8_t* page = compat_code_page();
+  const std::uint32_t set_thread_area = nr("set_thread_area"), ioperm = nr("ioperm");
+  const pid_t child = fork();
+  if (child == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);  // its loop must not outlive a test that dies
+    ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
+    const std::uint32_t desc[4] = {0xffffffff, 0x12345000, 0xfffff, 0x51};
+    std::memcpy(page + tls_desc_offset, desc, sizeof desc);
+    if (int80(set_thread_area, {u32(reinterpret_cast<std::uintptr_t>(page + tls_desc_offset))}))
+      _exit(1);
+    int80(ioperm, {0x80, 1, 1});
+    load_fpu_state();
+    asm volatile("pushq $0x23; pushq %0; lretq" : : "r"(reinterpret_cast<std::uint64_t>(page)));
+    __builtin_unreachable();
+  }
+  int status;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  REQUIRE(WIFSTOPPED(status));
+  REQUIRE(WSTOPSIG(status) == SIGTRAP);
+  return child;
+}
+
+// A tracee's state read natively after a write: its x86_64 registers, fxsave image and GDT
+// TLS entries, the same in both runs. An x86_64 tracee stopped in raise() has each run's
+// ids in rbp, rbx, rsi and rdi: those are left out.
+std::vector<std::uint8_t> native_state(pid_t child, bool ids_in_registers) {
+  user_regs_struct regs{};
+  user_fpregs_struct fx{};
+  CHECK(ptrace(PTRACE_GETREGS, child, nullptr, &regs) == 0);
+  CHECK(ptrace(PTRACE_GETFPREGS, child, nullptr, &fx) == 0);
+  if (ids_in_registers) regs.rbp = regs.rbx = regs.rsi = regs.rdi = 0;
+  std::vector<std::uint8_t> state(sizeof regs + sizeof fx);
+  std::memcpy(state.data(), &regs, sizeof regs);
+  std::memcpy(state.data() + sizeof regs, &fx, sizeof fx);
+  for (long entry = 12; entry < 15; ++entry) {
+    std::uint32_t desc[4] = {};
+    const long got = ptrace(PTRACE_GET_THREAD_AREA, child, entry, desc);
+    state.push_back(static_cast<std::uint8_t>(got));
+    state.insert(state.end(), reinterpret_cast<std::uint8_t*>(desc),
+                 reinterpret_cast<std::uint8_t*>(desc) + sizeof desc);
+  }
+  return state;
+}
+
+constexpr std::uint32_t nt_unknown = 0x999;
+// where native_state's ids lie in x86_64's user_regs_struct: rbp and rbx, rsi and rdi
+constexpr std::uint32_t ids_at = offsetof(user_regs_struct, rbp),
+                        more_ids_at = offsetof(user_regs_struct, rsi);
+static_assert(offsetof(user_regs_struct, rbx) == ids_at + 8 &&
+              offsetof(user_regs_struct, rdi) == more_ids_at + 8);
+
+}  // namespace
+
+// GETREGSET and SETREGSET of a 32-bit tracer (compat_ptrace_request: a compat_iovec, its
+// length written back; ptrace_regset: the regsets of the *tracee's* view, an x86_64 tracee's
+// 64-bit ones, a tracee in 32-bit code user_x86_32_view's), each length rule: clamped to the
+// regset, EINVAL off its element size or for a type the view lacks, EFAULT for a bad iovec
+// or buffer.
+TEST_CASE("oracle: ptrace's regsets through a compat iovec", "[oracle]") {
+  pid_t child = -1;
+  auto end = [&](Arena&, std::int32_t) {
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+  };
+  struct Tracee {
+    const char* name;
+    std::function<pid_t()> stop;
+    bool compat;
+  };
+  const Tracee tracees[] = {{"x86_64 tracee", stopped_fpu_tracee, false},
+                            {"tracee in 32-bit code", stopped_32bit_tracee, true}};
+  for (const Tracee& kind : tracees) {
+    INFO(kind.name);
+    auto tracee = [&] { return u32(child = kind.stop()); };
+    // reads: each regset, the whole of it (a longer length clamped), a part, none, a length
+    // off its element size, and one past 64 KiB off it too (regset_room's remainder)
+    // (the length written back, each run's, kept for the checks below)
+    std::vector<std::uint32_t> lengths;
+    std::uint32_t iov = 0;
+    auto length_then_end = [&](Arena& g, std::int32_t result) {
+      std::uint32_t length;
+      std::memcpy(&length, g.base + (iov + 4 - Arena::address(g.base)), 4);
+      lengths.push_back(length);
+      end(g, result);
+    };
+    for (std::uint32_t type : {u32(NT_PRSTATUS), u32(NT_PRFPREG), u32(NT_PRXFPREG),
+                               u32(NT_X86_XSTATE), u32(NT_386_TLS), u32(NT_386_IOPERM), nt_unknown})
+      for (std::uint32_t length : {16384u, 16u, 0u, 6u, 0x20006u}) {
+        INFO("GETREGSET " << type << ", " << length << " bytes");
+        compare(
+            [&](Arena& g) {
+              const auto buffer = g.alloc(16384);
+              iov = put_words(g, {buffer, length}, 8);
+              Case c{nr("ptrace"),
+                     {PTRACE_GETREGSET, tracee(), type, iov},
+                     {{iov, 4, "the buffer's address, each run's arena"}}};
+              if (!kind.compat && type == NT_PRSTATUS) {
+                c.masks.push_back({buffer, ids_at, "r15-r12: the test's frames, each run's"});
+                for (std::uint32_t at : {buffer + ids_at, buffer + more_ids_at})
+                  c.masks.push_back({at, 16, "raise's ids (native_state), each run's tracee"});
+              }
+              return c;
+            },
+            length_then_end);
+      }
+    // the whole of each regset: the tracee's view, not the tracer's (216 bytes of x86_64
+    // registers for an x86_64 tracee), the xsave image as large for both
+    REQUIRE(lengths.size() == 7 * 5 * 2);
+    CHECK(lengths[0] == (kind.compat ? 68u : 216u));     // NT_PRSTATUS
+    CHECK(lengths[10] == (kind.compat ? 108u : 512u));   // NT_PRFPREG
+    CHECK(lengths[20] == (kind.compat ? 512u : 16384));  // NT_PRXFPREG: x86_64's has none
+    CHECK(lengths[30] >= 576);                           // NT_X86_XSTATE
+    CHECK(lengths[40] == (kind.compat ? 48u : 16384));   // NT_386_TLS: 3 user_desc
+    CHECK(lengths[12] == 16);                            // a part
+    // bad input: a bad iovec, a bad buffer (and none with length 0), not our tracee (before
+    // the iovec is read)
+    compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_GETREGSET, tracee(), 1, 0x10}}; }, end);
+    for (std::uint32_t length : {68u, 0u})
+      compare(
+          [&](Arena& g) {
+            return Case{nr("ptrace"),
+                        {PTRACE_GETREGSET, tracee(), 1, put_words(g, {0x10, length}, 8)}};
+          },
+          end);
+  }
+  compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_GETREGSET, 1, 1, 0x10}}; });
+  compare([&](Arena&) { return Case{nr("ptrace"), {PTRACE_SETREGSET, 1, 1, 0x10}}; });
+}
+
+TEST_CASE("oracle: ptrace's regsets written through a compat iovec", "[oracle]") {
+  pid_t child = -1;
+  // Writes, then the tracee's state read natively: the same in both runs.
+  std::vector<std::vector<std::uint8_t>> after;
+  bool compat = true;
+  auto read_back = [&](Arena&, std::int32_t) {
+    after.push_back(native_state(child, !compat));
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+  };
+  // the regset's bytes: `fill` writes them given the tracee; data 0x10 for a bad buffer
+  using Fill = std::function<void(std::uint8_t*, pid_t)>;
+  // a tracee in 32-bit code (compat) or an x86_64 one
+  auto set = [&](bool in_32bit_code, std::uint32_t type, std::uint32_t length, const Fill& fill,
+                 std::uint32_t data = 0) {
+    INFO("SETREGSET " << type << ", " << length << " bytes, 32-bit tracee " << in_32bit_code);
+    after.clear();
+    compat = in_32bit_code;
+    compare(
+        [&](Arena& g) {
+          child = compat ? stopped_32bit_tracee() : stopped_fpu_tracee();
+          const auto buffer = g.alloc(16384, 0);
+          if (fill) fill(g.base + (buffer - Arena::address(g.base)), child);
+          const auto iov = put_words(g, {data ? data : buffer, length}, 8);
+          Case c{nr("ptrace"),
+                 {PTRACE_SETREGSET, u32(child), type, iov},
+                 {{iov, 4, "the buffer's address, each run's arena"}}};
+          if (!compat && type == NT_PRSTATUS)
+            for (std::uint32_t at : {buffer + ids_at, buffer + more_ids_at})
+              c.masks.push_back({at, 16, "raise's ids (native_state), each run's tracee"});
+          return c;
+        },
+        read_back);
+    REQUIRE(after.size() == 2);
+    REQUIRE(after[0].size() == after[1].size());
+    for (std::size_t i = 0; i < after[0].size(); ++i) {
+      INFO("state byte " << i << " (registers, fxsave image, TLS entries)");
+      if (after[0][i] != after[1][i]) {
+        CHECK(int(after[1][i]) == int(after[0][i]));
+        break;
+      }
+    }
+  };
+  auto words = [](std::initializer_list<std::uint32_t> list) {
+    return [values = std::vector<std::uint32_t>(list)](std::uint8_t* bytes, pid_t) {
+      std::size_t i = 0;
+      for (std::uint32_t w : values) std::memcpy(bytes + 4 * i++, &w, 4);
+    };
+  };
+  // an fxsave image: control word, mxcsr 0x1f80, the registers 0x5a (xmm8-15 too)
+  auto fxsave = [](std::uint8_t* bytes, pid_t) {
+    std::memset(bytes, 0x5a, 512);
+    std::memset(bytes, 0, 32);
+    const std::uint16_t control = 0x037f;
+    const std::uint32_t mxcsr = 0x1f80;
+    std::memcpy(bytes, &control, 2);
+    std::memcpy(bytes + 24, &mxcsr, 4);
+  };
+  // the tracee's own xsave image, read natively, with its SSE registers 0x5a
+  std::uint32_t xstate_size = 0;
+  auto xstate = [&](std::uint8_t* bytes, pid_t tracee) {
+    iovec native{bytes, 16384};
+    REQUIRE(ptrace(PTRACE_GETREGSET, tracee, NT_X86_XSTATE, &native) == 0);
+    xstate_size = static_cast<std::uint32_t>(native.iov_len);
+    std::memset(bytes + 160, 0x5a, 256);
+  };
+  auto xmm = [&](std::size_t n) {  // after[1]'s xmm register n, first word
+    std::uint32_t word;
+    std::memcpy(&word,
+                after[1].data() + sizeof(user_regs_struct) +
+                    offsetof(user_fpregs_struct, xmm_space) + 16 * n,
+                4);
+    return word;
+  };
+  // a tracee in 32-bit code: user_x86_32_view
+  const std::uint32_t eip = 0x12345678;
+  set(true, NT_PRSTATUS, 68,
+      words({0x01010101, 0x02020202, 0x03030303, 0x04040404, 0x05050505, 0x86060606, 0xfffffff0,
+             0x2b, 0x2b, 0, 0, 0xffffffff, eip, 0x23, 0x246, 0x87654320, 0x2b}));
+  CHECK(reinterpret_cast<const user_regs_struct*>(after[1].data())->rip == eip);
+  set(true, NT_PRSTATUS, 8, words({0xaaaaaaaa, 0xbbbbbbbb}));
+  CHECK(reinterpret_cast<const user_regs_struct*>(after[1].data())->rcx == 0xbbbbbbbb);
+  const auto fsave = words({0xffff037f, 0xffff0000, 0xffffffff});
+  set(true, NT_PRFPREG, 108, fsave);
+  set(true, NT_PRFPREG, 100, fsave);  // fpregs_set: not the whole image
+  set(true, NT_PRXFPREG, 512, fxsave);
+  CHECK(xmm(7) == 0x5a5a5a5a);
+  CHECK(xmm(8) == 0);                         // xfpregs_set for a 32-bit caller
+  set(true, NT_PRXFPREG, 100, fxsave, 0x10);  // EINVAL before the data
+  set(true, NT_X86_XSTATE, 16384, xstate);
+  CHECK(xmm(8) == 0x5a5a5a5a);            // xstateregs_set keeps them
+  set(true, NT_X86_XSTATE, 512, xstate);  // not the whole image: EFAULT
+  set(true, NT_386_TLS, 16, words({12, 0x2000, 0xfff, 0x51}));
+  set(true, NT_386_TLS, 20, words({12, 0x2000, 0xfff, 0x51}));
+  set(true, NT_386_IOPERM, 8192, {});  // no set
+  set(true, NT_PRSTATUS, 68, {}, 0x10);
+  set(true, nt_unknown, 68, {});
+  // an x86_64 tracee: x86_64's view
+  set(false, NT_PRSTATUS, 216, [](std::uint8_t* bytes, pid_t tracee) {
+    user_regs_struct regs{};
+    REQUIRE(ptrace(PTRACE_GETREGS, tracee, nullptr, &regs) == 0);
+    regs.rax = 0x123456789;
+    regs.r8 = 0x5678;
+    std::memcpy(bytes, &regs, sizeof regs);
+  });
+  CHECK(reinterpret_cast<const user_regs_struct*>(after[1].data())->rax == 0x123456789);
+  set(false, NT_PRFPREG, 512, fxsave);
+  CHECK(xmm(7) == 0x5a5a5a5a);
+  CHECK(xmm(8) == 0);                    // xfpregs_set for a 32-bit caller, in either view
+  set(false, NT_PRXFPREG, 512, fxsave);  // not in x86_64's view
+  set(false, NT_X86_XSTATE, 16384, xstate);
+  CHECK(xmm(8) == 0x5a5a5a5a);
+  set(false, NT_386_TLS, 16, words({12, 0x2000, 0xfff, 0x51}));
+  CHECK(xstate_size >= 576);
+}
+
+namespace {
+
+// A child stopped under our trace at the entry (or the exit) of getppid with six known
+// arguments (PTRACE_O_TRACESYSGOOD's syscall stops).
+pid_t syscall_stopped_tracee(bool at_exit) {
+  const pid_t child = stopped_tracee([] { syscall(SYS_getppid, 1, 2, 3, 4, 5, 6); });
+  REQUIRE(ptrace(PTRACE_SETOPTIONS, child, nullptr, PTRACE_O_TRACESYSGOOD) == 0);
+  for (bool entry = false;;) {
+    int status;
+    REQUIRE(ptrace(PTRACE_SYSCALL, child, nullptr, nullptr) == 0);
+    REQUIRE(waitpid(child, &status, 0) == child);
+    REQUIRE(WIFSTOPPED(status));
+    if (WSTOPSIG(status) != (SIGTRAP | 0x80)) continue;
+    user_regs_struct regs{};
+    REQUIRE(ptrace(PTRACE_GETREGS, child, nullptr, &regs) == 0);
+    if (regs.orig_rax != SYS_getppid) continue;
+    if (entry || !at_exit) return child;
+    entry = true;
+  }
+}
+
+}  // namespace
+
+// PTRACE_GET_SYSCALL_INFO (ptrace_get_syscall_info) and PTRACE_GET_RSEQ_CONFIGURATION
+// (ptrace_get_rseq_configuration): one layout for every tracer (the description's
+// ptrace_syscall_info and ptrace_rseq_configuration), min(the caller's size, the kernel's)
+// bytes written, the kernel's size returned.
+TEST_CASE("oracle: ptrace's syscall info and rseq configuration", "[oracle]") {
+  pid_t child = -1;
+  auto end = [&](Arena&, std::int32_t) {
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+  };
+  const std::function<pid_t()> stops[] = {[] { return stopped_tracee(); },
+                                          [] { return syscall_stopped_tracee(false); },
+                                          [] { return syscall_stopped_tracee(true); }};
+  // each stop's size and op (the kernel's, then ours): NONE at a signal stop (24 bytes),
+  // ENTRY (80), EXIT (33)
+  std::vector<std::pair<std::int32_t, std::uint8_t>> answers;
+  std::uint32_t info = 0;
+  auto answer_then_end = [&](Arena& g, std::int32_t result) {
+    answers.emplace_back(result, g.base[info - Arena::address(g.base)]);
+    end(g, result);
+  };
+  for (const auto& stop : stops)
+    for (std::uint32_t size : {88u, 30u, 0xffffffffu}) {
+      INFO("GET_SYSCALL_INFO, " << size << " bytes");
+      compare(
+          [&](Arena& g) {
+            info = g.alloc(128);
+            return Case{nr("ptrace"), {PTRACE_GET_SYSCALL_INFO, u32(child = stop()), size, info}};
+          },
+          answer_then_end);
+    }
+  REQUIRE(answers.size() == 18);
+  CHECK(answers[1] == std::pair<std::int32_t, std::uint8_t>{24, PTRACE_SYSCALL_INFO_NONE});
+  CHECK(answers[7] == std::pair<std::int32_t, std::uint8_t>{80, PTRACE_SYSCALL_INFO_ENTRY});
+  CHECK(answers[13] == std::pair<std::int32_t, std::uint8_t>{33, PTRACE_SYSCALL_INFO_EXIT});
+  // bad input: a bad buffer (none written for size 0), not our tracee
+  for (std::uint32_t size : {88u, 0u})
+    compare(
+        [&](Arena&) {
+          return Case{nr("ptrace"),
+                      {PTRACE_GET_SYSCALL_INFO, u32(child = stopped_tracee()), size, 0x10}};
+        },
+        end);
+  compare([&](Arena& g) {
+    return Case{nr("ptrace"), {PTRACE_GET_SYSCALL_INFO, 1, 88, g.alloc(128)}};
+  });
+  for (std::uint32_t size : {24u, 8u, 0xffffffffu})
+    compare(
+        [&](Arena& g) {
+          return Case{
+              nr("ptrace"),
+              {PTRACE_GET_RSEQ_CONFIGURATION, u32(child = stopped_tracee()), size, g.alloc(64)}};
+        },
+        end);
+  compare(
+      [&](Arena&) {
+        return Case{nr("ptrace"),
+                    {PTRACE_GET_RSEQ_CONFIGURATION, u32(child = stopped_tracee()), 24, 0x10}};
+      },
+      end);
 }
 
 // The 6.8 mount and LSM calls carry statmount, mnt_id_req and lsm_ctx, which have one layout

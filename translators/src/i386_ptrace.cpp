@@ -5,21 +5,27 @@
 // Served: process control (TRACEME, ATTACH, SEIZE, DETACH, KILL, CONT, SYSCALL, SINGLESTEP,
 // INTERRUPT, LISTEN, SETOPTIONS), the tracee's memory in 32-bit words (PEEK/POKE TEXT and
 // DATA), GETEVENTMSG, GETSIGINFO/SETSIGINFO, the TLS entries, the general registers
-// (GETREGS/SETREGS), the user area (PEEKUSR/POKEUSR: getreg32/putreg32 of struct user32) and
+// (GETREGS/SETREGS), the user area (PEEKUSR/POKEUSR: getreg32/putreg32 of struct user32),
 // the FPU (GETFPREGS/SETFPREGS in the i387 fsave format, GETFPXREGS/SETFPXREGS as the fxsave
-// image), as the kernel gives a 32-bit tracer of any tracee. A tracee under run32 stopped
-// while the shim serves one of its calls has its i386 registers in the shim, not in those:
-// the tracer then sees the shim's, as a native i386 tracer of it would (docs/run32.md).
+// image), the regsets (GETREGSET/SETREGSET through a compat_iovec: ptrace_regset, which
+// takes the tracee's view, not the tracer's), GET_SYSCALL_INFO and GET_RSEQ_CONFIGURATION,
+// as the kernel gives a 32-bit tracer of any tracee. A tracee under run32 stopped while the
+// shim serves one of its calls has its i386 registers in the shim, not in those: the tracer
+// then sees the shim's, as a native i386 tracer of it would (docs/run32.md).
 // Other requests answer EIO, the kernel's answer to a request it does not know; of those the
-// kernel does know, the regsets (GETREGSET/SETREGSET, compat iovecs over user_x86_32_view)
-// and PTRACE_GET_SYSCALL_INFO are not built (README, "Not yet").
+// kernel does know, PEEKSIGINFO, GETSIGMASK/SETSIGMASK, SYSEMU, the seccomp filter dump, the
+// syscall user dispatch configuration and SET_SYSCALL_INFO (6.16) are not built (README,
+// "Not yet").
 #include "i386_ptrace.hpp"
 
+#include <elf.h>
 #include <sys/ptrace.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
+#include <memory>
 
 #include "i386_special.hpp"
 #include "syscompat/abi/catalog.hpp"
@@ -313,6 +319,121 @@ void clear_upper_xmm(Fxsave& fx) {
   std::memset(reinterpret_cast<unsigned char*>(&fx.xmm_space) + 8 * xmm_bytes, 0, 8 * xmm_bytes);
 }
 
+// ---- the regsets (kernel/ptrace.c's ptrace_regset) ---------------------------------------
+
+// ptrace_regset takes the regsets of the tracee's view, task_user_regset_view(task): x86_64's
+// for a tracee stopped in 64-bit code (user_64bit_mode: CS is __USER_CS), user_x86_32_view
+// for one in 32-bit code, whichever the tracer is. A native request from here reaches the
+// same view and the same regset functions (genregs32_get is getreg32's, fpregs_get
+// convert_from_fxsr's, for a 32-bit tracee); what a 32-bit tracer changes is its iovec
+// (compat_iovec) and, on a write, xfpregs_set's clearing of xmm8-15 for an in_ia32_syscall()
+// caller.
+bool stopped_in_64bit_code(std::uint64_t pid) {
+  RegsNative registers{};
+  return native<"ptrace">(PTRACE_GETREGS, pid, 0, address(registers)) == 0 &&
+         registers.cs.get() == abi::x86::user_cs;
+}
+
+// The regsets' data goes through a buffer of ours, as the kernel reads and writes only as
+// much of the guest's as the regset has (iov_len clamped to n * size), which nothing here
+// knows before it asks. Every regset fits in 64 KiB (the largest, NT_X86_XSTATE, is
+// fpu_user_cfg.max_size, under 12 KiB with AMX's tiles; NT_386_IOPERM is 8 KiB). A longer
+// guest length reaches the kernel as that room plus its remainder modulo 16, the largest
+// element (user_desc), so ptrace_regset's `iov_len % size` test answers as it would.
+constexpr std::uint64_t regset_room = 64 * 1024;
+constexpr std::uint64_t largest_regset_element = sizeof(abi::user_desc<I386>);
+
+struct RegsetBuffer {
+  explicit RegsetBuffer(std::uint32_t guest_length)
+      : length(guest_length <= regset_room ? guest_length
+                                           : regset_room + guest_length % largest_regset_element),
+        bytes(std::make_unique<unsigned char[]>(length)) {}
+  // the native iovec over the first `used` bytes
+  abi::iovec<X86_64> iovec(std::uint64_t used) const {
+    abi::iovec<X86_64> native_iovec{};
+    native_iovec.iov_base.set(reinterpret_cast<std::uint64_t>(bytes.get()));
+    native_iovec.iov_len.set(used);
+    return native_iovec;
+  }
+  std::uint64_t length;
+  std::unique_ptr<unsigned char[]> bytes;
+};
+
+// compat_ptrace_request's PTRACE_GETREGSET and PTRACE_SETREGSET: the compat_iovec read, then
+// ptrace_regset, then the length it used written back (__put_user of kiov.iov_len).
+long regset(const GuestMemory& memory, std::int32_t request, std::uint64_t pid, std::uint64_t type,
+            std::uint64_t iovec_at) {
+  const auto guest_iovec = static_cast<GuestAddress>(iovec_at);
+  abi::iovec<I386> iov{};
+  // ptrace_check_attach first (ESRCH), then the iovec: a native request on an address
+  // every access faults on answers both in that order
+  if (memory.copy_in(&iov, guest_iovec, sizeof iov))
+    return native<"ptrace">(static_cast<std::uint32_t>(request), pid, type, poisoned_pointer);
+  const std::uint32_t guest_length = iov.iov_len.get();
+  const auto data = static_cast<GuestAddress>(iov.iov_base.get());
+  RegsetBuffer buffer(guest_length);
+  // ptrace_regset's test and clamp: the native request on the whole buffer (for a write, a
+  // read of the regset, whose test and clamp are the same) gives the length the kernel uses
+  auto native_iovec = buffer.iovec(buffer.length);
+  long error = native<"ptrace">(PTRACE_GETREGSET, pid, type, address(native_iovec));
+  if (error < 0 && (request == PTRACE_GETREGSET || error == -EINVAL)) return error;
+  if (error < 0) {
+    // a regset that cannot be read now (NT_386_IOPERM without an I/O bitmap) may still be
+    // written, or not (it has no set): the kernel answers for itself, reading guest data
+    // from an address every access faults on
+    native_iovec.iov_base.set(poisoned_pointer);
+    return native<"ptrace">(PTRACE_SETREGSET, pid, type, address(native_iovec));
+  }
+  const std::uint64_t used = native_iovec.iov_len.get();
+  if (used == buffer.length && buffer.length < guest_length)
+    return -EIO;  // a regset larger than regset_room: not served (none is)
+  if (request == PTRACE_GETREGSET) {
+    // copy_to_user: the bytes up to the first fault, then EFAULT
+    const std::uint64_t writable = memory.accessible_length(data, used, GuestMemory::writable);
+    memory.copy_out(data, buffer.bytes.get(), writable);
+    if (writable < used) return -EFAULT;
+  } else {
+    // the regset's bytes; from guest memory that is not all readable, an address every
+    // access faults on, so the set's own tests answer first (xfpregs_set's EINVAL for a
+    // partial image). (The kernel's set may store some registers before it reaches a
+    // fault, genregs32_set's one by one; this stores none.)
+    native_iovec = buffer.iovec(used);
+    if (memory.copy_in(buffer.bytes.get(), data, used)) native_iovec.iov_base.set(poisoned_pointer);
+    if ((error = native<"ptrace">(PTRACE_SETREGSET, pid, type, address(native_iovec))) < 0)
+      return error;
+    // xfpregs_set: NT_PRXFPREG of user_x86_32_view, NT_PRFPREG of x86_64's
+    if (type == NT_PRXFPREG || (type == NT_PRFPREG && stopped_in_64bit_code(pid))) {
+      Fxsave fx{};
+      if ((error = native<"ptrace">(PTRACE_GETFPREGS, pid, 0, address(fx))) < 0) return error;
+      clear_upper_xmm(fx);
+      if ((error = native<"ptrace">(PTRACE_SETFPREGS, pid, 0, address(fx))) < 0) return error;
+    }
+  }
+  const auto length = static_cast<std::uint32_t>(used);
+  return memory.copy_out(guest_iovec + offsetof(abi::iovec<I386>, iov_len), &length, sizeof length)
+             ? -EFAULT
+             : 0;
+}
+
+// ptrace_get_syscall_info and ptrace_get_rseq_configuration: the struct (one layout for
+// every tracer, abi/.../structs/process.hpp) filled by the kernel, min(its size, the
+// caller's) bytes of it copied out, its size the result. What a later kernel's struct has
+// past the described one is not passed on.
+template <class Answer>
+long sized_answer(const GuestMemory& memory, std::int32_t request, std::uint64_t pid,
+                  std::uint64_t size, std::uint64_t at) {
+  Answer answer{};
+  const long full = native<"ptrace">(static_cast<std::uint32_t>(request), pid,
+                                     std::min<std::uint64_t>(size, sizeof answer), address(answer));
+  if (full < 0) return full;
+  const std::uint64_t bytes =
+      std::min({static_cast<std::uint64_t>(full), size, std::uint64_t{sizeof answer}});
+  const auto guest = static_cast<GuestAddress>(at);
+  const std::uint64_t writable = memory.accessible_length(guest, bytes, GuestMemory::writable);
+  memory.copy_out(guest, &answer, writable);
+  return writable < bytes ? -EFAULT : full;
+}
+
 }  // namespace
 
 std::int32_t translate(const GuestMemory& memory, std::span<const abi::ArgValue> a) {
@@ -446,6 +567,14 @@ std::int32_t translate(const GuestMemory& memory, std::span<const abi::ArgValue>
                                       : poisoned_pointer;
       return result(native<"ptrace">(static_cast<std::uint32_t>(request), pid, at, entry));
     }
+    case PTRACE_GETREGSET:
+    case PTRACE_SETREGSET:
+      return result(regset(memory, request, pid, at, data));
+    case PTRACE_GET_SYSCALL_INFO:
+      return result(sized_answer<abi::ptrace_syscall_info<X86_64>>(memory, request, pid, at, data));
+    case PTRACE_GET_RSEQ_CONFIGURATION:
+      return result(
+          sized_answer<abi::ptrace_rseq_configuration<X86_64>>(memory, request, pid, at, data));
     default:
       return -EIO;
   }

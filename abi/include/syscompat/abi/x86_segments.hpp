@@ -8,6 +8,8 @@
 namespace syscompat::abi::x86 {
 
 inline constexpr std::uint32_t gdt_entry_tls_min = 12, gdt_entry_tls_entries = 3;
+// __USER_CS, the one 64-bit user code selector: user_64bit_mode() is `cs == __USER_CS`.
+inline constexpr std::uint32_t user_cs = 0x33;
 
 constexpr std::uint32_t selector_index(std::uint32_t selector) {
   return (selector & 0xffff) >> 3;

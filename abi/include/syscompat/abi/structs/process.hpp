@@ -331,13 +331,63 @@ using user_area =
     only_on<M, std::conditional_t<M::abi == Abi::i386, user_area_i386<M>, user_area_x86_64<M>>,
             "x86 only (sys/user.h)", Abi::i386, Abi::x86_64, Abi::x32>;
 
+// PTRACE_GET_SYSCALL_INFO's answer (linux/ptrace.h). Its anonymous union's arms all start at
+// offset 24: entry (nr, args[6]), exit (rval, is_error) and seccomp, the largest, described
+// here. Every member lies where its size divides the offset, so i386 has x86_64's layout
+// but for the tail padding (84 bytes, 88 on x86_64): the kernel writes the bytes it fills
+// (ptrace_get_syscall_info's actual_size) for any tracer, and a compat one needs no
+// conversion. The names are the 6.1 header's, which the layout suite checks here.
+SYSCOMPAT_STRUCT(ptrace_syscall_info_seccomp, "ptrace_syscall_info_seccomp",
+                 uapi("linux/ptrace.h", "__typeof__(((struct ptrace_syscall_info *)0)->seccomp)"),
+                 (nr, u64),
+                 (args, u64[6]),
+                 (ret_data, u32));
+
+SYSCOMPAT_STRUCT(ptrace_syscall_info, "ptrace_syscall_info",
+                 uapi("linux/ptrace.h", "struct ptrace_syscall_info"),
+                 (op, u8),
+                 (pad, u8[3]),
+                 (arch, u32),
+                 (instruction_pointer, u64),
+                 (stack_pointer, u64),
+                 (seccomp, ptrace_syscall_info_seccomp<M>));
+
+// PTRACE_GET_RSEQ_CONFIGURATION's answer: one layout everywhere (24 bytes).
+SYSCOMPAT_STRUCT(ptrace_rseq_configuration, "ptrace_rseq_configuration",
+                 uapi("linux/ptrace.h", "struct ptrace_rseq_configuration"),
+                 (rseq_abi_pointer, u64),
+                 (rseq_abi_size, u32),
+                 (signature, u32),
+                 (flags, u32),
+                 (pad, u32));
+
 // clang-format on
 
 }  // namespace syscompat::abi
 
-#define SYSCOMPAT_STRUCTS_PROCESS(X)                                                         \
-  X(timex)                                                                                   \
-  X(tms)                                                                                     \
-  X(rusage) X(rlimit) X(rlimit64) X(sysinfo) X(oldold_utsname) X(old_utsname) X(new_utsname) \
-      X(sched_param) X(sched_attr) X(robust_list) X(robust_list_head) X(rseq) X(clone_args)  \
-          X(user_regs_struct) X(user_fpregs_struct) X(user_fpxregs_struct) X(user_area)
+// One entry per line (clang-format would refill the list).
+// clang-format off
+#define SYSCOMPAT_STRUCTS_PROCESS(X) \
+  X(timex) \
+  X(tms) \
+  X(rusage) \
+  X(rlimit) \
+  X(rlimit64) \
+  X(sysinfo) \
+  X(oldold_utsname) \
+  X(old_utsname) \
+  X(new_utsname) \
+  X(sched_param) \
+  X(sched_attr) \
+  X(robust_list) \
+  X(robust_list_head) \
+  X(rseq) \
+  X(clone_args) \
+  X(user_regs_struct) \
+  X(user_fpregs_struct) \
+  X(user_fpxregs_struct) \
+  X(user_area) \
+  X(ptrace_syscall_info_seccomp) \
+  X(ptrace_syscall_info) \
+  X(ptrace_rseq_configuration)
+// clang-format on
