@@ -11,10 +11,12 @@
 // The guest's registers travel as struct GuestRegisters (run32/src/guest_registers.hpp): nine
 // 64-bit slots eax, ebx, ecx, edx, esi, edi, ebp, esp, eip, then eflags.
 
-#define GUEST_CODE_SELECTOR 0x23
-#define GUEST_DATA_SELECTOR 0x2b
-#define SHIM_CODE_SELECTOR 0x33
-#define RUN32_THREAD_SLOTS 16384  // threads.hpp: thread_slots
+#include "syscompat/abi/x86_segments.hpp"
+#include "thread_slots.h"
+
+#define GUEST_CODE_SELECTOR SYSCOMPAT_X86_USER32_CS
+#define GUEST_DATA_SELECTOR SYSCOMPAT_X86_USER_DS
+#define SHIM_CODE_SELECTOR SYSCOMPAT_X86_USER_CS
 
         .text
 

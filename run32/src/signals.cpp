@@ -17,6 +17,7 @@
 #include "pending_signals.hpp"
 #include "signal_set.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "syscompat/abi/x86_segments.hpp"
 #include "syscompat/translators/siginfo.hpp"
 
 namespace syscompat::run32 {
@@ -67,7 +68,8 @@ struct FrameI386 {
 // The x87/SSE state follows the frame as the kernel's does: a struct _fpstate_32 whose
 // FXSAVE image starts 112 bytes in (after the legacy fsave environment).
 constexpr std::uint32_t fxsave_size = 512, fsave_header_size = 112;
-constexpr std::uint16_t guest_code_selector = 0x23, guest_data_selector = 0x2b;
+constexpr std::uint16_t guest_code_selector = abi::x86::user32_cs,
+                        guest_data_selector = abi::x86::user_ds;
 // What sigreturn takes back from the frame's eflags (the kernel's FIX_EFLAGS).
 constexpr std::uint32_t restorable_eflags =
     0x40000 | 0x800 | 0x400 | 0x100 | 0x80 | 0x40 | 0x10 | 0x4 | 0x1 | 0x10000;

@@ -30,6 +30,7 @@
 #include "signals.hpp"
 #include "syscompat/abi/syscall_args.hpp"
 #include "syscompat/abi/syscalls.hpp"
+#include "syscompat/abi/x86_segments.hpp"
 #include "threads.hpp"
 #include "vdso_image.hpp"
 
@@ -49,7 +50,7 @@ namespace syscompat::run32 {
 
 namespace {
 
-constexpr std::uint64_t guest_code_selector = 0x23;
+constexpr std::uint64_t guest_code_selector = abi::x86::user32_cs;
 
 GuestProcess* process = nullptr;
 GuestAddress sysinfo_entry = 0;  // the AT_SYSINFO entry's guest address

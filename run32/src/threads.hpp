@@ -19,12 +19,13 @@
 
 #include "guest_process.hpp"
 #include "guest_seccomp.hpp"
+#include "thread_slots.h"
 
 namespace syscompat::run32 {
 
 // Slots of run32_thread_fsbases, the table by which a thread's entry finds its own FS base
 // when the guest replaced it (mode_switch.S, RUN32_THREAD_SLOTS): live threads at most.
-inline constexpr std::size_t thread_slots = 16384;
+inline constexpr std::size_t thread_slots = RUN32_THREAD_SLOTS;
 // A guest thread's host stack: the shim's alternate signal stack at its low end, the
 // entry's stack above.
 inline constexpr std::size_t signal_stack_size = 256 << 10, shim_stack_size = 1 << 20;
@@ -34,10 +35,10 @@ struct ThreadStart;
 // What the shim keeps per guest thread beside the thread-local state.
 struct GuestThread {
   pid_t tid = 0;
-  std::uint64_t fs_base = 0;          // the host thread's own (its TLS), above 4 GB
-  GuestAddress clear_child_tid = 0;   // set_tid_address, CLONE_CHILD_CLEARTID
-  GuestAddress robust_list = 0;       // set_robust_list's head
-  GuestAddress rseq_area = 0;         // rseq's registered area, with its length and signature
+  std::uint64_t fs_base = 0;         // the host thread's own (its TLS), above 4 GB
+  GuestAddress clear_child_tid = 0;  // set_tid_address, CLONE_CHILD_CLEARTID
+  GuestAddress robust_list = 0;      // set_robust_list's head
+  GuestAddress rseq_area = 0;        // rseq's registered area, with its length and signature
   std::uint32_t rseq_length = 0, rseq_signature = 0;
   sigjmp_buf* exit_jump = nullptr;    // where a thread the shim started leaves the guest
   bool helper_clears = false;         // a child on this memory: its helper clears the tid
