@@ -69,8 +69,12 @@ class ConstantName {
     static_assert(N - 1 <= capacity, "a constant's name longer than ConstantName::capacity");
     for (std::size_t i = 0; i + 1 < N; ++i) text_[i] = name[i];
   }
-  constexpr std::string_view view() const { return {text_.data(), size_}; }
-  constexpr operator std::string_view() const { return view(); }
+  // Views of the row's own characters: not of a temporary, which would leave them dangling
+  // (`row ? row->name : ""` makes a ConstantName of ""; write `row->name.view()` there).
+  constexpr std::string_view view() const& { return {text_.data(), size_}; }
+  constexpr operator std::string_view() const& { return view(); }
+  std::string_view view() const&& = delete;
+  operator std::string_view() const&& = delete;
   friend constexpr bool operator==(const ConstantName& a, std::string_view b) {
     return a.view() == b;
   }
