@@ -466,7 +466,7 @@ constexpr std::size_t task_comm_len = 16;
 std::optional<std::string> show_prctl_arg(const Context& c, const SyscallArg& arg,
                                           std::uint64_t value) {
   const ConstantRow* row = row_of(prctl_options, c.abi, value_of(c, "option"));
-  const std::string_view option = row ? row->name : "";
+  const std::string_view option = row ? row->name.view() : std::string_view();
   if (names("PR_GET_DUMPABLE PR_GET_KEEPCAPS PR_GET_SECCOMP PR_GET_TIMERSLACK PR_GET_TIMING",
             option))
     return std::string();

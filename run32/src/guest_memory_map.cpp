@@ -78,7 +78,6 @@ void GuestMemoryMap::released(std::uint64_t address, std::uint64_t length) {
 
 void GuestMemoryMap::reload() {
   taken_.clear();
-  loaded_ = true;
   std::FILE* maps = std::fopen("/proc/self/maps", "r");
   if (!maps) return;
   char line[512];
@@ -115,7 +114,6 @@ std::optional<std::uint64_t> GuestMemoryMap::highest_gap(std::uint64_t low, std:
 }
 
 std::optional<std::uint64_t> GuestMemoryMap::place(std::uint64_t hint, std::uint64_t length) {
-  if (!loaded_) reload();
   if (length > limit_ - min_address_) return std::nullopt;
   // get_unmapped_area's hint: page-aligned down, used when free (the caller drops a hint
   // past TASK_SIZE).

@@ -27,8 +27,13 @@ class GuestMemoryMap {
   void taken(std::uint64_t address, std::uint64_t length);
   void released(std::uint64_t address, std::uint64_t length);
 
-  // Everything below 4 GB from /proc/self/maps: at the first placement, and again when a
-  // range thought free was not (something mapped there without the shim's knowledge).
+  // Everything below 4 GB from /proc/self/maps, when a range thought free was not (something
+  // mapped there without the shim's knowledge). Not at start: the map is made when the shim's
+  // process starts, after an execve, when nothing lies below 4 GB (the x86_64 kernel places
+  // none of a 64-bit program's own mappings there), and every mapping the shim makes there
+  // for the guest (the program, its interpreter, stack, vDSO and every call of the guest that
+  // maps) goes through GuestProcess, which tells the map (taken, released). The range past
+  // TASK_SIZE the shim reserves lies beyond the map's limit.
   void reload();
 
   std::uint64_t mmap_base() const { return mmap_base_; }
@@ -40,7 +45,6 @@ class GuestMemoryMap {
   bool is_free(std::uint64_t address, std::uint64_t length) const;
 
   std::uint64_t limit_, mmap_base_, min_address_;
-  bool loaded_ = false;
   std::map<std::uint64_t, std::uint64_t> taken_;  // start -> end, disjoint, merged
 };
 

@@ -193,7 +193,7 @@ int print_markdown(std::ostream& out) {
     for (std::size_t i = 0; i < abi::all_abis.size(); ++i) out << "---:|";
     out << "\n";
     for (const auto& row : vocabulary->rows) {
-      out << "| `" << row.name << "` |";
+      out << "| `" << row.name.view() << "` |";
       for (Abi a : abi::all_abis) {
         const auto value = abi::constant_value(row, a);
         out << " " << (value ? shown(*value) : "—") << " |";

@@ -20,7 +20,7 @@ int print_table(Abi a) {
     for (const auto& row : vocabulary->rows)
       if (const auto value = abi::constant_value(row, a)) {
         std::cout << fmt::format(
-            "{:<18} {:<28} {}\n", vocabulary->name, row.name,
+            "{:<18} {:<28} {}\n", vocabulary->name, row.name.view(),
             *value < 0 ? std::to_string(*value) : fmt::format("{:#x}", *value));
         ++count;
       }

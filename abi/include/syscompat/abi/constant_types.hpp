@@ -55,8 +55,37 @@ struct AbiValue {
   std::int64_t value = 0;
 };
 
+// A constant's name, held in its row: the rows hold no pointer, so a program keeps them in the
+// read-only data it maps from its file. (A std::string_view is a pointer that a static PIE
+// relocates at each start, copying every page that holds one: the 900 rows were 14 pages of
+// syscompat-run32.) Written as a string literal in the rows; a name longer than `capacity`
+// does not compile.
+class ConstantName {
+ public:
+  static constexpr std::size_t capacity = 31;
+  template <std::size_t N>
+  constexpr ConstantName(const char (&name)[N])  // the rows write names as literals
+      : size_(static_cast<std::uint8_t>(N - 1)) {
+    static_assert(N - 1 <= capacity, "a constant's name longer than ConstantName::capacity");
+    for (std::size_t i = 0; i + 1 < N; ++i) text_[i] = name[i];
+  }
+  // Views of the row's own characters: not of a temporary, which would leave them dangling
+  // (`row ? row->name : ""` makes a ConstantName of ""; write `row->name.view()` there).
+  constexpr std::string_view view() const& { return {text_.data(), size_}; }
+  constexpr operator std::string_view() const& { return view(); }
+  std::string_view view() const&& = delete;
+  operator std::string_view() const&& = delete;
+  friend constexpr bool operator==(const ConstantName& a, std::string_view b) {
+    return a.view() == b;
+  }
+
+ private:
+  std::array<char, capacity> text_{};
+  std::uint8_t size_ = 0;
+};
+
 struct ConstantRow {
-  std::string_view name;
+  ConstantName name;
   std::int64_t value;  // on every ABI no exception names
   AbiValue except = {}, except2 = {};
 };

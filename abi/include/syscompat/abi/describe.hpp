@@ -82,6 +82,49 @@ constexpr Probe no_header(std::string_view why) {
   return {ProbeSource::none, {}, {}, why};
 }
 
+// An entry's member names, as one array of characters and where each name begins: a table
+// that holds no pointer, so a program keeps it in the read-only data it maps from its file. (An
+// array of std::string_view holds a pointer per name, which a static PIE relocates, and so
+// copies, on every page that holds one at each start: the entries' names were a quarter of
+// the pages syscompat-run32 relocated.) Made by name_list() from the names written one after
+// another, each ended by a NUL: name_list<2>("tv_sec\0" "tv_usec\0").
+template <std::size_t N, std::size_t Chars>
+struct NameList {
+  static_assert(Chars < 0x10000, "an entry's names take more than 64 KiB");
+  std::array<char, Chars> text{};
+  std::array<std::uint16_t, N + 1> starts{};  // name i is text[starts[i], starts[i + 1] - 1)
+
+  static constexpr std::size_t size() { return N; }
+  constexpr std::string_view operator[](std::size_t i) const {
+    return {text.data() + starts[i], static_cast<std::size_t>(starts[i + 1] - starts[i] - 1)};
+  }
+
+  struct iterator {
+    const NameList* list = nullptr;
+    std::size_t index = 0;
+    constexpr std::string_view operator*() const { return (*list)[index]; }
+    constexpr iterator& operator++() {
+      ++index;
+      return *this;
+    }
+    constexpr bool operator==(const iterator&) const = default;
+  };
+  constexpr iterator begin() const { return {this, 0}; }
+  constexpr iterator end() const { return {this, N}; }
+};
+
+// `names` holds N names, each ended by a NUL (the string literal adds one more after them);
+// SYSCOMPAT_STRUCT writes them and N from the same list of members.
+template <std::size_t N, std::size_t Chars>
+constexpr NameList<N, Chars> name_list(const char (&names)[Chars]) {
+  NameList<N, Chars> list;
+  std::size_t name = 0;
+  for (std::size_t i = 0; i < Chars; ++i) list.text[i] = names[i];
+  for (std::size_t i = 0; i + 1 < Chars && name < N; ++i)
+    if (names[i] == '\0') list.starts[++name] = static_cast<std::uint16_t>(i + 1);
+  return list;
+}
+
 // Stands for an entry on an ABI whose kernel does not have it.
 template <class Declared, FixedString Why>
 struct AbsentStruct {
@@ -182,9 +225,9 @@ inline constexpr bool kernel_writes_members_only = false;
 #define SYSCOMPAT_DETAIL_NAME(r, data, i, F)                                       \
   BOOST_PP_IIF(BOOST_PP_EQUAL(BOOST_PP_TUPLE_SIZE(F), 4), SYSCOMPAT_DETAIL_C_NAME, \
                SYSCOMPAT_DETAIL_OWN_NAME)                                          \
-  (F),
+  (F) "\0"
 
-#define SYSCOMPAT_DETAIL_OWN_NAME_ITEM(r, data, i, F) SYSCOMPAT_DETAIL_OWN_NAME(F),
+#define SYSCOMPAT_DETAIL_OWN_NAME_ITEM(r, data, i, F) SYSCOMPAT_DETAIL_OWN_NAME(F) "\0"
 
 #define SYSCOMPAT_STRUCT(ID, NAME, PROBE, ...) \
   SYSCOMPAT_DETAIL_STRUCT(ID, NAME, PROBE, , __VA_ARGS__)
@@ -193,18 +236,25 @@ inline constexpr bool kernel_writes_members_only = false;
 #define SYSCOMPAT_ALIGNED_STRUCT(ID, NAME, ALIGN, PROBE, ...) \
   SYSCOMPAT_DETAIL_STRUCT(ID, NAME, PROBE, alignas(ALIGN), __VA_ARGS__)
 
-#define SYSCOMPAT_DETAIL_STRUCT(ID, NAME, PROBE, ALIGNAS, ...)                                  \
-  template <class M>                                                                            \
-  struct ALIGNAS ID {                                                                           \
-    SYSCOMPAT_SCALARS(SYSCOMPAT_DETAIL_ALIAS)                                                   \
-    BOOST_PP_SEQ_FOR_EACH_I(SYSCOMPAT_DETAIL_DECLARE, ~, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__)) \
-    static constexpr std::string_view description_name = NAME;                                  \
-    static constexpr ::syscompat::abi::Probe probe = PROBE;                                     \
-    static constexpr std::array<std::string_view, BOOST_PP_VARIADIC_SIZE(__VA_ARGS__)>          \
-        field_names{BOOST_PP_SEQ_FOR_EACH_I(SYSCOMPAT_DETAIL_NAME, ~,                           \
-                                            BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))};            \
-    /* the members' own identifiers (st_atime_sec where the C name st_atime is a libc macro) */ \
-    static constexpr std::array<std::string_view, BOOST_PP_VARIADIC_SIZE(__VA_ARGS__)>          \
-        member_names{BOOST_PP_SEQ_FOR_EACH_I(SYSCOMPAT_DETAIL_OWN_NAME_ITEM, ~,                 \
-                                             BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))};           \
+// The names do not depend on the data model: every instantiation refers to one list of them.
+#define SYSCOMPAT_DETAIL_STRUCT(ID, NAME, PROBE, ALIGNAS, ...)                                    \
+  namespace names_of {                                                                            \
+  struct ID {                                                                                     \
+    static constexpr auto field_names =                                                           \
+        ::syscompat::abi::name_list<BOOST_PP_VARIADIC_SIZE(__VA_ARGS__)>(BOOST_PP_SEQ_FOR_EACH_I( \
+            SYSCOMPAT_DETAIL_NAME, ~, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__)));                    \
+    /* the members' own identifiers (st_atime_sec where the C name st_atime is a libc macro) */   \
+    static constexpr auto member_names =                                                          \
+        ::syscompat::abi::name_list<BOOST_PP_VARIADIC_SIZE(__VA_ARGS__)>(BOOST_PP_SEQ_FOR_EACH_I( \
+            SYSCOMPAT_DETAIL_OWN_NAME_ITEM, ~, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__)));           \
+  };                                                                                              \
+  }                                                                                               \
+  template <class M>                                                                              \
+  struct ALIGNAS ID {                                                                             \
+    SYSCOMPAT_SCALARS(SYSCOMPAT_DETAIL_ALIAS)                                                     \
+    BOOST_PP_SEQ_FOR_EACH_I(SYSCOMPAT_DETAIL_DECLARE, ~, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))   \
+    static constexpr std::string_view description_name = NAME;                                    \
+    static constexpr ::syscompat::abi::Probe probe = PROBE;                                       \
+    static constexpr const auto& field_names = names_of::ID::field_names;                         \
+    static constexpr const auto& member_names = names_of::ID::member_names;                       \
   }
