@@ -91,6 +91,7 @@ enum class Style : std::uint8_t {
   split,           // `part` names value & mask, `main` (flags) the rest: O_RDONLY|O_CLOEXEC
   signal,          // a signal number
   dirfd,           // AT_FDCWD or a descriptor
+  vector_count,    // a NULL-terminated array by its address and length: 0xffd3c0dc /* 40 vars */
   octal,           // a mode
   offset,          // a file offset in bytes, in hex (mmap's)
   pages,           // mmap2's offset in 4096-byte pages, shown in bytes as strace does
@@ -168,6 +169,7 @@ const ShowRow show_rows[] = {
     {"move_mount", "from_dfd", style(Style::dirfd)},
     {"move_mount", "to_dfd", style(Style::dirfd)},
     {"execveat", "fd", style(Style::dirfd)},  // the kernel's name for its dfd
+    {"execve execveat", "envp", style(Style::vector_count)},  // strace without -v (printargc)
     {"open openat", "flags", split(open_access, "O_ACCMODE", open_flags)},
     {"open openat", "mode", style(Style::open_mode)},
     {"access faccessat faccessat2", "mode", bits(access_modes)},
@@ -607,6 +609,16 @@ std::optional<std::string> show_styled(const Context& c, const SyscallArg& arg, 
       return show_signal(c.abi, signed_value);
     case Style::dirfd:
       return show_value(dirfd_values, c.abi, signed_value);
+    case Style::vector_count: {
+      if (!value) return std::string("NULL");
+      const std::size_t word = arg_scalar_size(ArgScalar::ptr, c.abi);
+      std::size_t count = 0;
+      for (std::uint64_t element = 1;; ++count) {
+        if (!c.memory.read(value + count * word, &element, word)) return hex(value);
+        if (!element) break;
+      }
+      return hex(value) + " /* " + std::to_string(count) + (count == 1 ? " var */" : " vars */");
+    }
     case Style::octal:
       return show_octal(value);
     case Style::offset:
@@ -864,16 +876,6 @@ std::string show_argument(const Context& c, std::size_t index, const Show& show)
     case ArgForm::string_vector: {
       if (!v.value) return "NULL";
       const std::size_t word = arg_scalar_size(ArgScalar::ptr, c.abi);
-      if (arg.name == "envp") {
-        // strace without -v: the environment by its address and its length (printargc).
-        std::size_t count = 0;
-        for (std::uint64_t element = 1;; ++count) {
-          if (!c.memory.read(v.value + count * word, &element, word)) return hex(v.value);
-          if (!element) break;
-        }
-        return hex(v.value) + " /* " + std::to_string(count) +
-               (count == 1 ? " var */" : " vars */");
-      }
       std::string text = "[";
       for (std::size_t i = 0;; ++i) {
         std::uint64_t element = 0;
